@@ -1,0 +1,104 @@
+"""The books: chart of accounts, opening balances, vouchers and their lines, periods."""
+from __future__ import annotations
+
+import peewee
+
+from assetdesk.db.models.base import BaseModel
+from assetdesk.db.models.org import Compound, Counterparty
+
+
+class Account(BaseModel):
+    code = peewee.CharField(max_length=20, unique=True)
+    name = peewee.CharField(max_length=100)
+    parent = peewee.ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    level = peewee.IntegerField()
+    category = peewee.CharField(max_length=10)  # 资产 负债 所有者权益 成本 损益
+    normal_side = peewee.CharField(max_length=4)  # 借 贷 双向
+    is_active = peewee.BooleanField(default=True)
+    initials = peewee.CharField(max_length=50, default="")
+
+    class Meta:
+        table_name = "account"
+
+
+class OpeningBalance(BaseModel):
+    """期初余额 of a leaf account at the first period of the books (signed, debit positive)."""
+
+    account = peewee.ForeignKeyField(Account, unique=True, on_delete="RESTRICT")
+    amount_fen = peewee.BigIntegerField(default=0)
+
+    class Meta:
+        table_name = "opening_balance"
+
+
+class Voucher(BaseModel):
+    period_key = peewee.IntegerField(index=True)
+    number = peewee.IntegerField(null=True)  # assigned at posting, consecutive per month
+    word = peewee.CharField(max_length=4, default="记")
+    date_on = peewee.DateField()
+    summary = peewee.CharField(max_length=200, default="")
+    attachments = peewee.IntegerField(default=0)
+    preparer = peewee.CharField(max_length=50, default="")
+    reviewer = peewee.CharField(max_length=50, default="")
+    status = peewee.CharField(max_length=10, default="draft", index=True)  # draft / posted
+    source = peewee.CharField(max_length=50, default="")  # 手工 / 期末结转 / 导入 / lease / fee ...
+    reverses = peewee.ForeignKeyField("self", null=True, backref="reversals", on_delete="RESTRICT")
+    created_at = peewee.DateTimeField()
+    posted_at = peewee.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "voucher"
+        indexes = ((("period_key", "number"), True),)
+
+
+class VoucherLine(BaseModel):
+    """One 分录: a leaf account and one signed amount (debit positive); ``is_debit`` is the column it
+    shows in, so a red (红字) debit of −100 stays in the debit column. Period, date and posted flag
+    are copied from the voucher so the books aggregate one table through one covering index."""
+
+    voucher = peewee.ForeignKeyField(Voucher, backref="lines", on_delete="CASCADE")
+    seq = peewee.IntegerField()
+    account = peewee.ForeignKeyField(Account, on_delete="RESTRICT")
+    summary = peewee.CharField(max_length=200, default="")
+    amount_fen = peewee.BigIntegerField()
+    is_debit = peewee.BooleanField()
+    period_key = peewee.IntegerField()
+    date_on = peewee.DateField()
+    posted = peewee.BooleanField(default=False)
+    counterparty = peewee.ForeignKeyField(Counterparty, null=True, on_delete="RESTRICT")
+    compound = peewee.ForeignKeyField(Compound, null=True, on_delete="RESTRICT")
+    asset_id = peewee.IntegerField(null=True)
+    lease_id = peewee.IntegerField(null=True)
+    fund_id = peewee.IntegerField(null=True)
+
+    class Meta:
+        table_name = "voucher_line"
+        indexes = (
+            (("posted", "period_key", "account", "is_debit", "amount_fen"), False),
+            (("account", "posted", "period_key", "date_on"), False),
+        )
+
+
+class PeriodState(BaseModel):
+    """A month that has been closed (结账) at least once; absence means open."""
+
+    period_key = peewee.IntegerField(unique=True)
+    is_closed = peewee.BooleanField(default=True)
+    closed_at = peewee.DateTimeField(null=True)
+    closed_by = peewee.CharField(max_length=50, default="")
+
+    class Meta:
+        table_name = "period_state"
+
+
+class PeriodLog(BaseModel):
+    """Every close and reopen (反结账) with its reason: the auditor reads this."""
+
+    period_key = peewee.IntegerField()
+    action = peewee.CharField(max_length=10)  # 结账 / 反结账
+    reason = peewee.TextField(default="")
+    user = peewee.CharField(max_length=50, default="")
+    at = peewee.DateTimeField()
+
+    class Meta:
+        table_name = "period_log"

@@ -1,0 +1,140 @@
+"""Cell values from a workbook → the Python values the services take (DOMAIN §2).
+
+Readers hand over whatever the cell held: str, float (calamine returns whole numbers as float),
+int, date/datetime or None. Money goes straight to ``money.parse_amount`` (which turns a float
+into its shortest decimal, never doing float arithmetic); areas become integer centi-㎡.
+Every failure raises ``InputError`` with a Chinese reason; the importer adds row and column.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
+
+from assetdesk.errors import InputError
+from assetdesk.money import parse_amount
+from assetdesk.periods import Period, parse_date
+
+from .kinds.base import ColumnSpec
+
+ESCAPE_STARTS = ("=", "+", "-", "@")
+_TRUE = {"是", "y", "yes", "true", "1", "√", "✓", "启用", "有效", "正常", "在用"}
+_FALSE = {"否", "n", "no", "false", "0", "×", "x", "停用", "无效", "禁用"}
+_FLOAT_EXACT_LIMIT = 1e15  # beyond this Excel has already dropped digits of a number typed as text
+
+
+def is_empty(raw: Any) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def convert(spec: ColumnSpec, raw: Any, factor: Decimal = Decimal(1)) -> Any:
+    """Convert one cell for ``spec``; ``factor`` is the header's unit (万元 → 10000, 亩 → 10000/15)."""
+    if is_empty(raw):
+        if spec.required:
+            raise InputError(f"“{spec.header}”必须填写")
+        return spec.empty_value
+    return _CONVERTERS[spec.type](spec, raw, factor)
+
+
+def to_text(raw: Any) -> str:
+    """Cell → trimmed text. Numeric codes come back as "10101", not "10101.0"; an escaped
+    formula-like text written as ``'=…`` loses its quote (the writer's escape, undone)."""
+    if isinstance(raw, float):
+        if abs(raw) >= _FLOAT_EXACT_LIMIT:
+            raise InputError(
+                f"数字“{raw:.0f}”位数过多，Excel 已把它存成数字并丢失了末尾几位",
+                "请把该列设为“文本”格式后重新填写（身份证号、信用代码常见此问题）",
+            )
+        return str(int(raw)) if raw.is_integer() else repr(raw)
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat(sep=" ")
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    text = str(raw).replace("\u3000", " ").strip()
+    if len(text) > 1 and text[0] == "'" and text[1] in ESCAPE_STARTS:
+        text = text[1:]
+    return text
+
+
+def _text(spec: ColumnSpec, raw: Any, factor: Decimal) -> str:
+    return to_text(raw)
+
+
+def _decimal_of(raw: Any) -> Decimal:
+    """A plain number without units, for columns whose header carries the unit."""
+    if isinstance(raw, float):
+        return Decimal(repr(raw))
+    if isinstance(raw, (int, Decimal)) and not isinstance(raw, bool):
+        return Decimal(raw)
+    text = unicodedata.normalize("NFKC", str(raw)).replace(",", "").replace(" ", "").strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise InputError(f"“{raw}”不是数字", "请填写数字") from None
+    if not number.is_finite():
+        raise InputError(f"“{raw}”不是数字", "请填写数字")
+    return number
+
+
+def _amount(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
+    if isinstance(raw, (dt.date, dt.datetime)):
+        raise InputError(f"“{raw}”是日期，不是金额", "请填写金额，例如 1234.50")
+    if factor == 1 or (isinstance(raw, str) and ("万" in raw or "元" in raw)):
+        return parse_amount(raw)  # a unit written in the cell wins over the header's
+    return parse_amount(_decimal_of(raw) * factor)
+
+
+def _int(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
+    number = _decimal_of(raw)
+    if number != number.to_integral_value():
+        raise InputError(f"“{raw}”不是整数", "请填写整数")
+    return int(number)
+
+
+def _area(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
+    """Area in centi-㎡ (㎡ × 100), half up: 亩 converts with 1 亩 = 10000/15 ㎡."""
+    number = _decimal_of(raw) * factor
+    if number < 0:
+        raise InputError(f"面积“{raw}”不能为负数", "请填写正数")
+    return int((number * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _date(spec: ColumnSpec, raw: Any, factor: Decimal) -> dt.date:
+    return parse_date(raw)
+
+
+def _period(spec: ColumnSpec, raw: Any, factor: Decimal) -> Period:
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    return Period.parse(raw)
+
+
+def _choice(spec: ColumnSpec, raw: Any, factor: Decimal) -> str:
+    text = to_text(raw)
+    aliases = dict(spec.choice_aliases)
+    value = aliases.get(text, text)
+    if value not in spec.choices:
+        raise InputError(f"“{text}”不是可选的值", "只能填写：" + "、".join(spec.choices))
+    return value
+
+
+def _bool(spec: ColumnSpec, raw: Any, factor: Decimal) -> bool:
+    text = to_text(raw).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise InputError(f"“{text}”无法识别", "请填写“是”或“否”")
+
+
+_CONVERTERS = {
+    "text": _text,
+    "amount": _amount,
+    "int": _int,
+    "area": _area,
+    "date": _date,
+    "period": _period,
+    "choice": _choice,
+    "bool": _bool,
+}

@@ -1,0 +1,170 @@
+"""Two-step import (DOMAIN §8): ``preview`` validates everything and says what would change;
+``commit`` writes all or nothing through one bulk service call.
+
+Nothing is written unless every row is valid, and a file imported twice changes nothing the
+second time (rows are matched on the kind's natural key and compared with the books).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assetdesk.errors import ImportFileError, InputError
+
+from . import reader
+from .convert import convert
+from .kinds.base import Change, ParsedRow, RowError, SheetKind
+
+
+class ImportRejectedError(InputError):
+    """The file was read but some rows are wrong: nothing was imported. Carries the preview."""
+
+    def __init__(self, preview: "ImportPreview"):
+        first = "；".join(str(error) for error in preview.errors[:3])
+        more = f" 等共 {len(preview.errors)} 处" if len(preview.errors) > 3 else ""
+        super().__init__(f"导入文件有错误，未导入任何数据：{first}{more}", "请按错误报告改正后重新导入")
+        self.preview = preview
+
+
+@dataclass
+class ImportPreview:
+    """What an import would do: rows read, every error, and new / changed / unchanged records."""
+
+    kind: SheetKind
+    path: Path
+    rows: list[ParsedRow] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+    present: set[str] = field(default_factory=set)
+    ignored_columns: list[str] = field(default_factory=list)
+    skipped_examples: int = 0
+    grids: list[reader.Grid] = field(default_factory=list, repr=False)
+    cell_errors: list[RowError] = field(default_factory=list)
+    committed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def count(self, status: str) -> int:
+        return sum(1 for change in self.changes if change.status == status)
+
+    @property
+    def new(self) -> int:
+        return self.count("new")
+
+    @property
+    def changed(self) -> int:
+        return self.count("changed")
+
+    @property
+    def unchanged(self) -> int:
+        return self.count("unchanged")
+
+    def summary(self) -> str:
+        """One line for the clerk, e.g. "共 120 行：新增 3，修改 2，未变 115"."""
+        text = f"共 {len(self.rows)} 行：新增 {self.new}，修改 {self.changed}，未变 {self.unchanged}"
+        if self.errors:
+            text += f"；发现 {len(self.errors)} 处错误，未导入"
+        return text
+
+
+def read_file(kind: SheetKind, path: str | Path) -> ImportPreview:
+    """Read and convert every sheet holding this kind's table, without touching the books."""
+    path = Path(path)
+    preview = ImportPreview(kind, path)
+    grids = reader.read_grids(path)
+    best_missing: list = []
+    for grid in grids:
+        layout = reader.locate(grid, kind.columns)
+        if layout is None or layout.missing:
+            if layout is not None and (not best_missing or len(layout.missing) < len(best_missing)):
+                best_missing = layout.missing
+            continue
+        rows, errors = reader.parse_rows(grid, layout)
+        preview.rows.extend(rows)
+        preview.errors.extend(errors)
+        preview.cell_errors.extend(errors)
+        preview.sheets.append(grid.name)
+        preview.grids.append(grid)
+        preview.present.update(layout.headers)
+        preview.ignored_columns.extend(name for name in layout.ignored if name not in preview.ignored_columns)
+    if not preview.sheets:
+        raise _no_table(kind, path, best_missing)
+    _drop_example_rows(preview)
+    return preview
+
+
+def _no_table(kind: SheetKind, path: Path, missing: Sequence) -> ImportFileError:
+    wanted = missing or [spec for spec in kind.columns if spec.required]
+    names = "、".join(spec.header for spec in wanted)
+    return ImportFileError(
+        f"在“{path.name}”中找不到{kind.title}的表头（缺少列：{names}）",
+        "请确认选择的文件和导入类型，或按导入模板的列名修改表头",
+    )
+
+
+def _drop_example_rows(preview: ImportPreview) -> None:
+    """A template's grey example row left in place is not data: drop rows equal to it."""
+    example = {}
+    for spec in preview.kind.columns:
+        if spec.example is not None and spec.key in preview.present:
+            try:
+                example[spec.key] = convert(spec, spec.example)
+            except InputError:
+                return
+    if not example:
+        return
+    kept = [row for row in preview.rows if any(row.values.get(k) != v for k, v in example.items())]
+    preview.skipped_examples = len(preview.rows) - len(kept)
+    preview.rows = kept
+
+
+def preview(books: Any, kind: SheetKind, path: str | Path) -> ImportPreview:
+    """Validate the whole file against the books and classify each record; writes nothing."""
+    result = read_file(kind, path)
+    _check_against_books(books, result)
+    return result
+
+
+def _check_against_books(books: Any, result: ImportPreview) -> None:
+    bad_rows = {error.row for error in result.errors}
+    checked = [row for row in result.rows if row.row not in bad_rows] if bad_rows else result.rows
+    result.errors.extend(result.kind.validate_rows(books, checked))
+    result.errors.sort(key=lambda error: (result.sheets.index(error.sheet) if error.sheet in result.sheets else 0, error.row))
+    result.changes = result.kind.classify(books, result.rows, result.present)
+
+
+def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview) -> ImportPreview:
+    """Import all rows in one transaction, or raise ``ImportRejectedError`` and write nothing.
+
+    A preview passed in is re-checked against the books first: they may have changed since.
+    Records that would not change are not written again.
+    """
+    if isinstance(source, ImportPreview):
+        result = ImportPreview(
+            kind, source.path, source.rows, list(source.cell_errors), sheets=source.sheets,
+            present=source.present, ignored_columns=source.ignored_columns,
+            skipped_examples=source.skipped_examples, grids=source.grids,
+        )
+        result.cell_errors = list(source.cell_errors)
+        _check_against_books(books, result)
+    else:
+        result = preview(books, kind, source)
+    if result.errors:
+        raise ImportRejectedError(result)
+    if result.new or result.changed:
+        kind.commit(books, _rows_to_write(result))
+        books.events.publish("data_imported", kind=kind.name)
+    result.committed = True
+    return result
+
+
+def _rows_to_write(result: ImportPreview) -> list[ParsedRow]:
+    """Only the rows that add or change something: re-importing the same file is a no-op."""
+    if len(result.changes) != len(result.rows):
+        return result.rows  # kinds classifying per group (vouchers) filter in their commit
+    return [row for row, change in zip(result.rows, result.changes) if change.status != "unchanged"]

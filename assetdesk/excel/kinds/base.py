@@ -1,0 +1,203 @@
+"""The declarative description of one sheet kind and the shared row/err value types.
+
+A ``SheetKind`` says which columns a sheet has (with the aliases district workbooks use), which
+columns form the natural key, and how rows are checked against the books, compared with what is
+already there, committed with ONE bulk service call, and exported. The reader, importer, writer and
+template are generic over it, so a new sheet kind is one small module.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+COLUMN_TYPES = ("text", "amount", "int", "area", "date", "period", "choice", "bool")
+TYPE_LABELS = {
+    "text": "文本",
+    "amount": "金额（元，两位小数）",
+    "int": "整数",
+    "area": "面积（㎡，两位小数）",
+    "date": "日期（2025-01-31）",
+    "period": "会计期间（2025-03）",
+    "choice": "从列表中选择",
+    "bool": "是 / 否",
+}
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column: ``key`` in code, ``header`` in Chinese, ``aliases`` other headers meaning the same.
+
+    Empty optional cells take ``default`` (or the type's natural empty value: "" / 0 / None).
+    ``choices`` lists allowed values; ``choice_aliases`` maps other spellings onto them.
+    """
+
+    key: str
+    header: str
+    type: str = "text"
+    aliases: tuple[str, ...] = ()
+    required: bool = False
+    width: int = 14
+    example: Any = None
+    note: str = ""
+    choices: tuple[str, ...] = ()
+    choice_aliases: tuple[tuple[str, str], ...] = ()
+    default: Any = None
+
+    def __post_init__(self) -> None:
+        if self.type not in COLUMN_TYPES:
+            raise ValueError(f"unknown column type {self.type!r}")
+
+    @property
+    def empty_value(self) -> Any:
+        if self.default is not None:
+            return self.default
+        return {"text": "", "choice": "", "amount": 0, "int": 0, "area": 0, "bool": False}.get(self.type)
+
+
+@dataclass(frozen=True)
+class RowError:
+    """One refusal the clerk can find in Excel: sheet, 1-based row, column letter and header."""
+
+    sheet: str
+    row: int
+    column: str
+    value: str
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"“{self.sheet}”第 {self.row} 行" if self.row else f"“{self.sheet}”"
+        column = f" {self.column} 列" if self.column else ""
+        value = f"“{self.value}”" if self.value else ""
+        return f"{where}{column}{value}：{self.reason}"
+
+
+@dataclass
+class ParsedRow:
+    """A data row after cell conversion.
+
+    ``raw`` is the row as read and ``where`` (shared by every row of a sheet) maps a column key to
+    (index in ``raw``, column letter, header as written), so an error can name the exact cell
+    without each row carrying its own copy.
+    """
+
+    sheet: str
+    row: int
+    values: dict[str, Any]
+    raw: Sequence[Any] = ()
+    where: dict[str, tuple[int, str, str]] = field(default_factory=dict)
+
+    def error(self, key: str | None, reason: str) -> RowError:
+        """A RowError pointing at this row and, when known, the cell of column ``key``."""
+        if key and key in self.where:
+            index, letter, header = self.where[key]
+            raw = self.raw[index] if index < len(self.raw) else None
+            return RowError(self.sheet, self.row, f"{letter}（{header}）", _show(raw), reason)
+        return RowError(self.sheet, self.row, "", "", reason)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values[key]
+
+
+def _show(raw: Any) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return str(raw)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an import would do to one record: "new", "changed" (with the fields) or "unchanged"."""
+
+    status: str
+    key: str
+    detail: str = ""
+
+
+class SheetKind:
+    """Base of every sheet kind. Subclasses set the class attributes and override the hooks."""
+
+    name: str = ""
+    title: str = ""
+    unit: str = "元"
+    columns: tuple[ColumnSpec, ...] = ()
+    key_columns: tuple[str, ...] = ()
+    # columns compared with the books to classify a row as changed; default: all non-key columns
+    compare_columns: tuple[str, ...] | None = None
+
+    def column(self, key: str) -> ColumnSpec:
+        return next(spec for spec in self.columns if spec.key == key)
+
+    def key_of(self, row: ParsedRow | dict) -> tuple:
+        values = row.values if isinstance(row, ParsedRow) else row
+        return tuple(values[key] for key in self.key_columns)
+
+    def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
+        """Cross-row and database checks; the base refuses a natural key repeated inside the file."""
+        return self.duplicate_errors(rows)
+
+    def duplicate_errors(self, rows: Sequence[ParsedRow]) -> list[RowError]:
+        seen: dict[tuple, ParsedRow] = {}
+        errors = []
+        for row in rows:
+            key = self.key_of(row)
+            if key in seen:
+                first = seen[key]
+                errors.append(row.error(self.key_columns[0], f"与第 {first.row} 行重复（同一记录出现两次），请删除其中一行"))
+            else:
+                seen[key] = row
+        return errors
+
+    def existing(self, books: Any) -> dict[tuple, dict[str, Any]]:
+        """The records already in the books, keyed like ``key_of``, as dicts of column values."""
+        return {}
+
+    def classify(self, books: Any, rows: Sequence[ParsedRow]) -> list[Change]:
+        """Compare each row with the books: the summary shown before the clerk commits."""
+        existing = self.existing(books)
+        compare = self.compare_columns or tuple(c.key for c in self.columns if c.key not in self.key_columns)
+        changes = []
+        for row in rows:
+            key = self.key_of(row)
+            label = " ".join(str(part) for part in key)
+            old = existing.get(key)
+            if old is None:
+                changes.append(Change("new", label))
+                continue
+            diffs = [self._describe(k, old.get(k), row.values.get(k)) for k in compare if old.get(k) != row.values.get(k)]
+            changes.append(Change("changed", label, "；".join(diffs)) if diffs else Change("unchanged", label))
+        return changes
+
+    def _describe(self, key: str, old: Any, new: Any) -> str:
+        return f"{self.column(key).header}：{format_value(self.column(key), old)} → {format_value(self.column(key), new)}"
+
+    def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
+        """Write every row with ONE bulk service call (one transaction)."""
+        raise NotImplementedError
+
+    def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
+        """Rows for export, as dicts keyed by column key with the same Python values import produces."""
+        raise NotImplementedError
+
+    def export_title(self, **options: Any) -> str:
+        return self.title
+
+    def headers(self) -> Iterator[str]:
+        return (spec.header for spec in self.columns)
+
+
+def format_value(spec: ColumnSpec, value: Any) -> str:
+    """Human form of a converted value for change lists (amounts in yuan, areas in ㎡)."""
+    from assetdesk.money import format_amount
+
+    if value is None or value == "":
+        return "（空）"
+    if spec.type == "amount":
+        return format_amount(value)
+    if spec.type == "area":
+        return format_amount(value, separators=False)
+    if spec.type == "bool":
+        return "是" if value else "否"
+    return str(value)

@@ -1,0 +1,118 @@
+"""Refuse a file before any reader touches it (DOMAIN §8, TECH-NOTES Excel).
+
+A renamed text file, a password-protected workbook or a zip bomb must end in one clear Chinese
+message, never in a traceback or in gigabytes of memory: openpyxl's normal mode was driven to
+2.5 GB by a 0.36 MB bomb. Everything here reads only the zip directory, a few bytes of the file
+and the head of each sheet's XML.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from assetdesk.errors import ImportFileError
+
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200  # real sheets compress 5–50×; bombs 1000× and more
+RATIO_CHECK_FROM_BYTES = 1024 * 1024  # tiny members may compress well without harm
+MAX_ROWS = 300_000
+OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+ZIP_SIGNATURE = b"PK\x03\x04"
+_DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
+_SAVE_AS_HINT = "请在 Excel 中打开后“另存为” Excel 工作簿（.xlsx）再导入"
+
+
+def check_file(path: str | Path) -> str:
+    """Return the format to read ("xlsx", "xls" or "csv") or raise ``ImportFileError``.
+
+    Guarantees for "xlsx": a real zip holding a workbook, total uncompressed size and every
+    member's compression ratio within bounds, and no sheet declaring more than ``MAX_ROWS`` rows.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFileError(f"找不到文件“{path.name}”", "请确认文件位置后重新选择")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    head = _read_head(path)
+    if head.startswith(OLE_SIGNATURE):
+        return _check_ole(path, suffix)
+    if not head.startswith(ZIP_SIGNATURE):
+        raise ImportFileError(f"“{path.name}”不是 Excel 工作簿（可能是改了扩展名的其他文件）", _SAVE_AS_HINT)
+    _check_zip(path)
+    return "xlsx"
+
+
+def _read_head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(8)
+
+
+def _check_ole(path: Path, suffix: str) -> str:
+    """An OLE compound file is either an old .xls or an encrypted .xlsx (Excel wraps those in OLE)."""
+    if suffix == ".xls" and not _has_encryption_stream(path):
+        return "xls"
+    raise ImportFileError(
+        f"“{path.name}”设置了打开密码（已加密），无法读取",
+        "请在 Excel 中打开文件，取消“用密码进行加密”后另存为 .xlsx 再导入",
+    )
+
+
+def _has_encryption_stream(path: Path) -> bool:
+    """Encrypted workbooks carry an ``EncryptionInfo`` stream; its name is stored in UTF-16."""
+    marker = "EncryptionInfo".encode("utf-16-le")
+    with path.open("rb") as handle:
+        while chunk := handle.read(4 * 1024 * 1024):
+            if marker in chunk:
+                return True
+    return False
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            names = {info.filename for info in infos}
+            if "xl/workbook.xml" not in names:
+                raise ImportFileError(f"“{path.name}”不是 Excel 工作簿", _SAVE_AS_HINT)
+            _check_sizes(path, infos)
+            _check_declared_rows(path, archive, infos)
+    except zipfile.BadZipFile:
+        raise ImportFileError(f"“{path.name}”已损坏或不是 Excel 工作簿", _SAVE_AS_HINT) from None
+
+
+def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
+    total = sum(info.file_size for info in infos)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise ImportFileError(
+            f"“{path.name}”解压后超过 {MAX_UNCOMPRESSED_BYTES // 1024 // 1024} MB，过大无法导入",
+            "请删除无关的工作表、图片后再导入，或把数据拆成几个文件",
+        )
+    for info in infos:
+        if info.file_size >= RATIO_CHECK_FROM_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(
+            info.compress_size, 1
+        ):
+            raise ImportFileError(
+                f"“{path.name}”的内容压缩比异常（可能是恶意构造的文件），已拒绝读取",
+                "请确认文件来源；如确为正常台账，请在 Excel 中另存为新文件后再导入",
+            )
+
+
+def _check_declared_rows(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+    """Read the ``<dimension ref="A1:J50001">`` near the top of each sheet, not the sheet itself."""
+    for info in infos:
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        with archive.open(info) as member:
+            match = _DIMENSION_RE.search(member.read(4096))
+        if match and match.group(1) and int(match.group(1)) > MAX_ROWS:
+            raise_too_many_rows(path.name, int(match.group(1)))
+
+
+def raise_too_many_rows(name: str, rows: int) -> None:
+    """Shared by the zip check and the readers, which see the real count."""
+    raise ImportFileError(
+        f"“{name}”有 {rows} 行，超过一次导入的上限 {MAX_ROWS} 行",
+        "请把数据拆成几个文件分批导入",
+    )

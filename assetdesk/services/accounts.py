@@ -1,0 +1,269 @@
+"""The chart of accounts (科目) and opening balances (期初), DOMAIN §3.1.
+
+Sub-account codes are the parent's code plus two digits per level; postings go to leaf accounts only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pypinyin import Style, lazy_pinyin
+
+from assetdesk.db.models import Account, Book, OpeningBalance, PeriodState, VoucherLine
+from assetdesk.errors import AccountError, ClosedPeriodError, DuplicateError, InputError, InUseError, NotFoundError
+from assetdesk.services.chart import CHART_2023, DEFAULT_SUB_ACCOUNTS
+from assetdesk.services.context import Service
+from assetdesk.services.org import UpsertResult
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    id: int
+    code: str
+    name: str
+    parent_code: str
+    level: int
+    category: str
+    normal_side: str
+    is_leaf: bool
+    is_active: bool
+    initials: str
+    full_name: str
+
+
+@dataclass(frozen=True)
+class AccountInput:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class OpeningRow:
+    code: str
+    name: str
+    normal_side: str
+    debit_fen: int
+    credit_fen: int
+
+
+@dataclass(frozen=True)
+class OpeningCheck:
+    debit_fen: int
+    credit_fen: int
+
+    @property
+    def balanced(self) -> bool:
+        return self.debit_fen == self.credit_fen
+
+    @property
+    def difference_fen(self) -> int:
+        return self.debit_fen - self.credit_fen
+
+
+def pinyin_initials(name: str) -> str:
+    """``应收款`` → ``ysk``: what clerks type to find an account."""
+    return "".join(part[0] for part in lazy_pinyin(name, style=Style.FIRST_LETTER) if part).lower()
+
+
+def seed_chart() -> None:
+    """Insert the 42 first-level accounts and the default sub-accounts (inside the caller's transaction)."""
+    for code, name, category, side in CHART_2023:
+        Account.create(code=code, name=name, parent=None, level=1, category=category, normal_side=side,
+                       initials=pinyin_initials(name))
+    for code, name in DEFAULT_SUB_ACCOUNTS:
+        parent = Account.get(Account.code == code[:-2])
+        Account.create(code=code, name=name, parent=parent, level=2, category=parent.category,
+                       normal_side=parent.normal_side, initials=pinyin_initials(name))
+
+
+class AccountService(Service):
+    """The only writer of the chart and the opening balances."""
+
+    def _all(self) -> list[Account]:
+        return list(Account.select().order_by(Account.code))
+
+    def list_accounts(self, active_only: bool = False) -> list[AccountRow]:
+        accounts = self._all()
+        by_id = {a.id: a for a in accounts}
+        parents = {a.parent_id for a in accounts if a.parent_id}
+        rows = [self._row(a, by_id, parents) for a in accounts]
+        return [r for r in rows if r.is_active] if active_only else rows
+
+    @staticmethod
+    def _row(account: Account, by_id: dict, parents: set) -> AccountRow:
+        names, node = [], account
+        while node is not None:
+            names.append(node.name)
+            node = by_id.get(node.parent_id)
+        parent = by_id.get(account.parent_id)
+        return AccountRow(account.id, account.code, account.name, parent.code if parent else "", account.level,
+                          account.category, account.normal_side, account.id not in parents, account.is_active,
+                          account.initials, "—".join(reversed(names)))
+
+    def get(self, code: str) -> AccountRow:
+        for row in self.list_accounts():
+            if row.code == code:
+                return row
+        raise NotFoundError(f"科目“{code}”不存在", "请在科目表中查找正确的科目编码")
+
+    def search(self, text: str, leaf_only: bool = False) -> list[AccountRow]:
+        """Code prefix, part of the name or pinyin initials (``yszk``); leaf accounts first."""
+        text = (text or "").strip().lower()
+        rows = [r for r in self.list_accounts(active_only=True) if not leaf_only or r.is_leaf]
+        if not text:
+            return rows
+        hits = [r for r in rows if r.code.startswith(text) or text in r.name or text in r.full_name.lower()
+                or r.initials.startswith(text) or text in self._full_initials(r)]
+        return sorted(hits, key=lambda r: (not r.is_leaf, r.code))
+
+    @staticmethod
+    def _full_initials(row: AccountRow) -> str:
+        return pinyin_initials(row.full_name.replace("—", ""))
+
+    # --- changes to the chart ----------------------------------------------------------------
+    def add_sub_account(self, parent_code: str, name: str, code: str | None = None) -> AccountRow:
+        name = (name or "").strip()
+        parent = Account.get_or_none(Account.code == parent_code)
+        if parent is None:
+            raise NotFoundError(f"上级科目“{parent_code}”不存在", "请先选择一个已有的科目")
+        if not name:
+            raise InputError("科目名称不能为空", "请填写明细科目名称")
+        if Account.select().where((Account.parent == parent) & (Account.name == name)).exists():
+            raise DuplicateError(f"“{parent.name}”下已有明细科目“{name}”", "请换一个名称")
+        code = (code or "").strip() or self._next_child_code(parent)
+        self._check_child_code(parent, code)
+        first_use = not Account.select().where(Account.parent == parent).exists()
+        if first_use and self._has_postings_or_opening(parent):
+            raise AccountError(f"科目“{parent.code} {parent.name}”已有记账或期初余额，不能再增加明细科目",
+                               "请在没有发生额的科目下增加明细，或先将余额转出")
+        with self.db.atomic():
+            account = Account.create(code=code, name=name, parent=parent, level=parent.level + 1,
+                                     category=parent.category, normal_side=parent.normal_side,
+                                     initials=pinyin_initials(name))
+            self.ctx.audit("新增明细科目", "account", code, after={"code": code, "name": name})
+        self._publish("accounts_changed")
+        return self.get(account.code)
+
+    @staticmethod
+    def _next_child_code(parent: Account) -> str:
+        codes = [a.code for a in Account.select(Account.code).where(Account.parent == parent)]
+        used = {int(c[len(parent.code):]) for c in codes if c[len(parent.code):].isdigit()}
+        number = next(n for n in range(1, 100) if n not in used) if len(used) < 99 else None
+        if number is None:
+            raise AccountError(f"科目“{parent.code}”下的明细科目已满99个", "请合并不用的明细科目")
+        return f"{parent.code}{number:02d}"
+
+    @staticmethod
+    def _check_child_code(parent: Account, code: str) -> None:
+        if not (code.startswith(parent.code) and len(code) == len(parent.code) + 2 and code.isdigit()):
+            raise InputError(f"明细科目编码“{code}”应为上级编码“{parent.code}”加两位数字", f"例如 {parent.code}01")
+        if Account.select().where(Account.code == code).exists():
+            raise DuplicateError(f"科目编码“{code}”已存在", "请换一个编码")
+
+    @staticmethod
+    def _has_postings_or_opening(account: Account) -> bool:
+        return (VoucherLine.select().where(VoucherLine.account == account).exists()
+                or OpeningBalance.select().where((OpeningBalance.account == account)
+                                                 & (OpeningBalance.amount_fen != 0)).exists())
+
+    def rename(self, code: str, name: str) -> AccountRow:
+        account = self._get_model(code)
+        name = (name or "").strip()
+        if not name:
+            raise InputError("科目名称不能为空", "请填写科目名称")
+        if account.level == 1:
+            raise AccountError("一级科目的名称由会计制度规定，不能修改", "可在其下增加明细科目")
+        with self.db.atomic():
+            before = {"name": account.name}
+            Account.update(name=name, initials=pinyin_initials(name)).where(Account.id == account.id).execute()
+            self.ctx.audit("修改科目名称", "account", code, before=before, after={"name": name})
+        self._publish("accounts_changed")
+        return self.get(code)
+
+    def set_active(self, code: str, active: bool) -> AccountRow:
+        account = self._get_model(code)
+        with self.db.atomic():
+            Account.update(is_active=active).where(Account.id == account.id).execute()
+            self.ctx.audit("启用科目" if active else "停用科目", "account", code,
+                           before={"is_active": account.is_active}, after={"is_active": active})
+        self._publish("accounts_changed")
+        return self.get(code)
+
+    def delete(self, code: str) -> None:
+        """Only an unused sub-account can be deleted; posted history is never lost."""
+        account = self._get_model(code)
+        if account.level == 1:
+            raise InUseError("一级科目由会计制度规定，不能删除", "不用的科目可以停用")
+        if Account.select().where(Account.parent == account).exists():
+            raise InUseError(f"科目“{code}”下还有明细科目，不能删除", "请先删除或停用其明细科目")
+        if self._has_postings_or_opening(account):
+            raise InUseError(f"科目“{code} {account.name}”已有记账分录或期初余额，不能删除", "可将其停用，历史记录会保留")
+        with self.db.atomic():
+            OpeningBalance.delete().where(OpeningBalance.account == account).execute()
+            Account.delete().where(Account.id == account.id).execute()
+            self.ctx.audit("删除科目", "account", code, before={"code": code, "name": account.name})
+        self._publish("accounts_changed")
+
+    def _get_model(self, code: str) -> Account:
+        account = Account.get_or_none(Account.code == code)
+        if account is None:
+            raise NotFoundError(f"科目“{code}”不存在", "请在科目表中查找正确的科目编码")
+        return account
+
+    def upsert_accounts(self, items: list[AccountInput]) -> UpsertResult:
+        """Import path: create sub-accounts (parent = code minus 2 digits) or rename them; one transaction."""
+        created = updated = unchanged = 0
+        with self.db.atomic():
+            for item in sorted(items, key=lambda i: (len(i.code), i.code)):
+                current = Account.get_or_none(Account.code == item.code)
+                if current is None:
+                    self.add_sub_account(item.code[:-2], item.name, item.code)
+                    created += 1
+                elif current.name != item.name.strip() and current.level > 1:
+                    self.rename(item.code, item.name)
+                    updated += 1
+                else:
+                    unchanged += 1
+        return UpsertResult(created, updated, unchanged)
+
+    # --- opening balances --------------------------------------------------------------------
+    def opening_balances(self) -> list[OpeningRow]:
+        amounts = {ob.account_id: ob.amount_fen for ob in OpeningBalance.select()}
+        rows = []
+        for row in self.list_accounts():
+            if row.is_leaf:
+                amount = amounts.get(row.id, 0)
+                rows.append(OpeningRow(row.code, row.full_name, row.normal_side, max(amount, 0), max(-amount, 0)))
+        return rows
+
+    def opening_check(self) -> OpeningCheck:
+        debit = credit = 0
+        for ob in OpeningBalance.select(OpeningBalance.amount_fen):
+            if ob.amount_fen > 0:
+                debit += ob.amount_fen
+            else:
+                credit -= ob.amount_fen
+        return OpeningCheck(debit, credit)
+
+    def set_opening_balances(self, balances: dict[str, int]) -> OpeningCheck:
+        """Set 期初 (signed, debit positive) for leaf accounts; refused once the first month is closed.
+
+        Unbalanced openings are saved (the clerk enters them over several sittings) but the trial
+        balance and month close report the difference until it is fixed."""
+        book = Book.select().first()
+        if book and PeriodState.select().where((PeriodState.period_key == book.first_period_key)
+                                               & PeriodState.is_closed).exists():
+            raise ClosedPeriodError("首个会计期间已结账，期初余额不能再修改", "如确需修改，请先反结账")
+        leaf_rows = {r.code: r for r in self.list_accounts() if r.is_leaf}
+        for code in balances:
+            if code not in leaf_rows:
+                raise AccountError(f"科目“{code}”不存在或不是末级科目，不能录入期初余额", "期初余额只能录入到末级科目")
+        before = {r.code: r.debit_fen - r.credit_fen for r in self.opening_balances() if r.debit_fen or r.credit_fen}
+        with self.db.atomic():
+            for code, amount in balances.items():
+                account_id = leaf_rows[code].id
+                OpeningBalance.delete().where(OpeningBalance.account == account_id).execute()
+                if amount:
+                    OpeningBalance.create(account=account_id, amount_fen=int(amount))
+            self.ctx.audit("录入期初余额", "opening_balance", "", before=before, after=balances)
+        self._publish("opening_balances_changed")
+        return self.opening_check()

@@ -1,0 +1,81 @@
+"""``Books``: one open set of books and its services — the single gateway adapters use."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Callable
+
+from assetdesk.db.connection import open_database
+from assetdesk.db.migrate import migrate
+from assetdesk.events import EventBus
+from assetdesk.services.accounts import AccountService
+from assetdesk.services.audit import AuditService
+from assetdesk.services.backup import BackupService
+from assetdesk.services.check import CheckService
+from assetdesk.services.context import ServiceContext
+from assetdesk.services.ledger import LedgerService
+from assetdesk.services.org import OrgService
+from assetdesk.services.periods import PeriodService
+from assetdesk.services.settings import SettingsService
+from assetdesk.services.vouchers import VoucherService
+
+
+class Books:
+    """An open database with every service bound to it. ``open_books`` is the way to get one."""
+
+    def __init__(self, url: str | os.PathLike | None, clock: Callable[[], dt.datetime], user: str = "会计"):
+        self._url = url
+        db, target = open_database(url)
+        self.ctx = ServiceContext(db=db, target=target, clock=clock, user=user)
+        self.upgrade_copy: Path | None = migrate(db, target, self.ctx.now())
+        self.org = OrgService(self.ctx)
+        self.accounts = AccountService(self.ctx)
+        self.vouchers = VoucherService(self.ctx)
+        self.ledger = LedgerService(self.ctx)
+        self.periods = PeriodService(self.ctx, self.ledger, self.vouchers)
+        self.settings = SettingsService(self.ctx)
+        self.audit = AuditService(self.ctx)
+        self.check = CheckService(self.ctx, self.ledger)
+        self.backup = BackupService(self.ctx, self._reopen)
+
+    def _reopen(self) -> None:
+        db, _ = open_database(self.ctx.target.path)
+        self.ctx.db = db
+        migrate(db, self.ctx.target, self.ctx.now())
+
+    @property
+    def user(self) -> str:
+        return self.ctx.user
+
+    @user.setter
+    def user(self, name: str) -> None:
+        self.ctx.user = name
+
+    @property
+    def events(self) -> EventBus:
+        return self.ctx.events
+
+    @property
+    def location(self) -> str:
+        """What to show the clerk: the file path, or the server URL without its password."""
+        return self.ctx.target.display
+
+    @property
+    def database_path(self) -> Path | None:
+        return self.ctx.target.path
+
+    def is_initialised(self) -> bool:
+        return self.org.book() is not None
+
+    def close(self) -> None:
+        if not self.ctx.db.is_closed():
+            self.ctx.db.close()
+
+
+def open_books(url: str | os.PathLike | None = None, *, clock: Callable[[], dt.datetime] | None = None,
+               user: str = "会计") -> Books:
+    """Open (create, migrate) the books at ``url``; raises ``DatabaseError`` with a Chinese message.
+
+    ``clock`` defaults to the local wall clock — adapters may rely on that; tests pass a fixed one."""
+    return Books(url, clock or dt.datetime.now, user)

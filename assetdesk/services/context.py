@@ -1,0 +1,71 @@
+"""What every service shares: the open database, who is acting, the clock, the event bus and the audit writer.
+
+The core never reads the wall clock itself: ``clock`` is given by the adapter (CLI/UI pass
+``datetime.now``; tests pass a fixed one), so audit times and default dates are exact in tests.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Callable
+
+import peewee
+
+from assetdesk.db.connection import DatabaseTarget
+from assetdesk.db.models import AuditEntry
+from assetdesk.events import EventBus
+
+
+@dataclass
+class ServiceContext:
+    db: peewee.Database
+    target: DatabaseTarget
+    clock: Callable[[], dt.datetime]
+    events: EventBus = field(default_factory=EventBus)
+    user: str = "会计"
+
+    def now(self) -> dt.datetime:
+        return self.clock().replace(microsecond=0)
+
+    def today(self) -> dt.date:
+        return self.clock().date()
+
+    def audit(self, action: str, entity: str, entity_id: object = "", before: Any = None, after: Any = None) -> None:
+        """Record one write in the audit trail; call inside the service's transaction."""
+        AuditEntry.create(
+            at=self.now(), user=self.user, action=action, entity=entity, entity_id=str(entity_id or ""),
+            before=_to_json(before), after=_to_json(after),
+        )
+
+
+def _to_json(value: Any) -> str:
+    if value is None:
+        return ""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
+    return json.dumps(value, ensure_ascii=False, default=_json_default, sort_keys=True)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return str(value)
+
+
+class Service:
+    """Base of the services: holds the context; ``_publish`` announces a change after commit."""
+
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    @property
+    def db(self) -> peewee.Database:
+        return self.ctx.db
+
+    def _publish(self, name: str, **payload: Any) -> None:
+        self.ctx.events.publish(name, **payload)

@@ -1,0 +1,39 @@
+"""Key/value settings of the books (district rules are settings, not constants: DOMAIN preface)."""
+from __future__ import annotations
+
+from assetdesk.db.models import Setting
+from assetdesk.services.context import Service
+
+DEFAULTS = {
+    "backup_folder": "",
+    "backup_keep": "30",
+    "pdf_font": "",
+    "voucher_word": "记",
+}
+
+
+class SettingsService(Service):
+    def get(self, key: str, default: str | None = None) -> str:
+        row = Setting.get_or_none(Setting.key == key)
+        if row is not None:
+            return row.value
+        return DEFAULTS.get(key, "") if default is None else default
+
+    def set(self, key: str, value: str) -> None:
+        before = self.get(key)
+        with self.db.atomic():
+            Setting.insert(key=key, value=str(value)).on_conflict_replace().execute() if self._is_sqlite() else \
+                Setting.insert(key=key, value=str(value)).on_conflict(
+                    conflict_target=[Setting.key], update={Setting.value: str(value)}).execute()
+            self.ctx.audit("修改设置", "setting", key, before={key: before}, after={key: str(value)})
+        self._publish("settings_changed", key=key)
+
+    def all(self) -> dict[str, str]:
+        values = dict(DEFAULTS)
+        values.update({s.key: s.value for s in Setting.select()})
+        return values
+
+    def _is_sqlite(self) -> bool:
+        from assetdesk.db.connection import is_sqlite
+
+        return is_sqlite(self.db)
