@@ -157,7 +157,7 @@ def unit_factor(spec: ColumnSpec, unit: str | None) -> Decimal | None:
 
 def locate(grid: Grid, columns: Sequence[ColumnSpec]) -> Layout | None:
     """The best header reading in the first rows: all required columns present, most columns
-    matched, earliest row; a two-row header wins only when it matches more than its first row."""
+    matched, a single row before two, earliest first."""
     index = alias_index(columns)
     best: Layout | None = None
     for row in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
@@ -173,8 +173,9 @@ def locate(grid: Grid, columns: Sequence[ColumnSpec]) -> Layout | None:
     return best
 
 
-def _rank(layout: Layout) -> tuple[int, int]:
-    return (-len(layout.missing), len(layout.mapping))
+def _rank(layout: Layout) -> tuple[int, int, int]:
+    """Fewest required columns missing, then most columns matched, then a single header row."""
+    return (-len(layout.missing), len(layout.mapping), -len(layout.header_rows))
 
 
 def _header_cells(grid: Grid, rows: tuple[int, ...]) -> list[list[str]]:

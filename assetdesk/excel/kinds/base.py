@@ -67,7 +67,8 @@ class RowError:
 
     def __str__(self) -> str:
         where = f"“{self.sheet}”第 {self.row} 行" if self.row else f"“{self.sheet}”"
-        column = f" {self.column} 列" if self.column else ""
+        letter, _, header = self.column.partition("（")
+        column = f" {letter} 列" + (f"（{header}" if header else "") if self.column else ""
         value = f"“{self.value}”" if self.value else ""
         return f"{where}{column}{value}：{self.reason}"
 

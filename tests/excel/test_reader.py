@@ -1,0 +1,147 @@
+"""Messy district workbooks read correctly; a bad cell is reported with its row and column."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assetdesk.errors import ImportFileError
+from assetdesk.excel.importer import read_file
+
+from .helpers import DemoKind, make_workbook
+
+KIND = DemoKind()
+
+
+def values(preview, key):
+    return [row.values[key] for row in preview.rows]
+
+
+def test_messy_workbook_with_titles_totals_and_signoff(tmp_path):
+    rows = [
+        ["兰花社区集体资产台账"],
+        ["填报单位：兰花社区股份经济合作社", None, None, "单位：元"],
+        [],
+        ["序号", "资产编号", "资产名称", "原值", "建筑面积\n（㎡）", "户  数", "取得日期", "类型", "在用", "用途"],
+        [1, " A001 ", "综合楼", 1234.5, 100, 12.0, dt.datetime(2024, 3, 1), "单位", "是", "办公"],
+        [2, 1002.0, "门面房", "1,234.50", "12.345", "３", "2024年3月2日", "企业", "否", None],
+        [None, None, None, None, None],
+        [3, "A003", "仓库", "¥１２３４.５０", None, None, "2024/3/3", "个人", None, None],
+        [4, "A004", "车库", "12.5万", 0, 0, 45352, None, None, None],
+        ["合计", None, None, 2000, None],
+        ["填表人：张三", None, "审核人：李四", None, "填报日期：2025年1月5日"],
+        ["说明：本表金额单位为元。"],
+        ["注：面积按产权证填写"],
+    ]
+    path = make_workbook(tmp_path / "台账.xlsx", rows, merges=["A1:J1"])
+    preview = read_file(KIND, path)
+    assert preview.errors == []
+    assert values(preview, "code") == ["A001", "1002", "A003", "A004"]
+    assert values(preview, "amount") == [123450, 123450, 123450, 12500000]
+    assert values(preview, "area") == [10000, 1235, 0, 0]
+    assert values(preview, "count") == [12, 3, 0, 0]
+    assert values(preview, "day") == [dt.date(2024, 3, d) for d in (1, 2, 3, 1)]
+    assert values(preview, "kind") == ["单位", "单位", "个人", "个人"]
+    assert values(preview, "active") == [True, False, True, True]
+    assert [row.row for row in preview.rows] == [5, 6, 8, 9]
+    assert "用途" in preview.ignored_columns and "序号" not in preview.ignored_columns
+
+
+def test_units_in_headers_convert(tmp_path):
+    rows = [["编码", "名称", "金额（万元）", "面积(亩)"], ["A1", "土地", 1.5, 1.5], ["A2", "地", "0.0001", 15]]
+    preview = read_file(KIND, make_workbook(tmp_path / "u.xlsx", rows))
+    assert preview.errors == []
+    assert values(preview, "amount") == [1500000, 100]
+    # 1 亩 = 10000/15 ㎡: 1.5 亩 = 1000 ㎡, 15 亩 = 10000 ㎡ (centi-㎡ stored)
+    assert values(preview, "area") == [100000, 1000000]
+
+
+def test_unit_in_title_row_applies_to_amounts_without_their_own(tmp_path):
+    rows = [["兰花社区租金收入表"], ["单位：万元"], ["编码", "名称", "金额", "面积"], ["A1", "房", 2.5, 10]]
+    preview = read_file(KIND, make_workbook(tmp_path / "t.xlsx", rows))
+    assert values(preview, "amount") == [2500000]
+    assert values(preview, "area") == [1000]  # areas are not money: no scaling
+
+
+def test_header_unit_wins_over_title_unit(tmp_path):
+    rows = [["单位：万元"], ["编码", "名称", "金额(元)"], ["A1", "房", 2.5]]
+    assert values(read_file(KIND, make_workbook(tmp_path / "t.xlsx", rows)), "amount") == [250]
+
+
+def test_two_row_header_with_merged_parent(tmp_path):
+    rows = [
+        ["资产情况表"],
+        ["基本信息", None, "价值", None],
+        ["编码", "名称", "金额", "建筑面积"],
+        ["A1", "房", 10, 20],
+    ]
+    preview = read_file(KIND, make_workbook(tmp_path / "h.xlsx", rows, merges=["A2:B2", "C2:D2"]))
+    assert preview.errors == []
+    assert values(preview, "amount") == [1000]
+    assert preview.rows[0].row == 4
+
+
+def test_full_width_brackets_and_spaces_in_headers(tmp_path):
+    rows = [["编　码", "名 称", "金额【元】", "建筑面积（平方米）"], ["A1", "房", "1,000", "1,000.5"]]
+    preview = read_file(KIND, make_workbook(tmp_path / "f.xlsx", rows))
+    assert values(preview, "amount") == [100000]
+    assert values(preview, "area") == [100050]
+
+
+def test_bad_cell_names_row_column_value_and_reason(tmp_path):
+    rows = [["标题"], ["编码", "名称", "金额", "日期"], ["A1", "房", "12.345", "2025-02-30"], ["A2", None, "abc", "2025-01-01"]]
+    preview = read_file(KIND, make_workbook(tmp_path / "bad.xlsx", rows))
+    found = {(e.row, e.column): e for e in preview.errors}
+    assert set(found) == {(3, "C（金额）"), (3, "D（日期）"), (4, "B（名称）"), (4, "C（金额）")}
+    assert "两位小数" in found[3, "C（金额）"].reason
+    assert found[3, "D（日期）"].value == "2025-02-30"
+    assert "必须填写" in found[4, "B（名称）"].reason
+    assert "第 4 行 C 列" in str(found[4, "C（金额）"])
+
+
+def test_long_id_number_stored_as_number_is_refused(tmp_path):
+    rows = [["编码", "名称"], [110101199001011234.0, "张三"]]
+    preview = read_file(KIND, make_workbook(tmp_path / "id.xlsx", rows))
+    assert "丢失" in preview.errors[0].reason
+
+
+def test_choice_outside_the_list_is_an_error(tmp_path):
+    rows = [["编码", "名称", "类型"], ["A1", "张三", "集体"]]
+    (error,) = read_file(KIND, make_workbook(tmp_path / "c.xlsx", rows)).errors
+    assert error.column == "C（类型）" and "个人、单位" in error.reason
+
+
+def test_missing_required_column_is_explained(tmp_path):
+    rows = [["编码", "金额"], ["A1", 1]]
+    with pytest.raises(ImportFileError, match="缺少列：名称"):
+        read_file(KIND, make_workbook(tmp_path / "m.xlsx", rows))
+
+
+def test_escaped_formula_text_loses_its_quote(tmp_path):
+    rows = [["编码", "名称", "备注"], ["A1", "'=SUM(A1)", "'-欠款"]]
+    preview = read_file(KIND, make_workbook(tmp_path / "e.xlsx", rows))
+    assert values(preview, "name") == ["=SUM(A1)"] and values(preview, "note") == ["-欠款"]
+
+
+def test_rows_from_every_sheet_with_the_table(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["编码", "名称"])
+    workbook.active.append(["A1", "一"])
+    other = workbook.create_sheet("二月")
+    other.append(["编号", "资产名称"])
+    other.append(["A2", "二"])
+    workbook.create_sheet("封面").append(["兰花社区"])
+    path = tmp_path / "multi.xlsx"
+    workbook.save(path)
+    preview = read_file(KIND, path)
+    assert values(preview, "code") == ["A1", "A2"]
+    assert preview.sheets == ["Sheet", "二月"]
+
+
+def test_csv_reads_like_a_sheet(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_bytes("编码,名称,金额\nA1,房,\"1,234.50\"\n合计,,1234.50\n".encode("gbk"))
+    preview = read_file(KIND, path)
+    assert values(preview, "amount") == [123450]

@@ -1,0 +1,90 @@
+"""Files that must be refused before any reader loads them, each with a Chinese message."""
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from assetdesk.errors import ImportFileError
+from assetdesk.excel import safety
+from assetdesk.excel.reader import read_grids
+
+from .helpers import make_workbook
+
+
+def test_renamed_text_file_is_refused(tmp_path):
+    path = tmp_path / "台账.xlsx"
+    path.write_text("编码,名称\nA1,房屋\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="不是 Excel 工作簿"):
+        read_grids(path)
+
+
+def test_zip_without_workbook_is_refused(tmp_path):
+    path = tmp_path / "x.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    with pytest.raises(ImportFileError, match="不是 Excel 工作簿"):
+        safety.check_file(path)
+
+
+def test_zip_bomb_is_refused_before_loading(tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            chunk = b"\0" * (1024 * 1024)
+            for _ in range(64):
+                member.write(chunk)
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(ImportFileError, match="压缩比异常"):
+        read_grids(path)
+
+
+def test_oversized_archive_is_refused(tmp_path, monkeypatch):
+    path = make_workbook(tmp_path / "big.xlsx", [["编码", "名称"], ["A1", "x" * 5000]])
+    monkeypatch.setattr(safety, "MAX_UNCOMPRESSED_BYTES", 1000)
+    with pytest.raises(ImportFileError, match="过大"):
+        safety.check_file(path)
+
+
+def test_encrypted_workbook_is_refused(tmp_path):
+    path = tmp_path / "加密.xlsx"
+    path.write_bytes(safety.OLE_SIGNATURE + b"\0" * 512 + "EncryptionInfo".encode("utf-16-le") + b"\0" * 512)
+    with pytest.raises(ImportFileError, match="密码"):
+        read_grids(path)
+
+
+def test_encrypted_xls_is_refused(tmp_path):
+    path = tmp_path / "加密.xls"
+    path.write_bytes(safety.OLE_SIGNATURE + b"\0" * 512 + "EncryptionInfo".encode("utf-16-le"))
+    with pytest.raises(ImportFileError, match="密码"):
+        safety.check_file(path)
+
+
+def test_too_many_rows_is_refused(tmp_path, monkeypatch):
+    path = make_workbook(tmp_path / "rows.xlsx", [["编码"]] + [[f"A{i}"] for i in range(30)])
+    monkeypatch.setattr(safety, "MAX_ROWS", 20)
+    with pytest.raises(ImportFileError, match="超过一次导入的上限"):
+        read_grids(path)
+
+
+def test_missing_file_is_refused(tmp_path):
+    with pytest.raises(ImportFileError, match="找不到文件"):
+        read_grids(tmp_path / "none.xlsx")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gbk"])
+def test_csv_in_utf8_or_gbk_is_read(tmp_path, encoding):
+    path = tmp_path / "往来.csv"
+    path.write_bytes("编码,名称\nA1,兰花社区\n".encode(encoding))
+    (grid,) = read_grids(path)
+    assert grid.rows == [["编码", "名称"], ["A1", "兰花社区"]]
+
+
+def test_corrupt_zip_is_refused(tmp_path):
+    good = make_workbook(tmp_path / "good.xlsx", [["编码"], ["A1"]])
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(good.read_bytes()[:300])
+    with pytest.raises(ImportFileError):
+        read_grids(path)
