@@ -1,0 +1,61 @@
+"""UI test setup: offscreen Qt, a temporary QSettings location, and errors observed without modal dialogs."""
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, monkeypatch):
+    """QSettings("AssetDesk", "AssetDesk") writes under tmp_path, never the real user profile."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(tmp_path / "qsettings"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    yield tmp_path / "qsettings"
+
+
+@pytest.fixture
+def shown_errors(monkeypatch):
+    """Every error the UI would show, as (exception, details); no modal dialog opens."""
+    from ui.dialogs import error_dialog
+
+    seen: list = []
+    error_dialog.add_error_listener(lambda exc, details: seen.append((exc, details)))
+    monkeypatch.setattr(error_dialog, "_interactive", False)
+    yield seen
+    error_dialog._listeners.clear()
+
+
+@pytest.fixture
+def zh_app(qapp):
+    """The application with the Chinese catalogues installed (Qt's own 确定/取消)."""
+    from ui.app import install_translations
+
+    install_translations(qapp)
+    return qapp
+
+
+def type_text(widget, text: str) -> None:
+    """Type like a clerk, Chinese included (QTest.keyClicks aborts on non-ASCII characters)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        if char.isascii():
+            QTest.keyClicks(widget, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+@pytest.fixture
+def typist():
+    """``typist(widget, "12.5万")`` types text (any characters) into a widget."""
+    return type_text
