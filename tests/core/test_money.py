@@ -1,0 +1,78 @@
+"""Money: exact fen, every input form of DOMAIN §2, ¥ formatting and 大写金额 (§2.1)."""
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assetdesk.errors import AmountError
+from assetdesk.money import (
+    format_amount, format_money, multiply_to_fen, parse_amount, percent_of, round_to_fen, to_capital,
+)
+
+CAPITAL_VECTORS = [
+    ("0.00", "零元整"), ("0.05", "伍分"), ("0.50", "伍角整"), ("1005.30", "壹仟零伍元叁角整"),
+    ("1409.50", "壹仟肆佰零玖元伍角整"), ("6007.14", "陆仟零柒元壹角肆分"),
+    ("16409.02", "壹万陆仟肆佰零玖元零贰分"), ("10010.01", "壹万零壹拾元零壹分"),
+    ("100000.00", "壹拾万元整"), ("107000.53", "壹拾万柒仟元伍角叁分"), ("100000000.00", "壹亿元整"),
+]
+
+
+@pytest.mark.parametrize("amount,capital", CAPITAL_VECTORS)
+def test_capital_amount_matches_every_domain_vector(amount, capital):
+    assert to_capital(parse_amount(amount)) == capital
+
+
+def test_capital_amount_prefix_and_zero_runs():
+    assert to_capital(1_000_000_01, prefix=True) == "人民币壹佰万元零壹分"
+    assert to_capital(1000_0100_00) == "壹仟万零壹佰元整"
+    assert to_capital(10_00) == "壹拾元整"
+
+
+@pytest.mark.parametrize("text,fen", [
+    ("1234.5", 123450), ("1,234.50", 123450), ("¥1234.50", 123450), ("￥1,234.50", 123450),
+    ("1234.50元", 123450), ("12.5万", 12500000), ("12.5万元", 12500000), ("１２３４．５", 123450),
+    ("１，２３４．５０", 123450), (" 88 ", 8800), ("-3.01", -301), (Decimal("7.1"), 710), (45, 4500), (0.1, 10),
+])
+def test_parse_accepts_every_documented_form(text, fen):
+    assert parse_amount(text) == fen
+
+
+@pytest.mark.parametrize("text", ["abc", "", "1.234", "12,34", "1..2", "--1", "¥", "万", None, "1e5"])
+def test_parse_rejects_malformed_amounts_with_a_chinese_message(text):
+    with pytest.raises(AmountError) as info:
+        parse_amount(text)
+    assert "金额" in str(info.value)
+
+
+def test_parse_can_refuse_negatives():
+    with pytest.raises(AmountError, match="不能为负数"):
+        parse_amount("-1", allow_negative=False)
+
+
+def test_formatting_for_screen_and_ledgers():
+    assert format_money(123450) == "¥1,234.50"
+    assert format_money(-123450) == "-¥1,234.50"
+    assert format_amount(-5) == "-0.05"
+    assert format_amount(100000000) == "1,000,000.00"
+
+
+def test_one_rounding_rule_half_up():
+    assert round_to_fen(Decimal("0.005")) == 1
+    assert round_to_fen(Decimal("0.0049")) == 0
+    assert multiply_to_fen(Decimal("85.33"), Decimal("1.5")) == 12800  # 127.995 → 128.00
+    assert percent_of(333, 50) == 167
+
+
+@given(st.integers(min_value=-10**15, max_value=10**15))
+def test_format_then_parse_round_trips(fen):
+    assert parse_amount(format_money(fen)) == fen
+    assert parse_amount(format_amount(fen)) == fen
+
+
+@given(st.integers(min_value=0, max_value=10**13))
+def test_capital_form_is_well_formed(fen):
+    text = to_capital(fen)
+    assert "零零" not in text
+    assert text.endswith("整") == (fen % 10 == 0)
+    assert not text.startswith("零") or fen == 0

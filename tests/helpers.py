@@ -1,0 +1,29 @@
+"""One-line helpers for tests that act on the books like a clerk would."""
+from __future__ import annotations
+
+import datetime as dt
+
+from assetdesk.services.vouchers import LineInput, VoucherInput
+
+
+def day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def post(books, on: str, summary: str, *lines: tuple[str, int]):
+    """``post(books, "2025-01-05", "收租金", ("102", 500_00), ("50101", -500_00))`` — signed fen, debit positive."""
+    items = [LineInput.debit(code, fen) if fen >= 0 else LineInput.credit(code, -fen) for code, fen in lines]
+    return books.vouchers.create_and_post(VoucherInput(day(on), summary, items))
+
+
+def draft(books, on: str, summary: str, *lines: tuple[str, int]):
+    items = [LineInput.debit(code, fen) if fen >= 0 else LineInput.credit(code, -fen) for code, fen in lines]
+    return books.vouchers.save_draft(VoucherInput(day(on), summary, items))
+
+
+def rent_account(books) -> str:
+    """The 租金收入 sub-account under 501 (created on first use)."""
+    for row in books.accounts.list_accounts():
+        if row.parent_code == "501" and row.name == "租金收入":
+            return row.code
+    return books.accounts.add_sub_account("501", "租金收入").code
