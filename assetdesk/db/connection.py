@@ -109,7 +109,6 @@ def _open_postgres(url: str) -> peewee.PostgresqlDatabase:
         password=unquote(parsed.password or "") or None,
         host=parsed.hostname or "localhost",
         port=parsed.port or 5432,
-        autorollback=True,
     )
     try:
         db.connect(reuse_if_open=True)

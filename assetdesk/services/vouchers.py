@@ -152,6 +152,8 @@ class VoucherService(Service):
     # --- checks -------------------------------------------------------------------------------
     def _check_lines(self, lines: list[LineInput], *, for_posting: bool) -> None:
         accounts = self._account_map()
+        if for_posting and len(lines) < 2:
+            raise VoucherError("凭证至少需要两行分录", "请补充对方科目")
         for index, line in enumerate(lines, start=1):
             info = accounts.get((line.account_code or "").strip())
             if info is None:
@@ -170,8 +172,6 @@ class VoucherService(Service):
 
     @staticmethod
     def _check_balanced(lines: list[LineInput]) -> None:
-        if len(lines) < 2:
-            raise VoucherError("凭证至少需要两行分录", "请补充对方科目")
         debit = sum(line.debit_fen for line in lines)
         credit = sum(line.credit_fen for line in lines)
         if debit != credit:
