@@ -82,7 +82,8 @@ class PageFrame:
         canvas.setFont(self.font.name, INFO_SIZE)
         canvas.drawString(self.left, info_y, f"编制单位：{self.community}")
         canvas.drawCentredString(width / 2, info_y, self.period_label)
-        canvas.drawRightString(self.left + self.width, info_y, f"单位：{self.unit}")
+        if self.unit:
+            canvas.drawRightString(self.left + self.width, info_y, f"单位：{self.unit}")
         if heading:
             canvas.setFont(self.font.bold, INFO_SIZE + 0.5)
             with bold_text(canvas, self.font.fake_bold):

@@ -186,7 +186,7 @@ class _TableLayout:
                     negatives.append(index)
                 continue
             text = "" if value is None else str(value)
-            wrapped = _wrap(text, font, FONT_SIZE, self.widths[index] - 2 * PADDING_X)
+            wrapped = wrap_text(text, font, FONT_SIZE, self.widths[index] - 2 * PADDING_X)
             lines = max(lines, len(wrapped))
             cells.append("\n".join(wrapped))
         cells += [""] * (len(self.columns) - len(cells))
@@ -297,7 +297,7 @@ def _kind_style(kind: str, index: int, font: FontChoice) -> list:
     return []
 
 
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+def wrap_text(text: str, font: str, size: float, width: float, max_lines: int = MAX_LINES) -> list[str]:
     """Break ``text`` into lines no wider than ``width``; Chinese breaks between any two characters."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -305,8 +305,8 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
             lines.append(paragraph)
             continue
         lines += _break_long(paragraph, font, size, width)
-    if len(lines) > MAX_LINES:
-        lines = lines[:MAX_LINES]
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
         lines[-1] = lines[-1][:-1] + "…"
     return lines
 

@@ -1,0 +1,75 @@
+"""The printable book reports by name: what ``assetdesk report NAME`` and the UI's 打印 call.
+
+``build_report`` turns the CLI's options into each builder's arguments, so the command line, the
+screens and the tests print through one path.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from assetdesk.errors import InputError
+from assetdesk.pdf.chart import build_chart
+from assetdesk.pdf.journal import build_journal
+from assetdesk.pdf.ledger import build_ledger
+from assetdesk.pdf.scope import PeriodRange
+from assetdesk.pdf.trial_balance import build_trial_balance
+from assetdesk.pdf.vouchers import build_vouchers
+
+
+def _trial_balance(books, path, scope, account, printed_on):
+    return build_trial_balance(books, path, scope, printed_on=printed_on)
+
+
+def _ledger(books, path, scope, account, printed_on):
+    return build_ledger(books, path, scope, account=account, printed_on=printed_on)
+
+
+def _journal(books, path, scope, account, printed_on):
+    return build_journal(books, path, scope, account=account, printed_on=printed_on)
+
+
+def _vouchers(books, path, scope, account, printed_on):
+    return build_vouchers(books, path, scope, printed_on=printed_on)
+
+
+def _chart(books, path, scope, account, printed_on):
+    return build_chart(books, path, printed_on=printed_on)
+
+
+# name → (Chinese title, builder(books, path, PeriodRange, account, printed_on) -> Path)
+REPORTS: dict[str, tuple[str, Callable[..., Path]]] = {
+    "trial-balance": ("科目余额表", _trial_balance),
+    "ledger": ("明细分类账", _ledger),
+    "journal": ("现金/银行存款日记账", _journal),
+    "vouchers": ("记账凭证", _vouchers),
+    "chart": ("会计科目表", _chart),
+}
+
+
+def build_report(books, name: str, path: str | Path, period=None, year: int | None = None,
+                 account: str | None = None, printed_on: date | None = None) -> Path:
+    """Print report ``name`` to ``path`` and return the path.
+
+    ``period``: "2025-03", "2025-01~2025-03", a ``Period`` or a (first, last) pair; ``year``: a
+    whole year; neither: the current (first open) period. ``account``: the ledger's account code
+    (all accounts with postings when None) or the journal's "cash" (default) / "bank" / code.
+    ``printed_on`` defaults to today: this is the adapter edge (CLI, UI) where the clock is read;
+    report builders below it never read it.
+    """
+    if name not in REPORTS:
+        raise InputError(f"没有名为“{name}”的报表", "可用：" + "、".join(REPORTS))
+    if period is not None and year is not None:
+        raise InputError("期间和年度只能指定一个", "用 --period 或 --year 其中之一")
+    scope = _scope(books, period, year)
+    _, builder = REPORTS[name]
+    return builder(books, Path(path), scope, account, printed_on or date.today())
+
+
+def _scope(books, period, year) -> PeriodRange:
+    if year is not None:
+        return PeriodRange.year(int(year))
+    if period is not None:
+        return PeriodRange.of(period)
+    return PeriodRange.of(books.periods.current_period())
