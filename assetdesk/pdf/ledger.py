@@ -43,18 +43,19 @@ def ledger_rows(entries: Sequence) -> list[Row]:
 def build_ledger(books, path: str | Path, period, *, account: str | None = None,
                  printed_on: date) -> Path:
     """明细账 for ``period`` (see ``PeriodRange.of``): of ``account`` (a code, with its
-    sub-accounts) or, when None, of every leaf account with postings in the range."""
+    sub-accounts) or, when None, of every leaf account with postings in the range (postings that
+    a red reversal cancels still count: the auditor must see both)."""
     scope = PeriodRange.of(period)
-    names = {a.code: a.full_name or a.name for a in books.accounts.list_accounts()}
-    codes = [account] if account else _posted_leaf_codes(books, scope)
-    sections = [Section(ledger_rows(books.ledger.account_ledger(code, scope.first, scope.last)),
-                        f"科目：{code} {names.get(code, '')}") for code in codes]
+    accounts = books.accounts.list_accounts()
+    names = {a.code: a.full_name or a.name for a in accounts}
+    codes = [account] if account else [a.code for a in accounts if a.is_leaf]
+    sections = []
+    for code in codes:
+        entries = books.ledger.account_ledger(code, scope.first, scope.last)
+        if account or any(entry.kind == "line" for entry in entries):
+            sections.append(Section(ledger_rows(entries), f"科目：{code} {names.get(code, '')}"))
     spec = ReportSpec("明细分类账", community_name(books), scope.label, columns=LEDGER_COLUMNS,
                       sections=sections or [Section([], "本期无发生额")], carry=LEDGER_CARRY,
                       printed_on=printed_on)
     return render_table_report(path, spec)
 
-
-def _posted_leaf_codes(books, scope: PeriodRange) -> list[str]:
-    balance = books.ledger.trial_balance(scope.first, scope.last)
-    return [row.code for row in balance.rows if row.is_leaf and (row.debit_fen or row.credit_fen)]
