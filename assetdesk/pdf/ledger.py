@@ -16,10 +16,10 @@ from assetdesk.pdf.scope import PeriodRange, community_name
 LEDGER_COLUMNS = (
     Column("日期", 21, "center"),
     Column("凭证号", 16, "center"),
-    Column("摘要", 54),
+    Column("摘要", 53),
     Column("借方", 24, "amount"),
     Column("贷方", 24, "amount"),
-    Column("借或贷", 10, "center"),
+    Column("借或贷", 11, "center"),
     Column("余额", 24, "amount", blank_zero=False),
 )
 LEDGER_CARRY = CarryForward(label_column=2, debit_column=3, credit_column=4, balance_column=6,

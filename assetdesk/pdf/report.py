@@ -33,9 +33,11 @@ CARRY_FILL = colors.HexColor("#F5F5F5")
 ALIGNS = ("left", "center", "right", "amount")
 
 # Row kinds and how they print. Totals are bold between rules: 本月合计 one rule below,
-# 本年累计 / 合计 a double rule below (the 单红线 / 双红线 of hand-kept books).
-TOTAL_KINDS = ("month_total", "subtotal", "day_total")
+# 本年累计 / 合计 a double rule below (the 单红线 / 双红线 of hand-kept books). 本日合计 is only
+# bold: a journal has one nearly every day, and rules on each would drown the month-end ones.
+TOTAL_KINDS = ("month_total", "subtotal")
 GRAND_KINDS = ("year_total", "total")
+BOLD_KINDS = TOTAL_KINDS + GRAND_KINDS + ("day_total",)
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,7 @@ class _TableLayout:
     # -- cells ------------------------------------------------------------------------------
     def _format(self, row: Row) -> tuple[Row, int]:
         """Text of each cell (wrapped to its column) and the row's line count."""
-        font = self.font.bold if row.kind in TOTAL_KINDS + GRAND_KINDS else self.font.name
+        font = self.font.bold if row.kind in BOLD_KINDS else self.font.name
         cells, lines, negatives = [], 1, []
         for index, (value, column) in enumerate(zip(row.cells, self.columns)):
             if column.align == "amount" and isinstance(value, int) and not isinstance(value, bool):
@@ -286,6 +288,8 @@ def _kind_style(kind: str, index: int, font: FontChoice) -> list:
     """Bold totals between rules; carry-forward rows shaded so they read as bookkeeping lines."""
     if kind == "carry":
         return [("BACKGROUND", (0, index), (-1, index), CARRY_FILL)]
+    if kind == "day_total":
+        return [("FONTNAME", (0, index), (-1, index), font.bold)]
     if kind in TOTAL_KINDS:
         return [("FONTNAME", (0, index), (-1, index), font.bold),
                 ("LINEABOVE", (0, index), (-1, index), 0.9, RED),

@@ -20,15 +20,15 @@ from reportlab.platypus import Table
 from assetdesk.money import format_amount, to_capital
 from assetdesk.pdf.fonts import register_cjk_font
 from assetdesk.pdf.page import INFO_SIZE, PageFrame, bold_text, draw_signature_line
-from assetdesk.pdf.report import RED, wrap_text
+from assetdesk.pdf.report import PADDING_X, RED, wrap_text
 from assetdesk.pdf.scope import PeriodRange, community_name
 from assetdesk.periods import months_between
 
 LINES_PER_SLIP = 8
-ROW_HEIGHT = 22
+ROW_HEIGHT = 24
 FONT_SIZE = 9
 LEADING = 10.5
-WEIGHTS = (30, 38, 16, 16)
+WEIGHTS = (34, 36, 15, 15)
 SLIP_ROLES = ("记账", "审核", "出纳", "制单")
 SLIP_TITLE = "记账凭证"
 _GAP = 5 * mm  # between the two slips, where the page is cut or folded
@@ -141,7 +141,8 @@ class _SlipDrawer:
                 _amount(line.debit_fen), _amount(line.credit_fen)]
 
     def _fit(self, text: str, column: int) -> str:
-        return "\n".join(wrap_text(text, self.font.name, FONT_SIZE, self.widths[column] - 6, max_lines=2))
+        width = self.widths[column] - 2 * PADDING_X - 1
+        return "\n".join(wrap_text(text, self.font.name, FONT_SIZE, width, max_lines=2))
 
     def _total_cells(self) -> list:
         voucher = self.slip.voucher
@@ -157,6 +158,8 @@ class _SlipDrawer:
             ("FONTSIZE", (0, 0), (-1, -1), FONT_SIZE),
             ("LEADING", (0, 0), (-1, -1), LEADING),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), PADDING_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING_X),
             ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
             ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
             ("ALIGN", (0, 0), (-1, 0), "CENTER"),
