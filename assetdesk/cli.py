@@ -1,0 +1,278 @@
+"""The ``assetdesk`` command: ``assetdesk [--db URL] COMMAND``.
+
+Exit codes: 0 ok, 1 findings or refused input (the Chinese message says what to do), 2 usage.
+No traceback ever reaches the user: unexpected errors are logged to the log folder instead.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from assetdesk import __version__
+from assetdesk.errors import AssetDeskError, InputError
+from assetdesk.paths import log_dir
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors: exit 2 with the usage line, no traceback
+        self.print_usage(sys.stderr)
+        print(f"用法错误：{message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="assetdesk", description="AssetDesk 社区集体经济资产与财务管理")
+    parser.add_argument("--db", help="数据库：文件路径、sqlite:///路径 或 postgresql://…（默认 ASSETDESK_DB 或用户数据目录）")
+    parser.add_argument("--user", default="会计", help="操作人姓名（记入审计日志）")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    gui = sub.add_parser("gui", help="打开桌面程序（默认）")
+    gui.add_argument("--smoke", metavar="DIR", help="无界面巡检：逐页截图保存到 DIR 后退出")
+    init = sub.add_parser("init", help="建立或升级账套")
+    init.add_argument("--community", help="社区（集体经济组织）名称")
+    init.add_argument("--first-period", help="启用期间 YYYY-MM（默认本月）")
+    init.add_argument("--credit-code", default="", help="统一社会信用代码")
+    demo = sub.add_parser("demo", help="在空数据库中生成演示社区“兰花社区”")
+    demo.add_argument("--households", type=int, default=2000, help="住户数（默认 2000）")
+    demo.add_argument("--seed", type=int, default=20240501)
+    sub.add_parser("check", help="完整性检查")
+    backup = sub.add_parser("backup", help="备份数据库")
+    backup.add_argument("dest", nargs="?", help="备份文件或文件夹")
+    restore = sub.add_parser("restore", help="从备份恢复（先保留当前数据库的副本）")
+    restore.add_argument("file")
+    sub.add_parser("version", help="显示版本")
+    _add_exchange_commands(sub)
+    return parser
+
+
+def _add_exchange_commands(sub) -> None:
+    imp = sub.add_parser("import", help="从 Excel 导入（先全部校验，有错误则不导入）")
+    imp.add_argument("kind")
+    imp.add_argument("file")
+    imp.add_argument("--dry-run", action="store_true", help="只校验并显示将发生的变化，不写入")
+    imp.add_argument("--errors", metavar="XLSX", help="有错误时把错误报告写到该文件")
+    exp = sub.add_parser("export", help="导出到 Excel")
+    exp.add_argument("kind")
+    exp.add_argument("file")
+    _period_options(exp)
+    tpl = sub.add_parser("template", help="生成空白导入模板")
+    tpl.add_argument("kind")
+    tpl.add_argument("file")
+    rep = sub.add_parser("report", help="打印报表为 PDF")
+    rep.add_argument("name")
+    rep.add_argument("-o", "--output", required=True, help="输出 PDF 文件")
+    _period_options(rep)
+    rep.add_argument("--account", help="科目编码（明细账）；日记账用 cash / bank")
+
+
+def _period_options(parser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--period", help="期间 YYYY-MM，或范围 YYYY-MM~YYYY-MM")
+    group.add_argument("--year", type=int, help="年度 YYYY")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    command = args.command or "gui"
+    try:
+        return COMMANDS[command](args)
+    except AssetDeskError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return EXIT_REFUSED
+    except Exception:  # never a traceback for the user: log it and say where
+        log_file = _log_unexpected()
+        print(f"错误：程序出现意外问题，详情已写入 {log_file}（请把该文件发给技术支持）", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _log_unexpected() -> Path:
+    path = log_dir() / "assetdesk-cli.log"
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S} {' '.join(sys.argv)}\n{traceback.format_exc()}\n")
+    logging.getLogger(__name__).debug("unexpected error logged to %s", path)
+    return path
+
+
+def _open(args, require_book: bool = True):
+    from assetdesk.services import open_books
+
+    books = open_books(args.db, user=args.user)
+    if require_book and not books.is_initialised():
+        books.close()
+        raise InputError(f"数据库 {books.location} 中还没有账套", "请先运行 assetdesk init --community 名称，或 assetdesk demo")
+    return books
+
+
+def cmd_gui(args) -> int:
+    # The CLI is the one entry point; it dispatches to the Qt client without the core importing it.
+    app = importlib.import_module("ui.app")
+    return int(app.main(sys.argv[:1], db_url=args.db, smoke_dir=getattr(args, "smoke", None)) or 0)
+
+
+def cmd_init(args) -> int:
+    from assetdesk.periods import Period
+
+    books = _open(args, require_book=False)
+    try:
+        if books.is_initialised():
+            book = books.org.book()
+            print(f"账套“{book.community_name}”已是最新版本（{books.location}）")
+            if books.upgrade_copy:
+                print(f"升级前的副本：{books.upgrade_copy}")
+            return EXIT_OK
+        if not args.community:
+            raise InputError("建立账套需要社区名称", "请加上 --community 名称，例如 --community 兰花社区")
+        first = Period.parse(args.first_period) if args.first_period else Period.of(dt.date.today())
+        book = books.org.setup_book(args.community, first, credit_code=args.credit_code)
+        print(f"已建立账套“{book.community_name}”，启用期间 {book.first_period}，数据库 {books.location}")
+        return EXIT_OK
+    finally:
+        books.close()
+
+
+def cmd_demo(args) -> int:
+    from assetdesk.services.demo import build_demo
+
+    if args.households < 0:
+        raise InputError("住户数不能为负数", "请填写 0 或正整数")
+    books = _open(args, require_book=False)
+    try:
+        summary = build_demo(books, households=args.households, seed=args.seed)
+        print(f"已生成演示社区“兰花社区”：{summary.areas} 个片区，{summary.compounds} 个小区，"
+              f"{summary.counterparties} 个往来单位及个人，{summary.vouchers} 张凭证（{summary.months} 个月，"
+              f"已结账 {summary.closed_months} 个月）。数据库 {books.location}")
+        return EXIT_OK
+    finally:
+        books.close()
+
+
+def cmd_check(args) -> int:
+    books = _open(args)
+    try:
+        findings = books.check.run()
+    finally:
+        books.close()
+    if not findings:
+        print("检查通过：数据结构为最新版本，凭证全部平衡，试算平衡，明细与总账相符，已结账期间无新记账。")
+        return EXIT_OK
+    print(f"发现 {len(findings)} 个问题：")
+    for index, finding in enumerate(findings, start=1):
+        print(f"{index}. {finding.message}")
+    return EXIT_REFUSED
+
+
+def cmd_backup(args) -> int:
+    books = _open(args, require_book=False)
+    try:
+        print(books.backup.backup(args.dest))
+    finally:
+        books.close()
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    books = _open(args, require_book=False)
+    try:
+        kept = books.backup.restore(args.file)
+        print(f"已从 {args.file} 恢复；原数据库已保留为 {kept}")
+    finally:
+        books.close()
+    return EXIT_OK
+
+
+def cmd_version(args) -> int:
+    from assetdesk.db.migrations import LATEST_VERSION
+
+    print(f"AssetDesk {__version__}（数据结构版本 {LATEST_VERSION}）")
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    from assetdesk.excel import ImportRejectedError, import_file, write_error_report
+
+    books = _open(args)
+    try:
+        try:
+            preview = import_file(books, args.kind, args.file, dry_run=args.dry_run)
+        except ImportRejectedError as exc:
+            preview = exc.preview
+        print(preview.summary())
+        if preview.errors:
+            for error in preview.errors:
+                print(f"  {error}")
+            if args.errors:
+                print(f"错误报告：{write_error_report(preview, args.errors)}")
+            return EXIT_REFUSED
+        if args.dry_run:
+            for change in preview.changes:
+                if change.status != "unchanged":
+                    print(f"  {change}")
+            print("（试运行，未写入任何数据）")
+        return EXIT_OK
+    finally:
+        books.close()
+
+
+def cmd_export(args) -> int:
+    from assetdesk.excel import export_file, export_trial_balance
+
+    books = _open(args)
+    try:
+        if args.kind == "trial-balance":  # report-only sheet: the district's 科目余额表 workbook
+            first, last = _period_range(books, args.period, args.year)
+            print(export_trial_balance(books, args.file, first, last))
+        else:
+            print(export_file(books, args.kind, args.file, period=args.period, year=args.year))
+    finally:
+        books.close()
+    return EXIT_OK
+
+
+def _period_range(books, period: str | None, year: int | None):
+    from assetdesk.periods import Period
+
+    if year:
+        return Period(year, 1), Period(year, 12)
+    if period:
+        first, _, last = period.partition("~")
+        return Period.parse(first), Period.parse(last or first)
+    current = books.periods.current_period()
+    return current, current
+
+
+def cmd_template(args) -> int:
+    from assetdesk.excel import write_template
+
+    print(write_template(args.kind, args.file))
+    return EXIT_OK
+
+
+def cmd_report(args) -> int:
+    from assetdesk.pdf import build_report
+
+    books = _open(args)
+    try:
+        print(build_report(books, args.name, args.output, period=args.period, year=args.year,
+                           account=args.account, printed_on=dt.date.today()))
+    finally:
+        books.close()
+    return EXIT_OK
+
+
+COMMANDS = {
+    "gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup,
+    "restore": cmd_restore, "version": cmd_version, "import": cmd_import, "export": cmd_export,
+    "template": cmd_template, "report": cmd_report,
+}
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,170 @@
+"""The demo community 兰花社区 (seed article): 3 片区, 96 小区 of every category, counterparties,
+opening balances and months of posted vouchers. Deterministic for a given seed and clock.
+
+Later issues extend it with their own data (assets, leases, households, funds).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from typing import Callable
+
+from assetdesk.errors import DuplicateError
+from assetdesk.periods import Period
+from assetdesk.services.org import COMPOUND_CATEGORIES, CompoundInput, CounterpartyInput
+from assetdesk.services.vouchers import LineInput, VoucherInput
+
+COMMUNITY = "兰花社区"
+AREAS = (("PQ01", "东片区"), ("PQ02", "中片区"), ("PQ03", "西片区"))
+COMPOUND_COUNT = 96
+SURNAMES = "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
+GIVEN = "明华建国丽娟伟芳秀英敏静强磊军洋勇艳杰娜涛超霞平刚桂兰亚琪海燕玉梅志红春生德福云飞"
+COMPOUND_WORDS = "兰园 茶城 思茅 南屏 振兴 月光 翠云 松山 梅子 洗马 倚象 白龙 石屏 文化 人民 康平 龙生 茶苑 民族 普洱".split()
+SUB_ACCOUNTS = (
+    ("102", "10201", "基本存款户"), ("211", "21101", "押金"), ("211", "21102", "其他应付款"),
+    ("241", "24101", "老旧小区改造项目资金"), ("501", "50101", "租金收入"), ("501", "50102", "物业服务收入"),
+    ("504", "50401", "物业公司管理费"), ("511", "51101", "设施维修"), ("513", "51301", "干部报酬"),
+    ("513", "51302", "办公费"),
+)
+OPENING = {"101": 8_000_00, "10201": 1_250_000_00, "112": 36_000_00, "151": 3_600_000_00, "152": -420_000_00,
+           "21101": -60_000_00, "24101": -300_000_00, "301": -3_000_000_00, "311": -500_000_00}
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    areas: int
+    compounds: int
+    counterparties: int
+    vouchers: int
+    months: int
+    closed_months: int
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def build_demo(books, households: int = 2000, seed: int = 20240501, year: int | None = None,
+               progress: Callable[[int, int], None] | None = None) -> DemoSummary:
+    """Fill an empty database (no 账套 yet) with the demo community; refuses a non-empty one."""
+    if books.is_initialised():
+        raise DuplicateError("数据库中已有账套，不能再生成演示数据", "请用一个新的数据库文件，例如 assetdesk --db demo.db demo")
+    rng = random.Random(seed)
+    today = books.ctx.today()
+    year = year or today.year
+    last_month = max(3, min(12, today.month - 1)) if year == today.year else 12
+    step = progress or (lambda done, total: None)
+    books.org.setup_book(COMMUNITY, Period(year, 1), credit_code="N2530802MF0000000X")
+    step(1, 5)
+    for parent, code, name in SUB_ACCOUNTS:
+        books.accounts.add_sub_account(parent, name, code)
+    books.accounts.set_opening_balances(_balanced_opening())
+    for name, role in (("李亚琪", "负责人"), ("王会计", "会计"), ("张出纳", "出纳"), ("赵审核", "审核")):
+        books.org.add_user(name, role)
+    step(2, 5)
+    companies, tenants = _counterparties(books, rng, households)
+    compounds = _compounds(books, rng, companies, households)
+    step(3, 5)
+    vouchers = _vouchers(books, rng, year, last_month, tenants, compounds)
+    step(4, 5)
+    closed = 0
+    for month in range(1, last_month - 1):
+        books.periods.close(Period(year, month))
+        closed += 1
+    step(5, 5)
+    return DemoSummary(len(AREAS), len(compounds), len(books.org.list_counterparties()), vouchers, last_month, closed)
+
+
+def _balanced_opening() -> dict[str, int]:
+    balances = dict(OPENING)
+    balances["32202"] = -sum(balances.values())
+    return balances
+
+
+def _counterparties(books, rng: random.Random, households: int) -> tuple[list[str], list]:
+    companies = [f"普洱市{w}物业服务有限公司" for w in ("兰庭", "思源", "安居", "康泰", "和顺")]
+    items = [CounterpartyInput(c, "单位", f"91530802MA{i:08d}", f"0879-21{i:05d}", "普洱市思茅区", ("物业公司",))
+             for i, c in enumerate(companies, start=1)]
+    tenant_names = [f"{_name(rng)}（{kind}）" for kind in ("商铺", "仓库", "场地") for _ in range(6)]
+    items += [CounterpartyInput(n, "个人", f"53270119{rng.randint(60, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+                                f"{i:03d}{rng.randint(0, 9)}", f"139{rng.randint(10**7, 10**8 - 1)}", "兰花社区", ("承租方",))
+              for i, n in enumerate(tenant_names)]
+    # 户主 (household heads, payers of property fees); fictitious but unique ID numbers keep them apart
+    items += [CounterpartyInput(_name(rng), "个人", f"53080219{i:06d}{rng.randint(100, 999)}X",
+                                f"13{rng.randint(10**8, 10**9 - 1)}", "兰花社区", ("缴费人",)) for i in range(households)]
+    items.append(CounterpartyInput("普洱市思茅区财政局", "单位", "11530802MB0000001A", "", "普洱市思茅区", ("收款方",)))
+    books.org.upsert_counterparties(items)
+    tenants = [books.org.find_counterparty(n) for n in tenant_names]
+    return companies, tenants
+
+
+def _compounds(books, rng: random.Random, companies: list[str], households: int) -> list:
+    items = []
+    share, extra = divmod(households, COMPOUND_COUNT)
+    for i in range(COMPOUND_COUNT):
+        area_code, area_name = AREAS[i % len(AREAS)]
+        category = COMPOUND_CATEGORIES[i % len(COMPOUND_CATEGORIES)]
+        mode = "物业公司" if category == "商品房小区" or i % 7 == 0 else ("居民自治" if i % 5 == 0 else "社区托管")
+        homes = share + (1 if i < extra else 0)
+        items.append(CompoundInput(
+            f"XQ{i + 1:03d}", f"{COMPOUND_WORDS[i % len(COMPOUND_WORDS)]}{'小区' if i < 20 else f'{i // 20 + 1}号院'}",
+            area_code, category, mode, homes, homes * rng.randint(6000, 12000),
+            rng.choice(companies) if mode == "物业公司" else "", area_name=area_name))
+    books.org.upsert_compounds(items)
+    return books.org.list_compounds()
+
+
+def _vouchers(books, rng: random.Random, year: int, last_month: int, tenants: list, compounds: list) -> int:
+    count = 0
+    for month in range(1, last_month + 1):
+        for item in _month_vouchers(rng, year, month, tenants, compounds):
+            books.vouchers.create_and_post(item)
+            count += 1
+    return count
+
+
+def _on(year: int, month: int, day: int) -> dt.date:
+    return dt.date(year, month, min(day, Period(year, month).last_day.day))
+
+
+def _month_vouchers(rng: random.Random, year: int, month: int, tenants: list, compounds: list) -> list[VoucherInput]:
+    out = []
+    for tenant in tenants[:12]:
+        rent = rng.choice((1_800_00, 2_500_00, 3_200_00, 4_600_00, 6_000_00))
+        out.append(VoucherInput(_on(year, month, 1), f"确认{month}月租金 {tenant.name}", [
+            LineInput.debit("112", rent, counterparty_id=tenant.id), LineInput.credit("50101", rent)]))
+        if rng.random() < 0.85:
+            out.append(VoucherInput(_on(year, month, rng.randint(3, 25)), f"收{month}月租金 {tenant.name}", [
+                LineInput.debit("10201", rent), LineInput.credit("112", rent, counterparty_id=tenant.id)], attachments=1))
+    for compound in rng.sample(compounds, 8):
+        fee = compound.households * rng.choice((30_00, 45_00, 60_00)) // 10
+        if fee:
+            out.append(VoucherInput(_on(year, month, rng.randint(5, 28)), f"收{compound.name}物业费", [
+                LineInput.debit("101", fee, compound_id=compound.id),
+                LineInput.credit("50102", fee, compound_id=compound.id)], attachments=1))
+    repair = rng.choice(compounds)
+    cost = rng.randint(800, 9000) * 100
+    out.append(VoucherInput(_on(year, month, 18), f"{repair.name}公共设施维修", [
+        LineInput.debit("51101", cost, compound_id=repair.id), LineInput.credit("10201", cost)], attachments=2))
+    out.append(VoucherInput(_on(year, month, 25), f"计提{month}月干部报酬", [
+        LineInput.debit("51301", 24_000_00), LineInput.credit("212", 24_000_00)]))
+    out.append(VoucherInput(_on(year, month, 28), f"发放{month}月干部报酬", [
+        LineInput.debit("212", 24_000_00), LineInput.credit("10201", 24_000_00)], attachments=1))
+    out.append(VoucherInput(_on(year, month, 20), "提取备用金", [
+        LineInput.debit("101", 5_000_00), LineInput.credit("10201", 5_000_00)]))
+    out.append(VoucherInput(_on(year, month, 26), "购买办公用品", [
+        LineInput.debit("51302", rng.randint(200, 1500) * 100), LineInput.credit("101", 0)]))
+    out[-1] = _balance_last(out[-1])
+    if month % 3 == 0:
+        out.append(VoucherInput(_on(year, month, 10), "收到老旧小区改造项目资金", [
+            LineInput.debit("10201", 200_000_00), LineInput.credit("24101", 200_000_00)], attachments=1))
+        out.append(VoucherInput(_on(year, month, 22), "物业公司入驻管理费", [
+            LineInput.debit("10201", 12_000_00), LineInput.credit("50401", 12_000_00)], attachments=1))
+    return sorted(out, key=lambda v: v.date_on)
+
+
+def _balance_last(item: VoucherInput) -> VoucherInput:
+    debit = item.lines[0].debit_fen
+    return VoucherInput(item.date_on, item.summary, [item.lines[0], LineInput.credit(item.lines[1].account_code, debit)],
+                        item.attachments)
