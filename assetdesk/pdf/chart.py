@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from assetdesk.pdf.report import Column, ReportSpec, Row, render_table_report
-from assetdesk.pdf.scope import community_name
+from assetdesk.pdf.scope import community_name, print_font
 
 CHART_COLUMNS = (Column("科目编码", 16), Column("科目名称", 56), Column("类别", 18, "center"),
                  Column("余额方向", 14, "center"), Column("级次", 10, "center"),
@@ -30,5 +30,5 @@ def build_chart(books, path: str | Path, *, printed_on: date, active_only: bool 
     label = f"农村集体经济组织会计制度（{version}）" if version else ""
     spec = ReportSpec("会计科目表", community_name(books), label, unit="",
                       columns=CHART_COLUMNS, rows=chart_rows(books.accounts.list_accounts(active_only)),
-                      printed_on=printed_on)
+                      printed_on=printed_on, font=print_font(books))
     return render_table_report(path, spec)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from assetdesk.pdf.ledger import LEDGER_CARRY, LEDGER_COLUMNS, ledger_rows
 from assetdesk.pdf.report import ReportSpec, Section, render_table_report
-from assetdesk.pdf.scope import PeriodRange, community_name
+from assetdesk.pdf.scope import PeriodRange, community_name, print_font
 
 CASH, BANK = "101", "102"
 _ALIASES = {"cash": CASH, "现金": CASH, "bank": BANK, "银行": BANK, "银行存款": BANK}
@@ -41,5 +41,5 @@ def build_journal(books, path: str | Path, period, *, account: str | None = None
     spec = ReportSpec(journal_title(code), community_name(books), scope.label,
                       columns=JOURNAL_COLUMNS,
                       sections=[Section(ledger_rows(entries), f"科目：{code} {name}")],
-                      carry=LEDGER_CARRY, printed_on=printed_on)
+                      carry=LEDGER_CARRY, printed_on=printed_on, font=print_font(books))
     return render_table_report(path, spec)

@@ -11,7 +11,7 @@ from typing import Sequence
 
 from assetdesk.pdf.paging import CarryForward
 from assetdesk.pdf.report import Column, ReportSpec, Row, Section, render_table_report
-from assetdesk.pdf.scope import PeriodRange, community_name
+from assetdesk.pdf.scope import PeriodRange, community_name, print_font
 
 LEDGER_COLUMNS = (
     Column("日期", 21, "center"),
@@ -56,6 +56,6 @@ def build_ledger(books, path: str | Path, period, *, account: str | None = None,
             sections.append(Section(ledger_rows(entries), f"科目：{code} {names.get(code, '')}"))
     spec = ReportSpec("明细分类账", community_name(books), scope.label, columns=LEDGER_COLUMNS,
                       sections=sections or [Section([], "本期无发生额")], carry=LEDGER_CARRY,
-                      printed_on=printed_on)
+                      printed_on=printed_on, font=print_font(books))
     return render_table_report(path, spec)
 

@@ -60,3 +60,10 @@ def community_name(books) -> str:
     """The community printed on every page; blank books still print (the name is then left empty)."""
     info = books.org.book()
     return info.community_name if info else ""
+
+
+def print_font(books) -> str | None:
+    """The ``pdf_font`` setting (a font file or family name); None lets fonts.py search."""
+    settings = getattr(books, "settings", None)
+    value = settings.get("pdf_font", "") if settings is not None else ""
+    return value.strip() or None

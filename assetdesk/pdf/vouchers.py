@@ -21,7 +21,7 @@ from assetdesk.money import format_amount, to_capital
 from assetdesk.pdf.fonts import register_cjk_font
 from assetdesk.pdf.page import INFO_SIZE, PageFrame, bold_text, draw_signature_line
 from assetdesk.pdf.report import PADDING_X, RED, wrap_text
-from assetdesk.pdf.scope import PeriodRange, community_name
+from assetdesk.pdf.scope import PeriodRange, community_name, print_font
 from assetdesk.periods import months_between
 
 LINES_PER_SLIP = 8
@@ -214,4 +214,4 @@ def build_vouchers(books, path: str | Path, period, *, printed_on: date) -> Path
     """All posted 记账凭证 of ``period`` (see ``PeriodRange.of``), two per page."""
     scope = PeriodRange.of(period)
     return render_vouchers(path, posted_vouchers(books, scope), community=community_name(books),
-                           period_label=scope.label, printed_on=printed_on)
+                           period_label=scope.label, printed_on=printed_on, font=print_font(books))

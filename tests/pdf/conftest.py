@@ -31,3 +31,18 @@ def read_pdf():
     """``read_pdf(path) -> str``: all text; ``read_pdf.pages(path) -> list[str]``."""
     pdf_text.pages = pdf_pages
     return pdf_text
+
+
+def pdf_font_names(path: str | Path) -> set[str]:
+    """BaseFont names used on any page (e.g. ``AAAAAA+WenQuanYiMicroHei-0``, ``STSong-Light``)."""
+    names: set[str] = set()
+    for page in PdfReader(str(path)).pages:
+        fonts_dict = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts_dict.get_object().values():
+            names.add(str(ref.get_object()["/BaseFont"]))
+    return names
+
+
+@pytest.fixture()
+def font_names():
+    return pdf_font_names

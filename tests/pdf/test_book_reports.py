@@ -139,3 +139,26 @@ def test_unknown_report_and_conflicting_options_are_refused(books, tmp_path):
         build_report(books, "balance-sheet", tmp_path / "x.pdf", printed_on=PRINTED)
     with pytest.raises(InputError, match="只能指定一个"):
         build_report(books, "ledger", tmp_path / "x.pdf", period="2025-01", year=2025, printed_on=PRINTED)
+
+
+WQY = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+
+
+def test_pdf_font_setting_is_used(books, tmp_path, fresh_fonts, font_names):
+    import os
+
+    if not os.path.isfile(WQY):
+        pytest.skip("fonts-wqy-microhei not installed")
+    books.settings.set("pdf_font", WQY)
+    path = build_report(books, "chart", tmp_path / "c.pdf", printed_on=PRINTED)
+    assert any("WenQuanYi" in name for name in font_names(path))
+
+
+def test_reports_fall_back_to_stsong_without_a_truetype_font(posted, tmp_path, fresh_fonts,
+                                                             monkeypatch, font_names, read_pdf):
+    monkeypatch.setattr(fresh_fonts, "_search_candidates", lambda: [])
+    for name in ("ledger", "vouchers"):
+        path = build_report(posted, name, tmp_path / f"{name}.pdf", period="2025-01",
+                            printed_on=PRINTED)
+        assert font_names(path) == {"/STSong-Light"}, name
+        assert "兰花社区" in read_pdf(path) and "1,234.50" in read_pdf(path)
