@@ -1,0 +1,41 @@
+"""Excel exchange with the district (DOMAIN §8): read messy workbooks, import in two steps, write
+exports that re-import unchanged, and blank templates. Core code: never imports Qt or ui.
+
+The functions below are what the CLI and the UI call.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import importer
+from .error_report import write_error_report
+from .exports import export_file, export_trial_balance, kind_by_name
+from .importer import ImportPreview, ImportRejectedError
+from .kinds import KINDS, SheetKind
+from .template import write_template as _write_template
+from .writer import export_table
+
+
+def import_file(books: Any, kind: str | SheetKind, path: str | Path, dry_run: bool = False) -> ImportPreview:
+    """Validate ``path`` and, unless ``dry_run``, import it in one transaction.
+
+    ``dry_run`` returns the preview (errors, new / changed / unchanged) and writes nothing; a real
+    run raises ``ImportRejectedError`` (an ``InputError``; ``.preview`` holds the errors) when any
+    row is wrong, and writes nothing then either. ``ImportFileError`` when the file is unreadable.
+    """
+    sheet_kind = kind_by_name(kind)
+    if dry_run:
+        return importer.preview(books, sheet_kind, path)
+    return importer.commit(books, sheet_kind, path)
+
+
+def write_template(kind: str | SheetKind, path: str | Path) -> Path:
+    """Blank import template of ``kind`` with an example row and a 填写说明 sheet."""
+    return _write_template(kind_by_name(kind), path)
+
+
+__all__ = [
+    "KINDS", "ImportPreview", "ImportRejectedError", "export_file", "export_table", "export_trial_balance",
+    "import_file", "write_error_report", "write_template",
+]

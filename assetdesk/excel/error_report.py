@@ -12,6 +12,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import column_index_from_string, get_column_letter
 
@@ -70,9 +71,9 @@ def _plain(ws: Any, value: Any) -> Any:
     return value if value != "" else None
 
 
-def _red(ws: Any, value: Any) -> WriteOnlyCell:
+def _red(ws: Any, value: Any) -> Cell:
     cell = _plain(ws, value)
-    if not isinstance(cell, WriteOnlyCell):
+    if not isinstance(cell, Cell):
         cell = WriteOnlyCell(ws, value=cell)
     cell.fill, cell.font = BAD_FILL, BAD_FONT
     return cell

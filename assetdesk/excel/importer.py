@@ -84,7 +84,7 @@ def read_file(kind: SheetKind, path: str | Path) -> ImportPreview:
             if layout is not None and (not best_missing or len(layout.missing) < len(best_missing)):
                 best_missing = layout.missing
             continue
-        rows, errors = reader.parse_rows(grid, layout)
+        rows, errors = reader.parse_rows(grid, layout, kind.columns)
         preview.rows.extend(rows)
         preview.errors.extend(errors)
         preview.cell_errors.extend(errors)
@@ -108,7 +108,8 @@ def _no_table(kind: SheetKind, path: Path, missing: Sequence) -> ImportFileError
 
 
 def _drop_example_rows(preview: ImportPreview) -> None:
-    """A template's grey example row left in place is not data: drop rows equal to it."""
+    """A template's grey example row left in place is not data: the first row of a sheet equal
+    to the kind's example in every example column is dropped."""
     example = {}
     for spec in preview.kind.columns:
         if spec.example is not None and spec.key in preview.present:
@@ -118,9 +119,12 @@ def _drop_example_rows(preview: ImportPreview) -> None:
                 return
     if not example:
         return
-    kept = [row for row in preview.rows if any(row.values.get(k) != v for k, v in example.items())]
-    preview.skipped_examples = len(preview.rows) - len(kept)
-    preview.rows = kept
+    firsts = {}
+    for row in preview.rows:
+        firsts.setdefault(row.sheet, row)
+    examples = [row for row in firsts.values() if all(row.values.get(k) == v for k, v in example.items())]
+    preview.rows = [row for row in preview.rows if row not in examples] if examples else preview.rows
+    preview.skipped_examples = len(examples)
 
 
 def preview(books: Any, kind: SheetKind, path: str | Path) -> ImportPreview:

@@ -134,6 +134,8 @@ def split_unit(header: str) -> list[tuple[str, str | None]]:
         name, unit = match.groups()
         unit = unit.removeprefix("单位:").removeprefix("单位")
         readings.insert(0, (name, unit))
+    if re.search(r"[/或、]", header):  # "身份证号/统一社会信用代码": either name will do
+        readings += [(part, None) for part in re.split(r"[/或、]", header) if part]
     return readings
 
 
@@ -274,9 +276,12 @@ def _is_header_again(grid: Grid, layout: Layout, cells: Sequence[Any]) -> bool:
     return all(col < len(cells) and cells[col] == header[col] for col, _, _ in layout.mapping)
 
 
-def parse_rows(grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowError]]:
-    """Convert every data row; each bad cell becomes a RowError naming its row and column."""
+def parse_rows(grid: Grid, layout: Layout, columns: Sequence[ColumnSpec]) -> tuple[list[ParsedRow], list[RowError]]:
+    """Convert every data row; each bad cell becomes a RowError naming its row and column.
+    Columns absent from the sheet take their empty value (the importer may fill them from the books)."""
     where = layout.where()
+    mapped = {spec.key for _, spec, _ in layout.mapping}
+    absent = [spec for spec in columns if spec.key not in mapped]
     rows: list[ParsedRow] = []
     errors: list[RowError] = []
     for number, cells in data_rows(grid, layout):
@@ -289,7 +294,7 @@ def parse_rows(grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowErr
             except InputError as exc:
                 values[spec.key] = spec.empty_value
                 errors.append(parsed.error(spec.key, str(exc)))
-        for spec in layout.missing:
+        for spec in absent:
             values[spec.key] = spec.empty_value
         rows.append(parsed)
     return rows, errors

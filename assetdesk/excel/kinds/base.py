@@ -155,10 +155,16 @@ class SheetKind:
         """The records already in the books, keyed like ``key_of``, as dicts of column values."""
         return {}
 
-    def classify(self, books: Any, rows: Sequence[ParsedRow]) -> list[Change]:
-        """Compare each row with the books: the summary shown before the clerk commits."""
+    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
+        """Compare each row with the books: the summary shown before the clerk commits.
+
+        A column absent from the file means "leave as it is": its value is taken from the books
+        (or left empty for a new record) and it is not compared.
+        """
         existing = self.existing(books)
-        compare = self.compare_columns or tuple(c.key for c in self.columns if c.key not in self.key_columns)
+        compare = [k for k in self.compare_columns or (c.key for c in self.columns if c.key not in self.key_columns)
+                   if k in present]
+        absent = [c.key for c in self.columns if c.key not in present]
         changes = []
         for row in rows:
             key = self.key_of(row)
@@ -167,6 +173,9 @@ class SheetKind:
             if old is None:
                 changes.append(Change("new", label))
                 continue
+            for k in absent:
+                if k in old:
+                    row.values[k] = old[k]
             diffs = [self._describe(k, old.get(k), row.values.get(k)) for k in compare if old.get(k) != row.values.get(k)]
             changes.append(Change("changed", label, "；".join(diffs)) if diffs else Change("unchanged", label))
         return changes

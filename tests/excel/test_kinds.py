@@ -1,0 +1,282 @@
+"""Import and export of every sheet kind against a real database (the ``books`` fixture)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from assetdesk.errors import ImportFileError
+from assetdesk.excel import ImportRejectedError, export_file, import_file, write_error_report, write_template
+from assetdesk.services.org import CompoundInput, CounterpartyInput
+from assetdesk.services.vouchers import LineInput, VoucherInput
+
+from .helpers import make_workbook
+
+
+def counts(preview):
+    return preview.new, preview.changed, preview.unchanged
+
+
+# ---------------------------------------------------------------- counterparties
+
+def messy_counterparties(path):
+    rows = [
+        ["兰花社区往来单位及个人名册"],
+        ["填报单位：兰花社区股份经济合作社", None, None, None, "单位：元"],
+        ["序号", "单位名称", "类别", "身份证号/统一社会信用代码", "联系电话", "联系地址", "角色"],
+        [1, " 张三 ", "个人", "110101199001011234", 13800138000.0, "兰花小区1栋", "承租方、缴费人"],
+        [2, "兰花物业服务有限公司", None, "91110000MA01ABCD1X", "010-6666", None, "物业公司"],
+        [3, "李四", "自然人", None, None, None, None],
+        ["合计", None, None, None, None],
+        ["填表人：王五", None, "审核人：赵六"],
+    ]
+    return make_workbook(path, rows, merges=["A1:G1"])
+
+
+def test_counterparties_import_then_reimport_changes_nothing(books, tmp_path):
+    path = messy_counterparties(tmp_path / "往来.xlsx")
+    preview = import_file(books, "counterparties", path, dry_run=True)
+    assert preview.errors == [] and counts(preview) == (3, 0, 0)
+    assert books.org.list_counterparties() == []
+    import_file(books, "counterparties", path)
+    people = {cp.name: cp for cp in books.org.list_counterparties()}
+    assert people["张三"].phone == "13800138000" and people["张三"].roles == ("承租方", "缴费人")
+    assert people["兰花物业服务有限公司"].kind == "单位"
+    assert people["李四"].kind == "个人"
+    again = import_file(books, "counterparties", path)
+    assert counts(again) == (0, 0, 3)
+
+
+def test_changed_counterparty_is_listed_with_what_changes(books, tmp_path):
+    books.org.add_counterparty(CounterpartyInput("张三", "个人", "110101199001011234", phone="1"))
+    path = messy_counterparties(tmp_path / "往来.xlsx")
+    preview = import_file(books, "counterparties", path, dry_run=True)
+    assert counts(preview) == (2, 1, 0)
+    (changed,) = [c for c in preview.changes if c.status == "changed"]
+    assert "电话：1 → 13800138000" in changed.detail
+
+
+def test_one_bad_cell_blocks_the_whole_import(books, tmp_path):
+    rows = [["名称", "类型", "角色"], ["张三", "个人", "承租方"], ["李四", "集体", "承租方"], ["王五", "个人", "房东"]]
+    path = make_workbook(tmp_path / "bad.xlsx", rows)
+    with pytest.raises(ImportRejectedError) as caught:
+        import_file(books, "counterparties", path)
+    assert books.org.list_counterparties() == []
+    errors = caught.value.preview.errors
+    assert [(e.row, e.column) for e in errors] == [(3, "B（类型）"), (4, "C（角色）")]
+    assert "第 3 行 B 列" in str(caught.value)
+    report = write_error_report(caught.value.preview, tmp_path / "错误报告.xlsx")
+    workbook = openpyxl.load_workbook(report)
+    listed = [row for row in workbook["错误清单"].iter_rows(min_row=4, values_only=True)]
+    assert listed[0][:4] == ("Sheet1", 3, "B（类型）", "集体")
+    marked = workbook["标记-Sheet1"]
+    assert marked["B3"].fill.fgColor.rgb.endswith("FFC7CE") and marked["C4"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert "不是可选的值" in marked["D3"].value
+
+
+def test_duplicate_inside_the_file_is_refused(books, tmp_path):
+    rows = [["姓名", "身份证号"], ["张三", "110101199001011234"], ["张叁", "110101199001011234"]]
+    preview = import_file(books, "counterparties", make_workbook(tmp_path / "d.xlsx", rows), dry_run=True)
+    (error,) = preview.errors
+    assert error.row == 3 and "与第 2 行重复" in error.reason
+
+
+def test_counterparties_round_trip_is_exact(books, tmp_path):
+    books.org.add_counterparty(CounterpartyInput("=HYPERLINK(\"x\")", "单位", "", "+86 138", "-", ("收款方",), "@备注"))
+    books.org.add_counterparty(CounterpartyInput("张三", "个人", "110101199001011234", "13800138000", "一栋",
+                                                 ("承租方", "缴费人"), ""))
+    before = books.org.list_counterparties()
+    path = export_file(books, "counterparties", tmp_path / "out.xlsx")
+    ws = openpyxl.load_workbook(path)["往来单位及个人"]
+    assert ws["A4"].data_type == "s" and ws["A4"].value.startswith("=")
+    preview = import_file(books, "counterparties", path)
+    assert preview.errors == [] and counts(preview) == (0, 0, 2)
+    assert books.org.list_counterparties() == before
+
+
+# ---------------------------------------------------------------- compounds
+
+def test_compounds_with_units_and_aliases(books, tmp_path):
+    rows = [
+        ["兰花社区小区基本情况表"],
+        ["片区编码", "所属片区", "小区编号", "小区", "小区类型", "管理方式", "总户数", "建筑面积\n（万平方米）", "物业服务企业"],
+        ["P01", "东片区", "X001", "兰花小区", "老旧小区", "社区托管", 120, 1.2, None],
+        ["P01", "东片区", "X002", "桂花苑", "商品房", "物业", "３０", "0.5", "桂花物业公司"],
+        ["小计", None, None, None, None, None, 150],
+    ]
+    path = make_workbook(tmp_path / "小区.xlsx", rows)
+    preview = import_file(books, "compounds", path, dry_run=True)
+    # "万平方米" is not a unit we know: the header still matches and the number is taken as ㎡
+    assert preview.errors == [] and counts(preview) == (2, 0, 0)
+    import_file(books, "compounds", path)
+    compounds = {c.code: c for c in books.org.list_compounds()}
+    assert compounds["X002"].category == "商品房小区" and compounds["X002"].management_mode == "物业公司"
+    assert compounds["X002"].property_company_name == "桂花物业公司" and compounds["X002"].households == 30
+    assert compounds["X001"].area_name == "东片区"
+    assert counts(import_file(books, "compounds", path)) == (0, 0, 2)
+
+
+def test_compounds_round_trip_is_exact(books, tmp_path):
+    books.org.add_area("P01", "东片区")
+    books.org.add_compound(CompoundInput("X001", "兰花小区", "P01", "三无小区", "居民自治", 12, 123456, "", "备注"))
+    before = books.org.list_compounds()
+    path = export_file(books, "compounds", tmp_path / "c.xlsx")
+    assert counts(import_file(books, "compounds", path)) == (0, 0, 1)
+    assert books.org.list_compounds() == before
+
+
+def test_compound_in_unknown_area_without_name_is_refused(books, tmp_path):
+    rows = [["片区编码", "小区编码", "小区名称"], ["P09", "X1", "新小区"]]
+    (error,) = import_file(books, "compounds", make_workbook(tmp_path / "x.xlsx", rows), dry_run=True).errors
+    assert error.column == "A（片区编码）" and "片区名称" in error.reason
+
+
+# ---------------------------------------------------------------- accounts and opening balances
+
+def test_accounts_import_creates_and_renames_sub_accounts(books, tmp_path):
+    rows = [["科目代码", "科目名称"], ["112", "应收款"], ["11201", "张三"], ["1120101", "房租"], ["50101", "租金收入（门面）"]]
+    path = make_workbook(tmp_path / "科目.xlsx", rows)
+    preview = import_file(books, "accounts", path, dry_run=True)
+    assert preview.errors == []
+    import_file(books, "accounts", path)
+    names = {a.code: a.name for a in books.accounts.list_accounts()}
+    assert names["11201"] == "张三" and names["1120101"] == "房租" and names["50101"] == "租金收入（门面）"
+    assert counts(import_file(books, "accounts", path)) == (0, 0, 4)
+
+
+def test_accounts_with_unknown_parent_or_first_level_are_refused(books, tmp_path):
+    rows = [["科目编码", "科目名称"], ["999", "新一级"], ["9990101", "孤儿"], ["1x", "坏"]]
+    errors = import_file(books, "accounts", make_workbook(tmp_path / "a.xlsx", rows), dry_run=True).errors
+    assert [e.row for e in errors] == [2, 3, 4]
+
+
+def test_accounts_round_trip_is_exact(books, tmp_path):
+    before = books.accounts.list_accounts()
+    path = export_file(books, "accounts", tmp_path / "a.xlsx")
+    preview = import_file(books, "accounts", path)
+    assert preview.new == preview.changed == 0 and books.accounts.list_accounts() == before
+
+
+def leaf(books, prefix):
+    return next(a.code for a in books.accounts.list_accounts() if a.is_leaf and a.code.startswith(prefix))
+
+
+def test_opening_balances_import_and_round_trip(books, tmp_path):
+    cash, capital = leaf(books, "101"), leaf(books, "301")
+    rows = [["期初余额表"], ["单位：万元"], ["科目编码", "科目名称", "期初余额", None], [None, None, "借方", "贷方"],
+            [cash, "库存现金", 1.5, None], [capital, "资本", None, "1.5"], ["合计", None, 1.5, 1.5]]
+    path = make_workbook(tmp_path / "期初.xlsx", rows, merges=["C3:D3"])
+    preview = import_file(books, "opening-balances", path)
+    assert preview.errors == [] and preview.changed == 2
+    assert books.accounts.opening_check().debit_fen == 1_500_000 and books.accounts.opening_check().balanced
+    out = export_file(books, "opening-balances", tmp_path / "out.xlsx")
+    before = books.accounts.opening_balances()
+    assert counts(import_file(books, "opening-balances", out))[:2] == (0, 0)
+    assert books.accounts.opening_balances() == before
+
+
+def test_opening_balance_on_a_parent_account_is_refused(books, tmp_path):
+    parent = next(a for a in books.accounts.list_accounts() if not a.is_leaf)
+    rows = [["科目编码", "借方余额"], [parent.code, 100]]
+    (error,) = import_file(books, "opening-balances", make_workbook(tmp_path / "p.xlsx", rows), dry_run=True).errors
+    assert "不是末级科目" in error.reason
+
+
+# ---------------------------------------------------------------- vouchers
+
+def post_sample(books):
+    cash, income = leaf(books, "101"), leaf(books, "501")
+    cp = books.org.add_counterparty(CounterpartyInput("张三"))
+    books.vouchers.create_and_post(VoucherInput(dt.date(2025, 1, 5), "收租金", [
+        LineInput.debit(cash, 123456, counterparty_id=cp.id), LineInput.credit(income, 123456)]))
+    books.vouchers.create_and_post(VoucherInput(dt.date(2025, 1, 9), "=冲红", [
+        LineInput.debit(cash, -100), LineInput.credit(income, -100, summary="红字")]))
+    return cash, income
+
+
+def test_vouchers_import_groups_lines_and_twice_is_once(books, tmp_path):
+    cash, income = leaf(books, "101"), leaf(books, "501")
+    books.org.add_counterparty(CounterpartyInput("张三"))
+    rows = [
+        ["兰花社区记账凭证汇总"],
+        ["凭证日期", "凭证字号", "摘要", "科目代码", "科目名称", "借方发生额", "贷方发生额", "往来单位"],
+        ["2025年1月3日", "记-1", "收租金", cash, "库存现金", "1,000.00", None, "张三"],
+        ["2025/1/3", "记-1", None, income, "经营收入", None, 1000],
+        [dt.date(2025, 1, 4), "记2", "付款", income, None, 50.5, None, None],
+        [dt.date(2025, 1, 4), "记2", "付款", cash, None, None, "50.50", None],
+        ["合计", None, None, None, None, 1050.5, 1050.5],
+    ]
+    path = make_workbook(tmp_path / "凭证.xlsx", rows)
+    preview = import_file(books, "vouchers", path, dry_run=True)
+    assert preview.errors == [] and counts(preview) == (2, 0, 0)
+    import_file(books, "vouchers", path)
+    assert books.vouchers.count_vouchers() == 2
+    assert counts(import_file(books, "vouchers", path)) == (0, 0, 2)
+    assert books.vouchers.count_vouchers() == 2
+
+
+def test_unbalanced_voucher_blocks_the_import(books, tmp_path):
+    cash, income = leaf(books, "101"), leaf(books, "501")
+    rows = [["日期", "凭证号", "摘要", "科目编码", "借方金额", "贷方金额"],
+            ["2025-01-03", "1", "收租金", cash, 100, None], ["2025-01-03", "1", "收租金", income, None, 99],
+            ["2025-01-04", "2", "x", "999999", 1, None], ["2025-01-04", "2", "x", cash, None, 1]]
+    with pytest.raises(ImportRejectedError) as caught:
+        import_file(books, "vouchers", make_workbook(tmp_path / "v.xlsx", rows))
+    reasons = [(e.row, e.reason) for e in caught.value.preview.errors]
+    assert any(row == 2 and "不平衡" in reason for row, reason in reasons)
+    assert any(row == 4 and "科目不存在" in reason for row, reason in reasons)
+    assert books.vouchers.count_vouchers() == 0
+
+
+def test_journal_export_round_trip_is_exact(books, tmp_path):
+    post_sample(books)
+    path = export_file(books, "vouchers", tmp_path / "j.xlsx", period="2025-01")
+    ws = openpyxl.load_workbook(path).active
+    assert ws.freeze_panes == "A4" and ws["A1"].value.startswith("兰花社区")
+    assert ws["F4"].number_format == "#,##0.00" and ws["A4"].number_format == "yyyy-mm-dd"
+    preview = import_file(books, "vouchers", path)
+    assert preview.errors == [] and counts(preview) == (0, 0, 2)
+    assert books.vouchers.count_vouchers() == 2
+    again = export_file(books, "vouchers", tmp_path / "j2.xlsx", year=2025)
+    assert list(openpyxl.load_workbook(again).active.iter_rows(min_row=3, values_only=True)) == \
+        list(ws.iter_rows(min_row=3, values_only=True))
+
+
+def test_journal_import_into_fresh_books_reproduces_the_lines(books, tmp_path, request):
+    post_sample(books)
+    path = export_file(books, "vouchers", tmp_path / "j.xlsx", year=2025)
+    original = [books.vouchers.get(v.id).lines for v in books.vouchers.list_vouchers()]
+    from tests.conftest import _open
+
+    other = _open(tmp_path / "other.db")
+    request.addfinalizer(other.close)
+    other.org.add_counterparty(CounterpartyInput("张三"))
+    import_file(other, "vouchers", path)
+    copied = [other.vouchers.get(v.id).lines for v in other.vouchers.list_vouchers()]
+    strip = lambda views: [[(l.account_code, l.summary, l.debit_fen, l.credit_fen, l.counterparty_name) for l in v]
+                           for v in views]
+    assert strip(copied) == strip(original)
+
+
+# ---------------------------------------------------------------- templates
+
+@pytest.mark.parametrize("kind", ["accounts", "opening-balances", "counterparties", "compounds", "vouchers"])
+def test_template_reads_back_with_no_rows(books, tmp_path, kind):
+    path = write_template(kind, tmp_path / f"{kind}.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames[1] == "填写说明"
+    preview = import_file(books, kind, path, dry_run=True)
+    assert preview.rows == [] and preview.skipped_examples == 1
+
+
+def test_template_has_drop_down_lists(tmp_path):
+    ws = openpyxl.load_workbook(write_template("compounds", tmp_path / "t.xlsx")).active
+    formulas = [dv.formula1 for dv in ws.data_validations.dataValidation]
+    assert '"老旧小区,三无小区,棚户区,商品房小区,其他"' in formulas
+
+
+def test_wrong_kind_of_file_names_missing_columns(books, tmp_path):
+    path = make_workbook(tmp_path / "x.xlsx", [["名称", "电话"], ["张三", "1"]])
+    with pytest.raises(ImportFileError, match="缺少列"):
+        import_file(books, "vouchers", path)
