@@ -10,7 +10,6 @@ Registering a page: add ``("ui.pages.my_page", "MyPage")`` to ``PAGE_REGISTRY`` 
     class VouchersPage(Page):
         title = "凭证"            # navigation text; translated with the class name as context
         icon = "vouchers"        # resources/icons/vouchers.svg
-        order = 20               # position in the navigation (lower first)
 
         def __init__(self, books, bridge, parent=None):
             super().__init__(books, bridge, parent)
@@ -27,6 +26,8 @@ The shell's 新建 / 保存 / 查找 / 打印 / 导出 actions (Ctrl+N / Ctrl+S 
 call ``on_new`` / ``on_save`` / ``on_find`` / ``on_print`` / ``on_export`` of the current page. An
 action is enabled only when the page overrides the method and ``can(action)`` says True; call
 ``self.actions_changed.emit()`` when that changes (e.g. a selection appears).
+``self.navigate_requested.emit("VouchersPage")`` asks the shell to show another page (pages never
+reach into each other).
 """
 from __future__ import annotations
 
@@ -48,9 +49,9 @@ class Page(QWidget):
 
     title: ClassVar[str] = ""
     icon: ClassVar[str] = ""
-    order: ClassVar[int] = 100
 
     actions_changed = Signal()
+    navigate_requested = Signal(str)  # a page class name: "please show that page" (handled by the shell)
 
     def __init__(self, books: Any, bridge: Any, parent: QWidget | None = None):
         super().__init__(parent)
