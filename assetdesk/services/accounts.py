@@ -10,7 +10,7 @@ from pypinyin import Style, lazy_pinyin
 
 from assetdesk.db.models import Account, Book, OpeningBalance, PeriodState, VoucherLine
 from assetdesk.errors import AccountError, ClosedPeriodError, DuplicateError, InputError, InUseError, NotFoundError
-from assetdesk.services.chart import CHART_2023, DEFAULT_SUB_ACCOUNTS
+from assetdesk.services.chart import ACCOUNT_ALIASES, CHART_2023, DEFAULT_SUB_ACCOUNTS
 from assetdesk.services.context import Service
 from assetdesk.services.org import UpsertResult
 
@@ -112,12 +112,14 @@ class AccountService(Service):
         if not text:
             return rows
         hits = [r for r in rows if r.code.startswith(text) or text in r.name or text in r.full_name.lower()
-                or r.initials.startswith(text) or text in self._full_initials(r)]
+                or any(key.startswith(text) or (len(text) > 1 and text in key) for key in self._search_keys(r))]
         return sorted(hits, key=lambda r: (not r.is_leaf, r.code))
 
     @staticmethod
-    def _full_initials(row: AccountRow) -> str:
-        return pinyin_initials(row.full_name.replace("—", ""))
+    def _search_keys(row: AccountRow) -> list[str]:
+        """Pinyin initials of the name, the full name and the known aliases of its level-1 account."""
+        names = [row.full_name.replace("—", "")] + list(ACCOUNT_ALIASES.get(row.code, ()))
+        return [row.initials] + [pinyin_initials(name) for name in names]
 
     # --- changes to the chart ----------------------------------------------------------------
     def add_sub_account(self, parent_code: str, name: str, code: str | None = None) -> AccountRow:

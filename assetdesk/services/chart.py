@@ -35,3 +35,10 @@ UNDISTRIBUTED_PROFIT = "32202"
 CASH = "101"
 BANK = "102"
 CATEGORY_ORDER = ("资产", "负债", "所有者权益", "成本", "损益")
+
+# Names clerks know from the enterprise chart or the 2004 system, so "yszk" (应收账款) still finds 112.
+ACCOUNT_ALIASES: dict[str, tuple[str, ...]] = {
+    "101": ("现金",), "112": ("应收账款", "其他应收款"), "211": ("应付账款", "其他应付款"),
+    "212": ("应付职工薪酬",), "214": ("应缴税费",), "501": ("营业收入", "主营业务收入"),
+    "511": ("营业成本", "主营业务成本"), "513": ("管理费",), "151": ("固定资产原值",),
+}
