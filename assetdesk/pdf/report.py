@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -328,7 +328,3 @@ def _break_long(text: str, font: str, size: float, width: float) -> list[str]:
     lines.append(current)
     return lines
 
-
-def iter_rows(values: Iterable[Sequence], kind: str = "line") -> list[Row]:
-    """Plain sequences as rows of one kind (a convenience for report builders)."""
-    return [Row(tuple(v), kind) for v in values]
