@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from assetdesk.errors import ImportFileError, InputError
 
 from . import safety
-from .convert import convert
+from .convert import converter_for
 from .kinds.base import ColumnSpec, ParsedRow, RowError
 
 HEADER_SCAN_ROWS = 30
@@ -284,13 +284,14 @@ def parse_rows(grid: Grid, layout: Layout, columns: Sequence[ColumnSpec]) -> tup
     absent = [spec for spec in columns if spec.key not in mapped]
     rows: list[ParsedRow] = []
     errors: list[RowError] = []
+    converters = [(col, spec, converter_for(spec, factor)) for col, spec, factor in layout.mapping]
     for number, cells in data_rows(grid, layout):
         values: dict[str, Any] = {}
-        parsed = ParsedRow(grid.name, number, values, cells, where)
         width = len(cells)
-        for col, spec, factor in layout.mapping:
+        parsed = ParsedRow(grid.name, number, values, cells, where)
+        for col, spec, to_value in converters:
             try:
-                values[spec.key] = convert(spec, cells[col] if col < width else None, factor)
+                values[spec.key] = to_value(cells[col] if col < width else None)
             except InputError as exc:
                 values[spec.key] = spec.empty_value
                 errors.append(parsed.error(spec.key, str(exc)))
