@@ -64,6 +64,18 @@ def open_database(url: str | os.PathLike | None = None) -> tuple[peewee.Database
     return db, target
 
 
+class _SqliteDatabase(peewee.SqliteDatabase):
+    """SQLite that turns "database is locked" into the clerk's message instead of a driver error."""
+
+    def execute_sql(self, sql, params=None):
+        try:
+            return super().execute_sql(sql, params)
+        except peewee.OperationalError as exc:
+            if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                raise _sqlite_error(Path(self.database), exc) from None
+            raise
+
+
 def _open_sqlite(path: Path) -> peewee.SqliteDatabase:
     path = path.expanduser()
     if path.exists() and path.is_dir():
@@ -74,7 +86,7 @@ def _open_sqlite(path: Path) -> peewee.SqliteDatabase:
         raise DatabaseError(f"无法创建数据库所在文件夹“{path.parent}”：{exc.strerror}", "请选择有写入权限的位置") from None
     if path.exists() and path.stat().st_size > 0:
         _refuse_non_sqlite(path)
-    db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=5)
+    db = _SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=5)
     try:
         db.connect(reuse_if_open=True)
         db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()

@@ -1,0 +1,92 @@
+"""The `assetdesk` command: a public interface for district scripts — names, output and exit codes."""
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from assetdesk.cli import main
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_demo_then_check_exits_zero(tmp_path, capsys):
+    db = str(tmp_path / "x.db")
+    code, out, _ = run(capsys, "--db", db, "demo", "--households", "300")
+    assert code == 0 and "兰花社区" in out and "96 个小区" in out
+    code, out, _ = run(capsys, "--db", db, "check")
+    assert code == 0 and "检查通过" in out
+    code, _, err = run(capsys, "--db", db, "demo")
+    assert code == 1 and "已有账套" in err
+
+
+def test_demo_is_deterministic(tmp_path, capsys):
+    dumps = []
+    for name in ("a.db", "b.db"):
+        db = tmp_path / name
+        run(capsys, "--db", str(db), "demo", "--households", "50", "--seed", "7")
+        conn = sqlite3.connect(db)
+        dumps.append(conn.execute("SELECT summary, amount_fen FROM voucher_line ORDER BY id").fetchall()
+                     + conn.execute("SELECT name, id_code FROM counterparty ORDER BY id").fetchall())
+        conn.close()
+    assert dumps[0] == dumps[1] and len(dumps[0]) > 300
+
+
+def test_check_reports_findings_with_exit_one(tmp_path, capsys):
+    db = tmp_path / "x.db"
+    run(capsys, "--db", str(db), "demo", "--households", "10")
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE voucher_line SET amount_fen = amount_fen + 1 WHERE id = 1")
+    conn.commit()
+    conn.close()
+    code, out, _ = run(capsys, "--db", str(db), "check")
+    assert code == 1 and "发现" in out and "借贷不平衡" in out
+
+
+def test_init_creates_and_then_reports_current(tmp_path, capsys):
+    db = str(tmp_path / "i.db")
+    code, _, err = run(capsys, "--db", db, "init")
+    assert code == 1 and "--community" in err
+    code, out, _ = run(capsys, "--db", db, "init", "--community", "兰花社区", "--first-period", "2025-01")
+    assert code == 0 and "已建立账套" in out and "2025-01" in out
+    code, out, _ = run(capsys, "--db", db, "init")
+    assert code == 0 and "已是最新版本" in out
+
+
+def test_bad_period_and_usage_errors(tmp_path, capsys):
+    db = str(tmp_path / "u.db")
+    code, _, err = run(capsys, "--db", db, "init", "--community", "x", "--first-period", "2025-13")
+    assert code == 1 and "会计期间" in err
+    with pytest.raises(SystemExit) as info:
+        main(["--db", db, "no-such-command"])
+    assert info.value.code == 2
+
+
+def test_backup_and_restore_from_the_command_line(tmp_path, capsys):
+    db = str(tmp_path / "b.db")
+    run(capsys, "--db", db, "init", "--community", "兰花社区", "--first-period", "2025-01")
+    code, out, _ = run(capsys, "--db", db, "backup", str(tmp_path / "copies"))
+    copy = out.strip()
+    assert code == 0 and copy.endswith(".db")
+    code, out, _ = run(capsys, "--db", db, "restore", copy)
+    assert code == 0 and "已从" in out and "保留" in out
+    code, _, err = run(capsys, "--db", db, "restore", str(tmp_path / "missing.db"))
+    assert code == 1 and "不存在" in err
+
+
+def test_corrupt_database_gives_message_not_traceback(tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 100)
+    result = subprocess.run([sys.executable, "-m", "assetdesk.cli", "--db", str(bad), "check"],
+                            capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 1
+    assert "不是 AssetDesk 数据库文件" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_version(capsys):
+    code, out, _ = run(capsys, "version")
+    assert code == 0 and "AssetDesk" in out

@@ -1,0 +1,42 @@
+"""Write the fixture database of the current schema version (run when a schema version is released):
+
+    python -m tests.migrations.make_fixture
+
+It holds a small set of books so the upgrade test can check that nothing is lost.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from assetdesk.db.migrations import LATEST_VERSION
+from assetdesk.services import open_books
+from assetdesk.services.org import CompoundInput, CounterpartyInput
+from assetdesk.services.vouchers import LineInput, VoucherInput
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def main() -> Path:
+    path = FIXTURES / f"schema_v{LATEST_VERSION}.db"
+    path.unlink(missing_ok=True)
+    books = open_books(path, clock=lambda: dt.datetime(2025, 2, 1, 9, 0), user="王会计")
+    books.org.setup_book("兰花社区", "2025-01", credit_code="N2530802MF0000000X")
+    books.org.add_area("PQ01", "东片区")
+    books.org.add_compound(CompoundInput("XQ001", "兰园小区", "PQ01", "老旧小区", "社区托管", 120, 980000))
+    tenant = books.org.add_counterparty(CounterpartyInput("张三", "个人", roles=("承租方",)))
+    rent = books.accounts.add_sub_account("501", "租金收入")
+    books.accounts.set_opening_balances({"102": 100_000_00, "301": -100_000_00})
+    books.vouchers.create_and_post(VoucherInput(dt.date(2025, 1, 5), "收张三一月租金", [
+        LineInput.debit("102", 2_500_00), LineInput.credit(rent.code, 2_500_00)]))
+    books.vouchers.create_and_post(VoucherInput(dt.date(2025, 1, 6), "应收张三二月租金", [
+        LineInput.debit("112", 2_500_00, counterparty_id=tenant.id), LineInput.credit(rent.code, 2_500_00)]))
+    books.periods.close("2025-01")
+    books.ctx.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    books.ctx.db.execute_sql("PRAGMA journal_mode=DELETE")
+    books.close()
+    return path
+
+
+if __name__ == "__main__":
+    print(main())
