@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="在空数据库中生成演示社区“兰花社区”")
     demo.add_argument("--households", type=int, default=2000, help="住户数（默认 2000）")
     demo.add_argument("--seed", type=int, default=20240501)
-    sub.add_parser("check", help="完整性检查")
+    check = sub.add_parser("check", help="完整性检查")
+    check.add_argument("--rebuild", action="store_true", help="先从已过账分录重建科目月度汇总，再检查")
     backup = sub.add_parser("backup", help="备份数据库")
     backup.add_argument("dest", nargs="?", help="备份文件或文件夹")
     restore = sub.add_parser("restore", help="从备份恢复（先保留当前数据库的副本）")
@@ -158,6 +159,8 @@ def cmd_demo(args) -> int:
 def cmd_check(args) -> int:
     books = _open(args)
     try:
+        if args.rebuild:
+            print(f"已重建科目月度汇总（{books.ledger.rebuild_totals()} 行）")
         findings = books.check.run()
     finally:
         books.close()

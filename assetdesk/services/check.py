@@ -65,6 +65,8 @@ class CheckService(Service):
         if int(opening or 0):
             findings.append(Finding("opening", f"期初余额试算不平衡，差额 {format_money(int(opening))}"))
         findings.extend(self._control_accounts())
+        if self._ledger.totals_disagreements():
+            findings.append(Finding("period_totals", "科目月度汇总与已过账分录不符；请运行 assetdesk check --rebuild 重建"))
         return findings
 
     def _control_accounts(self) -> list[Finding]:

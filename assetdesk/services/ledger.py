@@ -107,27 +107,54 @@ class LedgerService(Service):
         return TrialBalance(start, end, tuple(rows), totals)
 
     def _leaf_sums(self, start: int, end: int, year_start: int) -> dict[int, list[int]]:
-        """account_id → [opening, period debit, period credit, ytd debit, ytd credit, closing] (signed fen)."""
+        """account_id → [opening, period debit, period credit, ytd debit, ytd credit, closing] (signed fen),
+        read from the monthly totals (accounts × months rows, not every line)."""
         p = self.db.param
         sql = (
             "SELECT account_id,"
-            f" SUM(CASE WHEN period_key < {p} THEN amount_fen ELSE 0 END),"
-            f" SUM(CASE WHEN period_key >= {p} AND is_debit THEN amount_fen ELSE 0 END),"
-            f" SUM(CASE WHEN period_key >= {p} AND NOT is_debit THEN -amount_fen ELSE 0 END),"
-            f" SUM(CASE WHEN period_key >= {p} AND is_debit THEN amount_fen ELSE 0 END),"
-            f" SUM(CASE WHEN period_key >= {p} AND NOT is_debit THEN -amount_fen ELSE 0 END)"
-            f" FROM voucher_line WHERE posted = {p} AND period_key <= {p} GROUP BY account_id"
+            f" SUM(CASE WHEN period_key < {p} THEN debit_fen - credit_fen ELSE 0 END),"
+            f" SUM(CASE WHEN period_key >= {p} THEN debit_fen ELSE 0 END),"
+            f" SUM(CASE WHEN period_key >= {p} THEN credit_fen ELSE 0 END),"
+            f" SUM(CASE WHEN period_key >= {p} THEN debit_fen ELSE 0 END),"
+            f" SUM(CASE WHEN period_key >= {p} THEN credit_fen ELSE 0 END)"
+            f" FROM account_period_total WHERE period_key <= {p} GROUP BY account_id"
         )
-        params = (start, start, start, year_start, year_start, True, end)
+        params = (start, start, start, year_start, year_start, end)
         result: dict[int, list[int]] = {}
         for account_id, before, debit, credit, ytd_debit, ytd_credit in self.db.execute_sql(sql, params).fetchall():
-            before, debit, credit = int(before or 0), int(debit or 0), int(credit or 0)
-            result[account_id] = [before, debit, credit, int(ytd_debit or 0), int(ytd_credit or 0), 0]
+            result[account_id] = [int(before or 0), int(debit or 0), int(credit or 0), int(ytd_debit or 0),
+                                  int(ytd_credit or 0), 0]
         for ob in OpeningBalance.select(OpeningBalance.account, OpeningBalance.amount_fen):
             result.setdefault(ob.account_id, [0] * 6)[0] += ob.amount_fen
         for values in result.values():
             values[5] = values[0] + values[1] - values[2]
         return result
+
+    def totals_disagreements(self) -> int:
+        """How many (account, month) totals differ from the posted lines (0 when the books are sound)."""
+        lines = ("SELECT account_id, period_key, SUM(CASE WHEN is_debit THEN amount_fen ELSE 0 END),"
+                 " SUM(CASE WHEN is_debit THEN 0 ELSE -amount_fen END)"
+                 f" FROM voucher_line WHERE posted = {self.db.param} GROUP BY account_id, period_key"
+                 " HAVING SUM(CASE WHEN is_debit THEN amount_fen ELSE 0 END) <> 0"
+                 " OR SUM(CASE WHEN is_debit THEN 0 ELSE -amount_fen END) <> 0")
+        totals = ("SELECT account_id, period_key, debit_fen, credit_fen FROM account_period_total"
+                  " WHERE debit_fen <> 0 OR credit_fen <> 0")
+        missing = f"SELECT COUNT(*) FROM ({lines} EXCEPT {totals}) AS a"
+        extra = f"SELECT COUNT(*) FROM ({totals} EXCEPT {lines}) AS b"
+        return sum(int(self.db.execute_sql(sql, (True,)).fetchone()[0]) for sql in (missing, extra))
+
+    def rebuild_totals(self) -> int:
+        """Recompute the monthly totals from the posted lines (after a repair or a bulk load)."""
+        with self.db.atomic():
+            self.db.execute_sql("DELETE FROM account_period_total")
+            self.db.execute_sql(
+                "INSERT INTO account_period_total (account_id, period_key, debit_fen, credit_fen)"
+                " SELECT account_id, period_key, SUM(CASE WHEN is_debit THEN amount_fen ELSE 0 END),"
+                " SUM(CASE WHEN is_debit THEN 0 ELSE -amount_fen END)"
+                f" FROM voucher_line WHERE posted = {self.db.param} GROUP BY account_id, period_key", (True,))
+            count = int(self.db.execute_sql("SELECT COUNT(*) FROM account_period_total").fetchone()[0])
+            self.ctx.audit("重建科目月汇总", "account_period_total", "", after={"rows": count})
+        return count
 
     @staticmethod
     def _tb_row(account: Account, values: list[int], is_leaf: bool) -> TrialBalanceRow:

@@ -382,6 +382,8 @@ class OrgService(Service):
         for item in items:
             fields = self._counterparty_fields(item)
             current = by_code.get(fields["id_code"]) if fields["id_code"] else by_name.get(fields["name"])
+            if current is not None and not fields["id_code"]:
+                fields["id_code"] = current[3]  # a row without 证件号码 never wipes the one on record
             if current is None:
                 new_rows.append(fields)
             elif current[1:] != tuple(fields.values()):

@@ -234,6 +234,7 @@ class VoucherService(Service):
             Voucher.update(status="posted", number=number, posted_at=self.ctx.now(), reviewer=voucher.reviewer) \
                 .where(Voucher.id == voucher.id).execute()
             VoucherLine.update(posted=True).where(VoucherLine.voucher == voucher.id).execute()
+            self._add_to_period_totals(voucher.id)
             self.ctx.audit("凭证过账", "voucher", voucher.id, after={"label": voucher_label(voucher.word, number)})
         self._publish("voucher_posted", id=voucher.id, period=str(period))
         return self.get(voucher.id)
@@ -253,6 +254,7 @@ class VoucherService(Service):
             voucher = self._create_voucher(item, period, status="posted", number=self._next_number(period),
                                            reverses=reverses)
             self._write_lines(voucher, lines, posted=True)
+            self._add_to_period_totals(voucher.id)
             self.ctx.audit("记账凭证过账", "voucher", voucher.id, after=item)
         return self.get(voucher.id)
 
@@ -341,6 +343,34 @@ class VoucherService(Service):
                  voucher.date_on, posted) + tuple(getattr(line, f) for f in AUX_FIELDS)
                 for seq, line in enumerate(lines, start=1)]
         self.db.cursor().executemany(sql, rows)
+
+    def _add_to_period_totals(self, voucher_id: int) -> None:
+        """Keep ``account_period_total`` in step with the lines just posted (same transaction)."""
+        p = self.db.param
+        self.db.execute_sql(
+            "INSERT INTO account_period_total (account_id, period_key, debit_fen, credit_fen)"
+            " SELECT account_id, period_key, SUM(CASE WHEN is_debit THEN amount_fen ELSE 0 END),"
+            " SUM(CASE WHEN is_debit THEN 0 ELSE -amount_fen END)"
+            f" FROM voucher_line WHERE voucher_id = {p} GROUP BY account_id, period_key"
+            " ON CONFLICT (account_id, period_key) DO UPDATE SET"
+            " debit_fen = account_period_total.debit_fen + excluded.debit_fen,"
+            " credit_fen = account_period_total.credit_fen + excluded.credit_fen", (voucher_id,))
+
+    def journal_lines(self, first: Period, last: Period):
+        """Posted lines of the months in voucher order, as dicts (the journal export and prints read this):
+        voucher_id, date, label, summary, code, debit, credit, counterparty."""
+        p = self.db.param
+        sql = ("SELECT l.voucher_id, l.date_on, v.word, v.number, l.summary, l.amount_fen, l.is_debit, a.code, c.name"
+               " FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id"
+               " LEFT JOIN counterparty c ON c.id = l.counterparty_id"
+               f" WHERE l.posted = {p} AND l.period_key >= {p} AND l.period_key <= {p}"
+               " ORDER BY l.period_key, v.number, l.voucher_id, l.seq")
+        cursor = self.db.execute_sql(sql, (True, Period.parse(first).key, Period.parse(last).key))
+        for voucher_id, day, word, number, summary, amount, is_debit, code, counterparty in cursor:
+            day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
+            yield {"voucher_id": voucher_id, "date": day, "label": voucher_label(word, number), "summary": summary,
+                   "code": code, "debit": amount if is_debit else 0, "credit": 0 if is_debit else -amount,
+                   "counterparty": counterparty or ""}
 
     @staticmethod
     def _lines_as_input(voucher: Voucher) -> list[LineInput]:

@@ -64,3 +64,4 @@ def test_check_passes_on_sound_books_and_reports_tampering(file_books):
     assert any("借贷不平衡" in m for m in messages)
     assert any("试算" in m or "借贷合计" in m for m in messages)
     assert any("已结账" in m for m in messages)
+    assert any("科目月度汇总" in m for m in messages)

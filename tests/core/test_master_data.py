@@ -79,3 +79,10 @@ def test_users_and_roles(books):
         books.org.add_user("李四", "局长")
     user = books.org.list_users()[0]
     assert books.org.set_user_active(user.id, False).is_active is False
+
+
+def test_a_row_without_id_code_keeps_the_one_on_record(books):
+    books.org.upsert_counterparties([CounterpartyInput("王五", "个人", "530802199001011234", phone="1")])
+    books.org.upsert_counterparties([CounterpartyInput("王五", "个人", "", phone="2")])
+    (row,) = books.org.list_counterparties()
+    assert (row.id_code, row.phone) == ("530802199001011234", "2")

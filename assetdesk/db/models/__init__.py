@@ -1,12 +1,12 @@
 """Peewee records, one module per concept. ``ALL_MODELS`` is creation order (parents first)."""
 from assetdesk.db.models.audit import AuditEntry
 from assetdesk.db.models.book import Book, SchemaVersion, Setting, User
-from assetdesk.db.models.ledger import Account, OpeningBalance, PeriodLog, PeriodState, Voucher, VoucherLine
+from assetdesk.db.models.ledger import Account, AccountPeriodTotal, OpeningBalance, PeriodLog, PeriodState, Voucher, VoucherLine
 from assetdesk.db.models.org import Area, Compound, Counterparty
 
 ALL_MODELS = [
     SchemaVersion, Book, Setting, User, Area, Counterparty, Compound,
-    Account, OpeningBalance, Voucher, VoucherLine, PeriodState, PeriodLog, AuditEntry,
+    Account, OpeningBalance, Voucher, VoucherLine, AccountPeriodTotal, PeriodState, PeriodLog, AuditEntry,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

@@ -79,6 +79,21 @@ class VoucherLine(BaseModel):
         )
 
 
+class AccountPeriodTotal(BaseModel):
+    """Posted debit and credit of one leaf account in one month, kept in step by the voucher service
+    so the trial balance reads months × accounts rows instead of every line. Derived data: it can
+    always be rebuilt from the lines (``LedgerService.rebuild_totals``) and ``check`` compares them."""
+
+    account = peewee.ForeignKeyField(Account, on_delete="RESTRICT")
+    period_key = peewee.IntegerField()
+    debit_fen = peewee.BigIntegerField(default=0)
+    credit_fen = peewee.BigIntegerField(default=0)
+
+    class Meta:
+        table_name = "account_period_total"
+        indexes = ((("account", "period_key"), True),)
+
+
 class PeriodState(BaseModel):
     """A month that has been closed (结账) at least once; absence means open."""
 

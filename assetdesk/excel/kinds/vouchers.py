@@ -194,24 +194,5 @@ def export_range(books: Any, period: Any, year: Any) -> tuple[Period, Period]:
 
 
 def journal_lines(books: Any, first: Period, last: Period) -> Iterable[dict[str, Any]]:
-    """Posted lines of the months, in voucher order. A read-only query: no service offers the
-    journal as lines yet (see the report: ``VoucherService.journal_lines`` would replace this)."""
-    service = getattr(books.vouchers, "journal_lines", None)
-    if service is not None:
-        yield from service(first, last)
-        return
-    import peewee
-
-    from assetdesk.db.models import Account, Counterparty, Voucher, VoucherLine
-    from assetdesk.services.vouchers import voucher_label
-
-    query = (VoucherLine.select(VoucherLine.voucher, VoucherLine.date_on, VoucherLine.summary, VoucherLine.amount_fen,
-                                VoucherLine.is_debit, Account.code, Counterparty.name, Voucher.word, Voucher.number)
-             .join(Voucher).switch(VoucherLine).join(Account).switch(VoucherLine)
-             .join(Counterparty, peewee.JOIN.LEFT_OUTER)
-             .where(VoucherLine.posted & (VoucherLine.period_key >= first.key) & (VoucherLine.period_key <= last.key))
-             .order_by(VoucherLine.period_key, Voucher.number, VoucherLine.voucher, VoucherLine.seq).tuples())
-    for voucher_id, day, summary, amount, is_debit, code, cp_name, word, number in query:
-        yield {"voucher_id": voucher_id, "date": day, "label": voucher_label(word, number), "summary": summary,
-               "code": code, "debit": amount if is_debit else 0, "credit": 0 if is_debit else -amount,
-               "counterparty": cp_name or ""}
+    """Posted lines of the months, in voucher order (``VoucherService.journal_lines``)."""
+    return books.vouchers.journal_lines(first, last)

@@ -1,0 +1,64 @@
+"""Posting 100,000 voucher lines through VoucherService.create_and_post (50,000 two-line vouchers),
+against the bare cost of inserting the same rows with raw sqlite3 executemany.
+
+    python benchmarks/bench_post_vouchers.py [LINES]
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from assetdesk.services import open_books
+from assetdesk.services.vouchers import LineInput, VoucherInput
+
+
+def bare_insert(path: Path, lines: int) -> float:
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=wal")
+    conn.execute("CREATE TABLE v (id INTEGER PRIMARY KEY, period_key INT, number INT, date_on TEXT, summary TEXT)")
+    conn.execute("CREATE TABLE l (id INTEGER PRIMARY KEY, voucher_id INT, seq INT, account_id INT, summary TEXT,"
+                 " amount_fen INT, is_debit INT, period_key INT, date_on TEXT, posted INT)")
+    start = time.perf_counter()
+    with conn:
+        conn.executemany("INSERT INTO v VALUES (?, ?, ?, ?, ?)",
+                         [(i, 202501, i, "2025-01-15", "收租金") for i in range(1, lines // 2 + 1)])
+        conn.executemany("INSERT INTO l (voucher_id, seq, account_id, summary, amount_fen, is_debit, period_key, date_on, posted)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+                         [(i // 2 + 1, i % 2 + 1, 2, "收租金", 100 if i % 2 == 0 else -100, i % 2 == 0, 202501, "2025-01-15")
+                          for i in range(lines)])
+    conn.close()
+    return time.perf_counter() - start
+
+
+def through_service(path: Path, lines: int) -> float:
+    books = open_books(path, clock=lambda: dt.datetime(2025, 1, 31, 12, 0))
+    books.org.setup_book("兰花社区", "2025-01")
+    rent = books.accounts.add_sub_account("501", "租金收入").code
+    start = time.perf_counter()
+    for i in range(lines // 2):
+        books.vouchers.create_and_post(VoucherInput(dt.date(2025, 1, 1 + i % 28), "收租金", [
+            LineInput.debit("102", 100 + i % 1000), LineInput.credit(rent, 100 + i % 1000)]))
+    elapsed = time.perf_counter() - start
+    assert books.ledger.trial_balance("2025-01").balanced
+    books.close()
+    return elapsed
+
+
+def main() -> None:
+    lines = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = bare_insert(Path(tmp) / "bare.db", lines)
+        service = through_service(Path(tmp) / "books.db", lines)
+    print(f"lines: {lines:,}")
+    print(f"bare sqlite3 executemany: {bare:.2f} s ({lines / bare:,.0f} lines/s)")
+    print(f"VoucherService.create_and_post (one transaction per voucher, checks, audit): {service:.2f} s "
+          f"({lines / service:,.0f} lines/s)")
+    print(f"ratio service / bare: {service / bare:.1f}x")
+
+
+if __name__ == "__main__":
+    main()
