@@ -15,7 +15,6 @@ from typing import Any, Callable
 import peewee
 
 from assetdesk.db.connection import DatabaseTarget
-from assetdesk.db.models import AuditEntry
 from assetdesk.events import EventBus
 
 
@@ -35,10 +34,10 @@ class ServiceContext:
 
     def audit(self, action: str, entity: str, entity_id: object = "", before: Any = None, after: Any = None) -> None:
         """Record one write in the audit trail; call inside the service's transaction."""
-        AuditEntry.create(
-            at=self.now(), user=self.user, action=action, entity=entity, entity_id=str(entity_id or ""),
-            before=_to_json(before), after=_to_json(after),
-        )
+        p = self.db.param
+        self.db.execute_sql(
+            f"INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES ({', '.join([p] * 7)})",
+            (self.now(), self.user, action, entity, str(entity_id or ""), _to_json(before), _to_json(after)))
 
 
 def _to_json(value: Any) -> str:

@@ -183,14 +183,19 @@ class VoucherService(Service):
             raise VoucherError("凭证金额合计为零", "请填写金额")
 
     def _check_period_open(self, day: dt.date) -> Period:
+        """Refuse dates before the books start or in a closed month (read fresh every time: another
+        window or process may have closed the month)."""
         period = Period.of(day)
-        book = Book.select().first()
-        if book is None:
+        p = self.db.param
+        row = self.db.execute_sql(
+            "SELECT b.first_period_key, (SELECT COUNT(*) FROM period_state s WHERE s.period_key = "
+            f"{p} AND s.is_closed = {p}) FROM book b", (period.key, True)).fetchone()
+        if row is None:
             raise VoucherError("尚未建立账套，不能记账", "请先建立账套")
-        if period.key < book.first_period_key:
-            raise ClosedPeriodError(f"{day:%Y-%m-%d} 早于账套启用期间 {Period.from_key(book.first_period_key)}",
+        if period.key < row[0]:
+            raise ClosedPeriodError(f"{day:%Y-%m-%d} 早于账套启用期间 {Period.from_key(row[0])}",
                                     "启用前的余额请作为期初余额录入")
-        if PeriodState.select().where((PeriodState.period_key == period.key) & PeriodState.is_closed).exists():
+        if row[1]:
             raise ClosedPeriodError(f"{period} 已结账，不能在该月记账", "请改用未结账月份的日期，或先反结账（需填写原因）")
         return period
 
@@ -211,7 +216,7 @@ class VoucherService(Service):
         period = self._check_period_open(item.date_on)
         with self.db.atomic():
             if voucher_id is None:
-                voucher = self._create_voucher(item, period, status="draft")
+                voucher = self._create_draft(item, period)
             else:
                 voucher = self._draft_model(voucher_id)
                 before = self.get(voucher_id)
@@ -246,17 +251,66 @@ class VoucherService(Service):
         return view
 
     def _create_posted(self, item: VoucherInput, reverses: int | None = None) -> VoucherView:
+        """The hot path of every posting: checks, then plain SQL (no ORM query building per voucher)."""
         self._check_header(item)
         lines = list(item.lines)
         self._check_lines(lines, for_posting=True)
         period = self._check_period_open(item.date_on)
         with self.db.atomic():
-            voucher = self._create_voucher(item, period, status="posted", number=self._next_number(period),
-                                           reverses=reverses)
-            self._write_lines(voucher, lines, posted=True)
-            self._add_to_period_totals(voucher.id)
-            self.ctx.audit("记账凭证过账", "voucher", voucher.id, after=item)
-        return self.get(voucher.id)
+            number = self._next_number(period)
+            voucher_id = self._insert_voucher(item, period, number, reverses)
+            self._insert_lines(voucher_id, period, item.date_on, self._summary(item), lines, posted=True)
+            self._add_to_period_totals(voucher_id)
+            self.ctx.audit("记账凭证过账", "voucher", voucher_id, after=item)
+        if reverses is not None:
+            return self.get(voucher_id)
+        return self._posted_view(voucher_id, period, number, item, lines)
+
+    def _insert_voucher(self, item: VoucherInput, period: Period, number: int, reverses: int | None) -> int:
+        p = self.db.param
+        now = self.ctx.now()
+        sql = ("INSERT INTO voucher (period_key, number, word, date_on, summary, attachments, preparer, reviewer,"
+               " status, source, reverses_id, created_at, posted_at)"
+               f" VALUES ({', '.join([p] * 13)}) RETURNING id")
+        params = (period.key, number, "记", item.date_on, self._summary(item), item.attachments,
+                  item.preparer or self.ctx.user, "", "posted", item.source, reverses, now, now)
+        return int(self.db.execute_sql(sql, params).fetchone()[0])
+
+    def _posted_view(self, voucher_id: int, period: Period, number: int, item: VoucherInput,
+                     lines: list[LineInput]) -> VoucherView:
+        """The view of a voucher just posted, built from what was written (no read-back queries)."""
+        names = self._aux_names(lines)
+        summary = self._summary(item)
+        views = tuple(LineView(
+            seq, line.account_code.strip(), self._full_account_name(line.account_code.strip()),
+            (line.summary or "").strip() or summary, line.debit_fen if line.credit_fen == 0 else None,
+            line.credit_fen if line.credit_fen != 0 else None, line.counterparty_id,
+            names.get(("counterparty", line.counterparty_id), ""), line.compound_id,
+            names.get(("compound", line.compound_id), ""), line.asset_id, line.lease_id, line.fund_id)
+            for seq, line in enumerate(lines, start=1))
+        return VoucherView(voucher_id, period, number, voucher_label("记", number), item.date_on, summary,
+                           item.attachments, item.preparer or self.ctx.user, "", STATUS_LABELS["posted"], item.source,
+                           sum(l.debit_fen for l in lines), sum(l.credit_fen for l in lines), None, "", None, "", views)
+
+    def _aux_names(self, lines: list[LineInput]) -> dict[tuple[str, int], str]:
+        names: dict[tuple[str, int], str] = {}
+        for table, field_name in (("counterparty", "counterparty_id"), ("compound", "compound_id")):
+            ids = sorted({getattr(l, field_name) for l in lines if getattr(l, field_name)})
+            if ids:
+                marks = ", ".join([self.db.param] * len(ids))
+                for row_id, name in self.db.execute_sql(f"SELECT id, name FROM {table} WHERE id IN ({marks})", ids):
+                    names[(table, row_id)] = name
+        return names
+
+    def _full_account_name(self, code: str) -> str:
+        """应收款—张三: the names of the account and its ancestors (codes grow by two digits a level)."""
+        accounts = self._account_map()
+        names = []
+        while code:
+            if code in accounts:
+                names.append(accounts[code][3])
+            code = code[:-2] if len(code) > 3 else ""
+        return "—".join(reversed(names))
 
     def discard(self, voucher_id: int) -> None:
         """Throw away a draft. Posted vouchers are never deleted (reverse them instead)."""
@@ -310,16 +364,14 @@ class VoucherService(Service):
         return voucher
 
     def _next_number(self, period: Period) -> int:
-        current = Voucher.select(peewee.fn.MAX(Voucher.number)).where(Voucher.period_key == period.key).scalar()
-        return int(current or 0) + 1
+        sql = f"SELECT COALESCE(MAX(number), 0) + 1 FROM voucher WHERE period_key = {self.db.param}"
+        return int(self.db.execute_sql(sql, (period.key,)).fetchone()[0])
 
-    def _create_voucher(self, item: VoucherInput, period: Period, status: str, number: int | None = None,
-                        reverses: int | None = None) -> Voucher:
-        now = self.ctx.now()
+    def _create_draft(self, item: VoucherInput, period: Period) -> Voucher:
         return Voucher.create(
-            period_key=period.key, number=number, date_on=item.date_on, summary=self._summary(item),
-            attachments=item.attachments, preparer=item.preparer or self.ctx.user, status=status,
-            source=item.source, reverses=reverses, created_at=now, posted_at=now if status == "posted" else None)
+            period_key=period.key, number=None, date_on=item.date_on, summary=self._summary(item),
+            attachments=item.attachments, preparer=item.preparer or self.ctx.user, status="draft",
+            source=item.source, reverses=None, created_at=self.ctx.now(), posted_at=None)
 
     @staticmethod
     def _summary(item: VoucherInput) -> str:
@@ -332,15 +384,18 @@ class VoucherService(Service):
         voucher.period_key, voucher.date_on = period.key, item.date_on
 
     def _write_lines(self, voucher: Voucher, lines: list[LineInput], posted: bool) -> None:
+        self._insert_lines(voucher.id, Period.from_key(voucher.period_key), voucher.date_on, voucher.summary, lines, posted)
+
+    def _insert_lines(self, voucher_id: int, period: Period, date_on: dt.date, summary: str,
+                      lines: list[LineInput], posted: bool) -> None:
         accounts = self._account_map()
         param = self.db.param
         columns = ("voucher_id", "seq", "account_id", "summary", "amount_fen", "is_debit", "period_key", "date_on",
                    "posted") + AUX_FIELDS
         sql = f"INSERT INTO voucher_line ({', '.join(columns)}) VALUES ({', '.join([param] * len(columns))})"
-        rows = [(voucher.id, seq, accounts[line.account_code.strip()][0],
-                 (line.summary or "").strip() or voucher.summary, line.signed_fen,
-                 line.credit_fen == 0, voucher.period_key,
-                 voucher.date_on, posted) + tuple(getattr(line, f) for f in AUX_FIELDS)
+        rows = [(voucher_id, seq, accounts[line.account_code.strip()][0], (line.summary or "").strip() or summary,
+                 line.signed_fen, line.credit_fen == 0, period.key, date_on, posted)
+                + tuple(getattr(line, f) for f in AUX_FIELDS)
                 for seq, line in enumerate(lines, start=1)]
         self.db.cursor().executemany(sql, rows)
 
@@ -405,15 +460,8 @@ class VoucherService(Service):
         return f"{Period.from_key(voucher.period_key)} {voucher_label(voucher.word, voucher.number)}"
 
     def _line_view(self, line: VoucherLine) -> LineView:
-        names = []
-        node_code = line.account.code
-        accounts = self._account_map()
-        while node_code:
-            if node_code in accounts:
-                names.append(accounts[node_code][3])
-            node_code = node_code[:-2] if len(node_code) > 3 else ""
         return LineView(
-            line.seq, line.account.code, "—".join(reversed(names)), line.summary,
+            line.seq, line.account.code, self._full_account_name(line.account.code), line.summary,
             line.amount_fen if line.is_debit else None, -line.amount_fen if not line.is_debit else None,
             line.counterparty_id, line.counterparty.name if line.counterparty_id else "",
             line.compound_id, line.compound.name if line.compound_id else "",
