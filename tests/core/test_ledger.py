@@ -69,3 +69,39 @@ def test_balance_ignores_drafts(books):
     _setup(books)
     assert books.ledger.balance("101", Period(2025, 2)) == 1_400_00
     assert books.vouchers.count_vouchers(VoucherFilter(status="draft")) == 1
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from assetdesk.services.vouchers import LineInput, VoucherInput  # noqa: E402
+
+LEAVES = ("101", "102", "112", "151", "211", "301", "504", "511", "513")
+voucher_strategy = st.tuples(
+    st.integers(min_value=1, max_value=6),  # month
+    st.lists(st.tuples(st.sampled_from(LEAVES), st.integers(min_value=1, max_value=10**8)), min_size=1, max_size=4),
+    st.sampled_from(LEAVES),
+)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(voucher_strategy, min_size=1, max_size=8))
+def test_property_trial_balance_always_balances_and_rolls_forward(books, vouchers):
+    import datetime as dt
+
+    for month, debits, credit_code in vouchers:
+        lines = [LineInput.debit(code, fen) for code, fen in debits]
+        lines.append(LineInput.credit(credit_code, sum(fen for _, fen in debits)))
+        books.vouchers.create_and_post(VoucherInput(dt.date(2025, month, 10), "随机业务", lines))
+    previous_closing = None
+    for month in range(1, 7):
+        tb = books.ledger.trial_balance(f"2025-{month:02d}")
+        assert tb.balanced
+        closing = {r.code: r.closing_debit_fen - r.closing_credit_fen for r in tb.rows}
+        for row in tb.rows:
+            assert row.closing_debit_fen - row.closing_credit_fen == (
+                row.opening_debit_fen - row.opening_credit_fen + row.debit_fen - row.credit_fen)
+            if previous_closing is not None:
+                assert row.opening_debit_fen - row.opening_credit_fen == previous_closing.get(row.code, 0)
+        previous_closing = closing
+    assert books.ledger.totals_disagreements() == 0
