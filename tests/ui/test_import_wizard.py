@@ -1,0 +1,145 @@
+"""导入向导, driven like a clerk: choose a workbook, check it, import; bad files and bad cells."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from assetdesk.errors import ImportFileError
+from ui.dialogs.import_wizard import ImportWizard
+
+
+def counterparties_workbook(path: Path, rows: list[list]) -> Path:
+    """A district-style sheet: a merged title row, a unit row, the header, then the data."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "往来单位"
+    ws.append(["兰花社区往来单位及个人名册"])
+    ws.merge_cells("A1:F1")
+    ws.append(["单位：元"])
+    ws.append(["序号", "名称", "类型", "身份证号", "联系电话", "角色"])
+    for number, row in enumerate(rows, 1):
+        ws.append([number, *row])
+    ws.append(["填表人：王会计", None, None, "审核人：", None, None])
+    wb.save(path)
+    return path
+
+
+@pytest.fixture
+def saved_messages(monkeypatch):
+    seen = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args, **kw: seen.append(args[2])))
+    return seen
+
+
+def wait_step(qtbot, wizard, step):
+    qtbot.waitUntil(lambda: wizard.worker is not None and wizard.worker.done and wizard.step == step, timeout=10000)
+
+
+def test_clerk_imports_counterparties_workbook(qtbot, books, tmp_path, shown_errors):
+    path = counterparties_workbook(tmp_path / "往来单位.xlsx", [
+        ["张三", "个人", "110101199001011234", "13800000001", "承租方"],
+        ["兰花物业服务有限公司", "", "91110101MA0000000X", "010-12345678", "物业公司"],
+    ])
+    wizard = ImportWizard(books, kind="counterparties")
+    qtbot.addWidget(wizard)
+    assert wizard.kind_combo.currentText() == "往来单位及个人"
+    assert not wizard.next_button.isEnabled()
+    wizard.set_file(path)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    wait_step(qtbot, wizard, 2)
+
+    assert "新增 2" in wizard.summary_label.text()
+    assert wizard.changes_model.rowCount() == 2
+    assert wizard.import_button.isEnabled()
+    assert books.org.list_counterparties() == []  # the check wrote nothing
+
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    wait_step(qtbot, wizard, 3)
+    assert "新增 2" in wizard.done_detail.text()
+    rows = {row.name: row for row in books.org.list_counterparties()}
+    assert set(rows) == {"张三", "兰花物业服务有限公司"}
+    assert rows["兰花物业服务有限公司"].kind == "单位"
+    assert rows["张三"].roles == ("承租方",)
+    assert shown_errors == []
+
+
+def test_bad_cell_is_shown_and_blocks_the_import(qtbot, books, tmp_path, shown_errors, monkeypatch, saved_messages):
+    path = counterparties_workbook(tmp_path / "有错.xlsx", [
+        ["张三", "个人", "", "13800000001", "承租方"],
+        ["李四", "个人", "", "13800000002", "房东"],
+    ])
+    wizard = ImportWizard(books, kind="counterparties")
+    qtbot.addWidget(wizard)
+    wizard.set_file(path)
+    wizard.check()
+    wait_step(qtbot, wizard, 2)
+
+    model = wizard.errors_model
+    assert model.rowCount() == 1
+    cells = [model.index(0, column).data() for column in range(model.columnCount())]
+    assert cells[0] == "往来单位" and cells[1] == "5" and cells[2].startswith("F") and cells[3] == "房东"
+    assert "角色" in cells[4]
+    assert wizard.tabs.currentIndex() == 0 and wizard.tabs.isTabVisible(0)
+    assert not wizard.import_button.isEnabled()
+    wizard.commit()  # even forced, nothing happens
+    assert books.org.list_counterparties() == []
+
+    report = tmp_path / "错误报告.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(report), "")))
+    qtbot.mouseClick(wizard.report_button, Qt.MouseButton.LeftButton)
+    assert report.exists() and saved_messages and str(report) in saved_messages[0]
+    sheet = openpyxl.load_workbook(report)["错误清单"]
+    assert any(row[4] and "角色" in str(row[4]) for row in sheet.iter_rows(values_only=True))
+    assert shown_errors == []
+
+    qtbot.mouseClick(wizard.back_button, Qt.MouseButton.LeftButton)
+    assert wizard.step == 1 and wizard.file_edit.text() == str(path)
+
+
+def test_renamed_text_file_is_refused_in_chinese_and_wizard_stays(qtbot, books, tmp_path, shown_errors):
+    path = tmp_path / "名册.xlsx"
+    path.write_text("这不是工作簿\n张三,个人\n", encoding="utf-8")
+    wizard = ImportWizard(books, kind="counterparties")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(path)
+    wizard.check()
+    qtbot.waitUntil(lambda: wizard.worker.done, timeout=10000)
+
+    assert len(shown_errors) == 1
+    exc = shown_errors[0][0]
+    assert isinstance(exc, ImportFileError)
+    assert "不是 Excel 工作簿" in exc.message
+    assert wizard.step == 1 and wizard.isVisible()
+    assert books.org.list_counterparties() == []
+
+
+def test_template_download_then_reimport_of_the_untouched_template_imports_nothing(
+        qtbot, books, tmp_path, monkeypatch, saved_messages, shown_errors):
+    target = tmp_path / "模板.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    wizard = ImportWizard(books, kind="counterparties")
+    qtbot.addWidget(wizard)
+    qtbot.mouseClick(wizard.template_button, Qt.MouseButton.LeftButton)
+    assert target.exists() and "已导出到" in saved_messages[0]
+
+    wizard.set_file(target)
+    wizard.check()
+    wait_step(qtbot, wizard, 2)
+    assert wizard.preview.skipped_examples == 1
+    assert not wizard.import_button.isEnabled()  # nothing to import
+    assert "无需导入" in wizard.verdict_label.text()
+
+
+def test_kind_is_chosen_by_chinese_title(qtbot, books):
+    wizard = ImportWizard(books)
+    qtbot.addWidget(wizard)
+    titles = [wizard.kind_combo.itemText(i) for i in range(wizard.kind_combo.count())]
+    assert titles == ["科目表", "期初余额", "往来单位及个人", "片区与小区", "凭证"]
+    wizard.kind_combo.setCurrentIndex(3)
+    assert wizard.kind() == "compounds"
+    assert "小区编码" in wizard.columns_label.text()
