@@ -1,0 +1,494 @@
+"""打印预览 of a book report: the PDF ``assetdesk.pdf.build_report`` prints, on screen.
+
+``preview_report(parent, books, name, **options) -> ReportPreviewDialog`` opens the preview
+(non-blocking) for a report name of ``assetdesk.pdf.REPORTS`` ("trial-balance", "ledger",
+"journal", "vouchers", "chart"); options are those of ``ReportPreviewDialog``. A page's 打印::
+
+    def on_print(self):
+        preview_report(self, self.books, "ledger", period=self.period, account=self.account_code)
+
+The PDF is built in the background worker (long ledgers) into a temporary file, shown with
+``QPdfView`` (all pages, 适合宽度 / 放大 / 缩小, 第 N / M 页), and the toolbar offers 打印
+(``ui.printing``), 另存为PDF (a copy of the very file shown) and 导出Excel when the report's data
+fits one sheet. The clerk changes 期间 (a month or a range), the account (明细账 / 日记账) and
+presses 刷新. Refusals (a bad period, an unknown account) come back as Chinese messages.
+"""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assetdesk.errors import AssetDeskError
+from assetdesk.pdf import REPORTS, build_report
+from assetdesk.periods import Period
+from ui.dialogs.error_dialog import show_error
+from ui.widgets.period_picker import PeriodPicker
+
+ACCOUNT_REPORTS = ("ledger", "journal")
+PERIOD_REPORTS = ("trial-balance", "ledger", "journal", "vouchers")
+ZOOM_STEP = 1.25
+
+
+class ReportPreviewDialog(QDialog):
+    """Preview, print, save and export one report. ``report_ready(path)`` after each build.
+
+    ``period``: a ``Period``, "2025-03", "2025-01~2025-03" or a (first, last) pair; ``year``: a
+    whole year; neither: the current period. ``account``: the ledger's account code (None: every
+    account with postings) or the journal's "cash" (default) / "bank" / a code.
+    """
+
+    report_ready = Signal(object)
+
+    def __init__(self, books: Any, name: str, parent: QWidget | None = None, period: Any = None,
+                 year: int | None = None, account: str | None = None, printed_on: date | None = None):
+        super().__init__(parent)
+        if name not in REPORTS:
+            raise KeyError(name)
+        self.books = books
+        self.name = name
+        self.report_title = self.tr(REPORTS[name][0])
+        self.printed_on = printed_on
+        self.pdf_path: Path | None = None
+        self.worker = None
+        self._builds = 0
+        self._temp_dir: Path | None = None
+        self.setWindowTitle(self.tr("{title} — 打印预览").format(title=self.report_title))
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self.resize(1040, 780)
+
+        self.document = QPdfDocument(self)
+        self._build_widgets(account)
+        self._set_initial_range(period, year)
+        self._build_shortcuts()
+        self.document.statusChanged.connect(self._update_pages)
+        self.view.pageNavigator().currentPageChanged.connect(self._update_pages)
+        self.refresh()
+
+    # --- construction ---------------------------------------------------------------
+    def _build_widgets(self, account: str | None) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addLayout(self._build_options(account))
+        layout.addLayout(self._build_toolbar())
+
+        self.view = QPdfView(self)
+        self.view.setObjectName("reportView")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.view.setFrameShape(QFrame.Shape.StyledPanel)
+        self.view.setStyleSheet("QPdfView { background: #8a94a0; }")
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("hint")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.view)
+        layout.addWidget(self.stack, 1)
+
+    def _build_options(self, account: str | None) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        self.from_picker = PeriodPicker()
+        self.to_picker = PeriodPicker()
+        periods = [p.period for p in self.books.periods.list_periods()]
+        for picker in (self.from_picker, self.to_picker):
+            picker.set_periods(periods)
+        self.account_combo = QComboBox()
+        self.account_combo.setMinimumContentsLength(18)
+        self.account_combo.setMaxVisibleItems(20)
+        self._fill_accounts(account)
+        self.refresh_button = QPushButton(self.tr("刷新"))
+        self.refresh_button.setToolTip(self.tr("按所选期间和科目重新生成（F5）"))
+        self.refresh_button.clicked.connect(self.refresh)
+
+        has_period = self.name in PERIOD_REPORTS
+        if has_period:
+            row.addWidget(QLabel(self.tr("期间")))
+            row.addWidget(self.from_picker)
+            row.addWidget(QLabel(self.tr("至")))
+            row.addWidget(self.to_picker)
+        if self.name in ACCOUNT_REPORTS:
+            row.addSpacing(12)
+            row.addWidget(QLabel(self.tr("科目")))
+            row.addWidget(self.account_combo, 1)
+        if has_period or self.name in ACCOUNT_REPORTS:
+            row.addWidget(self.refresh_button)
+        row.addStretch(1)
+        return row
+
+    def _fill_accounts(self, account: str | None) -> None:
+        combo = self.account_combo
+        if self.name == "ledger":
+            combo.addItem(self.tr("全部有发生额的科目"), None)
+        elif self.name == "journal":
+            combo.addItem(self.tr("库存现金日记账"), "cash")
+            combo.addItem(self.tr("银行存款日记账"), "bank")
+        if self.name in ACCOUNT_REPORTS:
+            for row in self.books.accounts.list_accounts():
+                combo.addItem(f"{row.code}  {row.full_name or row.name}", row.code)
+        wanted = {"101": "cash", "102": "bank"}.get(account, account) if self.name == "journal" else account
+        index = combo.findData(wanted)
+        if index < 0 and account:
+            combo.addItem(str(account), account)
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(index, 0))
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setSpacing(6)
+        self.previous_button = self._tool_button(self.tr("上一页"), lambda: self._go_page(-1))
+        self.next_button = self._tool_button(self.tr("下一页"), lambda: self._go_page(1))
+        self.page_label = QLabel()
+        self.page_label.setMinimumWidth(90)
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.fit_button = self._tool_button(self.tr("适合宽度"), self.fit_width)
+        self.zoom_out_button = self._tool_button(self.tr("缩小"), lambda: self.zoom(1 / ZOOM_STEP))
+        self.zoom_in_button = self._tool_button(self.tr("放大"), lambda: self.zoom(ZOOM_STEP))
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(56)
+        self.print_button = self._tool_button(self.tr("打印…"), self.print_report)
+        self.print_button.setObjectName("primary")
+        self.print_button.setToolTip(self.tr("打印（Ctrl+P）"))
+        self.save_button = self._tool_button(self.tr("另存为PDF…"), self.save_pdf)
+        self.excel_button = self._tool_button(self.tr("导出Excel…"), self.export_excel)
+        self.close_button = self._tool_button(self.tr("关闭"), self.reject)
+        for widget in (self.previous_button, self.page_label, self.next_button):
+            bar.addWidget(widget)
+        bar.addSpacing(16)
+        for widget in (self.fit_button, self.zoom_out_button, self.zoom_in_button, self.zoom_label):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for widget in (self.print_button, self.save_button, self.excel_button, self.close_button):
+            bar.addWidget(widget)
+        return bar
+
+    def _tool_button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_shortcuts(self) -> None:
+        for keys, slot in ((QKeySequence.StandardKey.Print, self.print_report),
+                           (QKeySequence.StandardKey.Save, self.save_pdf),
+                           (QKeySequence.StandardKey.ZoomIn, lambda: self.zoom(ZOOM_STEP)),
+                           (QKeySequence("Ctrl+="), lambda: self.zoom(ZOOM_STEP)),
+                           (QKeySequence.StandardKey.ZoomOut, lambda: self.zoom(1 / ZOOM_STEP)),
+                           (QKeySequence("Ctrl+0"), self.fit_width),
+                           (QKeySequence("F5"), self.refresh)):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+
+    def _set_initial_range(self, period: Any, year: int | None) -> None:
+        from assetdesk.pdf.scope import PeriodRange
+
+        if year is not None:
+            first, last = Period(int(year), 1), Period(int(year), 12)
+        elif period is not None:
+            scope = PeriodRange.of(period)
+            first, last = scope.first, scope.last
+        else:
+            first = last = self.books.periods.current_period()
+        self.from_picker.set_period(first)
+        self.to_picker.set_period(last)
+
+    # --- options ---------------------------------------------------------------------
+    def period_range(self) -> tuple[Period, Period]:
+        """(first, last) chosen; raises ``DateError`` (Chinese) when a typed month is wrong."""
+        from assetdesk.pdf.scope import PeriodRange
+
+        first, last = self.from_picker.period(), self.to_picker.period()
+        first = first or self.books.periods.current_period()
+        scope = PeriodRange(first, last or first)
+        return scope.first, scope.last
+
+    def account(self) -> str | None:
+        return self.account_combo.currentData() if self.name in ACCOUNT_REPORTS else None
+
+    def scope_label(self) -> str:
+        from assetdesk.pdf.scope import PeriodRange
+
+        if self.name not in PERIOD_REPORTS:
+            return ""
+        return PeriodRange(*self.period_range()).label
+
+    # --- building ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Build the PDF again with the chosen options (in the background)."""
+        from ui.workers import run_task
+
+        try:
+            period = self.period_range() if self.name in PERIOD_REPORTS else None
+        except AssetDeskError as exc:
+            show_error(self, exc)
+            return
+        self._builds += 1
+        path = self._temp_directory() / f"{self.name}-{self._builds}.pdf"
+        books, name, account, printed_on = self.books, self.name, self.account(), self.printed_on
+
+        def work(control):
+            built = build_report(books, name, path, period=period, account=account, printed_on=printed_on)
+            control.check_cancelled()
+            return built
+
+        self._show_message(self.tr("正在生成{title}…").format(title=self.report_title))
+        self._set_actions_enabled(False)
+        self.worker = run_task(self, self.tr("正在生成{title}…").format(title=self.report_title), work,
+                               on_success=self._on_worker_succeeded, on_error=self._on_worker_failed,
+                               on_cancelled=self._on_worker_cancelled)
+
+    def _on_worker_succeeded(self, path: Path) -> None:
+        old = self.pdf_path
+        self.document.load(str(path))
+        if self.document.status() != QPdfDocument.Status.Ready:
+            self._show_message(self.tr("报表文件无法显示，请点“刷新”重新生成。"))
+            return
+        self.pdf_path = Path(path)
+        if old is not None and old != self.pdf_path:
+            old.unlink(missing_ok=True)
+        self.stack.setCurrentWidget(self.view)
+        self.view.pageNavigator().jump(0, QPointF(), self.view.zoomFactor())
+        self._set_actions_enabled(True)
+        self._update_pages()
+        self.report_ready.emit(self.pdf_path)
+
+    def _on_worker_failed(self, exc: BaseException) -> None:
+        self._show_message(self.tr("报表未能生成。请调整期间或科目后点“刷新”。"))
+        show_error(self, exc)
+
+    def _on_worker_cancelled(self) -> None:
+        if self.pdf_path is not None:
+            self.stack.setCurrentWidget(self.view)
+            self._set_actions_enabled(True)
+        else:
+            self._show_message(self.tr("已取消。点“刷新”重新生成报表。"))
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.stack.setCurrentWidget(self.message)
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for button in (self.print_button, self.save_button, self.previous_button, self.next_button,
+                       self.fit_button, self.zoom_in_button, self.zoom_out_button):
+            button.setEnabled(enabled)
+        self.excel_button.setEnabled(enabled and self.excel_supported())
+        self.excel_button.setToolTip("" if self.excel_supported() else
+                                     self.tr("凭证导出Excel按单月或整年，请选择一个月或1月至12月"))
+
+    def _temp_directory(self) -> Path:
+        if self._temp_dir is None or not self._temp_dir.is_dir():
+            self._temp_dir = Path(tempfile.mkdtemp(prefix="assetdesk-report-"))
+        return self._temp_dir
+
+    # --- viewing -----------------------------------------------------------------------
+    def page_count(self) -> int:
+        return self.document.pageCount() if self.document.status() == QPdfDocument.Status.Ready else 0
+
+    def current_page(self) -> int:
+        """1-based page shown."""
+        return self.view.pageNavigator().currentPage() + 1
+
+    def _update_pages(self, *_args) -> None:
+        count = self.page_count()
+        self.page_label.setText(self.tr("第 {n} / {m} 页").format(n=self.current_page() if count else 0, m=count))
+        self.previous_button.setEnabled(count > 0 and self.current_page() > 1)
+        self.next_button.setEnabled(count > 0 and self.current_page() < count)
+        self._update_zoom_label()
+
+    def _go_page(self, step: int) -> None:
+        target = min(max(self.current_page() - 1 + step, 0), max(self.page_count() - 1, 0))
+        self.view.pageNavigator().jump(target, QPointF(), self.view.zoomFactor())
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._update_zoom_label()
+
+    def zoom(self, factor: float) -> None:
+        current = self._effective_zoom()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(min(max(current * factor, 0.25), 5.0))
+        self._update_zoom_label()
+
+    def _effective_zoom(self) -> float:
+        if self.view.zoomMode() != QPdfView.ZoomMode.FitToWidth or not self.page_count():
+            return self.view.zoomFactor()
+        points = self.document.pagePointSize(0).width()
+        pixels = points / 72 * self.view.logicalDpiX()
+        margins = self.view.documentMargins()
+        usable = self.view.viewport().width() - margins.left() - margins.right()
+        return max(usable / pixels, 0.25) if pixels else 1.0
+
+    def _update_zoom_label(self) -> None:
+        fit = self.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+        self.zoom_label.setText(self.tr("适合宽度") if fit else f"{round(self.view.zoomFactor() * 100)}%")
+        self.fit_button.setEnabled(self.page_count() > 0 and not fit)
+
+    # --- actions -----------------------------------------------------------------------
+    def default_file_name(self, suffix: str) -> str:
+        from ui.table_export import community_of
+
+        parts = [community_of(self.books), self.report_title, self.scope_label()]
+        return " ".join(part for part in parts if part) + suffix
+
+    def print_report(self, printer=None) -> bool:
+        """QPrintDialog, then every chosen page to the printer (``ui.printing.print_pdf``)."""
+        from ui.printing import print_pdf
+
+        if self.pdf_path is None:
+            return False
+        return print_pdf(self, self.pdf_path, printer=printer, title=self.default_file_name(""))
+
+    def save_pdf(self) -> Path | None:
+        """另存为PDF: a copy of the file on screen."""
+        from ui.table_export import PDF_FILTER, ask_save_path, show_saved
+
+        if self.pdf_path is None:
+            return None
+        target = ask_save_path(self, self.tr("另存为PDF"), self.default_file_name(".pdf"), PDF_FILTER, ".pdf")
+        if target is None:
+            return None
+        try:
+            shutil.copyfile(self.pdf_path, target)
+        except OSError as exc:
+            from ui.table_export import _show_write_error
+
+            _show_write_error(self, exc, target)
+            return None
+        show_saved(self, target)
+        return target
+
+    def excel_supported(self) -> bool:
+        if self.name != "vouchers":
+            return True
+        try:
+            first, last = self.period_range()
+        except AssetDeskError:
+            return False
+        return first == last or (first.year == last.year and first.month == 1 and last.month == 12)
+
+    def export_excel(self) -> Path | None:
+        """导出Excel of the report's data (see ``report_excel``), in the background."""
+        from ui.table_export import _show_write_error, ask_save_path, show_saved
+        from ui.workers import run_task_and_wait
+
+        try:
+            first, last = self.period_range()
+        except AssetDeskError as exc:
+            show_error(self, exc)
+            return None
+        target = ask_save_path(self, self.tr("导出Excel"), self.default_file_name(".xlsx"))
+        if target is None:
+            return None
+        books, name, account = self.books, self.name, self.account()
+        worker = run_task_and_wait(self, self.tr("正在导出Excel…"),
+                                   lambda control: report_excel(books, name, target, first, last, account),
+                                   on_error=lambda exc: _show_error_for_write(self, exc, target))
+        if worker.outcome != "succeeded":
+            return None
+        show_saved(self, target)
+        return target
+
+    def done(self, result: int) -> None:
+        self._cleanup()
+        super().done(result)
+
+    def _cleanup(self) -> None:
+        self.document.close()
+        if self._temp_dir is not None:
+            shutil.rmtree(self._temp_dir, ignore_errors=True)
+            self._temp_dir = None
+        self.pdf_path = None
+
+
+def _show_error_for_write(parent: QWidget, exc: BaseException, target: Path) -> None:
+    from ui.table_export import _show_write_error
+
+    if isinstance(exc, AssetDeskError):
+        show_error(parent, exc)
+    else:
+        _show_write_error(parent, exc, target)
+
+
+LEDGER_COLUMNS = [("日期", "date"), ("凭证号", "text"), ("摘要", "text"), ("借方", "amount"),
+                  ("贷方", "amount"), ("方向", "text"), ("余额", "amount")]
+
+
+def _entry_values(entry: Any) -> list[Any]:
+    return [entry.date_on if entry.kind != "day_total" else None, entry.voucher_label, entry.summary,
+            entry.debit_fen or None, entry.credit_fen or None, entry.direction, entry.balance_fen]
+
+
+def report_excel(books: Any, name: str, path: Path, first: Period, last: Period, account: str | None) -> Path:
+    """Write the data of report ``name`` to one sheet (what the preview's 导出Excel calls).
+
+    科目余额表 → ``export_trial_balance``; 明细账 / 日记账 → ``export_table`` of the ledger entries
+    (every leaf account with postings, with a 科目 column, when no account is chosen); 记账凭证 →
+    the re-importable vouchers sheet of a month or a year; 会计科目表 → the accounts sheet."""
+    from assetdesk.excel import export_file, export_table, export_trial_balance
+    from assetdesk.pdf.scope import PeriodRange
+    from ui.table_export import community_of
+
+    label = PeriodRange(first, last).label
+    community = community_of(books)
+    if name == "trial-balance":
+        return export_trial_balance(books, path, first, last)
+    if name == "chart":
+        return export_file(books, "accounts", path)
+    if name == "vouchers":
+        if first == last:
+            return export_file(books, "vouchers", path, period=str(first))
+        return export_file(books, "vouchers", path, year=first.year)
+    accounts = books.accounts.list_accounts()
+    names = {a.code: a.full_name or a.name for a in accounts}
+    if name == "journal":
+        code = {"cash": "101", "bank": "102"}.get(account or "cash", account)
+        entries = books.ledger.journal(code, first, last)
+        kind = {"101": "现金日记账", "102": "银行存款日记账"}.get(code, f"日记账 {code} {names.get(code, '')}")
+        title = f"{kind}（{label}）"
+        return export_table(path, title, "元", LEDGER_COLUMNS, (_entry_values(e) for e in entries), community)
+    if account:
+        entries = books.ledger.account_ledger(account, first, last)
+        title = f"明细分类账 {account} {names.get(account, '')}（{label}）"
+        return export_table(path, title, "元", LEDGER_COLUMNS, (_entry_values(e) for e in entries), community)
+    rows = []
+    for row in accounts:
+        if not row.is_leaf:
+            continue
+        entries = books.ledger.account_ledger(row.code, first, last)
+        if any(entry.kind == "line" for entry in entries):
+            rows.extend([row.code, names[row.code], *_entry_values(entry)] for entry in entries)
+    columns = [("科目编码", "text"), ("科目名称", "text"), *LEDGER_COLUMNS]
+    return export_table(path, f"明细分类账（{label}）", "元", columns, rows, community)
+
+
+def preview_report(parent: QWidget | None, books: Any, name: str, **options: Any) -> ReportPreviewDialog:
+    """Open the preview of report ``name`` (non-blocking; the dialog deletes itself when closed)."""
+    dialog = ReportPreviewDialog(books, name, parent, **options)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+__all__ = ["ReportPreviewDialog", "preview_report", "report_excel"]
