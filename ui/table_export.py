@@ -71,6 +71,18 @@ def ask_save_path(parent: QWidget | None, caption: str, default_name: str, file_
     return path
 
 
+def check_writable(path: str | Path) -> Path:
+    """Raise ``OSError`` now when ``path`` cannot be written (a folder, a file Excel keeps open, a
+    read-only place), before a workbook is half built; the caller shows it with the write message."""
+    path = Path(path)
+    existed = path.exists()
+    with open(path, "ab"):
+        pass
+    if not existed:
+        path.unlink(missing_ok=True)
+    return path
+
+
 def show_saved(parent: QWidget | None, path: str | Path) -> None:
     """"已导出到 …" with the full path."""
     QMessageBox.information(parent, _tr("导出完成"), _tr("已导出到 {path}").format(path=Path(path)))
@@ -151,7 +163,7 @@ def export_table_view(parent: QWidget | None, books: Any, title: str, model: Any
     community = community_of(books)
     worker = run_task_and_wait(
         parent, _tr("正在导出Excel…"),
-        lambda control: export_table(path, title, unit, columns, values, community=community),
+        lambda control: export_table(check_writable(path), title, unit, columns, values, community=community),
         on_error=lambda exc: _show_write_error(parent, exc, path),
     )
     if worker.outcome != "succeeded":
@@ -174,4 +186,4 @@ def _show_write_error(parent: QWidget | None, exc: BaseException, path: Path) ->
     show_error(parent, exc)
 
 
-__all__ = ["export_table_view", "ask_save_path", "show_saved", "safe_file_name", "load_all_rows", "table_rows"]
+__all__ = ["export_table_view", "ask_save_path", "check_writable", "show_saved", "safe_file_name", "load_all_rows", "table_rows"]

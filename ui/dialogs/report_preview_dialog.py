@@ -390,7 +390,7 @@ class ReportPreviewDialog(QDialog):
 
     def export_excel(self) -> Path | None:
         """导出Excel of the report's data (see ``report_excel``), in the background."""
-        from ui.table_export import _show_write_error, ask_save_path, show_saved
+        from ui.table_export import ask_save_path, check_writable, show_saved
         from ui.workers import run_task_and_wait
 
         try:
@@ -403,7 +403,7 @@ class ReportPreviewDialog(QDialog):
             return None
         books, name, account = self.books, self.name, self.account()
         worker = run_task_and_wait(self, self.tr("正在导出Excel…"),
-                                   lambda control: report_excel(books, name, target, first, last, account),
+                                   lambda control: report_excel(books, name, check_writable(target), first, last, account),
                                    on_error=lambda exc: _show_error_for_write(self, exc, target))
         if worker.outcome != "succeeded":
             return None
