@@ -17,6 +17,7 @@ step 1 so the clerk can choose another file.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -52,16 +53,37 @@ def error_columns():
         text_column("sheet", "工作表", width=110),
         number_column("row", "行", width=56),
         text_column("column", "列", width=140),
-        text_column("value", "值", width=150),
-        text_column("reason", "原因", stretch=True),
+        text_column("value", "值", width=130, tooltip=lambda error: error.value),
+        text_column("reason", "原因", stretch=True, tooltip=lambda error: error.reason),
     ]
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """One change as listed: the record's key, what changes, and where it is in the sheet."""
+
+    status: str
+    key: str
+    detail: str
+    sheet: str = ""
+    row: int | None = None
+
+
+def change_lines(preview: Any) -> list[ChangeLine]:
+    """Changes with their sheet row when the kind classifies row by row (vouchers go by group)."""
+    aligned = len(preview.changes) == len(preview.rows)
+    return [ChangeLine(change.status, change.key, change.detail,
+                       preview.rows[n].sheet if aligned else "", preview.rows[n].row if aligned else None)
+            for n, change in enumerate(preview.changes)]
 
 
 def change_columns():
     return [
         text_column("status", "状态", formatter=lambda s: STATUS_TEXT.get(s, s), width=64),
+        text_column("sheet", "工作表", width=110),
+        number_column("row", "行", width=56),
         text_column("key", "记录", width=220),
-        text_column("detail", "变化", stretch=True),
+        text_column("detail", "变化", stretch=True, tooltip=lambda change: change.detail),
     ]
 
 
@@ -88,8 +110,7 @@ class ImportWizard(QDialog):
 
         self.back_button = QPushButton(self.tr("上一步"))
         self.next_button = QPushButton(self.tr("下一步：检查"))
-        self.import_button = QPushButton(self.tr("导入"))
-        self.import_button.setObjectName("primary")
+        self.import_button = QPushButton(self.tr("导入"))  # drawn as the main action while it is the default
         self.finish_button = QPushButton(self.tr("完成"))
         self.cancel_button = QPushButton(self.tr("取消"))
         for button in (self.back_button, self.next_button, self.import_button, self.finish_button, self.cancel_button):
@@ -270,7 +291,7 @@ class ImportWizard(QDialog):
     def _show_preview(self, preview: Any) -> None:
         self.preview = preview
         self.errors_model.set_rows(preview.errors)
-        self.changes_model.set_rows(preview.changes)
+        self.changes_model.set_rows(change_lines(preview))
         self.errors_view.resizeColumnToContents(2)
         self.tabs.setTabText(0, self.tr("错误（{n}）").format(n=len(preview.errors)))
         self.tabs.setTabText(1, self.tr("变化明细（{n}）").format(n=len(preview.changes)))
