@@ -17,8 +17,19 @@ from assetdesk.services.vouchers import LineInput, VoucherInput
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def main() -> Path:
-    path = FIXTURES / f"schema_v{LATEST_VERSION}.db"
+# What each version lacks compared with the next one (so an old fixture can be re-made exactly).
+_LATER_TABLES = {1: ["account_period_total"]}
+
+
+def _downgrade(db, version: int) -> None:
+    for later in range(version, LATEST_VERSION):
+        for table in _LATER_TABLES[later]:
+            db.execute_sql(f"DROP TABLE {table}")
+    db.execute_sql(f"UPDATE schema_version SET version = {version}")
+
+
+def main(version: int = LATEST_VERSION) -> Path:
+    path = FIXTURES / f"schema_v{version}.db"
     path.unlink(missing_ok=True)
     books = open_books(path, clock=lambda: dt.datetime(2025, 2, 1, 9, 0), user="王会计")
     books.org.setup_book("兰花社区", "2025-01", credit_code="N2530802MF0000000X")
@@ -32,6 +43,8 @@ def main() -> Path:
     books.vouchers.create_and_post(VoucherInput(dt.date(2025, 1, 6), "应收张三二月租金", [
         LineInput.debit("112", 2_500_00, counterparty_id=tenant.id), LineInput.credit(rent.code, 2_500_00)]))
     books.periods.close("2025-01")
+    if version < LATEST_VERSION:
+        _downgrade(books.ctx.db, version)
     books.ctx.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     books.ctx.db.execute_sql("PRAGMA journal_mode=DELETE")
     books.close()
@@ -39,4 +52,6 @@ def main() -> Path:
 
 
 if __name__ == "__main__":
-    print(main())
+    import sys
+
+    print(main(int(sys.argv[1]) if len(sys.argv) > 1 else LATEST_VERSION))

@@ -7,6 +7,7 @@ VERSION = 1
 
 
 def upgrade(db: peewee.Database) -> None:
-    from assetdesk.db.models import ALL_MODELS
+    from assetdesk.db import models as m
 
-    db.create_tables(ALL_MODELS, safe=True)
+    db.create_tables([m.SchemaVersion, m.Book, m.Setting, m.User, m.Area, m.Counterparty, m.Compound, m.Account,
+                      m.OpeningBalance, m.Voucher, m.VoucherLine, m.PeriodState, m.PeriodLog, m.AuditEntry], safe=True)
