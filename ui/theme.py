@@ -72,10 +72,11 @@ QGroupBox {{
 }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; color: #1f2d3d; }}
 QGroupBox QLabel, QGroupBox QLineEdit, QGroupBox QComboBox {{ font-weight: normal; }}
-QLineEdit, QComboBox, QSpinBox {{
+QLineEdit {{
     padding: 4px 6px; border: 1px solid #c5ced8; border-radius: 4px; background: white; min-height: 20px;
 }}
-QLineEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
+QLineEdit:focus {{ border: 1px solid {ACCENT}; }}
+QComboBox, QSpinBox {{ min-height: 24px; }}
 QPushButton {{
     padding: 5px 14px; border: 1px solid #c5ced8; border-radius: 4px; background: white; min-height: 20px;
 }}

@@ -26,6 +26,7 @@ service in the worker thread reach pages through ``ui.bridge`` on the GUI thread
 """
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from typing import Any, Callable
@@ -37,6 +38,25 @@ from assetdesk.errors import AssetDeskError
 from ui.dialogs.error_dialog import show_error, technical_details
 
 log = logging.getLogger(__name__)
+
+
+_gc_was_enabled = False
+
+
+def _gc_pause() -> None:
+    """Python's cyclic GC must not run in a worker thread: collecting a Qt wrapper there destroys a
+    GUI object off the GUI thread and crashes (seen as a segfault "Garbage-collecting" in a worker).
+    Automatic collection is paused while any worker runs and resumed, with one collection, on the
+    GUI thread when the last one ends."""
+    global _gc_was_enabled
+    _gc_was_enabled = gc.isenabled()
+    gc.disable()
+
+
+def _gc_resume() -> None:
+    if _gc_was_enabled:
+        gc.enable()
+        gc.collect()
 
 
 class TaskCancelled(Exception):
@@ -102,6 +122,8 @@ class Worker(QObject):
         self._thread.finished.connect(self._on_thread_finished)
 
     def start(self) -> "Worker":
+        if not Worker._active:
+            _gc_pause()
         Worker._active.add(self)
         self._thread.start()
         return self
@@ -135,6 +157,8 @@ class Worker(QObject):
 
     def _on_thread_finished(self) -> None:
         Worker._active.discard(self)
+        if not Worker._active:
+            _gc_resume()
         self.done = True
         if self.outcome == "succeeded":
             self.succeeded.emit(self.result)

@@ -19,16 +19,28 @@ def isolated_settings(tmp_path, monkeypatch):
     yield tmp_path / "qsettings"
 
 
-@pytest.fixture
-def shown_errors(monkeypatch):
-    """Every error the UI would show, as (exception, details); no modal dialog opens."""
+@pytest.fixture(autouse=True)
+def _errors_never_block(request):
+    """No modal error dialog ever blocks a test; an error nobody expected fails the test with its details."""
     from ui.dialogs import error_dialog
 
     seen: list = []
-    error_dialog.add_error_listener(lambda exc, details: seen.append((exc, details)))
-    monkeypatch.setattr(error_dialog, "_interactive", False)
+    listener = lambda exc, details: seen.append((exc, details))  # noqa: E731
+    error_dialog.add_error_listener(listener)
+    error_dialog.set_interactive(False)
+    request.node._shown_errors = seen
     yield seen
-    error_dialog._listeners.clear()
+    error_dialog.remove_error_listener(listener)
+    error_dialog.set_interactive(True)
+    if seen and not getattr(request.node, "_errors_expected", False):
+        pytest.fail("unexpected error shown to the clerk:\n" + "\n".join(d for _, d in seen), pytrace=False)
+
+
+@pytest.fixture
+def shown_errors(request, _errors_never_block):
+    """Every error the UI showed in this test, as (exception, details); expected by the test."""
+    request.node._errors_expected = True
+    return _errors_never_block
 
 
 @pytest.fixture

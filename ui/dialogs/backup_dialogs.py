@@ -3,8 +3,8 @@
 * ``backup_now(parent, books)``: choose a file (default name in the backup folder), copy in the
   background, tell the clerk where it went.
 * ``restore_backup(parent, books) -> bool``: choose a backup, confirm naming the file and the
-  database it will replace, restore in the background (the service keeps a copy of the current
-  database and reopens). True when the database was replaced: the shell then reloads every page.
+  database it will replace, restore (on the GUI thread: the file is replaced under the open
+  connection; the service keeps a copy of the current database and reopens). True when the database was replaced: the shell then reloads every page.
 * ``auto_backup_on_exit(books)``: into the backup folder (setting ``backup_folder``), keeping the
   newest ``backup_keep`` (30) automatic copies. Server databases are skipped silently.
 """
@@ -13,8 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ui.dialogs.error_dialog import attempt, show_error
 from ui.workers import run_task_and_wait
@@ -64,12 +64,17 @@ def restore_backup(parent: QWidget | None, books) -> bool:
                                   QMessageBox.StandardButton.No)
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    worker = run_task_and_wait(parent, _tr("正在恢复备份…"), lambda control: books.backup.restore(path),
-                               cancellable=False)
-    if worker.outcome != "succeeded":
+    # On the GUI thread, not the worker: restoring closes and replaces the database file, and
+    # peewee keeps one connection per thread, so it must run where the open connection lives.
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        outcome = attempt(parent, books.backup.restore, path)
+    finally:
+        QApplication.restoreOverrideCursor()
+    if not outcome:
         return False
     QMessageBox.information(parent, _tr("恢复完成"),
-                            _tr("已恢复备份。原数据库的副本保存在：\n{0}").format(worker.result))
+                            _tr("已恢复备份。原数据库的副本保存在：\n{0}").format(outcome.value))
     return True
 
 

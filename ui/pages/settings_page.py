@@ -247,8 +247,10 @@ class SettingsPage(Page):
             self.backup_folder_edit.setText(folder)
 
     def _on_save_backup_clicked(self) -> None:
-        if self.attempt(self.books.settings.set, "backup_folder", self.backup_folder_edit.text().strip()):
-            self.attempt(self.books.settings.set, "backup_keep", str(self.backup_keep_spin.value()))
+        folder, keep = self.backup_folder_edit.text().strip(), str(self.backup_keep_spin.value())
+        # read both first: each save publishes settings_changed, which refreshes this page
+        if self.attempt(self.books.settings.set, "backup_folder", folder):
+            self.attempt(self.books.settings.set, "backup_keep", keep)
 
     def _on_browse_font_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("选择字体文件"), "",
