@@ -1,0 +1,145 @@
+"""The 凭证 page: list in SQL pages, filters, open/post/reverse/discard, reversal links both ways."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from assetdesk.periods import Period
+from tests.helpers import draft, post
+from ui.bridge import EventBridge
+from ui.dialogs.voucher_dialog import VoucherDialog
+from ui.pages.vouchers_page import VouchersPage
+
+
+@pytest.fixture
+def rent(books):
+    return books.accounts.add_sub_account("501", "租金收入").code
+
+
+@pytest.fixture
+def page(qtbot, books, rent):
+    bridge = EventBridge(books.events)
+    page = VouchersPage(books, bridge)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    yield page
+    for dialog in list(page._dialogs):
+        dialog._saved_snapshot = dialog.snapshot()
+        dialog.close()
+    bridge.detach()
+
+
+def shown(page, key):
+    column = page.model.column_index(key)
+    return [page.model.index(r, column).data() for r in range(page.model.rowCount())]
+
+
+def test_list_shows_posted_and_draft_vouchers_newest_first(books, rent, page):
+    post(books, "2025-01-05", "收一月租金", ("102", 500_00), (rent, -500_00))
+    post(books, "2025-02-05", "收二月租金", ("102", 600_00), (rent, -600_00))
+    draft(books, "2025-03-01", "预收租金", ("102", 100_00))
+    assert shown(page, "summary") == ["预收租金", "收二月租金", "收一月租金"]
+    assert shown(page, "label") == ["草稿", "记-0001", "记-0001"]
+    assert shown(page, "period") == ["2025-03", "2025-02", "2025-01"]
+    assert shown(page, "debit_fen") == ["100.00", "600.00", "500.00"]
+    assert shown(page, "status") == ["草稿", "已过账", "已过账"]
+    assert page.count_label.text() == "共 3 张凭证"
+
+
+def test_filters_and_sorting_go_to_the_service(qtbot, books, rent, page):
+    post(books, "2025-01-05", "收一月租金", ("102", 500_00), (rent, -500_00))
+    post(books, "2025-01-08", "付水电费", ("513", 80_00), ("101", -80_00))
+    post(books, "2025-02-05", "收二月租金", ("102", 600_00), (rent, -600_00))
+    page.all_periods.setChecked(False)
+    page.period_picker.set_period(Period(2025, 1))
+    assert sorted(shown(page, "summary")) == ["付水电费", "收一月租金"]
+    page.all_periods.setChecked(True)
+    page.account_edit.setText("101")
+    page.apply_filter()
+    assert shown(page, "summary") == ["付水电费"]
+    page.account_edit.setText("")
+    page.amount_edit.set_fen(600_00)
+    assert shown(page, "summary") == ["收二月租金"]
+    page.amount_edit.set_fen(None)
+    qtbot.keyClicks(page.text_edit, "zu")  # no match for latin text
+    page.apply_filter()
+    assert shown(page, "summary") == []
+    page.text_edit.setText("租金")
+    page.apply_filter()
+    assert sorted(shown(page, "summary")) == ["收一月租金", "收二月租金"]
+    page.text_edit.setText("")
+    page.apply_filter()
+    page.table.sortByColumn(page.model.column_index("debit_fen"), Qt.SortOrder.AscendingOrder)
+    assert shown(page, "debit_fen") == ["80.00", "500.00", "600.00"]
+
+
+def test_new_opens_the_voucher_dialog_and_a_saved_draft_appears(qtbot, books, rent, page):
+    page.trigger("new")
+    dialog = page._dialogs[-1]
+    assert isinstance(dialog, VoucherDialog) and dialog.voucher_id is None
+    dialog.date_edit.setText("2025-03-02")
+    dialog.grid.cell(0, 0).setText("预收押金")
+    dialog.grid.cell(0, 1).set_code("102")
+    dialog.grid.cell(0, 2).setText("300")
+    assert dialog.save_draft()
+    assert shown(page, "summary") == ["预收押金"] and shown(page, "status") == ["草稿"]
+
+
+def test_post_reverse_and_links_both_ways(qtbot, books, rent, page, monkeypatch, shown_errors):
+    voucher = draft(books, "2025-01-05", "收一月租金", ("102", 500_00), (rent, -500_00))
+    assert page.select_voucher(voucher.id)
+    assert page.post_button.isEnabled() and not page.reverse_button.isEnabled()
+    page.post_button.click()
+    assert books.vouchers.get(voucher.id).label == "记-0001"
+    assert shown(page, "label") == ["记-0001"]
+    page.select_voucher(voucher.id)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    page.reverse_button.click()
+    assert "红字冲销" in asked[0] and "记-0001" in asked[0]
+    reversal = books.vouchers.get(voucher.id).reversed_by_id
+    assert reversal is not None and shown_errors == []
+    assert shown(page, "is_reversal") == ["红字冲销", ""]
+    assert shown(page, "debit_fen")[0] == "-500.00"
+    page.select_voucher(voucher.id)
+    assert "已被" in page.link_label.text() and "2025-03 记-0001" in page.link_label.text()
+    page.select_voucher(reversal)
+    assert "冲销" in page.link_label.text() and "2025-01 记-0001" in page.link_label.text()
+    assert not page.reverse_button.isEnabled()
+
+
+def test_reverse_cancelled_changes_nothing(books, rent, page, monkeypatch):
+    voucher = post(books, "2025-01-05", "收一月租金", ("102", 500_00), (rent, -500_00))
+    page.refresh()
+    page.select_voucher(voucher.id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    page.reverse_button.click()
+    assert books.vouchers.count_vouchers() == 1
+
+
+def test_discard_draft(books, rent, page, monkeypatch):
+    voucher = draft(books, "2025-03-01", "预收租金", ("102", 100_00))
+    page.select_voucher(voucher.id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.discard_button.click()
+    assert books.vouchers.count_vouchers() == 0 and shown(page, "summary") == []
+
+
+def test_double_click_opens_the_voucher_read_only(qtbot, books, rent, page):
+    voucher = post(books, "2025-01-05", "收一月租金", ("102", 500_00), (rent, -500_00))
+    index = page.model.index(0, 3)
+    page.table.doubleClicked.emit(index)
+    dialog = page._dialogs[-1]
+    assert dialog.voucher_id == voucher.id and dialog.read_only
+
+
+def test_posting_refusal_is_shown(books, rent, page, shown_errors):
+    voucher = draft(books, "2025-01-05", "收租", ("102", 500_00), (rent, -400_00))
+    page.select_voucher(voucher.id)
+    page.post_button.click()
+    assert [e.message for e, _ in shown_errors][0].startswith("借贷不平衡")
