@@ -94,5 +94,6 @@ QHeaderView::section {{
 }}
 QStatusBar {{ background: #eef1f4; color: #3b4756; }}
 QStatusBar QLabel {{ padding: 0 10px; }}
+QStatusBar QToolButton {{ padding: 1px 18px 1px 8px; }}
 QToolTip {{ background: #fffbe6; color: #1f2d3d; border: 1px solid #e0d28a; }}
 """

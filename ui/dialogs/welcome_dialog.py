@@ -52,7 +52,7 @@ class WelcomeDialog(QDialog):
         self.choice: str | None = None
         self.chosen_path: str | None = None
         self.setWindowTitle(self.tr("欢迎使用 AssetDesk"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
 
         title = QLabel(self.tr("欢迎使用 AssetDesk"))
         title.setObjectName("pageHeading")
@@ -74,7 +74,7 @@ class WelcomeDialog(QDialog):
         self.period_picker.set_periods([Period(today.year, m) for m in range(1, 13)])
         self.period_picker.set_period(Period(today.year, today.month))
         self.chart_combo = QComboBox()
-        self.chart_combo.addItem(self.tr("农村集体经济组织会计制度（2023 年，财会〔2023〕14号）"), "2023")
+        self.chart_combo.addItem(self.tr("2023 年制度（财会〔2023〕14号）"), "2023")
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
