@@ -303,3 +303,19 @@ def test_qt_standard_buttons_are_chinese(zh_app):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     texts = {b.text().replace("&", "") for b in box.buttons()}
     assert any("确定" in t for t in texts) and any("取消" in t for t in texts)
+
+
+def test_welcome_demo_builds_the_demo_community_in_its_own_file(qtbot, tmp_path, monkeypatch):
+    from ui.dialogs import welcome_dialog
+
+    demo_path = tmp_path / "演示社区.db"
+    monkeypatch.setattr(welcome_dialog, "demo_database_path", lambda: demo_path)
+    monkeypatch.setattr(welcome_dialog, "DEMO_HOUSEHOLDS", 60)
+    when_dialog_opens(lambda dialog: qtbot.mouseClick(dialog.demo_button, Qt.MouseButton.LeftButton))
+    books = welcome_dialog.open_books_interactively(tmp_path / "mine.db", None)
+    try:
+        assert books.database_path == demo_path and books.is_initialised()
+        assert books.org.book().community_name == "兰花社区"
+        assert recent_databases()[0] == str(demo_path)
+    finally:
+        books.close()

@@ -188,7 +188,7 @@ def open_demo_books(parent: QWidget | None):
         return None
 
     def build(control):
-        return build_demo(books, households=DEMO_HOUSEHOLDS, seed=DEMO_SEED)
+        return build_demo(books, households=DEMO_HOUSEHOLDS, seed=DEMO_SEED, progress=control.progress)
 
     worker = run_task_and_wait(parent, _tr("正在生成演示社区的数据，请稍候…"), build, cancellable=False)
     if worker.outcome != "succeeded":
