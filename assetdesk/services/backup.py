@@ -1,7 +1,6 @@
 """Backups: a consistent online copy of the SQLite file, restore with a kept copy, automatic rotation."""
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 from typing import Callable
@@ -63,10 +62,13 @@ class BackupService(Service):
         verify_backup(source)
         kept = current.with_name(f"{current.stem}-before-restore-{self.ctx.now():%Y%m%d-%H%M%S}.db")
         sqlite_backup(self.db, kept)
-        self.db.close()
-        for suffix in ("-wal", "-shm"):
-            Path(str(current) + suffix).unlink(missing_ok=True)
-        shutil.copyfile(source, current)
+        # SQLite's backup API copies the backup INTO the live database: every open connection (other
+        # threads, other windows) sees the restored books, and no file is deleted under them.
+        source_conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            source_conn.backup(self.db.connection())
+        finally:
+            source_conn.close()
         self._reopen()
         self.ctx.audit("恢复备份", "database", "", after={"from": str(source), "kept": str(kept)})
         self._publish("database_restored")

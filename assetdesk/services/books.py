@@ -40,9 +40,8 @@ class Books:
         self.backup = BackupService(self.ctx, self._reopen)
 
     def _reopen(self) -> None:
-        db, _ = open_database(self.ctx.target.path)
-        self.ctx.db = db
-        migrate(db, self.ctx.target, self.ctx.now())
+        """After a restore: the restored file may be from an older version, so bring it up to date."""
+        migrate(self.ctx.db, self.ctx.target, self.ctx.now())
 
     @property
     def user(self) -> str:

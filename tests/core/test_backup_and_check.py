@@ -65,3 +65,37 @@ def test_check_passes_on_sound_books_and_reports_tampering(file_books):
     assert any("试算" in m or "借贷合计" in m for m in messages)
     assert any("已结账" in m for m in messages)
     assert any("科目月度汇总" in m for m in messages)
+
+
+def test_restore_from_a_worker_thread_is_seen_by_the_main_thread(file_books, tmp_path):
+    import threading
+
+    rent = rent_account(file_books)
+    post(file_books, "2025-01-05", "收租金", ("102", 500_00), (rent, -500_00))
+    copy = file_books.backup.backup(tmp_path / "b")
+    post(file_books, "2025-01-06", "第二笔", ("102", 1_00), (rent, -1_00))
+    errors = []
+
+    def restore():
+        try:
+            file_books.backup.restore(copy)
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    worker = threading.Thread(target=restore)
+    worker.start()
+    worker.join()
+    assert errors == []
+    assert file_books.vouchers.count_vouchers() == 1
+
+
+def test_restoring_an_older_version_backup_upgrades_it(file_books, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    old = tmp_path / "old.db"
+    shutil.copy(Path(__file__).parents[1] / "migrations" / "fixtures" / "schema_v1.db", old)
+    file_books.backup.restore(old)
+    assert file_books.vouchers.count_vouchers() == 2
+    assert file_books.ledger.trial_balance("2025-01").balanced
+    assert file_books.check.run() == []
