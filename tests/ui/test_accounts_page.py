@@ -1,0 +1,109 @@
+"""The 科目 page: chart tree, sub-accounts, refusals, opening balances with a live 试算平衡."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from tests.helpers import post
+from ui.bridge import EventBridge
+from ui.pages.accounts_page import AccountsPage
+
+
+@pytest.fixture
+def page(qtbot, books):
+    bridge = EventBridge(books.events)
+    page = AccountsPage(books, bridge)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    yield page
+    bridge.detach()
+
+
+def test_tree_shows_the_chart(page):
+    top = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+    assert top[:3] == ["101", "102", "111"] and len(top) == 42
+    item = page._items["32202"]
+    assert item.parent().text(0) == "322"
+    assert [item.text(c) for c in range(5)] == ["32202", "未分配收益", "所有者权益", "贷", "启用"]
+
+
+def test_add_rename_deactivate_and_delete_sub_account(page, books, monkeypatch):
+    page.select_code("501")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("租金收入", True))
+    page.add_button.click()
+    assert books.accounts.get("50101").name == "租金收入"
+    assert page._items["50101"].parent().text(0) == "501" and page.current_code() == "50101"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("商铺租金收入", True))
+    page.rename_button.click()
+    assert page._items["50101"].text(1) == "商铺租金收入"
+    page.select_code("50101")
+    page.active_button.click()
+    assert not books.accounts.get("50101").is_active and page._items["50101"].text(4) == "停用"
+    assert page.active_button.text() == "启用"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.delete_button.click()
+    assert "50101" not in page._items
+
+
+def test_delete_of_a_used_account_shows_the_refusal(page, books, monkeypatch, shown_errors):
+    rent = books.accounts.add_sub_account("501", "租金收入").code
+    post(books, "2025-01-05", "收租", ("102", 100_00), (rent, -100_00))
+    page.select_code(rent)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.delete_button.click()
+    assert "已有记账分录" in shown_errors[0][0].message
+    assert rent in page._items
+    page.select_code("101")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("现金", True))
+    page.rename_button.click()
+    assert "一级科目" in shown_errors[1][0].message
+
+
+def test_search_filters_the_tree_by_pinyin(page, books):
+    books.accounts.add_sub_account("501", "租金收入")
+    page.search_edit.setText("zjsr")
+    visible = [c for c, item in page._items.items() if not item.isHidden()]
+    assert visible == ["501", "50101"]
+
+
+def row_of(page, code):
+    for number in range(page.opening_table.rowCount()):
+        if page.opening_table.item(number, 0).text() == code:
+            return number
+    raise KeyError(code)
+
+
+def test_opening_balances_live_check_and_save(qtbot, page, books, typist):
+    table = page.opening_table
+    page.tabs.setCurrentIndex(1)
+    cash = row_of(page, "101")
+    table.setCurrentCell(cash, 3)
+    table.editItem(table.item(cash, 3))
+    typist(table.focusWidget(), "1.2万")
+    qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.item(cash, 3).text() == "12,000.00")
+    assert page.opening_status.text() == "不平衡"
+    assert page.opening_difference.text() == "差额 ¥12,000.00"
+    assert "c62828" in page.opening_status.styleSheet()
+    capital = row_of(page, "301")
+    table.item(capital, 4).setText("12000")
+    assert page.opening_is_balanced_on_screen() and "2e7d32" in page.opening_status.styleSheet()
+    assert page.opening_debit.text() == "借方合计 ¥12,000.00"
+    page.trigger("save")
+    check = books.accounts.opening_check()
+    assert check.balanced and check.debit_fen == 12_000_00
+    assert table.item(row_of(page, "301"), 4).text() == "12,000.00"
+
+
+def test_unreadable_opening_amount_is_marked_and_not_saved(page, books, shown_errors):
+    table = page.opening_table
+    table.item(row_of(page, "102"), 3).setText("abc")
+    assert page.opening_status.text() == "有金额无法识别"
+    page.save_opening_balances()
+    assert "科目 102 借方" in shown_errors[0][0].message
+    assert books.accounts.opening_check().debit_fen == 0
+    assert table.item(row_of(page, "102"), 3).text() == "abc"
