@@ -1,0 +1,380 @@
+"""账簿报表: 科目余额表, 明细账, 现金日记账, 银行存款日记账 and 结账 — read from ``books.ledger`` /
+``books.periods``; nothing is computed here.
+
+Drill-down: double-click an amount in the 科目余额表 → that account's 明细账 for the same months;
+double-click a line of any ledger or journal → its voucher in ``VoucherDialog`` (read-only, since
+posted). 本月合计 / 本年累计 / 本日合计 / 合计 rows are bold.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assetdesk.errors import AssetDeskError
+from assetdesk.periods import Period
+from ui.dialogs.voucher_dialog import VoucherDialog
+from ui.models.table_model import CENTER, TableModel, money_column, text_column
+from ui.pages.base import Page
+from ui.theme import OK, WARN
+from ui.widgets.account_picker import AccountEdit
+from ui.widgets.period_picker import PeriodPicker
+
+TOTAL_KINDS = {"month_total", "year_total", "day_total", "opening"}
+
+
+class EmphasisTableModel(TableModel):
+    """``TableModel`` that paints rows bold when ``bold(row)`` says so (totals, 本月合计 …)."""
+
+    def __init__(self, columns, bold, parent=None):
+        super().__init__(columns, parent)
+        self._bold = bold
+        self._font = QFont()
+        self._font.setBold(True)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.FontRole and index.isValid() and self._bold(self.row_at(index.row())):
+            return self._font
+        return super().data(index, role)
+
+
+def _table(model: TableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.verticalHeader().setDefaultSectionSize(26)
+    model.apply_column_widths(view)
+    return view
+
+
+def trial_balance_columns() -> list:
+    amount = dict(blank_zero=True, width=118)
+    return [
+        text_column("code", "科目编码", width=90, value=lambda r: r.code or ""),
+        text_column("name", "科目名称", stretch=True,
+                    value=lambda r: ("　" * (r.level - 1) if r.level else "") + r.name),
+        money_column("opening_debit_fen", "期初借方", **amount),
+        money_column("opening_credit_fen", "期初贷方", **amount),
+        money_column("debit_fen", "本期借方", **amount),
+        money_column("credit_fen", "本期贷方", **amount),
+        money_column("ytd_debit_fen", "本年累计借方", **amount),
+        money_column("ytd_credit_fen", "本年累计贷方", **amount),
+        money_column("closing_debit_fen", "期末借方", **amount),
+        money_column("closing_credit_fen", "期末贷方", **amount),
+    ]
+
+
+def ledger_columns(with_account: bool = False) -> list:
+    columns = [
+        text_column("date_on", "日期", width=96,
+                    value=lambda e: e.date_on.isoformat() if e.date_on and e.kind in ("line", "opening", "day_total") else ""),
+        text_column("voucher_label", "凭证号", width=80),
+        text_column("summary", "摘要", stretch=True),
+        money_column("debit_fen", "借方", blank_zero=True, width=130),
+        money_column("credit_fen", "贷方", blank_zero=True, width=130),
+        text_column("direction", "方向", width=48, alignment=CENTER),
+        money_column("balance_fen", "余额", width=140),
+    ]
+    if with_account:
+        columns.insert(2, text_column("account_code", "科目", width=80))
+    return columns
+
+
+class _RangeBar(QHBoxLayout):
+    """期间 from … to … and a 查询 button."""
+
+    def __init__(self, page: "BooksPage", on_query):
+        super().__init__()
+        self.start = PeriodPicker()
+        self.end = PeriodPicker()
+        self.query_button = QPushButton(page.tr("查询"))
+        self.query_button.clicked.connect(on_query)
+        self.addWidget(QLabel(page.tr("期间")))
+        self.addWidget(self.start)
+        self.addWidget(QLabel(page.tr("至")))
+        self.addWidget(self.end)
+
+    def finish(self) -> None:
+        self.addWidget(self.query_button)
+        self.addStretch(1)
+
+    def set_periods(self, periods, current) -> None:
+        for picker in (self.start, self.end):
+            picker.set_periods(periods)
+            if picker.period() is None and current is not None:
+                picker.set_period(current)
+
+    def range(self) -> tuple[Period, Period]:
+        return self.start.period(), self.end.period()
+
+
+class BooksPage(Page):
+    title = "账簿报表"
+    icon = "books"
+    order = 40
+
+    def __init__(self, books, bridge, parent: QWidget | None = None):
+        super().__init__(books, bridge, parent)
+        self._dialogs: list[VoucherDialog] = []
+        layout = self.page_layout()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_trial_balance_tab(), self.tr("科目余额表"))
+        self.tabs.addTab(self._build_ledger_tab(), self.tr("明细账"))
+        self.cash_tab = self._build_journal_tab("cash")
+        self.bank_tab = self._build_journal_tab("bank")
+        self.tabs.addTab(self.cash_tab, self.tr("现金日记账"))
+        self.tabs.addTab(self.bank_tab, self.tr("银行存款日记账"))
+        self.tabs.addTab(self._build_close_tab(), self.tr("结账"))
+        layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(self._load_tab)
+        self.refresh_on("voucher_posted", "voucher_reversed", "accounts_changed", "opening_balances_changed",
+                        "period_closed", "period_reopened", "database_restored", "data_imported")
+        self.refresh()
+
+    # --- 科目余额表 -----------------------------------------------------------------------
+    def _build_trial_balance_tab(self) -> QWidget:
+        self.tb_range = _RangeBar(self, self.load_trial_balance)
+        self.tb_level = QComboBox()
+        for text, level in ((self.tr("全部级次"), None), (self.tr("一级科目"), 1), (self.tr("至二级"), 2),
+                            (self.tr("至三级"), 3)):
+            self.tb_level.addItem(text, level)
+        self.tb_range.addWidget(QLabel(self.tr("级次")))
+        self.tb_range.addWidget(self.tb_level)
+        self.tb_range.finish()
+        self.tb_status = QLabel()
+        self.tb_range.addWidget(self.tb_status)
+        self.tb_model = EmphasisTableModel(trial_balance_columns(), lambda r: r.level <= 1)
+        self.tb_table = _table(self.tb_model)
+        self.tb_table.doubleClicked.connect(self._on_tb_table_double_clicked)
+        hint = QLabel(self.tr("双击金额查看该科目的明细账"))
+        hint.setObjectName("hint")
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(self.tb_range)
+        layout.addWidget(self.tb_table, 1)
+        layout.addWidget(hint)
+        return tab
+
+    def load_trial_balance(self) -> None:
+        try:
+            start, end = self.tb_range.range()
+            tb = self.books.ledger.trial_balance(start, end, level=self.tb_level.currentData())
+        except AssetDeskError as exc:
+            self.show_error(exc)
+            return
+        self.trial_balance = tb
+        self.tb_model.set_rows(list(tb.rows) + [tb.totals])
+        if tb.balanced:
+            self.tb_status.setText(self.tr("试算平衡"))
+            self.tb_status.setStyleSheet(f"color: {OK}; font-weight: bold;")
+        else:
+            self.tb_status.setText(self.tr("试算不平衡"))
+            self.tb_status.setStyleSheet(f"color: {WARN}; font-weight: bold;")
+
+    def _on_tb_table_double_clicked(self, index) -> None:
+        row = self.tb_model.row_at(index.row())
+        if not row.code:
+            return
+        start, end = self.tb_range.range()
+        self.show_ledger(row.code, start, end)
+
+    # --- 明细账 -------------------------------------------------------------------------
+    def _build_ledger_tab(self) -> QWidget:
+        self.ledger_account = AccountEdit(self.books)
+        self.ledger_account.setFixedWidth(260)
+        self.ledger_account.committed.connect(self.load_ledger)
+        self.ledger_range = _RangeBar(self, self.load_ledger)
+        self.ledger_range.insertWidget(0, QLabel(self.tr("科目")))
+        self.ledger_range.insertWidget(1, self.ledger_account)
+        self.ledger_range.finish()
+        self.ledger_title = QLabel()
+        self.ledger_title.setStyleSheet("font-weight: bold;")
+        self.ledger_model = EmphasisTableModel(ledger_columns(with_account=True), lambda e: e.kind in TOTAL_KINDS)
+        self.ledger_table = _table(self.ledger_model)
+        self.ledger_table.doubleClicked.connect(
+            lambda index: self._open_entry(self.ledger_model.row_at(index.row())))
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(self.ledger_range)
+        layout.addWidget(self.ledger_title)
+        layout.addWidget(self.ledger_table, 1)
+        return tab
+
+    def show_ledger(self, code: str, start: Period, end: Period) -> None:
+        """Drill-down target: the 明细账 of ``code`` for these months."""
+        self.ledger_account.set_code(code)
+        self.ledger_range.start.set_period(start)
+        self.ledger_range.end.set_period(end)
+        self.tabs.setCurrentIndex(1)
+        self.load_ledger()
+        self._stale_tabs.discard(1)
+
+    def load_ledger(self) -> None:
+        code = self.ledger_account.code()
+        if not code:
+            return
+        try:
+            start, end = self.ledger_range.range()
+            entries = self.books.ledger.account_ledger(code, start, end)
+            account = self.books.accounts.get(code)
+        except AssetDeskError as exc:
+            self.show_error(exc)
+            return
+        self.ledger_title.setText(self.tr("{0} {1}　{2} 至 {3}　余额方向：{4}").format(
+            account.code, account.full_name, start, end, account.normal_side))
+        self.ledger_model.set_rows(entries)
+
+    # --- 日记账 -------------------------------------------------------------------------
+    def _build_journal_tab(self, kind: str) -> QWidget:
+        tab = QWidget()
+        tab.kind = kind
+        tab.range = _RangeBar(self, lambda: self.load_journal(tab))
+        tab.range.finish()
+        tab.model = EmphasisTableModel(ledger_columns(), lambda e: e.kind in TOTAL_KINDS)
+        tab.table = _table(tab.model)
+        tab.table.doubleClicked.connect(lambda index: self._open_entry(tab.model.row_at(index.row())))
+        layout = QVBoxLayout(tab)
+        layout.addLayout(tab.range)
+        layout.addWidget(tab.table, 1)
+        return tab
+
+    def load_journal(self, tab) -> None:
+        try:
+            start, end = tab.range.range()
+            entries = self.books.ledger.journal(tab.kind, start, end)
+        except AssetDeskError as exc:
+            self.show_error(exc)
+            return
+        tab.model.set_rows(entries)
+
+    # --- drill-down ---------------------------------------------------------------------
+    def _open_entry(self, entry) -> None:
+        if entry.voucher_id:
+            self.open_voucher(entry.voucher_id)
+
+    def open_voucher(self, voucher_id: int) -> VoucherDialog:
+        dialog = VoucherDialog(self.books, self, voucher_id=voucher_id, read_only=True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r, d=dialog: self._dialogs.remove(d) if d in self._dialogs else None)
+        self._dialogs.append(dialog)
+        dialog.open()
+        return dialog
+
+    # --- 结账 ---------------------------------------------------------------------------
+    def _build_close_tab(self) -> QWidget:
+        self.periods_model = TableModel.in_memory([
+            text_column("period", "会计期间", width=100, formatter=str),
+            text_column("status", "状态", width=80, alignment=CENTER),
+            text_column("closed_at", "结账时间", width=160,
+                        formatter=lambda v: v.strftime("%Y-%m-%d %H:%M") if v else ""),
+            text_column("closed_by", "结账人", stretch=True),
+        ])
+        self.periods_table = _table(self.periods_model)
+        self.close_button = QPushButton(self.tr("结账"))
+        self.close_button.setObjectName("primary")
+        self.reopen_button = QPushButton(self.tr("反结账"))
+        self.close_button.clicked.connect(self.close_selected)
+        self.reopen_button.clicked.connect(self.reopen_selected)
+        self.current_label = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.reopen_button)
+        buttons.addSpacing(16)
+        buttons.addWidget(self.current_label)
+        buttons.addStretch(1)
+        self.log_model = TableModel.in_memory([
+            text_column("period", "会计期间", width=100, formatter=str),
+            text_column("action", "操作", width=80, alignment=CENTER),
+            text_column("reason", "原因", stretch=True),
+            text_column("user", "操作人", width=90),
+            text_column("at", "时间", width=150, formatter=lambda v: v.strftime("%Y-%m-%d %H:%M") if v else ""),
+        ])
+        self.log_table = _table(self.log_model)
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(buttons)
+        layout.addWidget(self.periods_table, 2)
+        layout.addWidget(QLabel(self.tr("结账日志")))
+        layout.addWidget(self.log_table, 1)
+        return tab
+
+    def load_periods(self) -> None:
+        try:
+            rows = self.books.periods.list_periods()
+            log = self.books.periods.log()
+            current = self.books.periods.current_period()
+        except AssetDeskError as exc:
+            self.show_error(exc)
+            return
+        self.periods_model.set_rows(rows)
+        self.log_model.set_rows(list(reversed(log)))
+        self.current_label.setText(self.tr("当前会计期间：{0}").format(current))
+        self._select_period(current)
+
+    def _select_period(self, period: Period) -> None:
+        for number, row in enumerate(self.periods_model.rows()):
+            if row.period == period:
+                self.periods_table.selectRow(number)
+                return
+
+    def selected_period(self) -> Period | None:
+        index = self.periods_table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.periods_model.row_at(index.row()).period
+
+    def close_selected(self) -> None:
+        period = self.selected_period() or self.books.periods.current_period()
+        answer = QMessageBox.question(
+            self, self.tr("结账"), self.tr("结账 {0}？结账后该月不能再记账（可反结账，需要填写原因）。").format(period),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.attempt(self.books.periods.close, period)
+
+    def reopen_selected(self) -> None:
+        period = self.selected_period()
+        if period is None:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("反结账"),
+                                          self.tr("反结账 {0} 的原因（记入结账日志）：").format(period))
+        if ok:
+            self.attempt(self.books.periods.reopen, period, reason)
+
+    # --- refresh ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        try:
+            periods = [row.period for row in self.books.periods.list_periods()]
+            current = self.books.periods.current_period()
+        except AssetDeskError:
+            periods, current = [], None
+        for bar in (self.tb_range, self.ledger_range, self.cash_tab.range, self.bank_tab.range):
+            bar.set_periods(periods, current)
+        self._stale_tabs = set(range(self.tabs.count()))
+        self._load_tab(self.tabs.currentIndex())
+
+    def _load_tab(self, index: int) -> None:
+        """Only the tab on screen is read; the others when they are opened (large books stay fast)."""
+        if index not in getattr(self, "_stale_tabs", ()):
+            return
+        self._stale_tabs.discard(index)
+        loaders = (self.load_trial_balance, self.load_ledger, lambda: self.load_journal(self.cash_tab),
+                   lambda: self.load_journal(self.bank_tab), self.load_periods)
+        loaders[index]()
