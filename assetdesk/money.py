@@ -37,7 +37,7 @@ def percent_of(fen: int, percent: Decimal | str | int) -> int:
 
 def fen_to_decimal(fen: int) -> Decimal:
     """Exact yuan value of an amount in fen (two decimals), for Excel cells and arithmetic at edges."""
-    return (Decimal(int(fen)) / FEN_PER_YUAN).quantize(Decimal("0.01"))
+    return Decimal(int(fen)).scaleb(-2)  # exact: 123450 → Decimal("1234.50"), no division or rounding
 
 
 def _normalise_text(text: str) -> str:

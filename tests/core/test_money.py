@@ -76,3 +76,12 @@ def test_capital_form_is_well_formed(fen):
     assert "零零" not in text
     assert text.endswith("整") == (fen % 10 == 0)
     assert not text.startswith("零") or fen == 0
+
+
+@given(st.integers(min_value=-10**15, max_value=10**15))
+def test_fen_to_decimal_is_exact_with_two_places(fen):
+    from assetdesk.money import fen_to_decimal
+
+    value = fen_to_decimal(fen)
+    assert value.as_tuple().exponent == -2 and value * 100 == fen
+    assert parse_amount(value) == fen
