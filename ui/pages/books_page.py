@@ -223,9 +223,9 @@ class BooksPage(Page):
         self.ledger_account.set_code(code)
         self.ledger_range.start.set_period(start)
         self.ledger_range.end.set_period(end)
+        self._stale_tabs.discard(1)  # read once, below, not again by the tab switch
         self.tabs.setCurrentIndex(1)
         self.load_ledger()
-        self._stale_tabs.discard(1)
 
     def load_ledger(self) -> None:
         code = self.ledger_account.code()
