@@ -204,8 +204,9 @@ class VoucherDialog(QDialog):
         self.grid.set_read_only(read_only)
         self.date_edit.setReadOnly(read_only)
         self.attachments_spin.setReadOnly(read_only)
-        self.save_button.setEnabled(not read_only)
-        self.post_button.setEnabled(not read_only)
+        for button in (self.save_button, self.post_button):
+            button.setEnabled(not read_only)
+            button.setVisible(not read_only)
         self.save_new_button.setText(self.tr("新增凭证") if read_only else self.tr("保存并新增"))
 
     def _show_header(self) -> None:

@@ -13,7 +13,7 @@ Enter only ``committed``s a leaf (or an empty cell). What is a leaf is the servi
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -120,7 +120,7 @@ class AccountEdit(QLineEdit):
         super().__init__(parent)
         self.books = books
         self._row = None
-        self.setPlaceholderText(self.tr("编码/名称/拼音"))
+        self.setPlaceholderText(QCoreApplication.translate("VoucherGrid", "编码/名称/拼音"))
         self.setToolTip(self.tr("输入科目编码、名称或拼音首字母（如 yhck），上级编码会列出明细科目；F7 打开科目列表"))
         self.popup = QListWidget(self)
         self.popup.setWindowFlags(Qt.WindowType.ToolTip | Qt.WindowType.FramelessWindowHint)

@@ -251,6 +251,7 @@ class VoucherGrid(QWidget):
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
         for row in self._rows:
+            row.account.setPlaceholderText("" if read_only else _tr("编码/名称/拼音"))
             for cell in row.cells:
                 cell.setReadOnly(read_only)
                 cell.style().unpolish(cell)
