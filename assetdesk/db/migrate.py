@@ -32,12 +32,26 @@ def migrate(db: peewee.Database, target: DatabaseTarget, now: dt.datetime) -> Pa
     if version == LATEST_VERSION:
         return None
     copy = _copy_before_upgrade(db, target, version, now) if version > 0 else None
-    for step in STEPS:
-        if step.VERSION > version:
-            with db.atomic():
-                step.upgrade(db)
-                _set_version(step.VERSION)
+    sqlite = is_sqlite(db)
+    if sqlite:  # a step that rebuilds a table must never cascade-delete the rows that refer to it
+        db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        for step in STEPS:
+            if step.VERSION > version:
+                with db.atomic():
+                    step.upgrade(db)
+                    _check_references(db, sqlite)
+                    _set_version(step.VERSION)
+    finally:
+        if sqlite:
+            db.execute_sql("PRAGMA foreign_keys = ON")
     return copy
+
+
+def _check_references(db: peewee.Database, sqlite: bool) -> None:
+    """Refuse (and roll back) a step that left a row pointing at nothing."""
+    if sqlite and db.execute_sql("PRAGMA foreign_key_check").fetchone() is not None:
+        raise DatabaseError("数据库升级时发现断开的引用，升级已撤销", "请保留数据库文件并联系技术支持")
 
 
 def _set_version(version: int) -> None:

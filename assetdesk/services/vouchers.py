@@ -270,10 +270,11 @@ class VoucherService(Service):
         p = self.db.param
         now = self.ctx.now()
         sql = ("INSERT INTO voucher (period_key, number, word, date_on, summary, attachments, preparer, reviewer,"
-               " status, source, reverses_id, created_at, posted_at)"
-               f" VALUES ({', '.join([p] * 13)}) RETURNING id")
+               " status, source, reverses_id, created_at, posted_at, debit_fen, search_text)"
+               f" VALUES ({', '.join([p] * 15)}) RETURNING id")
         params = (period.key, number, "记", item.date_on, self._summary(item), item.attachments,
-                  item.preparer or self.ctx.user, "", "posted", item.source, reverses, now, now)
+                  item.preparer or self.ctx.user, "", "posted", item.source, reverses, now, now,
+                  *self._list_columns(self._summary(item), list(item.lines)))
         return int(self.db.execute_sql(sql, params).fetchone()[0])
 
     def _posted_view(self, voucher_id: int, period: Period, number: int, item: VoucherInput,
@@ -384,7 +385,17 @@ class VoucherService(Service):
         voucher.period_key, voucher.date_on = period.key, item.date_on
 
     def _write_lines(self, voucher: Voucher, lines: list[LineInput], posted: bool) -> None:
-        self._insert_lines(voucher.id, Period.from_key(voucher.period_key), voucher.date_on, voucher.summary, lines, posted)
+        """Draft path: lines plus the voucher's derived list columns."""
+        summary = Voucher.get_by_id(voucher.id).summary
+        self._insert_lines(voucher.id, Period.from_key(voucher.period_key), voucher.date_on, summary, lines, posted)
+        debit, text = self._list_columns(summary, lines)
+        Voucher.update(debit_fen=debit, search_text=text).where(Voucher.id == voucher.id).execute()
+
+    @staticmethod
+    def _list_columns(summary: str, lines: list[LineInput]) -> tuple[int, str]:
+        """(debit total, every distinct 摘要) — what the voucher list sorts and searches on."""
+        texts = dict.fromkeys([summary] + [(l.summary or "").strip() for l in lines if (l.summary or "").strip()])
+        return sum(l.debit_fen for l in lines), " ".join(texts)
 
     def _insert_lines(self, voucher_id: int, period: Period, date_on: dt.date, summary: str,
                       lines: list[LineInput], posted: bool) -> None:
@@ -474,8 +485,7 @@ class VoucherService(Service):
         if flt.status:
             query = query.where(Voucher.status == flt.status)
         if flt.text:
-            in_lines = VoucherLine.select(VoucherLine.voucher).where(VoucherLine.summary.contains(flt.text))
-            query = query.where(Voucher.summary.contains(flt.text) | Voucher.id.in_(in_lines))
+            query = query.where(Voucher.search_text.contains(flt.text))
         if flt.account_code:
             accounts = Account.select(Account.id).where(Account.code.startswith(flt.account_code))
             query = query.where(Voucher.id.in_(VoucherLine.select(VoucherLine.voucher)
@@ -492,15 +502,13 @@ class VoucherService(Service):
     def list_vouchers(self, flt: VoucherFilter | None = None, order_by: str = "number", descending: bool = False,
                       offset: int = 0, limit: int = 200) -> list[VoucherRow]:
         """One page of the voucher list, sorted and filtered in SQL (fast on a million lines)."""
-        debit = (VoucherLine.select(peewee.fn.COALESCE(peewee.fn.SUM(VoucherLine.amount_fen), 0))
-                 .where((VoucherLine.voucher == Voucher.id) & VoucherLine.is_debit))
-        query = self._filtered(flt or VoucherFilter()).select(Voucher, debit.alias("debit_total"))
+        query = self._filtered(flt or VoucherFilter())
         sort_columns = {"number": [Voucher.period_key, Voucher.number, Voucher.id], "date": [Voucher.date_on, Voucher.id],
-                        "summary": [Voucher.summary], "debit": [peewee.SQL("debit_total")], "status": [Voucher.status],
+                        "summary": [Voucher.summary], "debit": [Voucher.debit_fen, Voucher.id], "status": [Voucher.status],
                         "period": [Voucher.period_key, Voucher.number]}
         columns = sort_columns.get(order_by, sort_columns["number"])
         query = query.order_by(*[c.desc() if descending else c.asc() for c in columns]).offset(offset).limit(limit)
         return [VoucherRow(v.id, str(Period.from_key(v.period_key)), v.number, voucher_label(v.word, v.number),
-                           v.date_on, v.summary, int(v.debit_total or 0), STATUS_LABELS[v.status], v.attachments,
+                           v.date_on, v.summary, int(v.debit_fen or 0), STATUS_LABELS[v.status], v.attachments,
                            v.preparer, v.reverses_id is not None)
                 for v in query]

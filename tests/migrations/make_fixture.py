@@ -18,13 +18,17 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 # What each version lacks compared with the next one (so an old fixture can be re-made exactly).
-_LATER_TABLES = {1: ["account_period_total"]}
+_LATER_CHANGES = {
+    1: ["DROP TABLE account_period_total"],
+    2: ["DROP INDEX voucher_debit_fen", "ALTER TABLE voucher DROP COLUMN debit_fen",
+        "ALTER TABLE voucher DROP COLUMN search_text"],
+}
 
 
 def _downgrade(db, version: int) -> None:
     for later in range(version, LATEST_VERSION):
-        for table in _LATER_TABLES[later]:
-            db.execute_sql(f"DROP TABLE {table}")
+        for statement in _LATER_CHANGES[later]:
+            db.execute_sql(statement)
     db.execute_sql(f"UPDATE schema_version SET version = {version}")
 
 

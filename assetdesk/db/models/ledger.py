@@ -45,6 +45,10 @@ class Voucher(BaseModel):
     reverses = peewee.ForeignKeyField("self", null=True, backref="reversals", on_delete="RESTRICT")
     created_at = peewee.DateTimeField()
     posted_at = peewee.DateTimeField(null=True)
+    # Derived from the lines when they are written (schema v3), so the voucher list sorts by amount
+    # and searches 摘要 without touching the million-row line table.
+    debit_fen = peewee.BigIntegerField(default=0, index=True)
+    search_text = peewee.TextField(default="")
 
     class Meta:
         table_name = "voucher"
