@@ -40,7 +40,7 @@ def build(path: Path, lines: int):
     db = books.ctx.db
     p = db.param
     v_sql = (f"INSERT INTO voucher (id, period_key, number, word, date_on, summary, attachments, preparer, reviewer,"
-             f" status, source, created_at, posted_at) VALUES ({', '.join([p] * 13)})")
+             f" status, source, created_at, posted_at, debit_fen, search_text) VALUES ({', '.join([p] * 15)})")
     l_sql = (f"INSERT INTO voucher_line (voucher_id, seq, account_id, summary, amount_fen, is_debit, period_key,"
              f" date_on, posted) VALUES ({', '.join([p] * 9)})")
     now = dt.datetime(2025, 12, 31, 17, 0)
@@ -55,7 +55,8 @@ def build(path: Path, lines: int):
             summary = f"{SUMMARIES[kind]} 第{n}号"
             amount = 10_00 + (n * 7919) % 5_000_00
             vid = n + 1
-            v_rows.append((vid, year * 100 + month, number, "记", day, summary, 1, "会计", "", "posted", "", now, now))
+            v_rows.append((vid, year * 100 + month, number, "记", day, summary, 1, "会计", "", "posted", "", now, now,
+                           amount, summary))
             debit, credit = pairs[kind]
             l_rows.append((vid, 1, ids[debit], summary, amount, True, year * 100 + month, day, True))
             l_rows.append((vid, 2, ids[credit], summary, -amount, False, year * 100 + month, day, True))
