@@ -367,6 +367,25 @@ class AccountsPage(Page):
         if self.tabs.currentIndex() == 1:
             self.save_opening_balances()
 
+    def on_print(self) -> None:
+        """会计科目表 (chart) as a printed report."""
+        from ui.dialogs.report_preview_dialog import preview_report
+
+        preview_report(self, self.books, "chart")
+
+    def on_export(self) -> None:
+        """科目表 or 期初余额 as a workbook that re-imports unchanged."""
+        from ui.table_export import ask_save_path, show_saved
+
+        kind, title = ("opening-balances", self.tr("期初余额")) if self.tabs.currentIndex() == 1 else \
+            ("accounts", self.tr("科目表"))
+        path = ask_save_path(self, self.tr("导出Excel"), f"{title}.xlsx")
+        if path is not None:
+            from assetdesk.excel import export_file
+
+            if self.attempt(export_file, self.books, kind, path).ok:
+                show_saved(self, path)
+
     def on_find(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.search_edit.setFocus()

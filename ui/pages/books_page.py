@@ -358,6 +358,47 @@ class BooksPage(Page):
         if ok:
             self.attempt(self.books.periods.reopen, period, reason)
 
+    # --- 打印 / 导出 (the shell's Ctrl+P / Ctrl+E) ---------------------------------------------
+    def _current_report(self) -> tuple[str, dict, object, str] | None:
+        """(report name, options, model on screen, title) of the tab on screen; None on 结账."""
+        index = self.tabs.currentIndex()
+        if index == 0:
+            first, last = self.tb_range.range()
+            return "trial-balance", {"period": (first, last)}, self.tb_model, self.tr("科目余额表")
+        if index == 1:
+            first, last = self.ledger_range.range()
+            return ("ledger", {"period": (first, last), "account": self.ledger_account.code() or None},
+                    self.ledger_model, self.tr("明细账"))
+        if index in (2, 3):
+            tab = self.cash_tab if index == 2 else self.bank_tab
+            first, last = tab.range.range()
+            title = self.tr("现金日记账") if index == 2 else self.tr("银行存款日记账")
+            return "journal", {"period": (first, last), "account": tab.kind}, tab.model, title
+        return None
+
+    def can(self, action: str) -> bool:
+        if action in ("print", "export"):
+            return self._current_report() is not None
+        return super().can(action)
+
+    def on_print(self) -> None:
+        """Preview (and from there print, save or export) the book on screen."""
+        from ui.dialogs.report_preview_dialog import preview_report
+
+        report = self._current_report()
+        if report is not None:
+            name, options, _model, _title = report
+            preview_report(self, self.books, name, **options)
+
+    def on_export(self) -> None:
+        """导出Excel of the table on screen, exactly as shown."""
+        from ui.table_export import export_table_view
+
+        report = self._current_report()
+        if report is not None:
+            _name, _options, model, title = report
+            export_table_view(self, self.books, title, model)
+
     # --- refresh ------------------------------------------------------------------------
     def refresh(self) -> None:
         try:

@@ -312,6 +312,19 @@ class VouchersPage(Page):
     def on_new(self) -> None:
         self.open_voucher(None)
 
+    def on_print(self) -> None:
+        """记账凭证 of the period filtered (or the current period), two to an A4 page."""
+        from ui.dialogs.report_preview_dialog import preview_report
+
+        period = self.current_filter().period or self.books.periods.current_period()
+        preview_report(self, self.books, "vouchers", period=period)
+
+    def on_export(self) -> None:
+        """导出Excel of the voucher list as filtered and sorted on screen."""
+        from ui.table_export import export_table_view
+
+        export_table_view(self, self.books, self.tr("凭证列表"), self.model)
+
     def on_find(self) -> None:
         self.text_edit.setFocus()
         self.text_edit.selectAll()
