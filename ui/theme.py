@@ -24,11 +24,15 @@ FONT_FAMILIES = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto S
 
 
 def resources_dir() -> Path:
-    """resources/ next to the package, or inside a PyInstaller bundle."""
+    """resources/: inside a PyInstaller bundle, next to the package (source checkout or editable
+    install), or where ``pip install .`` put it (``<prefix>/share/assetdesk/resources``)."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[1] / "resources"
+    beside = Path(__file__).resolve().parents[1] / "resources"
+    if beside.is_dir():
+        return beside
+    return Path(sys.prefix) / "share" / "assetdesk" / "resources"
 
 
 @lru_cache(maxsize=None)

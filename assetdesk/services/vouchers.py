@@ -236,11 +236,12 @@ class VoucherService(Service):
         period = self._check_period_open(voucher.date_on)
         with self.db.atomic():
             number = self._next_number(period)
-            Voucher.update(status="posted", number=number, posted_at=self.ctx.now(), reviewer=voucher.reviewer) \
-                .where(Voucher.id == voucher.id).execute()
+            word = self._word()
+            Voucher.update(status="posted", number=number, word=word, posted_at=self.ctx.now(),
+                           reviewer=voucher.reviewer).where(Voucher.id == voucher.id).execute()
             VoucherLine.update(posted=True).where(VoucherLine.voucher == voucher.id).execute()
             self._add_to_period_totals(voucher.id)
-            self.ctx.audit("凭证过账", "voucher", voucher.id, after={"label": voucher_label(voucher.word, number)})
+            self.ctx.audit("凭证过账", "voucher", voucher.id, after={"label": voucher_label(word, number)})
         self._publish("voucher_posted", id=voucher.id, period=str(period))
         return self.get(voucher.id)
 
@@ -272,7 +273,7 @@ class VoucherService(Service):
         sql = ("INSERT INTO voucher (period_key, number, word, date_on, summary, attachments, preparer, reviewer,"
                " status, source, reverses_id, created_at, posted_at, debit_fen, search_text)"
                f" VALUES ({', '.join([p] * 15)}) RETURNING id")
-        params = (period.key, number, "记", item.date_on, self._summary(item), item.attachments,
+        params = (period.key, number, self._word(), item.date_on, self._summary(item), item.attachments,
                   item.preparer or self.ctx.user, "", "posted", item.source, reverses, now, now,
                   *self._list_columns(self._summary(item), list(item.lines)))
         return int(self.db.execute_sql(sql, params).fetchone()[0])
@@ -289,7 +290,7 @@ class VoucherService(Service):
             names.get(("counterparty", line.counterparty_id), ""), line.compound_id,
             names.get(("compound", line.compound_id), ""), line.asset_id, line.lease_id, line.fund_id)
             for seq, line in enumerate(lines, start=1))
-        return VoucherView(voucher_id, period, number, voucher_label("记", number), item.date_on, summary,
+        return VoucherView(voucher_id, period, number, voucher_label(self._word(), number), item.date_on, summary,
                            item.attachments, item.preparer or self.ctx.user, "", STATUS_LABELS["posted"], item.source,
                            sum(l.debit_fen for l in lines), sum(l.credit_fen for l in lines), None, "", None, "", views)
 
@@ -363,6 +364,11 @@ class VoucherService(Service):
         if voucher.status != "draft":
             raise VoucherError("已过账的凭证不能修改或删除", "如有错误，请做红字冲销后重新录入")
         return voucher
+
+    def _word(self) -> str:
+        """凭证字 from the settings (记 unless the clerk chose 收/付/转); read at each posting."""
+        row = self.db.execute_sql(f"SELECT value FROM setting WHERE key = {self.db.param}", ("voucher_word",)).fetchone()
+        return (row[0] if row and row[0] else "记")[:4]
 
     def _next_number(self, period: Period) -> int:
         sql = f"SELECT COALESCE(MAX(number), 0) + 1 FROM voucher WHERE period_key = {self.db.param}"

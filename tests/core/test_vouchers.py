@@ -133,3 +133,11 @@ def test_property_any_posted_voucher_balances_and_its_reversal_nets_to_zero(book
     after = books.ledger.trial_balance("2025-03")
     assert after.totals.closing_debit_fen == before.totals.closing_debit_fen
     assert books.check.run() == []
+
+
+def test_voucher_word_follows_the_setting(books):
+    rent = rent_account(books)
+    books.settings.set("voucher_word", "收")
+    assert post(books, "2025-01-05", "收租金", ("101", 1_00), (rent, -1_00)).label == "收-0001"
+    saved = draft(books, "2025-01-06", "收租金", ("101", 1_00), (rent, -1_00))
+    assert books.vouchers.post(saved.id).label == "收-0002"
