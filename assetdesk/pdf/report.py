@@ -40,6 +40,20 @@ GRAND_KINDS = ("year_total", "total")
 BOLD_KINDS = TOTAL_KINDS + GRAND_KINDS + ("day_total",)
 
 
+def grid_style(font: str, size: float, leading: float, box: float) -> list:
+    """The ruled-table look every printed book shares: font, middle alignment, thin grid, heavier box."""
+    return [
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), leading),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING_X),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING_X),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+        ("BOX", (0, 0), (-1, -1), box, colors.black),
+    ]
+
+
 @dataclass(frozen=True)
 class Column:
     """One column: ``width`` is a relative weight (columns are scaled to the printable width);
@@ -240,17 +254,9 @@ class _TableLayout:
 
     def _base_style(self) -> list:
         last_header = len(self.header_rows) - 1
-        style = [
-            ("FONTNAME", (0, 0), (-1, -1), self.font.name),
-            ("FONTSIZE", (0, 0), (-1, -1), FONT_SIZE),
-            ("LEADING", (0, 0), (-1, -1), LEADING),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PADDING_X),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING_X),
+        style = grid_style(self.font.name, FONT_SIZE, LEADING, box=0.9) + [
             ("TOPPADDING", (0, 0), (-1, -1), 1),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-            ("BOX", (0, 0), (-1, -1), 0.9, colors.black),
             ("FONTNAME", (0, 0), (-1, last_header), self.font.bold),
             ("BACKGROUND", (0, 0), (-1, last_header), HEADER_FILL),
             ("ALIGN", (0, 0), (-1, last_header), "CENTER"),

@@ -20,7 +20,7 @@ from reportlab.platypus import Table
 from assetdesk.money import format_amount, to_capital
 from assetdesk.pdf.fonts import register_cjk_font
 from assetdesk.pdf.page import INFO_SIZE, PageFrame, bold_text, draw_signature_line
-from assetdesk.pdf.report import PADDING_X, RED, wrap_text
+from assetdesk.pdf.report import PADDING_X, RED, grid_style, wrap_text
 from assetdesk.pdf.scope import PeriodRange, community_name, print_font
 from assetdesk.periods import months_between
 
@@ -153,15 +153,7 @@ class _SlipDrawer:
 
     def _style(self, data: list) -> list:
         last = len(data) - 1
-        style = [
-            ("FONTNAME", (0, 0), (-1, -1), self.font.name),
-            ("FONTSIZE", (0, 0), (-1, -1), FONT_SIZE),
-            ("LEADING", (0, 0), (-1, -1), LEADING),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PADDING_X),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING_X),
-            ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-            ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
+        style = grid_style(self.font.name, FONT_SIZE, LEADING, box=1.0) + [
             ("ALIGN", (0, 0), (-1, 0), "CENTER"),
             ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
             ("SPAN", (0, last), (1, last)),
