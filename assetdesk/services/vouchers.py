@@ -229,7 +229,8 @@ class VoucherService(Service):
         return self.get(voucher.id)
 
     def post(self, voucher_id: int) -> VoucherView:
-        """过账: number it (记-NNNN, consecutive in its month) and make it part of the books."""
+        """过账: number it (记-NNNN, consecutive in its month), record who posted it as reviewer, and make
+        it part of the books."""
         voucher = self._draft_model(voucher_id)
         lines = self._lines_as_input(voucher)
         self._check_lines(lines, for_posting=True)
@@ -237,8 +238,9 @@ class VoucherService(Service):
         with self.db.atomic():
             number = self._next_number(period)
             word = self._word()
+            # whoever posts a draft has checked it: that person signs as 审核 on the printed voucher
             Voucher.update(status="posted", number=number, word=word, posted_at=self.ctx.now(),
-                           reviewer=voucher.reviewer).where(Voucher.id == voucher.id).execute()
+                           reviewer=self.ctx.user).where(Voucher.id == voucher.id).execute()
             VoucherLine.update(posted=True).where(VoucherLine.voucher == voucher.id).execute()
             self._add_to_period_totals(voucher.id)
             self.ctx.audit("凭证过账", "voucher", voucher.id, after={"label": voucher_label(word, number)})

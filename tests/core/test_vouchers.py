@@ -141,3 +141,11 @@ def test_voucher_word_follows_the_setting(books):
     assert post(books, "2025-01-05", "收租金", ("101", 1_00), (rent, -1_00)).label == "收-0001"
     saved = draft(books, "2025-01-06", "收租金", ("101", 1_00), (rent, -1_00))
     assert books.vouchers.post(saved.id).label == "收-0002"
+
+
+def test_posting_a_draft_records_the_reviewer(books):
+    rent = rent_account(books)
+    saved = draft(books, "2025-01-05", "收租金", ("101", 1_00), (rent, -1_00))
+    books.user = "赵审核"
+    posted = books.vouchers.post(saved.id)
+    assert (posted.preparer, posted.reviewer) == ("测试会计", "赵审核")
