@@ -216,9 +216,11 @@ def cmd_import(args) -> int:
                 print(f"错误报告：{write_error_report(preview, args.errors)}")
             return EXIT_REFUSED
         if args.dry_run:
+            labels = {"new": "新增", "changed": "修改"}
             for change in preview.changes:
                 if change.status != "unchanged":
-                    print(f"  {change}")
+                    print(f"  {labels.get(change.status, change.status)} {change.key}"
+                          + (f"：{change.detail}" if change.detail else ""))
             print("（试运行，未写入任何数据）")
         return EXIT_OK
     finally:

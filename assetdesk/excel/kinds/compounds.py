@@ -1,4 +1,9 @@
-"""片区与小区 → ``upsert_compounds`` keyed by 小区编码; a new 片区 is created from its code and name."""
+"""片区与小区 → ``upsert_compounds`` keyed by 小区编码; a new 片区 is created from its code and name.
+
+District workbooks often carry names only (所属片区 “东片区”, 小区名称 without a 编码): a missing
+片区编码 is found from the 片区 name (or a new one numbered PQ01, PQ02…), a missing 小区编码 from
+the 小区 name already on record (or a new one XQ001…), so re-importing the same file still
+changes nothing."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -15,10 +20,12 @@ class CompoundsKind(SheetKind):
     title = "片区与小区"
     unit = "户、㎡"
     columns = (
-        ColumnSpec("area_code", "片区编码", aliases=("片区代码", "片区编号", "片区号"), required=True, width=10, example="P01"),
+        ColumnSpec("area_code", "片区编码", aliases=("片区代码", "片区编号", "片区号"), width=10, example="P01",
+                   note="可不填：按片区名称查找，新片区自动编号"),
         ColumnSpec("area_name", "片区名称", aliases=("片区", "所属片区", "网格片区"), width=14, example="东片区",
                    note="新片区必须填写名称"),
-        ColumnSpec("code", "小区编码", aliases=("小区代码", "小区编号", "小区号"), required=True, width=10, example="X001"),
+        ColumnSpec("code", "小区编码", aliases=("小区代码", "小区编号", "小区号"), width=10, example="X001",
+                   note="可不填：按小区名称查找，新小区自动编号"),
         ColumnSpec("name", "小区名称", aliases=("小区", "小区名", "院落名称", "院落"), required=True, width=22,
                    example="兰花小区"),
         ColumnSpec("category", "类别", "choice", aliases=("小区类别", "小区类型", "类型", "小区性质"), width=12,
@@ -41,7 +48,8 @@ class CompoundsKind(SheetKind):
 
     def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
         """A new 片区 needs its name; 物业公司 management needs the company; 小区编码 unique in the file."""
-        errors = self.duplicate_errors(rows)
+        errors = self._fill_codes(books, rows)
+        errors += self.duplicate_errors(rows)
         areas = {a.code for a in books.org.list_areas()}
         named = {row["area_code"] for row in rows if row.values.get("area_name")}
         for row in rows:
@@ -49,6 +57,28 @@ class CompoundsKind(SheetKind):
                 errors.append(row.error("area_code", "片区不存在：新片区请同时填写片区名称"))
             if row["management_mode"] == "物业公司" and not row.values.get("property_company_name"):
                 errors.append(row.error("management_mode", "管理模式为物业公司时，请填写物业公司名称"))
+        return errors
+
+    @staticmethod
+    def _fill_codes(books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
+        """Codes the file leaves out, from the names (see the module docstring)."""
+        areas = {a.name: a.code for a in books.org.list_areas()}
+        compounds = {c.name: c.code for c in books.org.list_compounds()}
+        used_areas, used_compounds = set(areas.values()), set(compounds.values())
+        errors = []
+        for row in rows:
+            values = row.values
+            if not values["area_code"]:
+                if not values.get("area_name"):
+                    errors.append(row.error("area_name", "请填写片区编码或片区名称"))
+                    continue
+                if values["area_name"] not in areas:
+                    areas[values["area_name"]] = _next_code("PQ", 2, used_areas)
+                values["area_code"] = areas[values["area_name"]]
+            if not values["code"]:
+                if values["name"] not in compounds:
+                    compounds[values["name"]] = _next_code("XQ", 3, used_compounds)
+                values["code"] = compounds[values["name"]]
         return errors
 
     def existing(self, books: Any) -> dict[tuple, dict[str, Any]]:
@@ -70,3 +100,12 @@ class CompoundsKind(SheetKind):
 
     def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
         return self.existing(books).values()
+
+
+def _next_code(prefix: str, digits: int, used: set[str]) -> str:
+    number = 1
+    while f"{prefix}{number:0{digits}d}" in used:
+        number += 1
+    code = f"{prefix}{number:0{digits}d}"
+    used.add(code)
+    return code

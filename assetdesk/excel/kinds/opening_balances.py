@@ -1,4 +1,8 @@
-"""期初余额: debit or credit opening balance per leaf account → ``set_opening_balances`` (signed fen)."""
+"""期初余额: debit or credit opening balance per leaf account → ``set_opening_balances`` (signed fen).
+
+Two layouts are common in the district's and other programs' workbooks, and both are read:
+借方余额 / 贷方余额 columns, or one 期初余额 column with a 方向 (借/贷) column — the direction may be
+left out, and the account's normal side is taken then."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -20,16 +24,27 @@ class OpeningBalancesKind(SheetKind):
                    example="1234.50"),
         ColumnSpec("credit", "贷方余额", "amount",
                    aliases=("贷方", "贷方金额", "期初贷方", "期初贷方余额", "年初贷方余额", "贷方期初余额", "期初余额贷方")),
+        ColumnSpec("direction", "余额方向", "choice", aliases=("方向", "借贷方向", "借或贷", "借/贷", "期初方向"),
+                   choices=("借", "贷", "平"), choice_aliases=(("借方", "借"), ("贷方", "贷")), width=8,
+                   note="与“期初余额”一起使用；空白时按科目的余额方向"),
+        ColumnSpec("balance", "期初余额", "amount", aliases=("余额", "年初余额", "期初数", "年初数", "期初金额"),
+                   width=14, note="只有一列余额时填这里，并填“余额方向”"),
     )
+
     key_columns = ("code",)
     compare_columns = ("debit", "credit")
 
     def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
-        """Only leaf accounts carry balances; a row holds a debit or a credit balance, not both."""
+        """Only leaf accounts carry balances; a row holds a debit or a credit balance, not both; a
+        file without any balance column is refused rather than read as "nothing changes"."""
         errors = self.duplicate_errors(rows)
+        if rows and not {"debit", "credit", "balance"} & set(rows[0].where):
+            return errors + [rows[0].error(None, "找不到余额列：请用“借方余额”“贷方余额”两列，或“期初余额”加“余额方向”")]
         accounts = {a.code: a for a in books.accounts.list_accounts()}
         for row in rows:
             account = accounts.get(row["code"])
+            if account is not None and row.values.get("balance"):
+                errors.extend(self._split_balance(row, account))
             if account is None:
                 errors.append(row.error("code", "科目不存在，请先在科目表中建立该科目"))
             elif not account.is_leaf and (row["debit"] or row["credit"]):
@@ -37,6 +52,24 @@ class OpeningBalancesKind(SheetKind):
             if row["debit"] and row["credit"]:
                 errors.append(row.error("credit", "借方余额和贷方余额只能填一个"))
         return errors
+
+    @staticmethod
+    def _split_balance(row: ParsedRow, account: Any) -> list[RowError]:
+        """期初余额 + 方向 → 借方余额 or 贷方余额 (a negative amount is on the other side)."""
+        if row["debit"] or row["credit"]:
+            return [row.error("balance", "已填写借方/贷方余额，“期初余额”列请留空")]
+        side = row.values.get("direction") or account.normal_side
+        if side not in ("借", "贷"):
+            return [row.error("direction", f"“{account.full_name}”是双向科目，请填写余额方向（借或贷）")]
+        signed = row["balance"] if side == "借" else -row["balance"]
+        row.values["debit"], row.values["credit"] = max(signed, 0), max(-signed, 0)
+        return []
+
+    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list:
+        """The one-column form fills 借方/贷方 in ``validate_rows``: compare those then."""
+        if "balance" in present:
+            present = present | {"debit", "credit"}
+        return super().classify(books, rows, present)
 
     def existing(self, books: Any) -> dict[tuple, dict[str, Any]]:
         return {(r.code,): {"debit": r.debit_fen, "credit": r.credit_fen, "name": r.name}

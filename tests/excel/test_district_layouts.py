@@ -1,0 +1,63 @@
+"""Layouts seen in district workbooks that the declared columns alone would miss."""
+import openpyxl
+import pytest
+
+from assetdesk.excel import ImportRejectedError, import_file
+
+
+def _book(path, rows, merge=None):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    if merge:
+        sheet.merge_cells(merge)
+    workbook.save(path)
+    return path
+
+
+def test_opening_balances_as_one_amount_with_a_direction(books, tmp_path):
+    path = _book(tmp_path / "期初.xlsx", [
+        ["兰花社区期初余额表"], ["单位：元"], ["科目代码", "科目名称", "方向", "期初余额"],
+        ["101", "库存现金", "借", "1,000.00"], ["102", "银行存款", "", 50000], ["301", "资本", "贷", "51,000.00"],
+        ["合计", "", "", ""],
+    ], merge="A1:D1")
+    result = import_file(books, "opening-balances", path)
+    assert result.changed == 3
+    balances = {r.code: (r.debit_fen, r.credit_fen) for r in books.accounts.opening_balances()}
+    assert balances["101"] == (1_000_00, 0) and balances["102"] == (50_000_00, 0)  # blank 方向: the normal side
+    assert balances["301"] == (0, 51_000_00)
+    assert books.accounts.opening_check().balanced
+    assert import_file(books, "opening-balances", path, dry_run=True).changed == 0
+
+
+def test_a_two_sided_account_needs_its_direction(books, tmp_path):
+    path = _book(tmp_path / "期初.xlsx", [["科目编码", "期初余额", "方向"], ["113", 500, ""]])
+    with pytest.raises(ImportRejectedError) as info:
+        import_file(books, "opening-balances", path)
+    (error,) = info.value.preview.errors
+    assert error.row == 2 and "双向科目" in error.reason
+
+
+def test_opening_balances_without_any_balance_column_are_refused(books, tmp_path):
+    path = _book(tmp_path / "期初.xlsx", [["科目编码", "科目名称"], ["101", "库存现金"]])
+    with pytest.raises(ImportRejectedError) as info:
+        import_file(books, "opening-balances", path)
+    assert "找不到余额列" in info.value.preview.errors[0].reason
+
+
+def test_compounds_by_name_only_get_codes_and_reimport_changes_nothing(books, tmp_path):
+    books.org.add_area("PQ01", "东片区")
+    path = _book(tmp_path / "小区.xlsx", [
+        ["兰花社区小区基本情况统计表"], ["所属片区", "小区名称", "小区类型", "管理方式", "总户数\n（户）", "建筑面积\n（㎡）"],
+        ["东片区", "兰园小区", "老旧小区", "社区托管", 120, "9,800.5"],
+        ["西片区", "月光小区", "三无小区", "居民自治", 50, ""],
+        ["小计", "", "", "", 170, ""],
+    ])
+    assert import_file(books, "compounds", path).new == 2
+    compounds = {c.name: c for c in books.org.list_compounds()}
+    assert (compounds["兰园小区"].area_code, compounds["兰园小区"].building_area_centi) == ("PQ01", 980050)
+    assert compounds["月光小区"].area_name == "西片区" and compounds["月光小区"].area_code == "PQ02"
+    assert {c.code for c in compounds.values()} == {"XQ001", "XQ002"}
+    again = import_file(books, "compounds", path, dry_run=True)
+    assert (again.new, again.changed, again.unchanged) == (0, 0, 2)
