@@ -61,3 +61,32 @@ def test_compounds_by_name_only_get_codes_and_reimport_changes_nothing(books, tm
     assert {c.code for c in compounds.values()} == {"XQ001", "XQ002"}
     again = import_file(books, "compounds", path, dry_run=True)
     assert (again.new, again.changed, again.unchanged) == (0, 0, 2)
+
+
+def test_journal_from_another_program_with_blank_continuation_lines(books, tmp_path):
+    books.accounts.add_sub_account("501", "租金收入")
+    path = _book(tmp_path / "序时账.xlsx", [
+        ["序时账"], ["日期", "凭证号", "摘要", "科目", "借方", "贷方"],
+        ["2025-01-05", "记字第1号", "收租金", "102 银行存款", "1200", ""],
+        [None, None, "收租金", "经营收入-租金收入", "", "1200"],
+        ["2025.1.6", "0002", "买办公用品", "513 管理费用", 300, None],
+        [None, None, None, "库存现金", None, 300],
+    ])
+    result = import_file(books, "vouchers", path)
+    assert result.new == 2
+    tb = {r.code: r for r in books.ledger.trial_balance("2025-01").rows}
+    assert tb["102"].debit_fen == 1_200_00 and tb["50101"].credit_fen == 1_200_00 and tb["101"].credit_fen == 300_00
+    assert import_file(books, "vouchers", path, dry_run=True).new == 0
+
+
+def test_an_unknown_account_name_names_its_cell(books, tmp_path):
+    path = _book(tmp_path / "序时账.xlsx", [
+        ["日期", "凭证号", "摘要", "科目", "借方", "贷方"],
+        ["2025-01-05", "1", "收租金", "102 银行存款", 10, None],
+        [None, None, None, "租金", None, 10],
+    ])
+    with pytest.raises(ImportRejectedError) as info:
+        import_file(books, "vouchers", path)
+    (error,) = info.value.preview.errors
+    assert (error.row, error.column[0]) == (3, "D") and "科目不存在" in error.reason
+    assert books.vouchers.count_vouchers() == 0

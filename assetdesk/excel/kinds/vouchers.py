@@ -4,6 +4,11 @@ historical vouchers (``import_vouchers``, one transaction); export is the journa
 A voucher already in the books with the same date and the same lines is "unchanged", whatever
 number it was given, so importing a file twice never posts twice. Numbers are assigned by the
 books (consecutive per month); the file's numbers only group the lines.
+
+Journals exported by other programs often print 日期 and 凭证号 on a voucher's first line only
+(the rest blank or merged), and give the account as one 科目 column ("102 银行存款" or just
+"银行存款—基本存款户"): blanks are filled down from the line above, and a missing 科目编码 is taken
+from the leading code or found by the account's (full) name.
 """
 from __future__ import annotations
 
@@ -21,6 +26,11 @@ from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
 _NUMBER_RE = re.compile(r"(\d+)")
 
 
+def _plain(name: str) -> str:
+    """Account names compared without separators: 经营收入-租金收入 = 经营收入—租金收入 = 经营收入租金收入."""
+    return re.sub(r"[\s\-—_/\\：:－·]", "", name)
+
+
 def voucher_number(value: str) -> int | None:
     """"记-0012", "记字第12号", "12" → 12."""
     match = _NUMBER_RE.search(unicodedata.normalize("NFKC", value or ""))
@@ -31,13 +41,15 @@ class VouchersKind(SheetKind):
     name = "vouchers"
     title = "凭证"
     columns = (
-        ColumnSpec("date", "日期", "date", aliases=("凭证日期", "记账日期", "制单日期"), required=True, width=12,
-                   example="2025-03-31"),
-        ColumnSpec("number", "凭证号", aliases=("凭证编号", "凭证字号", "凭证号码", "字号", "号码"), required=True,
-                   width=10, example="记-0001", note="同一日期、同一凭证号的各行组成一张凭证"),
+        ColumnSpec("date", "日期", "date", aliases=("凭证日期", "记账日期", "制单日期"), width=12,
+                   example="2025-03-31", note="同一张凭证的后续行可留空"),
+        ColumnSpec("number", "凭证号", aliases=("凭证编号", "凭证字号", "凭证号码", "字号", "号码"),
+                   width=10, example="记-0001", note="同一日期、同一凭证号的各行组成一张凭证；后续行可留空"),
         ColumnSpec("summary", "摘要", aliases=("业务摘要", "内容"), width=30, example="收到三月租金"),
-        ColumnSpec("code", "科目编码", aliases=CODE_ALIASES, required=True, width=12, example="10201"),
-        ColumnSpec("account_name", "科目名称", aliases=("科目", "会计科目", "科目全称"), width=28, note="仅供核对"),
+        ColumnSpec("code", "科目编码", aliases=CODE_ALIASES, width=12, example="10201",
+                   note="可不填：按“科目名称”中的编码或名称查找"),
+        ColumnSpec("account_name", "科目名称", aliases=("科目", "会计科目", "科目全称"), width=28,
+                   note="有科目编码时仅供核对"),
         ColumnSpec("debit", "借方金额", "amount", aliases=("借方", "借方发生额", "借", "借方金额(元)"), example="1000"),
         ColumnSpec("credit", "贷方金额", "amount", aliases=("贷方", "贷方发生额", "贷", "贷方金额(元)")),
         ColumnSpec("counterparty", "往来单位", aliases=("往来单位及个人", "对方单位", "单位", "客户", "往来户",
@@ -53,10 +65,56 @@ class VouchersKind(SheetKind):
         return groups
 
     def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
+        errors = self._fill_down(rows) + self._resolve_accounts(books, rows)
+        if errors:
+            return errors
         errors = self._line_errors(books, rows)
         errors += self._period_errors(books, rows)
         for lines in self.group(rows).values():
             errors += self._voucher_errors(lines)
+        return errors
+
+    @staticmethod
+    def _fill_down(rows: Sequence[ParsedRow]) -> list[RowError]:
+        """A line without 日期 and 凭证号 continues the voucher above it."""
+        errors, previous = [], None
+        for row in rows:
+            values = row.values
+            if previous is not None and not values["number"] and not values["date"]:
+                values["date"], values["number"] = previous["date"], previous["number"]
+            elif previous is not None and not values["date"] and values["number"] == previous["number"]:
+                values["date"] = previous["date"]
+            if not values["date"]:
+                errors.append(row.error("date", "日期必须填写（同一张凭证的第一行）"))
+            if not values["number"]:
+                errors.append(row.error("number", "凭证号必须填写（同一张凭证的第一行）"))
+            previous = values
+        return errors
+
+    @staticmethod
+    def _resolve_accounts(books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
+        """科目编码 from "102 银行存款" or from a (full) account name when the code column is blank."""
+        accounts = books.accounts.list_accounts()
+        codes = {a.code for a in accounts}
+        by_name: dict[str, set[str]] = defaultdict(set)
+        for a in accounts:
+            for name in {a.name, a.full_name, _plain(a.full_name)}:
+                by_name[name].add(a.code)
+        errors = []
+        for row in rows:
+            if row["code"]:
+                continue
+            text = unicodedata.normalize("NFKC", row.values.get("account_name") or "").strip()
+            match = re.match(r"^(\d{3,})\s*(.*)$", text)
+            if match and match.group(1) in codes:
+                row.values["code"] = match.group(1)
+                continue
+            found = by_name.get(text) or by_name.get(_plain(text)) or set()
+            if len(found) == 1:
+                row.values["code"] = next(iter(found))
+            else:
+                reason = "科目名称对应多个科目，请填写科目编码" if found else "科目不存在，请填写科目编码或正确的科目名称"
+                errors.append(row.error("account_name" if text else "code", reason))
         return errors
 
     def _line_errors(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
