@@ -47,8 +47,8 @@ class Voucher(BaseModel):
     posted_at = peewee.DateTimeField(null=True)
     # Derived from the lines when they are written (schema v3), so the voucher list sorts by amount
     # and searches 摘要 without touching the million-row line table.
-    debit_fen = peewee.BigIntegerField(default=0, index=True)
-    search_text = peewee.TextField(default="")
+    debit_fen = peewee.BigIntegerField(default=0, index=True, constraints=[peewee.SQL("DEFAULT 0")])
+    search_text = peewee.TextField(default="", constraints=[peewee.SQL("DEFAULT ''")])
 
     class Meta:
         table_name = "voucher"
