@@ -44,17 +44,21 @@ def remember_database(location: str | os.PathLike) -> None:
 
 
 def install_translations(app) -> None:
-    """Qt's own zh_CN catalogue (确定/取消 on standard buttons) and ours when present."""
+    """Qt's own catalogue (确定/取消 on standard buttons) and ours when present.
+
+    Simplified Chinese by default; ``ASSETDESK_LANG`` (e.g. ``en``) picks another catalogue from
+    resources/i18n (``assetdesk_<lang>.qm``, see docs/i18n.md)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     from ui.theme import resources_dir
 
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    language = os.environ.get("ASSETDESK_LANG", "zh_CN")
+    QLocale.setDefault(QLocale(language))
     if getattr(app, "_assetdesk_translators", None):
         return
     translators = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, directory in (("qtbase_zh_CN", qt_dir), ("assetdesk_zh_CN", str(resources_dir() / "i18n"))):
+    for name, directory in ((f"qtbase_{language}", qt_dir), (f"assetdesk_{language}", str(resources_dir() / "i18n"))):
         translator = QTranslator(app)
         if translator.load(name, directory):
             app.installTranslator(translator)
