@@ -417,7 +417,26 @@ class MainWindow(QMainWindow):
         """Tests and the smoke run switch the exit backup off."""
         self._auto_backup = enabled
 
+    def confirm_unsaved(self) -> bool:
+        """Ask about every page holding typed, unsaved work: 保存 / 不保存 / 取消 (False = stay open)."""
+        for entry in self.entries:
+            page = entry.page
+            if page is None or not page.has_unsaved_changes():
+                continue
+            answer = QMessageBox.question(
+                self, self.tr("尚未保存"), self.tr("“{0}”中有尚未保存的修改，是否保存？").format(page.display_title()),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+            if answer == QMessageBox.StandardButton.Save and not page.save_unsaved():
+                return False
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.books is not None and not self.confirm_unsaved():
+            event.ignore()
+            return
         store = settings()
         store.setValue("main_window/geometry", self.saveGeometry())
         store.setValue("main_window/state", self.saveState())

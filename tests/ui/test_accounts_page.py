@@ -107,3 +107,33 @@ def test_unreadable_opening_amount_is_marked_and_not_saved(page, books, shown_er
     assert "科目 102 借方" in shown_errors[0][0].message
     assert books.accounts.opening_check().debit_fen == 0
     assert table.item(row_of(page, "102"), 3).text() == "abc"
+
+
+def test_typed_openings_survive_a_refresh_and_closing_asks_first(qtbot, books, monkeypatch):
+    from ui.main_window import MainWindow
+
+    window = MainWindow(books)
+    window.set_auto_backup(False)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("AccountsPage")
+    table = page.opening_table
+    table.item(row_of(page, "102"), 3).setText("500")
+    books.accounts.add_sub_account("504", "杂项收入")  # another change arrives: the page refreshes
+    assert page.has_unsaved_changes() and table.item(row_of(page, "102"), 3).text() == "500.00"
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel if len(asked) == 1 else QMessageBox.StandardButton.Save
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    assert not window.close() and window.isVisible()  # 取消: stay open, nothing lost
+    assert "“科目”中有尚未保存的修改" in asked[0]
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a, **k: None))
+    assert window.close()  # 保存
+    from assetdesk.services import open_books
+
+    reopened = open_books(books.database_path)
+    assert reopened.accounts.opening_check().debit_fen == 500_00
+    reopened.close()

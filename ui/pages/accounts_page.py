@@ -339,24 +339,41 @@ class AccountsPage(Page):
     def opening_is_balanced_on_screen(self) -> bool:
         return self.opening_status.text() == self.tr("平衡")
 
-    def save_opening_balances(self) -> None:
+    def save_opening_balances(self) -> bool:
+        """Save the changed 期初 rows; False when nothing could be saved (the typed values stay)."""
         try:
             entries = self.opening_entries()
         except AssetDeskError as exc:
             self.show_error(exc)
-            return
+            return False
         changed = {code: fen for code, fen in entries.items() if self._opening_saved.get(code, 0) != fen}
         if not changed:
-            return
+            return True
         outcome = self.attempt(self.books.accounts.set_opening_balances, changed)
+        if outcome:
+            self._opening_saved.update(changed)
         if outcome and not outcome.value.balanced:
             QMessageBox.information(self, self.tr("期初余额已保存"), self.tr(
                 "期初余额已保存，但借贷不平衡（差额 {0}）。结账前请补齐。").format(format_money(outcome.value.difference_fen)))
+        return bool(outcome)
+
+    def has_unsaved_changes(self) -> bool:
+        """期初 typed on screen and not saved (a cell that does not parse counts as unsaved)."""
+        try:
+            entries = self.opening_entries()
+        except AssetDeskError:
+            return True
+        saved = getattr(self, "_opening_saved", {})
+        return any(saved.get(code, 0) != fen for code, fen in entries.items())
+
+    def save_unsaved(self) -> bool:
+        return self.save_opening_balances()
 
     # --- refresh ------------------------------------------------------------------------
     def refresh(self) -> None:
         self._load_tree()
-        self._load_opening()
+        if not self.has_unsaved_changes():  # never overwrite what the clerk is typing
+            self._load_opening()
 
     def can(self, action: str) -> bool:
         if action == "save":

@@ -70,6 +70,14 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Re-read everything shown from the services. Default: nothing."""
 
+    def has_unsaved_changes(self) -> bool:
+        """True while the clerk has typed something not yet saved; the shell asks before closing."""
+        return False
+
+    def save_unsaved(self) -> bool:
+        """Save what ``has_unsaved_changes`` reports; False when the service refused (stay open)."""
+        return True
+
     def activated(self) -> None:
         """Called by the shell each time the page becomes current; refreshes if marked stale."""
         if self._stale:
