@@ -145,14 +145,14 @@ class AccountEdit(QLineEdit):
         return self._row if self._row is not None and self.text() == account_text(self._row) else None
 
     def set_code(self, code: str, name: str | None = None) -> None:
-        """Show ``code`` (with its full name when the chart knows it)."""
+        """Show ``code`` with its full name; ``name`` (e.g. with the line's 往来单位) wins when given."""
         self._row = None
         if not code:
             self.setText("")
             return
         try:
             self._row = self.books.accounts.get(code)
-            self.setText(account_text(self._row))
+            self.setText(f"{code} {name}" if name else account_text(self._row))
         except AssetDeskError:
             self.setText(f"{code} {name}" if name else code)
         self.setCursorPosition(0)

@@ -223,16 +223,17 @@ class VoucherGrid(QWidget):
             raise AmountError(_tr("第{0}行{1}：").format(number, column) + exc.message, exc.hint) from None
 
     def set_lines(self, lines) -> None:
-        """Show saved lines (``LineView``s); amounts formatted, the rest of the grid empty."""
+        """Show saved lines (``LineView``s); amounts formatted, the rest of the grid empty. The
+        account shows its auxiliary items too (往来单位, 小区), e.g. "112 应收款 [张三]"."""
         self._load_texts([GridLine(l.summary, l.account_code,
                                    "" if l.debit_fen is None else format_amount(l.debit_fen),
                                    "" if l.credit_fen is None else format_amount(l.credit_fen)) for l in lines],
-                         names={l.account_code: l.account_name for l in lines})
+                         names=[_with_aux(l) for l in lines])
 
     def clear_lines(self) -> None:
         self._load_texts([])
 
-    def _load_texts(self, lines: list[GridLine], names: dict[str, str] | None = None) -> None:
+    def _load_texts(self, lines: list[GridLine], names: list[str] | None = None) -> None:
         self._loading = True
         try:
             while len(self._rows) < max(len(lines) + 1, 4):
@@ -240,7 +241,7 @@ class VoucherGrid(QWidget):
             for index, row in enumerate(self._rows):
                 line = lines[index] if index < len(lines) else GridLine("", "", "", "")
                 row.summary.setText(line.summary)
-                row.account.set_code(line.account_code, (names or {}).get(line.account_code))
+                row.account.set_code(line.account_code, names[index] if names and index < len(names) else None)
                 for cell, text in ((row.debit, line.debit_text), (row.credit, line.credit_text)):
                     cell.setText(text)
                     cell.is_valid()  # re-parse: red for negatives, display form
@@ -401,3 +402,9 @@ class VoucherGrid(QWidget):
     def _emit_changed(self) -> None:
         self.changed.emit()
         self.totals_changed.emit(*self.totals())
+
+
+def _with_aux(line) -> str:
+    """Account name plus the line's 往来单位 / 小区, as the clerk reads them on a paper voucher."""
+    aux = [name for name in (line.counterparty_name, line.compound_name) if name]
+    return line.account_name + (f" [{'，'.join(aux)}]" if aux else "")
