@@ -1,7 +1,6 @@
 """Master data (DOMAIN §1): the 账套, 片区, 小区, counterparties and users."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable
 
 import peewee
@@ -10,96 +9,10 @@ from assetdesk.db.models import Area, Book, Compound, Counterparty, User, Vouche
 from assetdesk.errors import DuplicateError, InputError, InUseError, NotFoundError
 from assetdesk.periods import Period
 from assetdesk.services.context import Service
-
-COMPOUND_CATEGORIES = ("老旧小区", "三无小区", "棚户区", "商品房小区", "其他")
-MANAGEMENT_MODES = ("社区托管", "物业公司", "居民自治")
-COUNTERPARTY_KINDS = ("个人", "单位")
-COUNTERPARTY_ROLES = ("承租方", "缴费人", "收款方", "物业公司")
-USER_ROLES = ("会计", "出纳", "审核", "负责人", "管理员")
-CHART_VERSIONS = ("2023",)
-
-
-@dataclass(frozen=True)
-class BookInfo:
-    community_name: str
-    credit_code: str
-    chart_version: str
-    first_period: Period
-
-
-@dataclass(frozen=True)
-class AreaRow:
-    id: int
-    code: str
-    name: str
-
-
-@dataclass(frozen=True)
-class CompoundInput:
-    code: str
-    name: str
-    area_code: str
-    category: str = "老旧小区"
-    management_mode: str = "社区托管"
-    households: int = 0
-    building_area_centi: int = 0
-    property_company_name: str = ""
-    note: str = ""
-    area_name: str = ""
-
-
-@dataclass(frozen=True)
-class CompoundRow:
-    id: int
-    code: str
-    name: str
-    area_code: str
-    area_name: str
-    category: str
-    management_mode: str
-    households: int
-    building_area_centi: int
-    property_company_name: str
-    note: str
-
-
-@dataclass(frozen=True)
-class CounterpartyInput:
-    name: str
-    kind: str = "个人"
-    id_code: str = ""
-    phone: str = ""
-    address: str = ""
-    roles: tuple[str, ...] = ()
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class CounterpartyRow:
-    id: int
-    name: str
-    kind: str
-    id_code: str
-    phone: str
-    address: str
-    roles: tuple[str, ...]
-    note: str
-    is_active: bool
-
-
-@dataclass(frozen=True)
-class UserRow:
-    id: int
-    name: str
-    role: str
-    is_active: bool
-
-
-@dataclass(frozen=True)
-class UpsertResult:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
+from assetdesk.services.org_types import (  # noqa: F401  (re-exported: callers import them from here)
+    CHART_VERSIONS, COMPOUND_CATEGORIES, COUNTERPARTY_KINDS, COUNTERPARTY_ROLES, MANAGEMENT_MODES, USER_ROLES, AreaRow,
+    BookInfo, CompoundInput, CompoundRow, CounterpartyInput, CounterpartyRow, UpsertResult, UserRow,
+)
 
 
 def _area_row(area: Area) -> AreaRow:

@@ -3,130 +3,19 @@ never edited or deleted once posted — only reversed (红字冲销)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 import peewee
 
-from assetdesk.db.models import Account, Book, Compound, Counterparty, PeriodState, Voucher, VoucherLine
+from assetdesk.db.models import Account, Compound, Counterparty, Voucher, VoucherLine
 from assetdesk.errors import (
     AccountError, ClosedPeriodError, InputError, NotFoundError, UnbalancedVoucherError, VoucherError,
 )
 from assetdesk.money import format_money
 from assetdesk.periods import Period
 from assetdesk.services.context import Service, ServiceContext
-
-STATUS_LABELS = {"draft": "草稿", "posted": "已过账"}
-AUX_FIELDS = ("counterparty_id", "compound_id", "asset_id", "lease_id", "fund_id")
-
-
-@dataclass(frozen=True)
-class LineInput:
-    """One line as the clerk enters it: an amount in the 借方 or the 贷方 column (negative = red)."""
-
-    account_code: str
-    debit_fen: int = 0
-    credit_fen: int = 0
-    summary: str = ""
-    counterparty_id: int | None = None
-    compound_id: int | None = None
-    asset_id: int | None = None
-    lease_id: int | None = None
-    fund_id: int | None = None
-
-    @classmethod
-    def debit(cls, account_code: str, fen: int, **aux) -> "LineInput":
-        return cls(account_code, debit_fen=fen, **aux)
-
-    @classmethod
-    def credit(cls, account_code: str, fen: int, **aux) -> "LineInput":
-        return cls(account_code, credit_fen=fen, **aux)
-
-    @property
-    def signed_fen(self) -> int:
-        return self.debit_fen - self.credit_fen
-
-
-@dataclass(frozen=True)
-class VoucherInput:
-    date_on: dt.date
-    summary: str
-    lines: tuple[LineInput, ...] | list[LineInput]
-    attachments: int = 0
-    preparer: str = ""
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class LineView:
-    seq: int
-    account_code: str
-    account_name: str
-    summary: str
-    debit_fen: int | None
-    credit_fen: int | None
-    counterparty_id: int | None = None
-    counterparty_name: str = ""
-    compound_id: int | None = None
-    compound_name: str = ""
-    asset_id: int | None = None
-    lease_id: int | None = None
-    fund_id: int | None = None
-
-
-@dataclass(frozen=True)
-class VoucherView:
-    id: int
-    period: Period
-    number: int | None
-    label: str
-    date_on: dt.date
-    summary: str
-    attachments: int
-    preparer: str
-    reviewer: str
-    status: str
-    source: str
-    debit_fen: int
-    credit_fen: int
-    reverses_id: int | None
-    reverses_label: str
-    reversed_by_id: int | None
-    reversed_by_label: str
-    lines: tuple[LineView, ...] = field(default=())
-
-    @property
-    def is_posted(self) -> bool:
-        return self.status == STATUS_LABELS["posted"]
-
-
-@dataclass(frozen=True)
-class VoucherRow:
-    """A line of the voucher list (no lines loaded)."""
-
-    id: int
-    period: str
-    number: int | None
-    label: str
-    date_on: dt.date
-    summary: str
-    debit_fen: int
-    status: str
-    attachments: int
-    preparer: str
-    is_reversal: bool
-
-
-@dataclass(frozen=True)
-class VoucherFilter:
-    period: Period | None = None
-    text: str = ""
-    account_code: str = ""
-    amount_fen: int | None = None
-    status: str | None = None  # "draft" | "posted" | None
-
-
-def voucher_label(word: str, number: int | None) -> str:
-    return f"{word}-{number:04d}" if number else "草稿"
+from assetdesk.services.voucher_types import (  # noqa: F401  (re-exported: callers import them from here)
+    AUX_FIELDS, STATUS_LABELS, LineInput, LineView, VoucherFilter, VoucherInput, VoucherRow, VoucherView, voucher_label,
+)
 
 
 class VoucherService(Service):

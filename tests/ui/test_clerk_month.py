@@ -2,7 +2,6 @@
 trial balance, reverse it, close the month, and see a posting into the closed month refused."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from assetdesk.periods import Period

@@ -3,7 +3,6 @@ import sys
 import threading
 import time
 
-import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QTextEdit
 
@@ -11,7 +10,7 @@ from assetdesk.errors import ClosedPeriodError
 from assetdesk.events import EventBus
 from ui.bridge import EventBridge
 from ui.dialogs import error_dialog
-from ui.dialogs.error_dialog import ErrorDialog, attempt, show_error
+from ui.dialogs.error_dialog import ErrorDialog, attempt
 from ui.workers import TaskCancelled, run_task
 
 

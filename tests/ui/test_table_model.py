@@ -4,7 +4,6 @@ import time
 from dataclasses import dataclass
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from ui.models.table_model import (
