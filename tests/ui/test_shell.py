@@ -319,3 +319,15 @@ def test_welcome_demo_builds_the_demo_community_in_its_own_file(qtbot, tmp_path,
         assert recent_databases()[0] == str(demo_path)
     finally:
         books.close()
+
+
+def test_home_page_warns_about_unbalanced_opening_balances(window, books):
+    home = window.show_page("HomePage")
+    books.accounts.set_opening_balances({"102": 1_000_00})
+    home.refresh()
+    texts = [home.attention_list.item(i).text() for i in range(home.attention_list.count())]
+    assert "期初余额借贷不平衡（差额 ¥1,000.00）：请在“科目—期初余额”中补齐" in texts
+    books.accounts.set_opening_balances({"301": -1_000_00})
+    home.refresh()
+    texts = [home.attention_list.item(i).text() for i in range(home.attention_list.count())]
+    assert not any("期初余额" in text for text in texts)

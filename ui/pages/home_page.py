@@ -82,8 +82,18 @@ def _earlier_periods_open(books) -> Iterable[AttentionItem]:
                             page="BooksPage")
 
 
+def _opening_unbalanced(books) -> Iterable[AttentionItem]:
+    from assetdesk.money import format_money
+
+    check = books.accounts.opening_check()
+    if not check.balanced:
+        yield AttentionItem(QCoreApplication.translate("HomePage", "期初余额借贷不平衡（差额 {0}）：请在“科目—期初余额”中补齐")
+                            .format(format_money(check.difference_fen)), "warning", page="AccountsPage")
+
+
 register_attention_provider(_drafts_waiting)
 register_attention_provider(_earlier_periods_open)
+register_attention_provider(_opening_unbalanced)
 
 
 class _Tile(QFrame):
