@@ -90,3 +90,16 @@ def test_an_unknown_account_name_names_its_cell(books, tmp_path):
     (error,) = info.value.preview.errors
     assert (error.row, error.column[0]) == (3, "D") and "科目不存在" in error.reason
     assert books.vouchers.count_vouchers() == 0
+
+
+def test_an_exported_journal_of_closed_months_reimports_unchanged(books, tmp_path):
+    from assetdesk.excel import export_file
+    from tests.helpers import post, rent_account
+
+    rent = rent_account(books)
+    post(books, "2025-01-05", "收租金", ("102", 1_200_00), (rent, -1_200_00))
+    books.periods.close("2025-01")
+    path = export_file(books, "vouchers", tmp_path / "journal.xlsx", year=2025)
+    again = import_file(books, "vouchers", path)
+    assert (again.new, again.unchanged, again.errors) == (0, 1, [])
+    assert books.vouchers.count_vouchers() == 1

@@ -69,7 +69,7 @@ class VouchersKind(SheetKind):
         if errors:
             return errors
         errors = self._line_errors(books, rows)
-        errors += self._period_errors(books, rows)
+        errors += self._period_errors(books, self._rows_of_new_vouchers(books, rows))
         for lines in self.group(rows).values():
             errors += self._voucher_errors(lines)
         return errors
@@ -138,6 +138,13 @@ class VouchersKind(SheetKind):
             if row["counterparty"] and row["counterparty"] not in names:
                 errors.append(row.error("counterparty", "往来单位不存在，请先导入往来单位及个人"))
         return errors
+
+    def _rows_of_new_vouchers(self, books: Any, rows: Sequence[ParsedRow]) -> list[ParsedRow]:
+        """Only vouchers the books do not hold yet are posted, so only they must fall in open months
+        (re-importing an exported journal of closed months changes nothing and is not refused)."""
+        groups = self.group(rows)
+        changes = self.classify(books, rows, set())
+        return [row for lines, change in zip(groups.values(), changes) if change.status == "new" for row in lines]
 
     def _period_errors(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
         book = books.org.book()
