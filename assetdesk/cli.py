@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 import importlib
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -89,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:  # output piped into `head` and the like: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:  # never a traceback for the user: log it and say where
         log_file = _log_unexpected()
         print(f"错误：程序出现意外问题，详情已写入 {log_file}（请把该文件发给技术支持）", file=sys.stderr)
