@@ -60,8 +60,12 @@ def test_books_page_prints_and_exports_the_tab_on_screen(qtbot, posted, save_to,
     page.tabs.setCurrentIndex(3)  # 银行存款日记账
     page.trigger("print")
     assert previews[-1] == ("journal", {"period": page.bank_tab.range.range(), "account": "bank"})
-    page.tabs.setCurrentIndex(4)  # 结账: nothing to print
+    page.tabs.setCurrentIndex(4)  # 结账: nothing to print, the close/reopen log to export
     assert not page.can("print")
+    posted.periods.close("2025-01")
+    page.refresh()
+    page.trigger("export")
+    assert any(row and "结账" in [str(c) for c in row] for row in _cells(save_to))
     assert shown_errors == []
 
 
@@ -86,4 +90,14 @@ def test_accounts_page_exports_a_chart_that_reimports_unchanged(qtbot, posted, s
     assert import_file(posted, "accounts", save_to, dry_run=True).changed == 0
     page.trigger("print")
     assert previews[-1][0] == "chart"
+    assert shown_errors == []
+
+
+def test_settings_page_exports_users(qtbot, posted, save_to, shown_errors):
+    from ui.pages.settings_page import SettingsPage
+
+    posted.org.add_user("王会计", "会计")
+    page = _page(SettingsPage, posted, qtbot)
+    page.trigger("export")
+    assert any(row and "王会计" in [str(c) for c in row] for row in _cells(save_to))
     assert shown_errors == []

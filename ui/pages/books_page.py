@@ -377,7 +377,7 @@ class BooksPage(Page):
         return None
 
     def can(self, action: str) -> bool:
-        if action in ("print", "export"):
+        if action == "print":
             return self._current_report() is not None
         return super().can(action)
 
@@ -398,6 +398,8 @@ class BooksPage(Page):
         if report is not None:
             _name, _options, model, title = report
             export_table_view(self, self.books, title, model)
+        else:  # 结账: the periods and their close/reopen log
+            export_table_view(self, self.books, self.tr("结账日志"), self.log_model)
 
     # --- refresh ------------------------------------------------------------------------
     def refresh(self) -> None:

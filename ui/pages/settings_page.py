@@ -188,6 +188,12 @@ class SettingsPage(Page):
         return box
 
     # --- refresh --------------------------------------------------------------------
+    def on_export(self) -> None:
+        """导出Excel of the users and their roles."""
+        from ui.table_export import export_table_view
+
+        export_table_view(self, self.books, self.tr("用户和角色"), self.users_model)
+
     def refresh(self) -> None:
         book = self.books.org.book()
         if book is not None:
