@@ -199,20 +199,34 @@ def _header_cells(grid: Grid, rows: tuple[int, ...]) -> list[list[str]]:
 def _match(grid: Grid, rows: tuple[int, ...], index: dict[str, ColumnSpec], columns: Sequence[ColumnSpec]) -> Layout:
     mapping: list[tuple[int, ColumnSpec, Decimal]] = []
     headers: dict[str, str] = {}
-    ignored: list[str] = []
     units: dict[str, bool] = {}
-    for col, candidates in enumerate(_header_cells(grid, rows)):
+    cells = _header_cells(grid, rows)
+    unmatched: list[tuple[int, list[str]]] = []
+    for col, candidates in enumerate(cells):
         found = _match_cell(candidates, index, headers)
         if found is None:
-            if candidates[-1] and candidates[-1] not in ("序号", "编号序号"):
-                ignored.append(candidates[-1])
+            unmatched.append((col, candidates))
             continue
-        spec, factor, text = found
-        mapping.append((col, spec, factor or Decimal(1)))
-        headers[spec.key] = text
-        units[spec.key] = factor is not None
+        _take(mapping, headers, units, col, found)
+    ignored: list[str] = []
+    for col, candidates in unmatched:
+        # a row that is already a header (two exact names) may name other columns more fully:
+        # "户主姓名", "承租人姓名" end with the known "姓名"
+        found = _match_suffix(candidates, index, headers) if len(mapping) >= 2 else None
+        if found is not None:
+            _take(mapping, headers, units, col, found)
+        elif candidates[-1] and candidates[-1] not in ("序号", "编号序号"):
+            ignored.append(candidates[-1])
+    mapping.sort(key=lambda item: item[0])
     missing = [spec for spec in columns if spec.required and spec.key not in headers]
     return Layout(rows, mapping, headers, ignored, missing, units)
+
+
+def _take(mapping: list, headers: dict, units: dict, col: int, found: tuple) -> None:
+    spec, factor, text = found
+    mapping.append((col, spec, factor or Decimal(1)))
+    headers[spec.key] = text
+    units[spec.key] = factor is not None
 
 
 def _match_cell(candidates: list[str], index: dict[str, ColumnSpec], taken: dict[str, str]):
@@ -222,6 +236,18 @@ def _match_cell(candidates: list[str], index: dict[str, ColumnSpec], taken: dict
         for name, unit in split_unit(text):
             spec = index.get(name)
             if spec is not None and spec.key not in taken:
+                return spec, unit_factor(spec, unit), text
+    return None
+
+
+def _match_suffix(candidates: list[str], index: dict[str, ColumnSpec], taken: dict[str, str]):
+    """The longest known name (two characters or more) that ends the header, when only one column has it."""
+    for text in candidates:
+        for name, unit in split_unit(text) if text else ():
+            endings = sorted((alias for alias in index if len(alias) >= 2 and name.endswith(alias)), key=len, reverse=True)
+            specs = {index[alias].key for alias in endings[:1]}
+            if endings and len(specs) == 1 and index[endings[0]].key not in taken:
+                spec = index[endings[0]]
                 return spec, unit_factor(spec, unit), text
     return None
 

@@ -103,3 +103,25 @@ def test_an_exported_journal_of_closed_months_reimports_unchanged(books, tmp_pat
     again = import_file(books, "vouchers", path)
     assert (again.new, again.unchanged, again.errors) == (0, 1, [])
     assert books.vouchers.count_vouchers() == 1
+
+
+def test_headers_that_name_a_column_more_fully_are_understood(books, tmp_path):
+    path = _book(tmp_path / "名册.xlsx", [
+        ["某街道住户名册"], ["序号", "户主姓名", "身份证号码", "联系人电话", "家庭住址"],
+        [1, "张三", "530802199001011234", "13800000000", "兰园小区3栋"],
+        [2, "李四", "530802199001011235", "13800000001", "兰园小区4栋"],
+    ])
+    result = import_file(books, "counterparties", path)
+    assert result.new == 2
+    people = {c.name: c for c in books.org.list_counterparties()}
+    assert people["张三"].phone == "13800000000" and people["李四"].address == "兰园小区4栋"
+
+
+def test_a_data_row_is_not_taken_for_the_header(books, tmp_path):
+    path = _book(tmp_path / "小区.xlsx", [
+        ["片区名称", "小区名称", "户数"],
+        ["东片区", "兰园小区", 120],
+        ["西片区", "月光小区", 50],
+    ])
+    assert import_file(books, "compounds", path).new == 2
+    assert sorted(c.name for c in books.org.list_compounds()) == ["兰园小区", "月光小区"]
