@@ -77,13 +77,19 @@ def _text(spec: ColumnSpec, raw: Any, factor: Decimal) -> str:
     return to_text(raw)
 
 
+# Counting words clerks type after a number in a cell ("120户", "35间", "980.5平方米"): dropped.
+_COUNT_SUFFIXES = ("平方米", "平米", "m²", "m2", "㎡", "户", "人", "间", "套", "栋", "个", "处")
+
+
 def _decimal_of(raw: Any) -> Decimal:
-    """A plain number without units, for columns whose header carries the unit."""
+    """A plain number, for columns whose header carries the unit; a counting word after it is dropped."""
     if isinstance(raw, float):
         return Decimal(repr(raw))
     if isinstance(raw, (int, Decimal)) and not isinstance(raw, bool):
         return Decimal(raw)
     text = unicodedata.normalize("NFKC", str(raw)).replace(",", "").replace(" ", "").strip()
+    text = next((text[: -len(suffix)] for suffix in _COUNT_SUFFIXES if text.endswith(suffix) and len(text) > len(suffix)),
+                text)
     try:
         number = Decimal(text)
     except InvalidOperation:
@@ -109,7 +115,9 @@ def _int(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
 
 
 def _area(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
-    """Area in centi-㎡ (㎡ × 100), half up: 亩 converts with 1 亩 = 10000/15 ㎡."""
+    """Area in centi-㎡ (㎡ × 100), half up: 亩 converts with 1 亩 = 10000/15 ㎡ (in the header or the cell)."""
+    if isinstance(raw, str) and unicodedata.normalize("NFKC", raw).strip().endswith("亩"):
+        raw, factor = unicodedata.normalize("NFKC", raw).strip()[:-1], Decimal(10000) / 15
     number = _decimal_of(raw) * factor
     if number < 0:
         raise InputError(f"面积“{raw}”不能为负数", "请填写正数")

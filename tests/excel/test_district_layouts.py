@@ -125,3 +125,15 @@ def test_a_data_row_is_not_taken_for_the_header(books, tmp_path):
     ])
     assert import_file(books, "compounds", path).new == 2
     assert sorted(c.name for c in books.org.list_compounds()) == ["兰园小区", "月光小区"]
+
+
+def test_counting_words_and_mu_in_cells(books, tmp_path):
+    path = _book(tmp_path / "小区.xlsx", [
+        ["片区名称", "小区名称", "户数", "建筑面积"],
+        ["东片区", "兰园小区", "120户", "9,800.5平方米"],
+        ["东片区", "菜园", "3户", "1.5亩"],
+    ])
+    assert import_file(books, "compounds", path).new == 2
+    compounds = {c.name: c for c in books.org.list_compounds()}
+    assert (compounds["兰园小区"].households, compounds["兰园小区"].building_area_centi) == (120, 980050)
+    assert compounds["菜园"].building_area_centi == 100000  # 1.5 亩 = 1,000.00 ㎡
