@@ -137,3 +137,14 @@ def test_counting_words_and_mu_in_cells(books, tmp_path):
     compounds = {c.name: c for c in books.org.list_compounds()}
     assert (compounds["兰园小区"].households, compounds["兰园小区"].building_area_centi) == (120, 980050)
     assert compounds["菜园"].building_area_centi == 100000  # 1.5 亩 = 1,000.00 ㎡
+
+
+def test_a_chart_numbered_by_the_old_system_is_refused_by_name(books, tmp_path):
+    path = _book(tmp_path / "科目表.xlsx", [
+        ["科目编码", "科目名称"], ["153", "固定资产清理"], ["15301", "门面房改造"], ["112", "应收款项"],
+    ])
+    with pytest.raises(ImportRejectedError) as info:
+        import_file(books, "accounts", path)
+    (error,) = info.value.preview.errors
+    assert error.row == 2 and "现行制度中的编码是 154" in error.reason
+    assert not any(a.code == "15301" for a in books.accounts.list_accounts())

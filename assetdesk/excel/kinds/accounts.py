@@ -36,7 +36,9 @@ class AccountsKind(SheetKind):
         """Codes well formed; first-level codes exist; a sub-account's parent exists or comes earlier
         in the file (the service creates parents first)."""
         errors = self.duplicate_errors(rows)
-        known = {account.code for account in books.accounts.list_accounts()}
+        accounts = books.accounts.list_accounts()
+        known = {account.code for account in accounts}
+        level_one = {account.name: account.code for account in accounts if account.level == 1}
         in_file = {row["code"] for row in rows}
         for row in rows:
             code = row["code"]
@@ -44,6 +46,10 @@ class AccountsKind(SheetKind):
                 errors.append(row.error("code", "科目编码应为 3 位一级科目编码加每级 2 位数字，例如 50101"))
             elif len(code) == 3 and code not in known:
                 errors.append(row.error("code", "一级科目由会计制度规定，不能新增；请检查科目编码"))
+            elif len(code) == 3 and level_one.get(row["name"], code) != code:
+                # DOMAIN §3.1: the 2004 system reused codes (153/154 swapped …): match by name, never code alone
+                errors.append(row.error("name", f"“{row['name']}”在现行制度中的编码是 {level_one[row['name']]}，"
+                                                f"不是 {code}：此表可能按旧制度编制，请按现行科目编码调整"))
             elif len(code) > 3 and code[:-2] not in known and code[:-2] not in in_file:
                 errors.append(row.error("code", f"上级科目“{code[:-2]}”不存在，请先建立上级科目或在本表中加上它"))
         return errors
