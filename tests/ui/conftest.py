@@ -71,3 +71,13 @@ def type_text(widget, text: str) -> None:
 def typist():
     """``typist(widget, "12.5万")`` types text (any characters) into a widget."""
     return type_text
+
+
+@pytest.fixture
+def saved_messages(monkeypatch):
+    """Texts of the information boxes shown ("已导出到 …"), instead of showing them."""
+    from PySide6.QtWidgets import QMessageBox
+
+    seen = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args, **kw: seen.append(args[2])))
+    return seen

@@ -4,11 +4,11 @@ from __future__ import annotations
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from assetdesk.excel import KINDS, import_file
 from assetdesk.pdf import REPORTS
 from tests.helpers import post, rent_account
+from tests.ui.dialog_patches import save_as
 from ui.bridge import EventBridge
 from ui.pages.exchange_page import ExchangePage
 
@@ -21,17 +21,6 @@ def page(qtbot, books):
     page.resize(1012, 700)
     yield page
     bridge.detach()
-
-
-@pytest.fixture
-def saved_messages(monkeypatch):
-    seen = []
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args, **kw: seen.append(args[2])))
-    return seen
-
-
-def save_as(monkeypatch, path):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "")))
 
 
 def test_page_offers_every_kind_export_and_report(page):

@@ -4,9 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from assetdesk.errors import ImportFileError
 from ui.dialogs.import_wizard import ImportWizard
@@ -26,13 +25,6 @@ def counterparties_workbook(path: Path, rows: list[list]) -> Path:
     ws.append(["填表人：王会计", None, None, "审核人：", None, None])
     wb.save(path)
     return path
-
-
-@pytest.fixture
-def saved_messages(monkeypatch):
-    seen = []
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args, **kw: seen.append(args[2])))
-    return seen
 
 
 def wait_step(qtbot, wizard, step):

@@ -9,9 +9,10 @@ import pypdf
 import pytest
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog
 
 from tests.helpers import post, rent_account
+from tests.ui.dialog_patches import save_as
 from ui.dialogs.report_preview_dialog import ReportPreviewDialog, preview_report
 
 PRINTED_ON = dt.date(2025, 3, 15)
@@ -23,17 +24,6 @@ def posted(books):
     post(books, "2025-01-05", "收1号铺租金", ("102", 1_234_50), (rent, -1_234_50))
     post(books, "2025-01-20", "提取备用金", ("101", 500_00), ("102", -500_00))
     return books
-
-
-@pytest.fixture
-def saved_messages(monkeypatch):
-    seen = []
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args, **kw: seen.append(args[2])))
-    return seen
-
-
-def save_as(monkeypatch, path):
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "")))
 
 
 def open_preview(qtbot, books, name, **options):

@@ -8,7 +8,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from ui.models.table_model import TableModel, bool_column, date_column, money_column, number_column, text_column
 from ui.table_export import export_table_view
@@ -35,13 +35,6 @@ COLUMNS = [
 def lines(count: int) -> list[Line]:
     return [Line(n, dt.date(2025, 1, 1) + dt.timedelta(days=n % 28), f"收{n}号铺租金", n * 100_05 - 500_00, n % 2 == 0)
             for n in range(1, count + 1)]
-
-
-@pytest.fixture
-def saved_messages(monkeypatch):
-    seen = []
-    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args, **kw: seen.append(args[2])))
-    return seen
 
 
 @pytest.fixture
