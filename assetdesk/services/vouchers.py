@@ -39,7 +39,9 @@ class VoucherService(Service):
         return self._accounts
 
     # --- checks -------------------------------------------------------------------------------
-    def _check_lines(self, lines: list[LineInput], *, for_posting: bool) -> None:
+    def _check_lines(self, lines: list[LineInput], *, for_posting: bool, reversing: bool = False) -> None:
+        """Leaf, active accounts; one column per line; at posting, two lines or more and balanced.
+        A reversal may use an account deactivated since the original was posted."""
         accounts = self._account_map()
         if for_posting and len(lines) < 2:
             raise VoucherError("凭证至少需要两行分录", "请补充对方科目")
@@ -50,7 +52,7 @@ class VoucherService(Service):
             if not info[1]:
                 raise AccountError(f"第{index}行：科目“{line.account_code} {info[3]}”不是末级科目，不能记账",
                                    "请选择它的明细科目")
-            if not info[2]:
+            if not info[2] and not reversing:
                 raise AccountError(f"第{index}行：科目“{line.account_code} {info[3]}”已停用", "请选择其他科目，或先启用该科目")
             if line.debit_fen and line.credit_fen:
                 raise VoucherError(f"第{index}行：借方和贷方不能同时有金额", "一行只填借方或贷方")
@@ -146,7 +148,7 @@ class VoucherService(Service):
         """The hot path of every posting: checks, then plain SQL (no ORM query building per voucher)."""
         self._check_header(item)
         lines = list(item.lines)
-        self._check_lines(lines, for_posting=True)
+        self._check_lines(lines, for_posting=True, reversing=reverses is not None)
         period = self._check_period_open(item.date_on)
         with self.db.atomic():
             number = self._next_number(period)

@@ -149,3 +149,13 @@ def test_posting_a_draft_records_the_reviewer(books):
     books.user = "赵审核"
     posted = books.vouchers.post(saved.id)
     assert (posted.preparer, posted.reviewer) == ("测试会计", "赵审核")
+
+
+def test_a_voucher_on_an_account_deactivated_since_can_still_be_reversed(books):
+    sub = books.accounts.add_sub_account("504", "旧项目收入")
+    original = post(books, "2025-01-05", "收旧项目款", ("102", 50_00), (sub.code, -50_00))
+    books.accounts.set_active(sub.code, False)
+    with pytest.raises(AccountError, match="已停用"):
+        post(books, "2025-01-06", "再收", ("102", 1_00), (sub.code, -1_00))
+    reversal = books.vouchers.reverse(original.id, on=dt.date(2025, 1, 7))
+    assert reversal.lines[1].credit_fen == -50_00 and books.ledger.balance(sub.code, "2025-01") == 0
