@@ -127,3 +127,18 @@ def test_closing_out_of_order_is_refused(page, books, posted, monkeypatch, shown
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.close_button.click()
     assert shown_errors[0][0].message == "2025-01 还没有结账"
+
+
+def test_year_end_closing_from_the_close_tab(page, books, posted, monkeypatch, shown_errors):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    page.tabs.setCurrentIndex(4)
+    page.year_end_button.click()
+    assert shown and "已生成结转凭证" in shown[0]
+    december = books.ledger.trial_balance("2025-12")
+    income = [r for r in december.rows if r.code.startswith("5") and r.is_leaf]
+    assert income and all(r.closing_debit_fen == r.closing_credit_fen == 0 for r in income)
+    assert books.ledger.balance("32202", "2025-12") != 0
+    page.year_end_button.click()  # a second time is refused with the service's message
+    assert "已经做过年终结转" in str(shown_errors[-1][0])

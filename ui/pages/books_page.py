@@ -291,12 +291,16 @@ class BooksPage(Page):
         self.close_button = QPushButton(self.tr("结账"))
         self.close_button.setObjectName("primary")
         self.reopen_button = QPushButton(self.tr("反结账"))
+        self.year_end_button = QPushButton(self.tr("年终结转"))
+        self.year_end_button.setToolTip(self.tr("损益类科目结转到“本年收益”，再转入“收益分配—未分配收益”"))
         self.close_button.clicked.connect(self.close_selected)
         self.reopen_button.clicked.connect(self.reopen_selected)
+        self.year_end_button.clicked.connect(self.close_year)
         self.current_label = QLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.reopen_button)
+        buttons.addWidget(self.year_end_button)
         buttons.addSpacing(16)
         buttons.addWidget(self.current_label)
         buttons.addStretch(1)
@@ -357,6 +361,21 @@ class BooksPage(Page):
                                           self.tr("反结账 {0} 的原因（记入结账日志）：").format(period))
         if ok:
             self.attempt(self.books.periods.reopen, period, reason)
+
+    def close_year(self) -> None:
+        """年终结转 of the selected (or current) period's year: the service posts the closing vouchers."""
+        year = (self.selected_period() or self.books.periods.current_period()).year
+        answer = QMessageBox.question(
+            self, self.tr("年终结转"),
+            self.tr("将 {0} 年损益类科目结转到“本年收益”，再转入“收益分配—未分配收益”，"
+                    "生成日期为 {0}-12-31 的结转凭证。请在 12 月结账前进行。继续？").format(year),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        outcome = self.attempt(self.books.periods.close_year, year)
+        if outcome:
+            labels = "、".join(f"{v.period} {v.label}" for v in outcome.value) or self.tr("（损益类科目没有余额，无需结转）")
+            QMessageBox.information(self, self.tr("年终结转"), self.tr("已生成结转凭证：{0}").format(labels))
 
     # --- 打印 / 导出 (the shell's Ctrl+P / Ctrl+E) ---------------------------------------------
     def _current_report(self) -> tuple[str, dict, object, str] | None:
