@@ -72,16 +72,20 @@ def read_grids(path: str | Path) -> list[Grid]:
     """Every visible worksheet of an .xlsx/.xls/.csv file, after the safety checks."""
     path = Path(path)
     fmt = safety.check_file(path)
-    grids = _read_csv(path) if fmt == "csv" else _read_calamine(path)
+    grids = _read_csv(path) if fmt == "csv" else _read_calamine(path, fmt)
     for grid in grids:
         if len(grid.rows) > safety.MAX_ROWS:
             safety.raise_too_many_rows(path.name, len(grid.rows))
     return grids
 
 
-def _read_calamine(path: Path) -> list[Grid]:
+def _read_calamine(path: Path, fmt: str) -> list[Grid]:
     try:
-        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        if path.suffix.lower() in (f".{fmt}", ".xlsm"):
+            workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        else:  # the name lies (an .xlsx saved as "名册.xls"): let calamine go by the content
+            with path.open("rb") as handle:
+                workbook = python_calamine.CalamineWorkbook.from_filelike(handle)
         grids = []
         for meta in workbook.sheets_metadata:
             if meta.visible != python_calamine.SheetVisibleEnum.Visible or meta.name == NOTES_SHEET:

@@ -148,3 +148,10 @@ def test_a_chart_numbered_by_the_old_system_is_refused_by_name(books, tmp_path):
     (error,) = info.value.preview.errors
     assert error.row == 2 and "现行制度中的编码是 154" in error.reason
     assert not any(a.code == "15301" for a in books.accounts.list_accounts())
+
+
+def test_a_workbook_whose_name_says_xls_is_read_by_its_content(books, tmp_path):
+    path = _book(tmp_path / "名册.xlsx", [["名称", "证件号码"], ["张三", "530802199001011234"]])
+    renamed = path.rename(tmp_path / "名册.xls")
+    assert import_file(books, "counterparties", renamed).new == 1
+    assert books.org.list_counterparties()[0].name == "张三"
