@@ -55,6 +55,12 @@ def build_demo(books, households: int = 2000, seed: int = 20240501, year: int | 
     year = year or today.year
     last_month = max(3, min(12, today.month - 1)) if year == today.year else 12
     step = progress or (lambda done, total: None)
+    with books.ctx.db.atomic():  # all of the demo or none of it
+        compounds, vouchers, closed = _fill(books, rng, households, year, last_month, step)
+    return DemoSummary(len(AREAS), len(compounds), len(books.org.list_counterparties()), vouchers, last_month, closed)
+
+
+def _fill(books, rng: random.Random, households: int, year: int, last_month: int, step) -> tuple[list, int, int]:
     books.org.setup_book(COMMUNITY, Period(year, 1), credit_code="N2530802MF0000000X")
     step(1, 5)
     for parent, code, name in SUB_ACCOUNTS:
@@ -73,7 +79,7 @@ def build_demo(books, households: int = 2000, seed: int = 20240501, year: int | 
         books.periods.close(Period(year, month))
         closed += 1
     step(5, 5)
-    return DemoSummary(len(AREAS), len(compounds), len(books.org.list_counterparties()), vouchers, last_month, closed)
+    return compounds, vouchers, closed
 
 
 def _balanced_opening() -> dict[str, int]:

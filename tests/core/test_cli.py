@@ -90,3 +90,22 @@ def test_corrupt_database_gives_message_not_traceback(tmp_path):
 def test_version(capsys):
     code, out, _ = run(capsys, "version")
     assert code == 0 and "AssetDesk" in out
+
+
+def test_a_demo_that_fails_half_way_leaves_the_database_empty(tmp_path, monkeypatch):
+    from assetdesk.errors import PeriodError
+    from assetdesk.services import open_books
+    from assetdesk.services.demo import build_demo
+    from assetdesk.services.periods import PeriodService
+    from tests.conftest import fixed_clock
+
+    books = open_books(tmp_path / "d.db", clock=fixed_clock)
+
+    def refuse(self, period):
+        raise PeriodError("模拟失败")
+
+    monkeypatch.setattr(PeriodService, "close", refuse)
+    with pytest.raises(PeriodError):
+        build_demo(books, households=20)
+    assert not books.is_initialised() and books.vouchers.count_vouchers() == 0
+    books.close()
