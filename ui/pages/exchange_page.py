@@ -31,10 +31,22 @@ from PySide6.QtWidgets import (
 )
 
 from assetdesk.errors import AssetDeskError
-from assetdesk.excel import KINDS, export_file, export_trial_balance
-from assetdesk.pdf import REPORTS
 from ui.pages.base import Page
 from ui.widgets.period_picker import PeriodPicker
+
+
+def _kinds() -> dict:
+    """The sheet kinds; openpyxl and calamine load on first use, not at program start."""
+    from assetdesk.excel import KINDS
+
+    return KINDS
+
+
+def _reports() -> dict:
+    """The printable reports; reportlab loads on first use, not at program start."""
+    from assetdesk.pdf import REPORTS
+
+    return REPORTS
 
 #: What each kind is for, shown under its name.
 KIND_HINTS = {
@@ -95,7 +107,7 @@ class ExchangePage(Page):
         grid.setColumnStretch(0, 1)
         self.import_buttons: dict[str, QPushButton] = {}
         self.template_buttons: dict[str, QPushButton] = {}
-        for row, (name, kind) in enumerate(KINDS.items()):
+        for row, (name, kind) in enumerate(_kinds().items()):
             label = self._item_label(self.tr(kind.title), self.tr(KIND_HINTS.get(name, "")))
             importer = self._button(self.tr("导入…"), lambda _c=False, n=name: self.open_import(n))
             importer.setObjectName("primary")
@@ -115,7 +127,7 @@ class ExchangePage(Page):
         self.export_buttons: dict[str, QPushButton] = {}
         row = 0
         for name, text in MASTER_EXPORTS:
-            grid.addWidget(self._item_label(self.tr(KINDS[name].title), self.tr("可直接重新导入")), row, 0, 1, 2)
+            grid.addWidget(self._item_label(self.tr(_kinds()[name].title), self.tr("可直接重新导入")), row, 0, 1, 2)
             button = self._button(self.tr(text), lambda _c=False, n=name: self.export_kind(n))
             self.export_buttons[name] = button
             grid.addWidget(button, row, 2)
@@ -150,7 +162,7 @@ class ExchangePage(Page):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(6)
         self.report_buttons: dict[str, QPushButton] = {}
-        for number, (name, (title, _builder)) in enumerate(REPORTS.items()):
+        for number, (name, (title, _builder)) in enumerate(_reports().items()):
             button = self._button(self.tr(title), lambda _c=False, n=name: self.open_report(n))
             button.setMinimumWidth(170)
             hint = QLabel(self.tr(REPORT_HINTS.get(name, "")))
@@ -165,7 +177,7 @@ class ExchangePage(Page):
             grid.setColumnStretch(column, 1)
         note = QLabel(self.tr("每份报表先打开预览，可选择期间和科目，再打印、另存为PDF或导出Excel。"))
         note.setObjectName("hint")
-        grid.addWidget(note, (len(REPORTS) + 2) // 3, 0, 1, 3)
+        grid.addWidget(note, (len(_reports()) + 2) // 3, 0, 1, 3)
         return box
 
     def _item_label(self, title: str, hint: str) -> QLabel:
@@ -199,7 +211,7 @@ class ExchangePage(Page):
         from assetdesk.excel import write_template
         from ui.table_export import ask_save_path, show_saved
 
-        title = self.tr(KINDS[kind].title)
+        title = self.tr(_kinds()[kind].title)
         target = ask_save_path(self, self.tr("保存导入模板"), self.tr("{title}导入模板.xlsx").format(title=title))
         if target is None:
             return None
@@ -213,9 +225,11 @@ class ExchangePage(Page):
         """Export a sheet kind (re-importable) to a file the clerk chooses."""
         from ui.table_export import community_of
 
-        title = title or self.tr(KINDS[kind].title)
+        title = title or self.tr(_kinds()[kind].title)
         name = " ".join(part for part in (community_of(self.books), title) if part) + ".xlsx"
         books = self.books
+        from assetdesk.excel import export_file
+
         self._export(name, lambda target: export_file(books, kind, target, period=period, year=year))
 
     def export_vouchers(self) -> None:
@@ -235,7 +249,9 @@ class ExchangePage(Page):
             return
         books = self.books
         name = " ".join(p for p in (community_of(books), self.tr("科目余额表（{p}）").format(p=period)) if p) + ".xlsx"
-        self._export(name, lambda target: export_trial_balance(books, target, period))
+        from assetdesk.excel import export_trial_balance as write_trial_balance
+
+        self._export(name, lambda target: write_trial_balance(books, target, period))
 
     def _picked(self, picker: PeriodPicker):
         try:
