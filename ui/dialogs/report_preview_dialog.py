@@ -380,6 +380,10 @@ class ReportPreviewDialog(QDialog):
         return target
 
     def excel_supported(self) -> bool:
+        from assetdesk.excel.report_sheets import REPORT_SHEETS
+
+        if self.name not in REPORT_SHEETS:
+            return False
         if self.name != "vouchers":
             return True
         try:
@@ -389,7 +393,9 @@ class ReportPreviewDialog(QDialog):
         return first == last or (first.year == last.year and first.month == 1 and last.month == 12)
 
     def export_excel(self) -> Path | None:
-        """导出Excel of the report's data (see ``report_excel``), in the background."""
+        """导出Excel of the report's data (``assetdesk.excel.report_sheets.export_report``), in the background."""
+        from assetdesk.excel.report_sheets import export_report
+
         from ui.table_export import ask_save_path, check_writable, show_saved
         from ui.workers import run_task_and_wait
 
@@ -403,7 +409,7 @@ class ReportPreviewDialog(QDialog):
             return None
         books, name, account = self.books, self.name, self.account()
         worker = run_task_and_wait(self, self.tr("正在导出Excel…"),
-                                   lambda control: report_excel(books, name, check_writable(target), first, last, account),
+                                   lambda control: export_report(books, name, check_writable(target), first, last, account),
                                    on_error=lambda exc: _show_error_for_write(self, exc, target))
         if worker.outcome != "succeeded":
             return None
@@ -431,58 +437,6 @@ def _show_error_for_write(parent: QWidget, exc: BaseException, target: Path) -> 
         _show_write_error(parent, exc, target)
 
 
-LEDGER_COLUMNS = [("日期", "date"), ("凭证号", "text"), ("摘要", "text"), ("借方", "amount"),
-                  ("贷方", "amount"), ("方向", "text"), ("余额", "amount")]
-
-
-def _entry_values(entry: Any) -> list[Any]:
-    return [entry.date_on if entry.kind != "day_total" else None, entry.voucher_label, entry.summary,
-            entry.debit_fen or None, entry.credit_fen or None, entry.direction, entry.balance_fen]
-
-
-def report_excel(books: Any, name: str, path: Path, first: Period, last: Period, account: str | None) -> Path:
-    """Write the data of report ``name`` to one sheet (what the preview's 导出Excel calls).
-
-    科目余额表 → ``export_trial_balance``; 明细账 / 日记账 → ``export_table`` of the ledger entries
-    (every leaf account with postings, with a 科目 column, when no account is chosen); 记账凭证 →
-    the re-importable vouchers sheet of a month or a year; 会计科目表 → the accounts sheet."""
-    from assetdesk.excel import export_file, export_table, export_trial_balance
-    from assetdesk.pdf.scope import PeriodRange
-    from ui.table_export import community_of
-
-    label = PeriodRange(first, last).label
-    community = community_of(books)
-    if name == "trial-balance":
-        return export_trial_balance(books, path, first, last)
-    if name == "chart":
-        return export_file(books, "accounts", path)
-    if name == "vouchers":
-        if first == last:
-            return export_file(books, "vouchers", path, period=str(first))
-        return export_file(books, "vouchers", path, year=first.year)
-    accounts = books.accounts.list_accounts()
-    names = {a.code: a.full_name or a.name for a in accounts}
-    if name == "journal":
-        code = {"cash": "101", "bank": "102"}.get(account or "cash", account)
-        entries = books.ledger.journal(code, first, last)
-        kind = {"101": "现金日记账", "102": "银行存款日记账"}.get(code, f"日记账 {code} {names.get(code, '')}")
-        title = f"{kind}（{label}）"
-        return export_table(path, title, "元", LEDGER_COLUMNS, (_entry_values(e) for e in entries), community)
-    if account:
-        entries = books.ledger.account_ledger(account, first, last)
-        title = f"明细分类账 {account} {names.get(account, '')}（{label}）"
-        return export_table(path, title, "元", LEDGER_COLUMNS, (_entry_values(e) for e in entries), community)
-    rows = []
-    for row in accounts:
-        if not row.is_leaf:
-            continue
-        entries = books.ledger.account_ledger(row.code, first, last)
-        if any(entry.kind == "line" for entry in entries):
-            rows.extend([row.code, names[row.code], *_entry_values(entry)] for entry in entries)
-    columns = [("科目编码", "text"), ("科目名称", "text"), *LEDGER_COLUMNS]
-    return export_table(path, f"明细分类账（{label}）", "元", columns, rows, community)
-
-
 def preview_report(parent: QWidget | None, books: Any, name: str, **options: Any) -> ReportPreviewDialog:
     """Open the preview of report ``name`` (non-blocking; the dialog deletes itself when closed)."""
     dialog = ReportPreviewDialog(books, name, parent, **options)
@@ -491,4 +445,4 @@ def preview_report(parent: QWidget | None, books: Any, name: str, **options: Any
     return dialog
 
 
-__all__ = ["ReportPreviewDialog", "preview_report", "report_excel"]
+__all__ = ["ReportPreviewDialog", "preview_report"]

@@ -1,0 +1,87 @@
+"""The data of a printed report as one worksheet (the preview's 导出Excel): same figures, plain cells.
+
+科目余额表 → ``export_trial_balance``; 明细账 / 日记账 → a table of the ledger entries (every leaf
+account with postings, with a 科目 column, when no account is chosen); 记账凭证 → the re-importable
+vouchers sheet of a month or a year; 会计科目表 → the accounts sheet.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from assetdesk.periods import Period
+
+from .exports import export_file, export_trial_balance
+from .writer import export_table
+
+LEDGER_COLUMNS = [("日期", "date"), ("凭证号", "text"), ("摘要", "text"), ("借方", "amount"),
+                  ("贷方", "amount"), ("方向", "text"), ("余额", "amount")]
+
+
+def _community(books: Any) -> str:
+    book = books.org.book()
+    return book.community_name if book else ""
+
+
+def _label(first: Period, last: Period) -> str:
+    """The same period wording as the printed report (2025年3月, 2025年1月—3月, 2025年度)."""
+    from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
+
+    return PeriodRange(first, last).label
+
+
+def _entry_values(entry: Any) -> list[Any]:
+    return [entry.date_on if entry.kind != "day_total" else None, entry.voucher_label, entry.summary,
+            entry.debit_fen or None, entry.credit_fen or None, entry.direction, entry.balance_fen]
+
+
+def _trial_balance(books, path, first, last, account):
+    return export_trial_balance(books, path, first, last)
+
+
+def _chart(books, path, first, last, account):
+    return export_file(books, "accounts", path)
+
+
+def _vouchers(books, path, first, last, account):
+    if first == last:
+        return export_file(books, "vouchers", path, period=str(first))
+    return export_file(books, "vouchers", path, year=first.year)
+
+
+def _journal(books, path, first, last, account):
+    names = {a.code: a.full_name for a in books.accounts.list_accounts()}
+    code = {"cash": "101", "bank": "102"}.get(account or "cash", account)
+    entries = books.ledger.journal(code, first, last)
+    kind = {"101": "现金日记账", "102": "银行存款日记账"}.get(code, f"日记账 {code} {names.get(code, '')}")
+    return export_table(path, f"{kind}（{_label(first, last)}）", "元", LEDGER_COLUMNS,
+                        (_entry_values(e) for e in entries), _community(books))
+
+
+def _ledger(books, path, first, last, account):
+    accounts = books.accounts.list_accounts()
+    names = {a.code: a.full_name for a in accounts}
+    if account:
+        entries = books.ledger.account_ledger(account, first, last)
+        title = f"明细分类账 {account} {names.get(account, '')}（{_label(first, last)}）"
+        return export_table(path, title, "元", LEDGER_COLUMNS, (_entry_values(e) for e in entries), _community(books))
+    rows = []
+    for row in accounts:
+        if row.is_leaf:
+            entries = books.ledger.account_ledger(row.code, first, last)
+            if any(entry.kind == "line" for entry in entries):
+                rows.extend([row.code, names[row.code], *_entry_values(entry)] for entry in entries)
+    columns = [("科目编码", "text"), ("科目名称", "text"), *LEDGER_COLUMNS]
+    return export_table(path, f"明细分类账（{_label(first, last)}）", "元", columns, rows, _community(books))
+
+
+# report name (as in assetdesk.pdf.REPORTS) → writer(books, path, first, last, account) -> Path
+REPORT_SHEETS: dict[str, Callable[..., Path]] = {
+    "trial-balance": _trial_balance, "ledger": _ledger, "journal": _journal, "vouchers": _vouchers, "chart": _chart,
+}
+
+
+def export_report(books: Any, name: str, path: str | Path, first: Period, last: Period,
+                  account: str | None = None) -> Path:
+    """Write report ``name``'s data for the months ``first``…``last`` to ``path`` (.xlsx)."""
+    return REPORT_SHEETS[name](books, Path(path), first, last, account)
