@@ -18,6 +18,7 @@ from assetdesk.services.ledger import LedgerService
 from assetdesk.services.org import OrgService
 from assetdesk.services.periods import PeriodService
 from assetdesk.services.settings import SettingsService
+from assetdesk.services.statements import StatementService
 from assetdesk.services.vouchers import VoucherService
 
 
@@ -37,6 +38,7 @@ class Books:
         self.settings = SettingsService(self.ctx)
         self.audit = AuditService(self.ctx)
         self.check = CheckService(self.ctx, self.ledger)
+        self.statements = StatementService(self.ctx, self.ledger)
         self.backup = BackupService(self.ctx, self._reopen)
 
     def _reopen(self) -> None:
