@@ -14,6 +14,7 @@ from assetdesk.pdf.chart import build_chart
 from assetdesk.pdf.journal import build_journal
 from assetdesk.pdf.ledger import build_ledger
 from assetdesk.pdf.scope import PeriodRange
+from assetdesk.pdf.statements import build_balance_sheet, build_income_statement
 from assetdesk.pdf.trial_balance import build_trial_balance
 from assetdesk.pdf.vouchers import build_vouchers
 
@@ -34,6 +35,14 @@ def _vouchers(books, path, scope, account, printed_on):
     return build_vouchers(books, path, scope, printed_on=printed_on)
 
 
+def _balance_sheet(books, path, scope, account, printed_on):
+    return build_balance_sheet(books, path, scope, printed_on=printed_on)
+
+
+def _income_statement(books, path, scope, account, printed_on):
+    return build_income_statement(books, path, scope, printed_on=printed_on)
+
+
 def _chart(books, path, scope, account, printed_on):
     return build_chart(books, path, printed_on=printed_on)
 
@@ -45,6 +54,8 @@ REPORTS: dict[str, tuple[str, Callable[..., Path]]] = {
     "journal": ("现金/银行存款日记账", _journal),
     "vouchers": ("记账凭证", _vouchers),
     "chart": ("会计科目表", _chart),
+    "balance-sheet": ("资产负债表", _balance_sheet),
+    "income-statement": ("收益及收益分配表", _income_statement),
 }
 
 
