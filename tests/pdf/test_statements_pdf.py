@@ -48,12 +48,13 @@ def test_balance_sheet_prints_both_halves_and_totals(filled, tmp_path, read_pdf)
 
 def test_balance_sheet_rows_pair_totals_side_by_side(filled):
     rows = balance_sheet_rows(filled.statements.balance_sheet("2025-03"))
-    by_left = {row.cells[0]: row for row in rows}
+    by_left = {row.cells[0].strip("\u3000"): row for row in rows}
     assert by_left["资产总计"].cells[4] == "负债和所有者权益总计"
     assert by_left["资产总计"].kind == "total"
     assert by_left["流动资产合计"].cells[4] == "流动负债合计"
     assert by_left["非流动资产合计"].cells[4] == "所有者权益合计"
     assert by_left["固定资产净值"].cells[4] == "负债合计"
+    assert by_left["固定资产净值"].kind == "subtotal"  # printed as a pair of rules across both halves
     assert rows[-1].cells[3] == rows[-1].cells[7] == 83_343_52
 
 
