@@ -75,9 +75,26 @@ def _ledger(books, path, first, last, account):
     return export_table(path, f"明细分类账（{_label(first, last)}）", "元", columns, rows, _community(books))
 
 
+def _balance_sheet(books, path, first, last, account):
+    """资产负债表 of the last month: one row per line, 资产 first, then 负债和所有者权益."""
+    sheet = books.statements.balance_sheet(last)
+    sides = {"asset": "资产", "liability_equity": "负债和所有者权益"}
+    rows = [[sides.get(line.side, line.side), line.label, line.year_start_fen, line.closing_fen] for line in sheet.lines]
+    columns = [("类别", "text"), ("项目", "text"), ("年初数", "amount"), ("期末数", "amount")]
+    return export_table(path, f"资产负债表（{_label(last, last)}）", "元", columns, rows, _community(books))
+
+
+def _income_statement(books, path, first, last, account):
+    statement = books.statements.income_statement(last)
+    rows = [[line.label, line.month_fen, line.ytd_fen] for line in statement.lines]
+    columns = [("项目", "text"), ("本月数", "amount"), ("本年累计数", "amount")]
+    return export_table(path, f"收益及收益分配表（{_label(last, last)}）", "元", columns, rows, _community(books))
+
+
 # report name (as in assetdesk.pdf.REPORTS) → writer(books, path, first, last, account) -> Path
 REPORT_SHEETS: dict[str, Callable[..., Path]] = {
     "trial-balance": _trial_balance, "ledger": _ledger, "journal": _journal, "vouchers": _vouchers, "chart": _chart,
+    "balance-sheet": _balance_sheet, "income-statement": _income_statement,
 }
 
 

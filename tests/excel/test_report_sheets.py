@@ -7,7 +7,9 @@ from tests.helpers import post, rent_account
 
 
 def test_every_book_report_has_a_sheet_and_the_bank_journal_carries_its_figures(books, tmp_path):
-    assert set(REPORT_SHEETS) == {"trial-balance", "ledger", "journal", "vouchers", "chart"}
+    from assetdesk.pdf import REPORTS
+
+    assert set(REPORT_SHEETS) == set(REPORTS)
     rent = rent_account(books)
     post(books, "2025-01-05", "收租金", ("102", 1_234_50), (rent, -1_234_50))
     path = export_report(books, "journal", tmp_path / "bank.xlsx", Period(2025, 1), Period(2025, 1), "bank")
@@ -18,3 +20,15 @@ def test_every_book_report_has_a_sheet_and_the_bank_journal_carries_its_figures(
     ledger = export_report(books, "ledger", tmp_path / "all.xlsx", Period(2025, 1), Period(2025, 1))
     codes = {r[0] for r in openpyxl.load_workbook(ledger).active.iter_rows(min_row=4, values_only=True)}
     assert {"102", rent} <= codes
+
+
+def test_statements_as_sheets_carry_the_totals(books, tmp_path):
+    rent = rent_account(books)
+    books.accounts.set_opening_balances({"102": 10_000_00, "301": -10_000_00})
+    post(books, "2025-02-05", "收租金", ("102", 1_234_50), (rent, -1_234_50))
+    path = export_report(books, "balance-sheet", tmp_path / "bs.xlsx", Period(2025, 1), Period(2025, 2))
+    rows = {r[1]: r for r in openpyxl.load_workbook(path).active.iter_rows(min_row=4, values_only=True) if r[1]}
+    assert float(rows["资产总计"][3]) == float(rows["负债和所有者权益总计"][3]) == 11234.5
+    income = export_report(books, "income-statement", tmp_path / "is.xlsx", Period(2025, 2), Period(2025, 2))
+    lines = {r[0]: r for r in openpyxl.load_workbook(income).active.iter_rows(min_row=4, values_only=True) if r[0]}
+    assert float(lines["经营收入"][2]) == 1234.5

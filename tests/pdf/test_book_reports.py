@@ -136,7 +136,7 @@ def test_empty_books_still_print(books, tmp_path, read_pdf):
 
 def test_unknown_report_and_conflicting_options_are_refused(books, tmp_path):
     with pytest.raises(InputError, match="没有名为"):
-        build_report(books, "balance-sheet", tmp_path / "x.pdf", printed_on=PRINTED)
+        build_report(books, "no-such-report", tmp_path / "x.pdf", printed_on=PRINTED)
     with pytest.raises(InputError, match="只能指定一个"):
         build_report(books, "ledger", tmp_path / "x.pdf", period="2025-01", year=2025, printed_on=PRINTED)
 

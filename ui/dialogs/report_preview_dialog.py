@@ -44,7 +44,7 @@ from ui.dialogs.error_dialog import show_error
 from ui.widgets.period_picker import PeriodPicker
 
 ACCOUNT_REPORTS = ("ledger", "journal")
-PERIOD_REPORTS = ("trial-balance", "ledger", "journal", "vouchers")
+PERIOD_REPORTS = ("trial-balance", "ledger", "journal", "vouchers", "balance-sheet", "income-statement")
 ZOOM_STEP = 1.25
 
 
