@@ -64,6 +64,8 @@ REPORT_HINTS = {
     "journal": "库存现金、银行存款逐日登记",
     "vouchers": "记账凭证，每张A4纸打印两张，带大写金额",
     "chart": "全部会计科目及余额方向",
+    "balance-sheet": "资产、负债和所有者权益，年初数与期末数",
+    "income-statement": "经营收益、收益总额、净收益及收益分配",
 }
 
 
