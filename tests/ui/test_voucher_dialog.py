@@ -277,3 +277,51 @@ def test_posted_voucher_opens_read_only_with_reversal_links(qtbot, books, rent, 
     assert dialog.voucher_id == reversal.id
     assert "冲销" in dialog.link_label.text() and "2025-01 记-0001" in dialog.link_label.text()
     assert dialog.grid.cell(0, DEBIT).text() == "-300.00"
+
+
+def test_f8_gives_a_line_its_counterparty_and_posting_keeps_it(qtbot, books, open_dialog, monkeypatch, shown_errors):
+    from assetdesk.services.org import CounterpartyInput
+    from ui.dialogs import counterparty_picker
+
+    tenant = books.org.add_counterparty(CounterpartyInput("张三（商铺）", "个人", roles=("承租方",)))
+    books.org.add_counterparty(CounterpartyInput("李四", "个人", roles=("缴费人",)))
+    dialog = open_dialog()
+    type_date(qtbot, dialog, "2025-01-20")
+    keys(qtbot, "应收一月租金", ENTER, "112", ENTER)
+
+    def choose_tenant(parent, books):
+        picker = counterparty_picker.CounterpartyPicker(books, parent)
+        picker.search.setText("张三")
+        assert picker.hits.count() == 2  # （不指定） + 张三
+        picker._accept_current()
+        return picker.chosen
+
+    monkeypatch.setattr(counterparty_picker, "pick_counterparty", choose_tenant)
+    keys(qtbot, Qt.Key.Key_F8)
+    assert dialog.grid.cell(0, ACCOUNT).text() == "112 应收款 [张三（商铺）]"
+    keys(qtbot, "800", ENTER, "..", ENTER, "zjsr", ENTER, ENTER, "=")
+    dialog.post_button.click()
+    assert shown_errors == []
+    posted = books.vouchers.get(dialog.voucher_id)
+    assert (posted.lines[0].counterparty_id, posted.lines[0].counterparty_name) == (tenant.id, "张三（商铺）")
+    assert posted.lines[1].counterparty_id is None
+
+
+def test_editing_a_draft_keeps_its_auxiliary_items(qtbot, books, open_dialog, rent, shown_errors):
+    from assetdesk.services.org import CompoundInput, CounterpartyInput
+    from assetdesk.services.vouchers import LineInput, VoucherInput
+
+    books.org.add_area("PQ01", "东片区")
+    compound = books.org.add_compound(CompoundInput("XQ001", "兰园小区", "PQ01"))
+    payer = books.org.add_counterparty(CounterpartyInput("王五"))
+    draft = books.vouchers.save_draft(VoucherInput(dt.date(2025, 1, 8), "物业费", [
+        LineInput.debit("112", 100_00, counterparty_id=payer.id, compound_id=compound.id),
+        LineInput.credit(rent, 90_00)]))
+    dialog = open_dialog(draft.id)
+    assert dialog.grid.cell(0, ACCOUNT).text() == "112 应收款 [王五，兰园小区]"
+    credit = dialog.grid.cell(1, CREDIT)
+    credit.setText("100")
+    dialog.save_draft()
+    saved = books.vouchers.get(draft.id)
+    assert saved.credit_fen == 100_00
+    assert (saved.lines[0].counterparty_id, saved.lines[0].compound_id) == (payer.id, compound.id)

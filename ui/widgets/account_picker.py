@@ -136,23 +136,35 @@ class AccountEdit(QLineEdit):
         text = self.text().strip()
         if not text:
             return ""
-        if self._row is not None and text == account_text(self._row):
+        if self._row is not None and text == self.display_text(self._row):
             return self._row.code
         return text.split()[0]
 
     def account(self):
         """The chosen ``AccountRow`` or None."""
-        return self._row if self._row is not None and self.text() == account_text(self._row) else None
+        return self._row if self._row is not None and self.text() == self.display_text(self._row) else None
+
+    def display_text(self, row) -> str:
+        """"112 应收款", with the line's auxiliary item when it has one: "112 应收款 [张三]"."""
+        aux = getattr(self, "aux", "")
+        return account_text(row) + (f" [{aux}]" if aux else "")
+
+    def set_aux(self, aux: str) -> None:
+        """Show the line's 往来单位 / 小区 beside the account (the account itself is unchanged)."""
+        self.aux = aux
+        if self._row is not None:
+            self.setText(self.display_text(self._row))
+            self.setCursorPosition(0)
 
     def set_code(self, code: str, name: str | None = None) -> None:
-        """Show ``code`` with its full name; ``name`` (e.g. with the line's 往来单位) wins when given."""
+        """Show ``code`` with its full name (``name`` when the chart does not know the code)."""
         self._row = None
         if not code:
             self.setText("")
             return
         try:
             self._row = self.books.accounts.get(code)
-            self.setText(f"{code} {name}" if name else account_text(self._row))
+            self.setText(self.display_text(self._row))
         except AssetDeskError:
             self.setText(f"{code} {name}" if name else code)
         self.setCursorPosition(0)
@@ -165,7 +177,7 @@ class AccountEdit(QLineEdit):
             self._show_hits(row.code)
             return False
         self._row = row
-        self.setText(account_text(row))
+        self.setText(self.display_text(row))
         self.setCursorPosition(0)
         self.popup.hide()
         return True

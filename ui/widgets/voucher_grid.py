@@ -7,7 +7,8 @@ Every cell is a real editor, so keys behave like 金蝶 / 用友 (STYLE.md, vouc
 * ``=`` (or Ctrl+F7) in an amount cell fills the amount that balances the voucher.
 * Space in an amount cell moves the line's amount between 借 and 贷.
 * ``-`` after an amount makes it red (negative); again turns it back.
-* F7 in 科目 opens the account list; ↑/↓ move between lines; Ctrl+Delete removes a line.
+* F7 in 科目 opens the account list; F8 on a line chooses its 往来单位 (shown as "112 应收款 [张三]");
+  ↑/↓ move between lines; Ctrl+Delete removes a line.
 
 The grid only collects what was typed; whether a voucher may be saved or posted is decided by
 ``books.vouchers`` (the dialog shows its message). ``lines()`` raises ``AmountError`` naming the
@@ -63,12 +64,16 @@ class AmountCell(MoneyEdit):
 
 @dataclass(frozen=True)
 class GridLine:
-    """One line as typed: the raw texts of its cells."""
+    """One line as typed: the raw texts of its cells, plus the line's auxiliary items (往来单位
+    chosen with F8; 小区 / asset / lease / fund kept from a saved line so editing never drops them)."""
 
     summary: str
     account_code: str
     debit_text: str
     credit_text: str
+    counterparty_id: int | None = None
+    counterparty_name: str = ""
+    other_aux: tuple = ()
 
     @property
     def is_empty(self) -> bool:
@@ -90,6 +95,14 @@ class _Row:
             cell.setPlaceholderText("")
             cell.setFixedWidth(AMOUNT_WIDTH)
         self.cells = (self.summary, self.account, self.debit, self.credit)
+        self.counterparty_id: int | None = None
+        self.counterparty_name = ""
+        self.other_aux: tuple = ()  # ((field, value), …) of compound_id, asset_id, lease_id, fund_id
+
+    def set_aux(self, counterparty_id: int | None, counterparty_name: str, other_aux: tuple = ()) -> None:
+        self.counterparty_id, self.counterparty_name, self.other_aux = counterparty_id, counterparty_name, other_aux
+        shown = [counterparty_name] + [text for field, text in other_aux if field == "compound_name"]
+        self.account.set_aux("，".join(name for name in shown if name))
 
 
 class VoucherGrid(QWidget):
@@ -193,12 +206,13 @@ class VoucherGrid(QWidget):
 
     # --- content ------------------------------------------------------------------------
     def grid_lines(self) -> list[GridLine]:
-        return [GridLine(r.summary.text().strip(), r.account.code(), r.debit.text().strip(), r.credit.text().strip())
+        return [GridLine(r.summary.text().strip(), r.account.code(), r.debit.text().strip(), r.credit.text().strip(),
+                         r.counterparty_id, r.counterparty_name, r.other_aux)
                 for r in self._rows]
 
     def snapshot(self) -> tuple:
         """Everything typed, for "has anything changed since it was saved"."""
-        return tuple((line.summary, line.account_code, line.debit_text, line.credit_text)
+        return tuple((line.summary, line.account_code, line.debit_text, line.credit_text, line.counterparty_id)
                      for line in self.grid_lines() if not line.is_empty)
 
     def lines(self) -> list[LineInput]:
@@ -211,8 +225,9 @@ class VoucherGrid(QWidget):
                 continue
             debit = self._amount(row.debit, number, _tr("借方"))
             credit = self._amount(row.credit, number, _tr("贷方"))
+            aux = {field: value for field, value in line.other_aux if field.endswith("_id")}
             result.append(LineInput(line.account_code, debit_fen=debit or 0, credit_fen=credit or 0,
-                                    summary=line.summary))
+                                    summary=line.summary, counterparty_id=line.counterparty_id, **aux))
         return result
 
     @staticmethod
@@ -227,13 +242,13 @@ class VoucherGrid(QWidget):
         account shows its auxiliary items too (往来单位, 小区), e.g. "112 应收款 [张三]"."""
         self._load_texts([GridLine(l.summary, l.account_code,
                                    "" if l.debit_fen is None else format_amount(l.debit_fen),
-                                   "" if l.credit_fen is None else format_amount(l.credit_fen)) for l in lines],
-                         names=[_with_aux(l) for l in lines])
+                                   "" if l.credit_fen is None else format_amount(l.credit_fen),
+                                   l.counterparty_id, l.counterparty_name, _other_aux(l)) for l in lines])
 
     def clear_lines(self) -> None:
         self._load_texts([])
 
-    def _load_texts(self, lines: list[GridLine], names: list[str] | None = None) -> None:
+    def _load_texts(self, lines: list[GridLine]) -> None:
         self._loading = True
         try:
             while len(self._rows) < max(len(lines) + 1, 4):
@@ -241,7 +256,9 @@ class VoucherGrid(QWidget):
             for index, row in enumerate(self._rows):
                 line = lines[index] if index < len(lines) else GridLine("", "", "", "")
                 row.summary.setText(line.summary)
-                row.account.set_code(line.account_code, names[index] if names and index < len(names) else None)
+                row.account.aux = ""
+                row.account.set_code(line.account_code)
+                row.set_aux(line.counterparty_id, line.counterparty_name, line.other_aux)
                 for cell, text in ((row.debit, line.debit_text), (row.credit, line.credit_text)):
                     cell.setText(text)
                     cell.is_valid()  # re-parse: red for negatives, display form
@@ -305,6 +322,9 @@ class VoucherGrid(QWidget):
             if 0 <= target < len(self._rows):
                 self.focus_cell(target, column)
             return True
+        if key == Qt.Key.Key_F8 and not self._read_only:
+            self.pick_counterparty(row)
+            return True
         if column == ACCOUNT:
             return super().eventFilter(watched, event)  # AccountEdit handles Enter, F7 and its list
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & ~Qt.KeyboardModifier.KeypadModifier:
@@ -336,6 +356,16 @@ class VoucherGrid(QWidget):
             self.focus_cell(row, CREDIT)
         else:
             self.focus_cell(row + 1, SUMMARY)
+
+    def pick_counterparty(self, row: int) -> None:
+        """F8: the line's 往来单位 (or none); the account cell shows it in brackets."""
+        from ui.dialogs.counterparty_picker import pick_counterparty
+
+        choice = pick_counterparty(self, self.books)
+        if choice is not None:
+            line = self._rows[row]
+            line.set_aux(choice[0], choice[1], line.other_aux)
+            self._emit_changed()
 
     def _on_account_committed(self, row: _Row) -> None:
         self.advance(self._rows.index(row), ACCOUNT)
@@ -404,7 +434,10 @@ class VoucherGrid(QWidget):
         self.totals_changed.emit(*self.totals())
 
 
-def _with_aux(line) -> str:
-    """Account name plus the line's 往来单位 / 小区, as the clerk reads them on a paper voucher."""
-    aux = [name for name in (line.counterparty_name, line.compound_name) if name]
-    return line.account_name + (f" [{'，'.join(aux)}]" if aux else "")
+def _other_aux(line) -> tuple:
+    """A saved line's auxiliary items other than its 往来单位, carried through editing unchanged."""
+    items = [(field, getattr(line, field)) for field in ("compound_id", "asset_id", "lease_id", "fund_id")
+             if getattr(line, field, None)]
+    if getattr(line, "compound_name", ""):
+        items.append(("compound_name", line.compound_name))
+    return tuple(items)
