@@ -213,14 +213,25 @@ class OrgService(Service):
                            company, fields["note"])
 
     # --- counterparties ------------------------------------------------------------------
-    def list_counterparties(self, search: str | None = None, role: str | None = None) -> list[CounterpartyRow]:
-        query = Counterparty.select().order_by(Counterparty.name, Counterparty.id)
+    def _counterparty_query(self, search: str | None, role: str | None) -> peewee.ModelSelect:
+        query = Counterparty.select()
         if search:
             query = query.where(Counterparty.name.contains(search) | Counterparty.id_code.contains(search)
                                 | Counterparty.phone.contains(search))
         if role:
             query = query.where(Counterparty.roles.contains(role))
+        return query
+
+    def list_counterparties(self, search: str | None = None, role: str | None = None,
+                            limit: int | None = None) -> list[CounterpartyRow]:
+        """By name; ``search`` matches name, ID/credit code or phone; ``limit`` for pickers."""
+        query = self._counterparty_query(search, role).order_by(Counterparty.name, Counterparty.id)
+        if limit is not None:
+            query = query.limit(limit)
         return [_counterparty_row(c) for c in query]
+
+    def count_counterparties(self, search: str | None = None, role: str | None = None) -> int:
+        return self._counterparty_query(search, role).count()
 
     def get_counterparty(self, counterparty_id: int) -> CounterpartyRow:
         cp = Counterparty.get_or_none(Counterparty.id == counterparty_id)

@@ -86,3 +86,9 @@ def test_a_row_without_id_code_keeps_the_one_on_record(books):
     books.org.upsert_counterparties([CounterpartyInput("王五", "个人", "", phone="2")])
     (row,) = books.org.list_counterparties()
     assert (row.id_code, row.phone) == ("530802199001011234", "2")
+
+
+def test_counterparty_search_pages_for_pickers(books):
+    books.org.upsert_counterparties([CounterpartyInput(f"李{i:03d}") for i in range(30)] + [CounterpartyInput("王五")])
+    assert [c.name for c in books.org.list_counterparties(search="李", limit=5)] == [f"李{i:03d}" for i in range(5)]
+    assert books.org.count_counterparties("李") == 30 and books.org.count_counterparties() == 31

@@ -40,18 +40,19 @@ class CounterpartyPicker(QDialog):
         self._fill(text)
 
     def _fill(self, text: str) -> None:
-        rows = self.books.org.list_counterparties(search=text.strip() or None)
+        search = text.strip() or None
+        rows = self.books.org.list_counterparties(search=search, limit=LIMIT)
         self.hits.clear()
         none = QListWidgetItem(self.tr("（不指定往来单位）"))
         none.setData(Qt.ItemDataRole.UserRole, (NONE_ID, ""))
         self.hits.addItem(none)
-        for row in rows[:LIMIT]:
+        for row in rows:
             detail = "、".join(row.roles) or row.kind
             item = QListWidgetItem(f"{row.name}　{row.id_code[-6:] if row.id_code else ''}　{detail}")
             item.setData(Qt.ItemDataRole.UserRole, (row.id, row.name))
             self.hits.addItem(item)
         self.hits.setCurrentRow(1 if rows else 0)
-        more = len(rows) - LIMIT
+        more = self.books.org.count_counterparties(search) - LIMIT if len(rows) == LIMIT else 0
         self.note.setText(self.tr("还有 {0} 个，请输入更多文字缩小范围").format(more) if more > 0 else "")
 
     def _accept_current(self) -> None:
