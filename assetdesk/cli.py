@@ -80,6 +80,9 @@ def _period_options(parser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a console or pipe without Chinese must not crash the command
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
     command = args.command or "gui"
     try:
