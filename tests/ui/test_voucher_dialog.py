@@ -281,7 +281,7 @@ def test_posted_voucher_opens_read_only_with_reversal_links(qtbot, books, rent, 
 
 def test_f8_gives_a_line_its_counterparty_and_posting_keeps_it(qtbot, books, open_dialog, monkeypatch, shown_errors):
     from assetdesk.services.org import CounterpartyInput
-    from ui.dialogs import counterparty_picker
+    from ui.dialogs import aux_pickers
 
     tenant = books.org.add_counterparty(CounterpartyInput("张三（商铺）", "个人", roles=("承租方",)))
     books.org.add_counterparty(CounterpartyInput("李四", "个人", roles=("缴费人",)))
@@ -290,13 +290,13 @@ def test_f8_gives_a_line_its_counterparty_and_posting_keeps_it(qtbot, books, ope
     keys(qtbot, "应收一月租金", ENTER, "112", ENTER)
 
     def choose_tenant(parent, books):
-        picker = counterparty_picker.CounterpartyPicker(books, parent)
+        picker = aux_pickers.CounterpartyPicker(books, parent)
         picker.search.setText("张三")
         assert picker.hits.count() == 2  # （不指定） + 张三
         picker._accept_current()
         return picker.chosen
 
-    monkeypatch.setattr(counterparty_picker, "pick_counterparty", choose_tenant)
+    monkeypatch.setattr(aux_pickers, "pick_counterparty", choose_tenant)
     keys(qtbot, Qt.Key.Key_F8)
     assert dialog.grid.cell(0, ACCOUNT).text() == "112 应收款 [张三（商铺）]"
     keys(qtbot, "800", ENTER, "..", ENTER, "zjsr", ENTER, ENTER, "=")
@@ -325,3 +325,22 @@ def test_editing_a_draft_keeps_its_auxiliary_items(qtbot, books, open_dialog, re
     saved = books.vouchers.get(draft.id)
     assert saved.credit_fen == 100_00
     assert (saved.lines[0].counterparty_id, saved.lines[0].compound_id) == (payer.id, compound.id)
+
+
+def test_f9_gives_a_line_its_compound(qtbot, books, open_dialog, rent, monkeypatch, shown_errors):
+    from PySide6.QtWidgets import QInputDialog
+
+    from assetdesk.services.org import CompoundInput
+
+    books.org.add_area("PQ01", "东片区")
+    compound = books.org.add_compound(CompoundInput("XQ001", "兰园小区", "PQ01"))
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("XQ001 兰园小区（东片区）", True)))
+    dialog = open_dialog()
+    type_date(qtbot, dialog, "2025-01-20")
+    keys(qtbot, "兰园小区路灯维修", ENTER, "511", ENTER, Qt.Key.Key_F9)
+    assert dialog.grid.cell(0, ACCOUNT).text() == "511 经营支出 [兰园小区]"
+    keys(qtbot, "300", ENTER, "..", ENTER, "101", ENTER, ENTER, "=")
+    dialog.post_button.click()
+    assert shown_errors == []
+    line = books.vouchers.get(dialog.voucher_id).lines[0]
+    assert (line.compound_id, line.compound_name) == (compound.id, "兰园小区")

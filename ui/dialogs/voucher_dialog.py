@@ -119,7 +119,7 @@ class VoucherDialog(QDialog):
         self.preparer_label = QLabel()
         self.autosave_label = QLabel()
         self.autosave_label.setObjectName("hint")
-        keys = QLabel(self.tr("Enter 下一格　= 平衡金额　空格 借贷互换　- 红字　.. 复制上行摘要　// 复制首行摘要　F7 科目列表　F8 往来单位"))
+        keys = QLabel(self.tr("Enter 下一格　= 平衡金额　空格 借贷互换　- 红字　.. 复制上行摘要　// 复制首行摘要　F7 科目列表　F8 往来单位　F9 小区"))
         keys.setObjectName("hint")
 
         self.save_button = QPushButton(self.tr("保存草稿 Ctrl+S"))

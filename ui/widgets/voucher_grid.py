@@ -7,7 +7,8 @@ Every cell is a real editor, so keys behave like 金蝶 / 用友 (STYLE.md, vouc
 * ``=`` (or Ctrl+F7) in an amount cell fills the amount that balances the voucher.
 * Space in an amount cell moves the line's amount between 借 and 贷.
 * ``-`` after an amount makes it red (negative); again turns it back.
-* F7 in 科目 opens the account list; F8 on a line chooses its 往来单位 (shown as "112 应收款 [张三]");
+* F7 in 科目 opens the account list; F8 on a line chooses its 往来单位 (shown as "112 应收款 [张三]"),
+  F9 its 小区;
   ↑/↓ move between lines; Ctrl+Delete removes a line.
 
 The grid only collects what was typed; whether a voucher may be saved or posted is decided by
@@ -325,6 +326,9 @@ class VoucherGrid(QWidget):
         if key == Qt.Key.Key_F8 and not self._read_only:
             self.pick_counterparty(row)
             return True
+        if key == Qt.Key.Key_F9 and not self._read_only:
+            self.pick_compound(row)
+            return True
         if column == ACCOUNT:
             return super().eventFilter(watched, event)  # AccountEdit handles Enter, F7 and its list
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & ~Qt.KeyboardModifier.KeypadModifier:
@@ -359,12 +363,24 @@ class VoucherGrid(QWidget):
 
     def pick_counterparty(self, row: int) -> None:
         """F8: the line's 往来单位 (or none); the account cell shows it in brackets."""
-        from ui.dialogs.counterparty_picker import pick_counterparty
+        from ui.dialogs.aux_pickers import pick_counterparty
 
         choice = pick_counterparty(self, self.books)
         if choice is not None:
             line = self._rows[row]
             line.set_aux(choice[0], choice[1], line.other_aux)
+            self._emit_changed()
+
+    def pick_compound(self, row: int) -> None:
+        """F9: the line's 小区 (repairs, fees of a compound) or none."""
+        from ui.dialogs.aux_pickers import pick_compound
+
+        choice = pick_compound(self, self.books)
+        if choice is not None:
+            line = self._rows[row]
+            kept = tuple(item for item in line.other_aux if item[0] not in ("compound_id", "compound_name"))
+            added = (("compound_id", choice[0]), ("compound_name", choice[1])) if choice[0] else ()
+            line.set_aux(line.counterparty_id, line.counterparty_name, kept + added)
             self._emit_changed()
 
     def _on_account_committed(self, row: _Row) -> None:

@@ -1,4 +1,4 @@
-"""F8 in a voucher line: choose the line's 往来单位 (auxiliary item for 应收款, 应付款 …).
+"""F8 / F9 in a voucher line: choose the line's 往来单位 (auxiliary item for 应收款, 应付款 …) or 小区.
 
 Searching happens in SQL (``books.org.list_counterparties(search=…)``) and shows at most
 ``LIMIT`` hits, so a community with 50,000 households stays instant.
@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout,
+)
 
 LIMIT = 200
 NONE_ID = 0  # the "（不指定）" entry: clears the line's 往来单位
@@ -68,3 +70,18 @@ def pick_counterparty(parent, books: Any) -> tuple[int | None, str] | None:
     """The clerk's choice, or None when cancelled."""
     dialog = CounterpartyPicker(books, parent)
     return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def pick_compound(parent, books: Any) -> tuple[int | None, str] | None:
+    """(id, name) of the chosen 小区, (None, "") for none, None when cancelled (96 compounds: a plain list)."""
+    compounds = books.org.list_compounds()
+    none = QCoreApplication.translate("CounterpartyPicker", "（不指定小区）")
+    items = [none] + [f"{c.code} {c.name}（{c.area_name}）" for c in compounds]
+    text, ok = QInputDialog.getItem(parent, QCoreApplication.translate("CounterpartyPicker", "选择小区"),
+                                    QCoreApplication.translate("CounterpartyPicker", "小区："), items, 0, False)
+    if not ok:
+        return None
+    if text == none:
+        return None, ""
+    chosen = compounds[items.index(text) - 1]
+    return chosen.id, chosen.name
