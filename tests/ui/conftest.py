@@ -81,3 +81,11 @@ def saved_messages(monkeypatch):
     seen = []
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *args, **kw: seen.append(args[2])))
     return seen
+
+
+@pytest.fixture
+def rent(books):
+    """The 租金收入 sub-account (50101) most screen tests post to."""
+    from tests.helpers import rent_account
+
+    return rent_account(books)

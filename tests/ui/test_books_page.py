@@ -11,11 +11,6 @@ from ui.pages.books_page import BooksPage
 
 
 @pytest.fixture
-def rent(books):
-    return books.accounts.add_sub_account("501", "租金收入").code
-
-
-@pytest.fixture
 def page(qtbot, books, rent):
     bridge = EventBridge(books.events)
     page = BooksPage(books, bridge)

@@ -31,11 +31,6 @@ ENTER = Qt.Key.Key_Return
 
 
 @pytest.fixture
-def rent(books):
-    return books.accounts.add_sub_account("501", "租金收入").code
-
-
-@pytest.fixture
 def open_dialog(qtbot, books, rent):
     def make(voucher_id=None, **options):
         dialog = VoucherDialog(books, voucher_id=voucher_id, **options)

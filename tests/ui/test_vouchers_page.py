@@ -14,11 +14,6 @@ from ui.pages.vouchers_page import VouchersPage
 
 
 @pytest.fixture
-def rent(books):
-    return books.accounts.add_sub_account("501", "租金收入").code
-
-
-@pytest.fixture
 def page(qtbot, books, rent):
     bridge = EventBridge(books.events)
     page = VouchersPage(books, bridge)
