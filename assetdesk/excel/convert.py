@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Any, Callable
+from collections.abc import Sequence
+from typing import Any
 
 from assetdesk.errors import InputError
 from assetdesk.money import parse_amount
@@ -37,20 +38,78 @@ def convert(spec: ColumnSpec, raw: Any, factor: Decimal = Decimal(1)) -> Any:
     return _CONVERTERS[spec.type](spec, raw, factor)
 
 
-def converter_for(spec: ColumnSpec, factor: Decimal = Decimal(1)) -> Callable[[Any], Any]:
-    """``convert`` bound to one column, with a fast path for the common case of a plain text cell
-    in a text column (most cells of most sheets): the import benchmark is decided here."""
-    if spec.type != "text":
-        return lambda raw: convert(spec, raw, factor)
+def convert_column(spec: ColumnSpec, cells: Sequence[Any], factor: Decimal = Decimal(1)) -> tuple[list[Any], list[tuple[int, str]]]:
+    """Convert a whole column at once: (values, [(index, reason), ...]). A failed cell takes the
+    column's empty value. Same results as ``convert`` cell by cell, only faster: the import
+    benchmark is decided here (50,000 rows × every column).
 
-    def text(raw: Any) -> Any:
+    Text columns take a fast path for plain strings; other columns convert each distinct cell once
+    (a fee column holds a handful of amounts, a 类型 column two words).
+    """
+    if spec.type == "text":
+        return _text_column(spec, cells, factor)
+    values: list[Any] = []
+    failures: list[tuple[int, str]] = []
+    memo: dict[tuple[type, Any], Any] = {}
+    for index, raw in enumerate(cells):
+        try:
+            key = (type(raw), raw)
+            value = memo.get(key, _MISSING)
+        except TypeError:  # an unhashable cell: convert it on its own
+            key, value = None, _MISSING
+        if value is _MISSING:
+            try:
+                value = convert(spec, raw, factor)
+            except InputError as exc:
+                value = _Failed(str(exc))
+            if key is not None:
+                memo[key] = value
+        if type(value) is _Failed:
+            failures.append((index, value.reason))
+            value = spec.empty_value
+        values.append(value)
+    return values, failures
+
+
+def _text_column(spec: ColumnSpec, cells: Sequence[Any], factor: Decimal) -> tuple[list[Any], list[tuple[int, str]]]:
+    """A trimmed plain string needs no more work; anything else (numbers, dates, empty cells,
+    full-width spaces, an escaped ``'=``) goes through ``convert``."""
+    values: list[Any] = []
+    failures: list[tuple[int, str]] = []
+    append = values.append
+    empty = spec.empty_value
+    optional = not spec.required
+    for index, raw in enumerate(cells):
         if type(raw) is str:
             value = raw.strip()
-            if value and value[0] != "'" and "\u3000" not in value:
-                return value
-        return convert(spec, raw, factor)
+            if value:
+                if value[0] != "'" and "\u3000" not in value:
+                    append(value)
+                    continue
+            elif optional:
+                append(empty)
+                continue
+        elif raw is None and optional:
+            append(empty)
+            continue
+        try:
+            append(convert(spec, raw, factor))
+        except InputError as exc:
+            failures.append((index, str(exc)))
+            append(spec.empty_value)
+    return values, failures
 
-    return text
+
+class _Failed:
+    """A memoised conversion failure (its reason), so a repeated bad value is reported every time."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str):
+        self.reason = reason
+
+
+_MISSING = object()
 
 
 def to_text(raw: Any) -> str:

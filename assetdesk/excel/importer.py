@@ -6,12 +6,14 @@ second time (rows are matched on the kind's natural key and compared with the bo
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from assetdesk.errors import ImportFileError, InputError
+from assetdesk.gc_pause import gc_paused
 
 from . import reader
 from .convert import convert
@@ -44,13 +46,18 @@ class ImportPreview:
     grids: list[reader.Grid] = field(default_factory=list, repr=False)
     cell_errors: list[RowError] = field(default_factory=list)
     committed: bool = False
+    _counted: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
     def count(self, status: str) -> int:
-        return sum(1 for change in self.changes if change.status == status)
+        """How many records have this status; counted once per list of changes (a summary asks
+        for all three, and a preview may hold 50,000)."""
+        if self._counted is None or self._counted[0] is not self.changes or self._counted[1] != len(self.changes):
+            self._counted = (self.changes, len(self.changes), Counter(change.status for change in self.changes))
+        return self._counted[2][status]
 
     @property
     def new(self) -> int:
@@ -129,8 +136,9 @@ def _drop_example_rows(preview: ImportPreview) -> None:
 
 def preview(books: Any, kind: SheetKind, path: str | Path) -> ImportPreview:
     """Validate the whole file against the books and classify each record; writes nothing."""
-    result = read_file(kind, path)
-    _check_against_books(books, result)
+    with gc_paused():
+        result = read_file(kind, path)
+        _check_against_books(books, result)
     return result
 
 
@@ -148,6 +156,11 @@ def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview) -> I
     A preview passed in is re-checked against the books first: they may have changed since.
     Records that would not change are not written again.
     """
+    with gc_paused():
+        return _commit(books, kind, source)
+
+
+def _commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview) -> ImportPreview:
     if isinstance(source, ImportPreview):
         result = ImportPreview(
             kind, source.path, source.rows, list(source.cell_errors), sheets=source.sheets,

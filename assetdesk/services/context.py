@@ -45,6 +45,8 @@ def _to_json(value: Any) -> str:
         return ""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         value = dataclasses.asdict(value)
+    elif isinstance(value, tuple) and hasattr(value, "_asdict"):  # a NamedTuple row
+        value = value._asdict()
     return json.dumps(value, ensure_ascii=False, default=_json_default, sort_keys=True)
 
 

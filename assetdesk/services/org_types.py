@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from assetdesk.periods import Period
 
@@ -58,8 +59,11 @@ class CompoundRow:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CounterpartyInput:
+    """What the clerk or an import gives for one 往来单位或个人. Not frozen: an import of 50,000 rows
+    makes one per row, and a frozen dataclass costs seven times as much to create."""
+
     name: str
     kind: str = "个人"
     id_code: str = ""
@@ -69,8 +73,10 @@ class CounterpartyInput:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class CounterpartyRow:
+class CounterpartyRow(NamedTuple):
+    """One 往来单位或个人 as the books hold it. A named tuple (immutable, and five times cheaper to
+    make than a frozen dataclass): an import reads every record to compare, 50,000 of them."""
+
     id: int
     name: str
     kind: str

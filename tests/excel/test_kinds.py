@@ -280,3 +280,12 @@ def test_wrong_kind_of_file_names_missing_columns(books, tmp_path):
     path = make_workbook(tmp_path / "x.xlsx", [["名称", "电话"], ["张三", "1"]])
     with pytest.raises(ImportFileError, match="缺少列"):
         import_file(books, "vouchers", path)
+
+
+def test_the_same_wrong_role_on_many_rows_is_reported_on_each(books, tmp_path):
+    rows = [["名称", "类型", "角色"], ["张三", "个人", "房东"], ["李四", "个人", "承租方"], ["王五", "个人", "房东"],
+            ["赵六", "", "房东、缴费人"], ["孙七", "集体", "承租方"]]
+    preview = import_file(books, "counterparties", make_workbook(tmp_path / "roles.xlsx", rows), dry_run=True)
+    assert [(e.row, e.column) for e in preview.errors] == [
+        (2, "C（角色）"), (4, "C（角色）"), (5, "C（角色）"), (6, "B（类型）")]
+    assert all("房东" in e.reason for e in preview.errors if e.column.startswith("C"))

@@ -40,28 +40,34 @@ class CounterpartiesKind(SheetKind):
         return (values["id_code"] or values["name"],)
 
     def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
-        """Roles split and checked; the kind inferred from the name when left blank; keys unique."""
+        """Roles split and checked; the kind inferred from the name when left blank; keys unique.
+
+        A roles column holds a handful of distinct texts: each is split and checked once."""
         from assetdesk.services.org import COUNTERPARTY_ROLES
 
         errors = []
+        split_roles: dict[Any, tuple[tuple[str, ...], list[str]]] = {}
         for row in rows:
             values = row.values
             if not values["kind"]:
                 values["kind"] = "单位" if ORGANISATION_HINT.search(values["name"]) else "个人"
-            roles = values["roles"]
-            if isinstance(roles, str):
-                roles = tuple(dict.fromkeys(r for r in ROLE_SPLIT.split(roles) if r))
-                values["roles"] = roles
-            bad = [r for r in roles if r not in COUNTERPARTY_ROLES]
+            text = values["roles"]
+            known = split_roles.get(text)
+            if known is None:
+                roles = tuple(dict.fromkeys(r for r in ROLE_SPLIT.split(text) if r)) if isinstance(text, str) else tuple(text)
+                known = split_roles[text] = (roles, [r for r in roles if r not in COUNTERPARTY_ROLES])
+            values["roles"], bad = known
             if bad:
                 errors.append(row.error("roles", f"角色“{'、'.join(bad)}”不可用，只能填写：" + "、".join(COUNTERPARTY_ROLES)))
         return errors + self._duplicates(rows)
 
     def _duplicates(self, rows: Sequence[ParsedRow]) -> list[RowError]:
-        seen: dict[tuple, ParsedRow] = {}
+        keys = [values["id_code"] or values["name"] for values in (row.values for row in rows)]
+        if len(set(keys)) == len(keys):
+            return []
+        seen: dict[str, ParsedRow] = {}
         errors = []
-        for row in rows:
-            key = self.key_of(row)
+        for key, row in zip(keys, rows):
             if key in seen:
                 column = "id_code" if row["id_code"] else "name"
                 errors.append(row.error(column, f"与第 {seen[key].row} 行重复（同一单位或个人登记了两次），请删除其中一行"))
