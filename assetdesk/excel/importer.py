@@ -20,6 +20,9 @@ from .convert import convert
 from .kinds.base import Change, ParsedRow, RowError, SheetKind
 
 
+EXAMPLE_MARK = "示例"
+
+
 class ImportRejectedError(InputError):
     """The file was read but some rows are wrong: nothing was imported. Carries the preview."""
 
@@ -85,11 +88,16 @@ def read_file(kind: SheetKind, path: str | Path) -> ImportPreview:
     preview = ImportPreview(kind, path)
     grids = reader.read_grids(path)
     best_missing: list = []
+    elsewhere: list[tuple[str, SheetKind]] = []
     for grid in grids:
         layout = reader.locate(grid, kind.columns)
         if layout is None or layout.missing:
             if layout is not None and (not best_missing or len(layout.missing) < len(best_missing)):
                 best_missing = layout.missing
+            continue
+        better = _better_kind(grid, kind, layout)
+        if better is not None:
+            elsewhere.append((grid.name, better))
             continue
         rows, errors = reader.parse_rows(grid, layout, kind.columns)
         preview.rows.extend(rows)
@@ -100,12 +108,36 @@ def read_file(kind: SheetKind, path: str | Path) -> ImportPreview:
         preview.present.update(layout.headers)
         preview.ignored_columns.extend(name for name in layout.ignored if name not in preview.ignored_columns)
     if not preview.sheets:
-        raise _no_table(kind, path, best_missing)
+        raise _no_table(kind, path, best_missing, elsewhere)
     _drop_example_rows(preview)
     return preview
 
 
-def _no_table(kind: SheetKind, path: Path, missing: Sequence) -> ImportFileError:
+def _better_kind(grid: reader.Grid, kind: SheetKind, layout: reader.Layout) -> SheetKind | None:
+    """Another kind whose table this sheet is, when it explains more of the sheet's columns.
+
+    A district workbook often holds several tables, one per sheet (小区, 往来单位, 期初余额…), and
+    their headers overlap: a 小区 sheet has 小区名称, 类别 and 备注, which also read as a
+    counterparty's 名称, 类型 and 备注. Each sheet is taken by the kind that matches it best."""
+    from .kinds import KINDS
+
+    best, best_count = None, len(layout.mapping)
+    for other in KINDS.values():
+        if other.name == kind.name:
+            continue
+        theirs = reader.locate(grid, other.columns)
+        if theirs is not None and not theirs.missing and len(theirs.mapping) > best_count:
+            best, best_count = other, len(theirs.mapping)
+    return best
+
+
+def _no_table(kind: SheetKind, path: Path, missing: Sequence,
+              elsewhere: Sequence[tuple[str, SheetKind]] = ()) -> ImportFileError:
+    if elsewhere:
+        sheets = "；".join(f"工作表“{name}”是{other.title}" for name, other in elsewhere)
+        titles = "、".join(dict.fromkeys(f"“{other.title}”" for _, other in elsewhere))
+        return ImportFileError(f"在“{path.name}”中找不到{kind.title}表：{sheets}",
+                               f"请把导入类型改为{titles}，或选择含{kind.title}的文件")
     wanted = missing or [spec for spec in kind.columns if spec.required]
     names = "、".join(spec.header for spec in wanted)
     return ImportFileError(
@@ -116,7 +148,7 @@ def _no_table(kind: SheetKind, path: Path, missing: Sequence) -> ImportFileError
 
 def _drop_example_rows(preview: ImportPreview) -> None:
     """A template's grey example row left in place is not data: the first row of a sheet equal
-    to the kind's example in every example column is dropped."""
+    to the kind's example in every example column present, one of them marked "示例", is dropped."""
     example = {}
     for spec in preview.kind.columns:
         if spec.example is not None and spec.key in preview.present:
@@ -124,8 +156,8 @@ def _drop_example_rows(preview: ImportPreview) -> None:
                 example[spec.key] = convert(spec, spec.example)
             except InputError:
                 return
-    if not example:
-        return
+    if not any(isinstance(value, str) and EXAMPLE_MARK in value for value in example.values()):
+        return  # only a row carrying the "（示例）" text can be the example: a real row is never dropped
     firsts = {}
     for row in preview.rows:
         firsts.setdefault(row.sheet, row)

@@ -2,6 +2,7 @@
 import openpyxl
 import pytest
 
+from assetdesk.errors import ImportFileError
 from assetdesk.excel import ImportRejectedError, import_file
 
 
@@ -155,3 +156,39 @@ def test_a_workbook_whose_name_says_xls_is_read_by_its_content(books, tmp_path):
     renamed = path.rename(tmp_path / "名册.xls")
     assert import_file(books, "counterparties", renamed).new == 1
     assert books.org.list_counterparties()[0].name == "张三"
+
+
+def _district_workbook(path):
+    """The district's one workbook: a 小区 sheet and a 往来单位 sheet whose headers overlap
+    (小区名称 / 名称, 类别 / 类型, 备注)."""
+    workbook = openpyxl.Workbook()
+    compounds = workbook.active
+    compounds.title = "小区"
+    for row in (["兰花社区片区与小区"], ["序号", "所属片区", "小区名称", "类别", "管理模式", "户数", "建筑面积", "物业公司", "备注"],
+                [1, "东片区", "兰花小区", "老旧小区", "社区托管", 120, 8600.5, "", ""],
+                [2, "西片区", "桂花苑", "三无小区", "物业公司", 80, 5000, "安居物业有限公司", ""]):
+        compounds.append(row)
+    people = workbook.create_sheet("往来单位")
+    for row in (["序号", "名称", "类型", "证件号码", "电话", "地址", "角色", "备注"],
+                [1, "张三", "个人", "110101199001011234", "13800138000", "兰花小区1栋", "缴费人", ""],
+                [2, "安居物业有限公司", "单位", "91110101MA01234567", "", "", "物业公司", ""]):
+        people.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_each_kind_takes_only_its_own_sheet_of_a_district_workbook(books, tmp_path):
+    path = _district_workbook(tmp_path / "区里下发.xlsx")
+    people = import_file(books, "counterparties", path)
+    assert people.sheets == ["往来单位"] and people.new == 2
+    compounds = import_file(books, "compounds", path)
+    assert compounds.sheets == ["小区"] and compounds.new == 2  # 兰花小区 with 120 户 is data, not the template's example
+    assert {c.name for c in books.org.list_compounds()} == {"兰花小区", "桂花苑"}
+
+
+def test_importing_a_sheet_as_the_wrong_kind_says_which_kind_it_is(books, tmp_path):
+    path = _district_workbook(tmp_path / "区里下发.xlsx")
+    with pytest.raises(ImportFileError) as caught:
+        import_file(books, "vouchers", path, dry_run=True)
+    assert "工作表“往来单位”是往来单位及个人" in caught.value.message
+    assert "导入类型改为“往来单位及个人”" in caught.value.hint

@@ -27,7 +27,7 @@ class CompoundsKind(SheetKind):
         ColumnSpec("code", "小区编码", aliases=("小区代码", "小区编号", "小区号"), width=10, example="X001",
                    note="可不填：按小区名称查找，新小区自动编号"),
         ColumnSpec("name", "小区名称", aliases=("小区", "小区名", "院落名称", "院落"), required=True, width=22,
-                   example="兰花小区"),
+                   example="兰花小区（示例）"),
         ColumnSpec("category", "类别", "choice", aliases=("小区类别", "小区类型", "类型", "小区性质"), width=12,
                    choices=CATEGORIES, choice_aliases=(("商品房", "商品房小区"), ("老旧", "老旧小区"), ("三无", "三无小区")),
                    default="老旧小区", example="老旧小区"),
