@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import python_calamine
 from openpyxl.utils import get_column_letter
 
@@ -73,7 +74,12 @@ def read_grids(path: str | Path) -> list[Grid]:
     """Every visible worksheet of an .xlsx/.xls/.csv file, after the safety checks."""
     path = Path(path)
     fmt = safety.check_file(path)
-    grids = _read_csv(path) if fmt == "csv" else _read_calamine(path, fmt)
+    if fmt == "csv":
+        grids = _read_csv(path)
+    elif fmt == "xlsx-far":
+        grids = _read_streaming(path)
+    else:
+        grids = _read_calamine(path, fmt)
     for grid in grids:
         if len(grid.rows) > safety.MAX_ROWS:
             safety.raise_too_many_rows(path.name, len(grid.rows))
@@ -102,6 +108,46 @@ def _read_calamine(path: Path, fmt: str) -> list[Grid]:
         raise ImportFileError(f"“{path.name}”设置了打开密码，无法读取", "请取消密码后另存为 .xlsx 再导入") from None
     except (python_calamine.CalamineError, python_calamine.ZipError, python_calamine.XmlError, ValueError) as exc:
         raise ImportFileError(f"“{path.name}”无法读取：文件已损坏或格式不受支持（{exc}）", safety._SAVE_AS_HINT) from None
+
+
+def _read_streaming(path: Path) -> list[Grid]:
+    """A workbook declaring more rows than an import takes, read row by row with openpyxl's
+    read-only mode: blank rows (and cells holding only spaces) after the table are dropped, so a
+    stray space in row 1048576 costs a second, not a gigabyte. Real content that far down is
+    refused, naming where it is."""
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds (KeyError, ValueError, …) for broken files
+        raise ImportFileError(f"“{path.name}”无法读取：文件已损坏或格式不受支持（{exc}）", safety._SAVE_AS_HINT) from None
+    try:
+        grids = []
+        for sheet in workbook.worksheets:
+            if sheet.sheet_state != "visible" or sheet.title == NOTES_SHEET:
+                continue
+            grids.append(Grid(sheet.title, _streamed_rows(path, sheet)))
+        return grids
+    finally:
+        workbook.close()
+
+
+def _streamed_rows(path: Path, sheet: Any) -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    blank_run = 0
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if all(value is None or (isinstance(value, str) and not value.strip()) for value in values):
+            blank_run += 1
+            continue
+        if number > safety.MAX_ROWS:
+            shown = next(str(value) for value in values if value is not None and str(value).strip())
+            raise ImportFileError(
+                f"“{path.name}”的工作表“{sheet.title}”第 {number} 行有内容“{shown[:20]}”，"
+                f"超过一次导入的上限 {safety.MAX_ROWS} 行",
+                "如果这是误输入的内容，请在 Excel 中删除该行后再导入；否则请把数据拆成几个文件分批导入",
+            )
+        rows.extend([] for _ in range(blank_run))
+        blank_run = 0
+        rows.append(list(values))
+    return rows
 
 
 def _read_csv(path: Path) -> list[Grid]:

@@ -24,10 +24,13 @@ _SAVE_AS_HINT = "请在 Excel 中打开后“另存为” Excel 工作簿（.xls
 
 
 def check_file(path: str | Path) -> str:
-    """Return the format to read ("xlsx", "xls" or "csv") or raise ``ImportFileError``.
+    """Return the format to read ("xlsx", "xlsx-far", "xls" or "csv") or raise ``ImportFileError``.
 
     Guarantees for "xlsx": a real zip holding a workbook, total uncompressed size and every
     member's compression ratio within bounds, and no sheet declaring more than ``MAX_ROWS`` rows.
+    "xlsx-far" is the same except that some sheet declares more rows: usually one stray space
+    typed far below the table (row 1048576), which a reader building the whole grid at once would
+    turn into a gigabyte. Such a workbook is read row by row (``reader``), in bounded memory.
     """
     path = Path(path)
     if not path.is_file():
@@ -40,8 +43,7 @@ def check_file(path: str | Path) -> str:
         return _check_ole(path, suffix)
     if not head.startswith(ZIP_SIGNATURE):
         raise ImportFileError(f"“{path.name}”不是 Excel 工作簿（可能是改了扩展名的其他文件）", _SAVE_AS_HINT)
-    _check_zip(path)
-    return "xlsx"
+    return "xlsx-far" if _check_zip(path) > MAX_ROWS else "xlsx"
 
 
 def _read_head(path: Path) -> bytes:
@@ -69,7 +71,8 @@ def _has_encryption_stream(path: Path) -> bool:
     return False
 
 
-def _check_zip(path: Path) -> None:
+def _check_zip(path: Path) -> int:
+    """The checks above; returns the most rows any sheet declares."""
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -77,7 +80,7 @@ def _check_zip(path: Path) -> None:
             if "xl/workbook.xml" not in names:
                 raise ImportFileError(f"“{path.name}”不是 Excel 工作簿", _SAVE_AS_HINT)
             _check_sizes(path, infos)
-            _check_declared_rows(path, archive, infos)
+            return _declared_rows(archive, infos)
     except zipfile.BadZipFile:
         raise ImportFileError(f"“{path.name}”已损坏或不是 Excel 工作簿", _SAVE_AS_HINT) from None
 
@@ -99,15 +102,17 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
             )
 
 
-def _check_declared_rows(path: Path, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+def _declared_rows(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> int:
     """Read the ``<dimension ref="A1:J50001">`` near the top of each sheet, not the sheet itself."""
+    most = 0
     for info in infos:
         if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
             continue
         with archive.open(info) as member:
             match = _DIMENSION_RE.search(member.read(4096))
-        if match and match.group(1) and int(match.group(1)) > MAX_ROWS:
-            raise_too_many_rows(path.name, int(match.group(1)))
+        if match and match.group(1):
+            most = max(most, int(match.group(1)))
+    return most
 
 
 def raise_too_many_rows(name: str, rows: int) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import zipfile
 
+import openpyxl
 import pytest
 
 from assetdesk.errors import ImportFileError
@@ -88,3 +89,33 @@ def test_corrupt_zip_is_refused(tmp_path):
     path.write_bytes(good.read_bytes()[:300])
     with pytest.raises(ImportFileError):
         read_grids(path)
+
+
+def test_a_stray_space_in_the_last_row_of_the_sheet_does_not_block_the_import(tmp_path):
+    """Excel then declares 1,048,576 rows; the table above is read row by row and imported."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["名称", "电话"])
+    sheet.append(["张三", "13800138000"])
+    sheet.cell(row=1048576, column=1, value=" ")
+    sheet.cell(row=1048576, column=30, value="\u3000")
+    path = tmp_path / "名册.xlsx"
+    workbook.save(path)
+    assert safety.check_file(path) == "xlsx-far"
+    (grid,) = read_grids(path)
+    assert [row[:2] for row in grid.rows] == [["名称", "电话"], ["张三", "13800138000"]]
+    assert all(cell is None for row in grid.rows for cell in row[2:])
+
+
+def test_real_content_far_below_the_table_is_refused_naming_its_row(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["名称", "电话"])
+    sheet.append(["张三", "13800138000"])
+    sheet.cell(row=1048576, column=2, value="误输入")
+    path = tmp_path / "名册.xlsx"
+    workbook.save(path)
+    with pytest.raises(ImportFileError) as caught:
+        read_grids(path)
+    assert "第 1048576 行有内容“误输入”" in caught.value.message
+    assert "删除该行" in caught.value.hint
