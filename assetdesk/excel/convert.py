@@ -22,6 +22,7 @@ from .kinds.base import ColumnSpec
 ESCAPE_STARTS = ("=", "+", "-", "@")
 _TRUE = {"是", "y", "yes", "true", "1", "√", "✓", "启用", "有效", "正常", "在用"}
 _FALSE = {"否", "n", "no", "false", "0", "×", "x", "停用", "无效", "禁用"}
+_MAX_AREA = Decimal(10) ** 12  # ㎡: a million square kilometres; more is a typing slip
 _FLOAT_EXACT_LIMIT = 1e15  # beyond this Excel has already dropped digits of a number typed as text
 
 
@@ -142,10 +143,11 @@ _COUNT_SUFFIXES = ("平方米", "平米", "m²", "m2", "㎡", "户", "人", "间
 
 def _decimal_of(raw: Any) -> Decimal:
     """A plain number, for columns whose header carries the unit; a counting word after it is dropped."""
-    if isinstance(raw, float):
-        return Decimal(repr(raw))
-    if isinstance(raw, (int, Decimal)) and not isinstance(raw, bool):
-        return Decimal(raw)
+    if isinstance(raw, (float, int, Decimal)) and not isinstance(raw, bool):
+        number = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+        if not number.is_finite():
+            raise InputError(f"“{raw}”不是数字", "请填写数字")
+        return number
     text = unicodedata.normalize("NFKC", str(raw)).replace(",", "").replace(" ", "").strip()
     text = next((text[: -len(suffix)] for suffix in _COUNT_SUFFIXES if text.endswith(suffix) and len(text) > len(suffix)),
                 text)
@@ -180,6 +182,8 @@ def _area(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
     number = _decimal_of(raw) * factor
     if number < 0:
         raise InputError(f"面积“{raw}”不能为负数", "请填写正数")
+    if number >= _MAX_AREA:
+        raise InputError(f"面积“{raw}”过大", "请检查是否多输入了数字，面积以平方米为单位")
     return int((number * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 

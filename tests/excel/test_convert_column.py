@@ -92,3 +92,13 @@ def test_collector_pause_restores_the_previous_state():
         assert not gc.isenabled()  # a caller that paused it keeps it paused
     finally:
         gc.enable()
+
+
+def test_infinite_and_absurd_numbers_are_clear_errors_not_crashes():
+    count = ColumnSpec("count", "户数", "int")
+    area = ColumnSpec("area", "面积", "area")
+    _, failures = convert_column(count, [float("inf"), float("nan"), "12"])
+    assert [index for index, _ in failures] == [0, 1] and "不是数字" in failures[0][1]
+    values, failures = convert_column(area, [1e300, "1.5亩", 86.5])
+    assert [index for index, _ in failures] == [0] and "过大" in failures[0][1]
+    assert values[1:] == [100000, 8650]

@@ -172,7 +172,7 @@ class SheetKind:
         changes = []
         for row in rows:
             key = self.key_of(row)
-            label = key[0] if len(key) == 1 and type(key[0]) is str else " ".join(str(part) for part in key)
+            label = self.row_label(row, key)
             old = existing.get(key) if existing else None
             if old is None:
                 changes.append(Change("new", label))
@@ -191,6 +191,12 @@ class SheetKind:
             diffs = [self._describe(k, old.get(k), values.get(k)) for k in compare if old.get(k) != values.get(k)]
             changes.append(Change("changed", label, "；".join(diffs)) if diffs else Change("unchanged", label))
         return changes
+
+    def row_label(self, row: ParsedRow, key: tuple) -> str:
+        """How the change list names a record: its natural key, plus its name where the key is a code."""
+        label = key[0] if len(key) == 1 and type(key[0]) is str else " ".join(str(part) for part in key)
+        name = row.values.get("name")
+        return f"{label} {name}" if name and name != label else label
 
     def _describe(self, key: str, old: Any, new: Any) -> str:
         return f"{self.column(key).header}：{format_value(self.column(key), old)} → {format_value(self.column(key), new)}"

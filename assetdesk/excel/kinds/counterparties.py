@@ -39,6 +39,10 @@ class CounterpartiesKind(SheetKind):
         values = row.values if isinstance(row, ParsedRow) else row
         return (values["id_code"] or values["name"],)
 
+    def row_label(self, row: ParsedRow, key: tuple) -> str:
+        values = row.values
+        return f"{values['name']}（{values['id_code']}）" if values["id_code"] else values["name"]
+
     def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
         """Roles split and checked; the kind inferred from the name when left blank; keys unique.
 
