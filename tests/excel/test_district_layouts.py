@@ -192,3 +192,22 @@ def test_importing_a_sheet_as_the_wrong_kind_says_which_kind_it_is(books, tmp_pa
         import_file(books, "vouchers", path, dry_run=True)
     assert "工作表“往来单位”是往来单位及个人" in caught.value.message
     assert "导入类型改为“往来单位及个人”" in caught.value.hint
+
+
+def test_a_legacy_xls_from_the_district_imports_both_its_tables(books):
+    """A real BIFF8 .xls (Excel 97-2003; made by tests/excel/fixtures/make_xls.py)."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "district_2003.xls"
+    compounds = import_file(books, "compounds", path)
+    assert compounds.sheets == ["小区名册"] and compounds.new == 3
+    by_name = {c.name: c for c in books.org.list_compounds()}
+    assert by_name["兰花小区"].households == 120 and by_name["兰花小区"].building_area_centi == 860050
+    assert by_name["桂花苑"].category == "三无小区" and by_name["桂花苑"].area_name == "东片区"
+    assert by_name["棚改一区"].building_area_centi == 1500000
+    people = import_file(books, "counterparties", path)
+    assert people.sheets == ["往来单位"] and people.new == 2
+    found = {c.name: c for c in books.org.list_counterparties()}
+    assert found["王五"].phone == "13800138000" and found["王五"].id_code == "110101198001011234"
+    assert found["赵六"].id_code == "11010119850202123X" and found["赵六"].roles == ("承租方", "缴费人")
+    assert import_file(books, "compounds", path).unchanged == 3  # the same file again changes nothing
