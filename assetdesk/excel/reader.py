@@ -34,6 +34,7 @@ AREA_UNITS = {"m2": Decimal(1), "平方米": Decimal(1), "平米": Decimal(1), "
 _TITLE_UNIT_RE = re.compile(r"单位\s*[:：]\s*(万元|元)")
 _SKIP_RE = re.compile(
     r"^(?:(?:总计|合计|小计|本页合计|本页小计|本月合计|本年累计)\s*[:：]?.*"
+    r"|[^\d\s]{1,8}(?:合计|小计|总计)[:：]?"  # 资产类合计, 东片区小计
     r"|(?:填表人|制表人|审核人|审核|负责人|单位负责人|填报人|填报日期|填报单位|制表日期|经办人|复核人?|记账人?|会计主管)\s*[:：].*"
     r"|(?:说明|注|附注|备注|填表说明)\s*\d*\s*[:：、.].*|注|说明)$",
     re.S,
@@ -252,13 +253,23 @@ def _match(grid: Grid, rows: tuple[int, ...], index: dict[str, ColumnSpec], colu
     headers: dict[str, str] = {}
     units: dict[str, bool] = {}
     cells = _header_cells(grid, rows)
+    # the fullest reading first, for every column: under a two-row header "期初余额 / 借方" must win
+    # the 借方余额 column over "期末余额 / 借方" wherever the two stand; a bare "借方" only then
     unmatched: list[tuple[int, list[str]]] = []
     for col, candidates in enumerate(cells):
-        found = _match_cell(candidates, index, headers)
+        found = _match_cell(candidates[-1:], index, headers)
         if found is None:
             unmatched.append((col, candidates))
             continue
         _take(mapping, headers, units, col, found)
+    still: list[tuple[int, list[str]]] = []
+    for col, candidates in unmatched:
+        found = _match_cell(candidates[:-1], index, headers)
+        if found is None:
+            still.append((col, candidates))
+            continue
+        _take(mapping, headers, units, col, found)
+    unmatched = still
     ignored: list[str] = []
     for col, candidates in unmatched:
         # a row that is already a header (two exact names) may name other columns more fully:

@@ -211,3 +211,44 @@ def test_a_legacy_xls_from_the_district_imports_both_its_tables(books):
     assert found["王五"].phone == "13800138000" and found["王五"].id_code == "110101198001011234"
     assert found["赵六"].id_code == "11010119850202123X" and found["赵六"].roles == ("承租方", "缴费人")
     assert import_file(books, "compounds", path).unchanged == 3  # the same file again changes nothing
+
+
+def _balance_table(path, rows):
+    """A 科目余额表 from another program: two-row header (期末 before 期初 here), parent accounts
+    with the totals of their sub-accounts, a class subtotal and a grand total."""
+    return _book(path, [
+        ["科目余额表"], ["科目编码", "科目名称", "期末余额", None, "期初余额", None],
+        [None, None, "借方", "贷方", "借方", "贷方"], *rows, ["资产类合计", None, 9, None, 9, None], ["合计"],
+    ])
+
+
+def test_a_balance_table_with_parent_totals_imports_the_sub_accounts(books, tmp_path):
+    books.accounts.add_sub_account("102", "基本存款户")
+    books.accounts.add_sub_account("102", "专户")
+    path = _balance_table(tmp_path / "科目余额表.xlsx", [
+        ["101", "库存现金", 1.0, None, 1000, None],
+        ["102", "银行存款", 2.0, None, "50,000.00", None],
+        ["10201", "银行存款—基本存款户", 3.0, None, 30000, None],
+        ["10202", "银行存款—专户", 4.0, None, 20000, None],
+        ["301", "资本", None, 5.0, None, 51000],
+    ])
+    result = import_file(books, "opening-balances", path)
+    balances = {r.code: (r.debit_fen, r.credit_fen) for r in books.accounts.opening_balances()}
+    assert balances["10201"] == (30_000_00, 0) and balances["10202"] == (20_000_00, 0)  # 期初, not 期末
+    assert balances["101"] == (1_000_00, 0) and balances["301"] == (0, 51_000_00)
+    (parent,) = [c for c in result.changes if c.key.startswith("102 ")]
+    assert parent.status == "unchanged" and "汇总" in parent.detail
+    assert books.accounts.opening_check().balanced
+
+
+def test_a_parent_total_that_disagrees_with_its_sub_accounts_is_refused(books, tmp_path):
+    books.accounts.add_sub_account("102", "基本存款户")
+    path = _balance_table(tmp_path / "科目余额表.xlsx", [
+        ["102", "银行存款", None, None, 50000, None],
+        ["10201", "银行存款—基本存款户", None, None, 49000, None],
+    ])
+    with pytest.raises(ImportRejectedError) as caught:
+        import_file(books, "opening-balances", path)
+    (error,) = caught.value.preview.errors
+    assert error.row == 4 and "50,000.00 与表中明细科目合计 49,000.00 不符" in error.reason
+    assert all(r.debit_fen == 0 for r in books.accounts.opening_balances())

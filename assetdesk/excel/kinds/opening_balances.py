@@ -9,7 +9,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .accounts import CODE_ALIASES
-from .base import ColumnSpec, ParsedRow, RowError, SheetKind
+from assetdesk.money import format_amount
+
+from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
 
 
 class OpeningBalancesKind(SheetKind):
@@ -47,10 +49,31 @@ class OpeningBalancesKind(SheetKind):
                 errors.extend(self._split_balance(row, account))
             if account is None:
                 errors.append(row.error("code", "科目不存在，请先在科目表中建立该科目"))
-            elif not account.is_leaf and (row["debit"] or row["credit"]):
-                errors.append(row.error("code", f"“{account.full_name}”不是末级科目，期初余额请填在它的明细科目上"))
             if row["debit"] and row["credit"]:
                 errors.append(row.error("credit", "借方余额和贷方余额只能填一个"))
+        return errors + self._parent_rows(rows, accounts)
+
+    @staticmethod
+    def _parent_rows(rows: Sequence[ParsedRow], accounts: dict[str, Any]) -> list[RowError]:
+        """A 科目余额表 lists each parent account with the total of its sub-accounts. Such a row is
+        a check, not a balance: it must equal its sub-accounts listed in the file, and is not
+        imported. A parent with a balance but none of its sub-accounts listed is refused."""
+        leaves = {row["code"]: row["debit"] - row["credit"] for row in rows
+                  if row["code"] in accounts and accounts[row["code"]].is_leaf}
+        errors = []
+        for row in rows:
+            account = accounts.get(row["code"])
+            if account is None or account.is_leaf:
+                continue
+            parts = [amount for code, amount in leaves.items() if code.startswith(account.code)]
+            given = row["debit"] - row["credit"]
+            if not parts:
+                if given:
+                    errors.append(row.error("code", f"“{account.full_name}”不是末级科目，期初余额请填在它的明细科目上"))
+            elif sum(parts) != given:
+                errors.append(row.error("debit" if given >= 0 else "credit",
+                                        f"“{account.full_name}”的余额 {format_amount(given)} 与表中明细科目合计 "
+                                        f"{format_amount(sum(parts))} 不符，请核对"))
         return errors
 
     @staticmethod
@@ -66,10 +89,14 @@ class OpeningBalancesKind(SheetKind):
         return []
 
     def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list:
-        """The one-column form fills 借方/贷方 in ``validate_rows``: compare those then."""
+        """The one-column form fills 借方/贷方 in ``validate_rows``: compare those then. A parent
+        account's row (a total of its sub-accounts) is listed as unchanged: it is never written."""
         if "balance" in present:
             present = present | {"debit", "credit"}
-        return super().classify(books, rows, present)
+        changes = super().classify(books, rows, present)
+        leaf = {r.code for r in books.accounts.opening_balances()}
+        return [change if row["code"] in leaf else Change("unchanged", change.key, "上级科目汇总行，仅核对")
+                for row, change in zip(rows, changes)]
 
     def existing(self, books: Any) -> dict[tuple, dict[str, Any]]:
         return {(r.code,): {"debit": r.debit_fen, "credit": r.credit_fen, "name": r.name}
