@@ -66,7 +66,13 @@ class DatabaseError(AssetDeskError):
 
 
 class ImportFileError(AssetDeskError):
-    """A workbook cannot be read at all (not a workbook, encrypted, too large)."""
+    """A workbook cannot be read at all (not a workbook, encrypted, too large), or holds no table
+    of the chosen kind. ``suggested_kind`` names the kind its sheets are when that is clear, so an
+    adapter can offer to import them as that instead."""
+
+    def __init__(self, message: str, hint: str = "", suggested_kind: str = ""):
+        super().__init__(message, hint)
+        self.suggested_kind = suggested_kind
 
 
 class PermissionRefusedError(AssetDeskError):

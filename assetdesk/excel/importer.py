@@ -94,6 +94,9 @@ def read_file(kind: SheetKind, path: str | Path) -> ImportPreview:
         if layout is None or layout.missing:
             if layout is not None and (not best_missing or len(layout.missing) < len(best_missing)):
                 best_missing = layout.missing
+            other = _better_kind(grid, kind, None)
+            if other is not None:
+                elsewhere.append((grid.name, other))
             continue
         better = _better_kind(grid, kind, layout)
         if better is not None:
@@ -113,15 +116,16 @@ def read_file(kind: SheetKind, path: str | Path) -> ImportPreview:
     return preview
 
 
-def _better_kind(grid: reader.Grid, kind: SheetKind, layout: reader.Layout) -> SheetKind | None:
-    """Another kind whose table this sheet is, when it explains more of the sheet's columns.
+def _better_kind(grid: reader.Grid, kind: SheetKind, layout: reader.Layout | None) -> SheetKind | None:
+    """Another kind whose table this sheet is, when it explains more of the sheet's columns
+    (than ``layout``, this kind's reading of it; with none, at least two of them).
 
     A district workbook often holds several tables, one per sheet (小区, 往来单位, 期初余额…), and
     their headers overlap: a 小区 sheet has 小区名称, 类别 and 备注, which also read as a
     counterparty's 名称, 类型 and 备注. Each sheet is taken by the kind that matches it best."""
     from .kinds import KINDS
 
-    best, best_count = None, len(layout.mapping)
+    best, best_count = None, len(layout.mapping) if layout is not None else 1
     for other in KINDS.values():
         if other.name == kind.name:
             continue
@@ -136,9 +140,12 @@ def _no_table(kind: SheetKind, path: Path, missing: Sequence,
     if elsewhere:
         sheets = "；".join(f"工作表“{name}”是{other.title}" for name, other in elsewhere)
         titles = "、".join(dict.fromkeys(f"“{other.title}”" for _, other in elsewhere))
-        return ImportFileError(f"在“{path.name}”中找不到{kind.title}表：{sheets}",
-                               f"请把导入类型改为{titles}，或选择含{kind.title}的文件")
-    wanted = missing or [spec for spec in kind.columns if spec.required]
+        kinds = {other.name for _, other in elsewhere}
+        table = kind.title if kind.title.endswith("表") else f"{kind.title}表"
+        return ImportFileError(f"在“{path.name}”中找不到{table}：{sheets}",
+                               f"请把导入类型改为{titles}，或选择含{table}的文件",
+                               suggested_kind=kinds.pop() if len(kinds) == 1 else "")
+    wanted = missing or [spec for spec in kind.columns if spec.required] or list(kind.columns[:4])
     names = "、".join(spec.header for spec in wanted)
     return ImportFileError(
         f"在“{path.name}”中找不到{kind.title}的表头（缺少列：{names}）",

@@ -190,8 +190,9 @@ def test_importing_a_sheet_as_the_wrong_kind_says_which_kind_it_is(books, tmp_pa
     path = _district_workbook(tmp_path / "区里下发.xlsx")
     with pytest.raises(ImportFileError) as caught:
         import_file(books, "vouchers", path, dry_run=True)
-    assert "工作表“往来单位”是往来单位及个人" in caught.value.message
-    assert "导入类型改为“往来单位及个人”" in caught.value.hint
+    assert "工作表“小区”是片区与小区；工作表“往来单位”是往来单位及个人" in caught.value.message
+    assert "导入类型改为“片区与小区”、“往来单位及个人”" in caught.value.hint
+    assert caught.value.suggested_kind == ""  # two kinds: the clerk chooses
 
 
 def test_a_legacy_xls_from_the_district_imports_both_its_tables(books):

@@ -276,10 +276,19 @@ def test_template_has_drop_down_lists(tmp_path):
     assert '"老旧小区,三无小区,棚户区,商品房小区,其他"' in formulas
 
 
-def test_wrong_kind_of_file_names_missing_columns(books, tmp_path):
-    path = make_workbook(tmp_path / "x.xlsx", [["名称", "电话"], ["张三", "1"]])
-    with pytest.raises(ImportFileError, match="缺少列"):
+def test_a_file_without_the_kinds_table_names_the_missing_columns(books, tmp_path):
+    path = make_workbook(tmp_path / "x.xlsx", [["品名", "数量"], ["水泥", "1"]])
+    with pytest.raises(ImportFileError, match="找不到凭证的表头（缺少列：日期、凭证号、摘要、科目编码）"):
         import_file(books, "vouchers", path)
+    with pytest.raises(ImportFileError, match="缺少列：名称"):
+        import_file(books, "counterparties", path)
+
+
+def test_another_kinds_table_is_named_with_the_kind_to_choose(books, tmp_path):
+    path = make_workbook(tmp_path / "x.xlsx", [["名称", "电话"], ["张三", "1"]])
+    with pytest.raises(ImportFileError, match="工作表“Sheet1”是往来单位及个人") as caught:
+        import_file(books, "vouchers", path)
+    assert caught.value.suggested_kind == "counterparties"
 
 
 def test_the_same_wrong_role_on_many_rows_is_reported_on_each(books, tmp_path):

@@ -135,3 +135,53 @@ def test_kind_is_chosen_by_chinese_title(qtbot, books):
     wizard.kind_combo.setCurrentIndex(3)
     assert wizard.kind() == "compounds"
     assert "小区编码" in wizard.columns_label.text()
+
+
+def answer_when_asked(button_text: str, asked: list) -> None:
+    """Click ``button_text`` on the question box as soon as it opens (it opens after the check
+    has run in its worker thread)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    timer = QTimer()
+
+    def poll():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            timer.stop()
+            asked.append(box.text())
+            (button,) = [b for b in box.buttons() if b.text() == button_text]
+            button.click()
+
+    timer.timeout.connect(poll)
+    timer.start(20)
+    asked.append(timer)  # kept alive for the test
+
+
+def test_a_workbook_of_another_kind_offers_to_switch_and_imports_it(qtbot, books, tmp_path, shown_errors):
+    path = counterparties_workbook(tmp_path / "往来单位.xlsx", [["张三", "个人", "110101199001011234", "13800000001", "承租方"]])
+    wizard = ImportWizard(books, kind="vouchers")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(path)
+    asked: list = []
+    answer_when_asked("改为导入“往来单位及个人”", asked)
+    wizard.check()
+    qtbot.waitUntil(lambda: wizard.kind() == "counterparties" and wizard.worker.done and wizard.step == 2, timeout=10000)
+    assert "工作表“往来单位”是往来单位及个人" in asked[1]
+    assert "新增 1" in wizard.summary_label.text() and shown_errors == []
+
+
+def test_declining_the_switch_shows_the_error_and_keeps_the_kind(qtbot, books, tmp_path, shown_errors):
+    path = counterparties_workbook(tmp_path / "往来单位.xlsx", [["张三", "个人", "110101199001011234", "13800000001", "承租方"]])
+    wizard = ImportWizard(books, kind="compounds")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(path)
+    asked: list = []
+    answer_when_asked("取消", asked)
+    wizard.check()
+    qtbot.waitUntil(lambda: len(shown_errors) == 1, timeout=10000)
+    assert wizard.kind() == "compounds" and wizard.step == 1
+    assert shown_errors[0][0].suggested_kind == "counterparties"
+    assert books.org.list_counterparties() == []

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -285,8 +286,24 @@ class ImportWizard(QDialog):
                                on_success=self._show_preview, on_error=self._on_check_failed)
 
     def _on_check_failed(self, exc: BaseException) -> None:
-        show_error(self, exc)
         self._go(1)
+        suggested = getattr(exc, "suggested_kind", "")
+        if suggested and suggested in KINDS and self._offer_kind(exc, suggested):
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(suggested))
+            self.check()
+            return
+        show_error(self, exc)
+
+    def _offer_kind(self, exc: Any, suggested: str) -> bool:
+        """The file holds another kind's table (工作表“小区”是片区与小区): offer to import it as that."""
+        title = KINDS[suggested].title
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("导入类型不符"), exc.message, parent=self)
+        box.setInformativeText(self.tr("要改为导入“{title}”吗？").format(title=title))
+        switch = box.addButton(self.tr("改为导入“{title}”").format(title=title), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(switch)
+        box.exec()
+        return box.clickedButton() is switch
 
     def _show_preview(self, preview: Any) -> None:
         self.preview = preview
