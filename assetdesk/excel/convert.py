@@ -8,6 +8,7 @@ Every failure raises ``InputError`` with a Chinese reason; the importer adds row
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from collections.abc import Sequence
@@ -23,7 +24,8 @@ ESCAPE_STARTS = ("=", "+", "-", "@")
 _TRUE = {"是", "y", "yes", "true", "1", "√", "✓", "启用", "有效", "正常", "在用"}
 _FALSE = {"否", "n", "no", "false", "0", "×", "x", "停用", "无效", "禁用"}
 _MAX_AREA = Decimal(10) ** 12  # ㎡: a million square kilometres; more is a typing slip
-_FLOAT_EXACT_LIMIT = 1e15  # beyond this Excel has already dropped digits of a number typed as text
+_FLOAT_EXACT_LIMIT = 1e15
+_WHITESPACE_RE = re.compile(r"\s+")  # beyond this Excel has already dropped digits of a number typed as text
 
 
 def is_empty(raw: Any) -> bool:
@@ -80,11 +82,12 @@ def _text_column(spec: ColumnSpec, cells: Sequence[Any], factor: Decimal) -> tup
     append = values.append
     empty = spec.empty_value
     optional = not spec.required
+    plain = not spec.code
     for index, raw in enumerate(cells):
         if type(raw) is str:
             value = raw.strip()
             if value:
-                if value[0] != "'" and "\u3000" not in value:
+                if value[0] != "'" and "\u3000" not in value and (plain or (value.isascii() and " " not in value)):
                     append(value)
                     continue
             elif optional:
@@ -134,7 +137,15 @@ def to_text(raw: Any) -> str:
 
 
 def _text(spec: ColumnSpec, raw: Any, factor: Decimal) -> str:
-    return to_text(raw)
+    text = to_text(raw)
+    return _as_code(text) if spec.code else text
+
+
+def _as_code(text: str) -> str:
+    """A code as typed with full-width digits or spaces, made plain."""
+    if text.isascii() and " " not in text:
+        return text
+    return _WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
 # Counting words clerks type after a number in a cell ("120户", "35间", "980.5平方米"): dropped.

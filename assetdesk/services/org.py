@@ -247,7 +247,7 @@ class OrgService(Service):
         return _counterparty_row(cp)
 
     def find_counterparty(self, name: str, id_code: str = "") -> CounterpartyRow | None:
-        query = Counterparty.select().where(Counterparty.id_code == id_code.strip()) if id_code.strip() \
+        query = Counterparty.select().where(Counterparty.id_code == id_code.strip().upper()) if id_code.strip() \
             else Counterparty.select().where(Counterparty.name == name.strip())
         found = query.order_by(Counterparty.id).first()
         return _counterparty_row(found) if found else None
@@ -262,7 +262,7 @@ class OrgService(Service):
 
     @staticmethod
     def _counterparty_fields(item: CounterpartyInput) -> dict:
-        return dict(name=item.name.strip(), kind=item.kind, id_code=item.id_code.strip(), phone=item.phone.strip(),
+        return dict(name=item.name.strip(), kind=item.kind, id_code=item.id_code.strip().upper(), phone=item.phone.strip(),
                     address=item.address.strip(), roles=",".join(dict.fromkeys(item.roles)), note=item.note)
 
     def add_counterparty(self, item: CounterpartyInput) -> CounterpartyRow:
@@ -349,7 +349,7 @@ class OrgService(Service):
                 for role in given:
                     _check_choice(role, COUNTERPARTY_ROLES, "角色")
                 roles = checked_roles[given] = ",".join(dict.fromkeys(given))
-            out.append((name, item.kind, item.id_code.strip(), item.phone.strip(), item.address.strip(), roles, item.note))
+            out.append((name, item.kind, item.id_code.strip().upper(), item.phone.strip(), item.address.strip(), roles, item.note))
         return out
 
     def _counterparty_index(self) -> tuple[dict, dict]:
@@ -358,7 +358,7 @@ class OrgService(Service):
         by_code, by_name = {}, {}
         for row in cursor.fetchall():
             if row[3]:
-                by_code.setdefault(row[3], row)
+                by_code.setdefault(row[3].upper(), row)  # stored before codes were upper-cased
             by_name.setdefault(row[1], row)
         return by_code, by_name
 

@@ -19,6 +19,7 @@ from assetdesk.gc_pause import gc_paused
 SPECS = [
     ColumnSpec("name", "名称", required=True),
     ColumnSpec("note", "备注"),
+    ColumnSpec("code", "科目编码", code=True),
     ColumnSpec("fee", "金额", "amount"),
     ColumnSpec("due", "日期", "date"),
     ColumnSpec("count", "户数", "int"),
@@ -30,7 +31,7 @@ SPECS = [
 cells = st.one_of(
     st.none(),
     st.sampled_from(["", "  ", "\u3000", "个人", " 单位 ", "公司", "是", "否", "1,234.50", "¥12", "3万元", "120户",
-                     "2025-03-01", "2025年3月1日", "'=SUM(A1)", "'-5", "abc", "１２３", "\u3000张三", "-0", "1.005"]),
+                     "2025-03-01", "2025年3月1日", "'=SUM(A1)", "'-5", "abc", "１２３", "\u3000张三", "-0", "1.005", "１０２", "10 201", " 1101 01"]),
     st.text(max_size=6),
     st.integers(-10**6, 10**6),
     st.floats(allow_nan=True, allow_infinity=True, width=64),

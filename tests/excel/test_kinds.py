@@ -298,3 +298,12 @@ def test_the_same_wrong_role_on_many_rows_is_reported_on_each(books, tmp_path):
     assert [(e.row, e.column) for e in preview.errors] == [
         (2, "C（角色）"), (4, "C（角色）"), (5, "C（角色）"), (6, "B（类型）")]
     assert all("房东" in e.reason for e in preview.errors if e.column.startswith("C"))
+
+
+def test_codes_typed_full_width_or_spaced_and_a_lower_case_x_are_made_plain(books, tmp_path):
+    rows = [["姓名", "身份证号"], ["张三", "１１０１０１１９９００１０１１２３ｘ"], ["李四", "1101 0119 9102 0212 34"]]
+    import_file(books, "counterparties", make_workbook(tmp_path / "p.xlsx", rows))
+    codes = {c.name: c.id_code for c in books.org.list_counterparties()}
+    assert codes == {"张三": "11010119900101123X", "李四": "110101199102021234"}
+    again = [["姓名", "身份证号"], ["张三", "11010119900101123x"]]
+    assert import_file(books, "counterparties", make_workbook(tmp_path / "q.xlsx", again)).unchanged == 1

@@ -44,6 +44,9 @@ class ColumnSpec:
     choices: tuple[str, ...] = ()
     choice_aliases: tuple[tuple[str, str], ...] = ()
     default: Any = None
+    # a code or ID number: full-width characters become half-width and spaces go ("１０２" → "102",
+    # "1101 0119 9001 0112 34" → "110101199001011234"); names and notes are kept as written
+    code: bool = False
 
     def __post_init__(self) -> None:
         if self.type not in COLUMN_TYPES:

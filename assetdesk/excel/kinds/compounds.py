@@ -20,11 +20,11 @@ class CompoundsKind(SheetKind):
     title = "片区与小区"
     unit = "户、㎡"
     columns = (
-        ColumnSpec("area_code", "片区编码", aliases=("片区代码", "片区编号", "片区号"), width=10, example="P01",
+        ColumnSpec("area_code", "片区编码", code=True, aliases=("片区代码", "片区编号", "片区号"), width=10, example="P01",
                    note="可不填：按片区名称查找，新片区自动编号"),
         ColumnSpec("area_name", "片区名称", aliases=("片区", "所属片区", "网格片区"), width=14, example="东片区",
                    note="新片区必须填写名称"),
-        ColumnSpec("code", "小区编码", aliases=("小区代码", "小区编号", "小区号"), width=10, example="X001",
+        ColumnSpec("code", "小区编码", code=True, aliases=("小区代码", "小区编号", "小区号"), width=10, example="X001",
                    note="可不填：按小区名称查找，新小区自动编号"),
         ColumnSpec("name", "小区名称", aliases=("小区", "小区名", "院落名称", "院落"), required=True, width=22,
                    example="兰花小区（示例）"),

@@ -24,7 +24,7 @@ class CounterpartiesKind(SheetKind):
                    choice_aliases=(("企业", "单位"), ("公司", "单位"), ("法人", "单位"), ("组织", "单位"),
                                    ("机构", "单位"), ("自然人", "个人")),
                    note="空白时按名称判断（含“公司”“中心”“合作社”等为单位）", example="个人"),
-        ColumnSpec("id_code", "证件号码", aliases=("证件号", "身份证号", "身份证号码", "身份证", "统一社会信用代码",
+        ColumnSpec("id_code", "证件号码", code=True, aliases=("证件号", "身份证号", "身份证号码", "身份证", "统一社会信用代码",
                                                 "信用代码", "社会信用代码", "证件号码/统一社会信用代码", "证照号码"),
                    width=22, example="110101199001011234", note="个人填身份证号，单位填统一社会信用代码；请设为文本格式"),
         ColumnSpec("phone", "电话", aliases=("联系电话", "手机", "手机号", "手机号码", "联系方式", "电话号码"), width=14),
@@ -53,6 +53,8 @@ class CounterpartiesKind(SheetKind):
         split_roles: dict[Any, tuple[tuple[str, ...], list[str]]] = {}
         for row in rows:
             values = row.values
+            if values["id_code"] and not values["id_code"].isupper() and not values["id_code"].isdigit():
+                values["id_code"] = values["id_code"].upper()  # the check letter x of an ID number is X
             if not values["kind"]:
                 values["kind"] = "单位" if ORGANISATION_HINT.search(values["name"]) else "个人"
             text = values["roles"]
@@ -83,7 +85,7 @@ class CounterpartiesKind(SheetKind):
         for cp in books.org.list_counterparties():
             values = {"name": cp.name, "kind": cp.kind, "id_code": cp.id_code, "phone": cp.phone,
                       "address": cp.address, "roles": tuple(cp.roles), "note": cp.note}
-            out.setdefault(self.key_of(values), values)
+            out.setdefault((cp.id_code.upper() or cp.name,), values)
             if cp.id_code:
                 out.setdefault((cp.name,), values)  # a file row without the code still finds it
         return out

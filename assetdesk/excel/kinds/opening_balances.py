@@ -18,7 +18,7 @@ class OpeningBalancesKind(SheetKind):
     name = "opening-balances"
     title = "期初余额"
     columns = (
-        ColumnSpec("code", "科目编码", aliases=CODE_ALIASES, required=True, width=12, example="10201"),
+        ColumnSpec("code", "科目编码", code=True, aliases=CODE_ALIASES, required=True, width=12, example="10201"),
         ColumnSpec("name", "科目名称", aliases=("名称", "科目", "科目全称"), width=30, example="银行存款—基本户（示例）",
                    note="仅供核对，导入时以科目编码为准"),
         ColumnSpec("debit", "借方余额", "amount",
