@@ -186,8 +186,11 @@ def split_unit(header: str) -> list[tuple[str, str | None]]:
         name, unit = match.groups()
         unit = unit.removeprefix("单位:").removeprefix("单位")
         readings.insert(0, (name, unit))
-    if re.search(r"[/或、]", header):  # "身份证号/统一社会信用代码": either name will do
-        readings += [(part, None) for part in re.split(r"[/或、]", header) if part]
+    bare = re.sub(r"\([^)]*\)", "", header)  # "小区(院落)名称" → "小区名称"
+    if bare and bare != header and (bare, None) not in readings and not match:
+        readings.append((bare, None))
+    if re.search(r"[/或、]", bare):  # "身份证号/统一社会信用代码": either name will do
+        readings += [(part, None) for part in re.split(r"[/或、]", bare) if part]
     return readings
 
 

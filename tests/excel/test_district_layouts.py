@@ -253,3 +253,39 @@ def test_a_parent_total_that_disagrees_with_its_sub_accounts_is_refused(books, t
     (error,) = caught.value.preview.errors
     assert error.row == 4 and "50,000.00 与表中明细科目合计 49,000.00 不符" in error.reason
     assert all(r.debit_fen == 0 for r in books.accounts.opening_balances())
+
+
+def test_district_wording_of_headers_and_choices_is_understood(books, tmp_path):
+    path = _book(tmp_path / "院落.xlsx", [
+        ["序号", "所属网格", "小区（院落）名称", "小区类型", "管理方式", "住户数（户）", "建筑面积（平方米）"],
+        [1, "第一网格", "棉纺厂宿舍", "棚改", "社区代管", "210户", "15,000"],
+        [2, "第二网格", "粮站院", "三无院落", "居民自管", 36, 2400.5],
+    ])
+    assert import_file(books, "compounds", path).new == 2
+    got = {c.name: (c.category, c.management_mode, c.households, c.building_area_centi)
+           for c in books.org.list_compounds()}
+    assert got == {"棉纺厂宿舍": ("棚户区", "社区托管", 210, 1500000), "粮站院": ("三无小区", "居民自治", 36, 240050)}
+
+    people = _book(tmp_path / "住户.xlsx", [
+        ["户主", "公民身份号码", "移动电话", "居住地址"],
+        ["王五", "110101198001011234", 13800138000, "棉纺厂宿舍3栋"],
+    ])
+    assert import_file(books, "counterparties", people).new == 1
+    (person,) = books.org.list_counterparties()
+    assert (person.name, person.id_code, person.phone, person.address) == (
+        "王五", "110101198001011234", "13800138000", "棉纺厂宿舍3栋")
+
+
+def test_a_sheet_without_areas_updates_compounds_on_record_and_asks_for_the_area_of_new_ones(books, tmp_path):
+    first = _book(tmp_path / "小区.xlsx", [["片区名称", "小区名称", "户数"], ["东片区", "兰花苑", 100]])
+    import_file(books, "compounds", first)
+    update = _book(tmp_path / "户数.xlsx", [["小区名称", "户数"], ["兰花苑", 120]])
+    result = import_file(books, "compounds", update)
+    assert result.changed == 1
+    (compound,) = books.org.list_compounds()
+    assert (compound.area_name, compound.households) == ("东片区", 120)
+    new = _book(tmp_path / "新.xlsx", [["小区名称", "户数"], ["兰花苑", 120], ["桂花里", 30]])
+    with pytest.raises(ImportRejectedError) as caught:
+        import_file(books, "compounds", new)
+    (error,) = caught.value.preview.errors
+    assert error.row == 3 and "新小区“桂花里”请填写所属片区" in error.reason

@@ -22,18 +22,23 @@ class CompoundsKind(SheetKind):
     columns = (
         ColumnSpec("area_code", "片区编码", code=True, aliases=("片区代码", "片区编号", "片区号"), width=10, example="P01",
                    note="可不填：按片区名称查找，新片区自动编号"),
-        ColumnSpec("area_name", "片区名称", aliases=("片区", "所属片区", "网格片区"), width=14, example="东片区",
+        ColumnSpec("area_name", "片区名称", aliases=("片区", "所属片区", "网格片区", "网格", "所属网格", "网格名称", "所在片区"), width=14, example="东片区",
                    note="新片区必须填写名称"),
         ColumnSpec("code", "小区编码", code=True, aliases=("小区代码", "小区编号", "小区号"), width=10, example="X001",
                    note="可不填：按小区名称查找，新小区自动编号"),
-        ColumnSpec("name", "小区名称", aliases=("小区", "小区名", "院落名称", "院落"), required=True, width=22,
+        ColumnSpec("name", "小区名称", aliases=("小区", "小区名", "院落名称", "院落", "小区院落名称", "小区院落"), required=True, width=22,
                    example="兰花小区（示例）"),
         ColumnSpec("category", "类别", "choice", aliases=("小区类别", "小区类型", "类型", "小区性质"), width=12,
-                   choices=CATEGORIES, choice_aliases=(("商品房", "商品房小区"), ("老旧", "老旧小区"), ("三无", "三无小区")),
+                   choices=CATEGORIES, choice_aliases=(("商品房", "商品房小区"), ("老旧", "老旧小区"), ("老旧院落", "老旧小区"),
+                                   ("三无", "三无小区"), ("三无院落", "三无小区"), ("棚改", "棚户区"),
+                                   ("棚户区改造", "棚户区"), ("棚改区", "棚户区")),
                    default="老旧小区", example="老旧小区"),
         ColumnSpec("management_mode", "管理模式", "choice", aliases=("管理方式", "物业管理模式", "管理类型"), width=12,
-                   choices=MODES, choice_aliases=(("托管", "社区托管"), ("物业管理", "物业公司"), ("物业", "物业公司"),
-                                                  ("自治", "居民自治")),
+                   choices=MODES, choice_aliases=(("托管", "社区托管"), ("代管", "社区托管"), ("社区代管", "社区托管"),
+                                                  ("物业管理", "物业公司"), ("物业", "物业公司"),
+                                                  ("物业服务企业", "物业公司"), ("专业物业", "物业公司"),
+                                                  ("自治", "居民自治"), ("自管", "居民自治"), ("居民自管", "居民自治"),
+                                                  ("业主自治", "居民自治")),
                    default="社区托管", example="社区托管"),
         ColumnSpec("households", "户数", "int", aliases=("总户数", "住户数", "户数(户)"), width=8, example="120"),
         ColumnSpec("building_area_centi", "建筑面积(㎡)", "area", aliases=("建筑面积", "总建筑面积", "面积"), width=14,
@@ -53,7 +58,7 @@ class CompoundsKind(SheetKind):
         areas = {a.code for a in books.org.list_areas()}
         named = {row["area_code"] for row in rows if row.values.get("area_name")}
         for row in rows:
-            if row["area_code"] not in areas and row["area_code"] not in named:
+            if row["area_code"] and row["area_code"] not in areas and row["area_code"] not in named:
                 errors.append(row.error("area_code", "片区不存在：新片区请同时填写片区名称"))
             if row["management_mode"] == "物业公司" and not row.values.get("property_company_name"):
                 errors.append(row.error("management_mode", "管理模式为物业公司时，请填写物业公司名称"))
@@ -63,14 +68,19 @@ class CompoundsKind(SheetKind):
     def _fill_codes(books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
         """Codes the file leaves out, from the names (see the module docstring)."""
         areas = {a.name: a.code for a in books.org.list_areas()}
-        compounds = {c.name: c.code for c in books.org.list_compounds()}
+        on_record = books.org.list_compounds()
+        compounds = {c.name: c.code for c in on_record}
+        area_of = {key: c.area_code for c in on_record for key in (c.code, c.name)}
         used_areas, used_compounds = set(areas.values()), set(compounds.values())
         errors = []
         for row in rows:
             values = row.values
+            if not values["area_code"] and not values.get("area_name"):
+                # a sheet updating 户数 or 面积 may leave the 片区 out: a compound on record keeps its own
+                values["area_code"] = area_of.get(values["code"]) or area_of.get(values["name"], "")
             if not values["area_code"]:
                 if not values.get("area_name"):
-                    errors.append(row.error("area_name", "请填写片区编码或片区名称"))
+                    errors.append(row.error("area_name", f"新小区“{values['name']}”请填写所属片区（片区名称或片区编码）"))
                     continue
                 if values["area_name"] not in areas:
                     areas[values["area_name"]] = _next_code("PQ", 2, used_areas)
