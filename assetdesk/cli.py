@@ -216,6 +216,10 @@ def cmd_import(args) -> int:
         except ImportRejectedError as exc:
             preview = exc.preview
         print(preview.summary())
+        if preview.skipped_examples:
+            print(f"  已跳过模板中的示例行 {preview.skipped_examples} 行")
+        if preview.ignored_columns:
+            print("  未使用的列：" + "、".join(preview.ignored_columns))
         if preview.errors:
             for error in preview.errors:
                 print(f"  {error}")

@@ -109,3 +109,21 @@ def test_a_demo_that_fails_half_way_leaves_the_database_empty(tmp_path, monkeypa
         build_demo(books, households=20)
     assert not books.is_initialised() and books.vouchers.count_vouchers() == 0
     books.close()
+
+
+def test_import_says_what_it_left_out(tmp_path, capsys):
+    import openpyxl
+
+    db = str(tmp_path / "b.db")
+    run(capsys, "--db", db, "init", "--community", "兰花社区", "--first-period", "2025-01")
+    template = str(tmp_path / "模板.xlsx")
+    run(capsys, "template", "counterparties", template)
+    code, out, _ = run(capsys, "--db", db, "import", "counterparties", template, "--dry-run")
+    assert code == 0 and "已跳过模板中的示例行 1 行" in out
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["名称", "性别", "联系电 话", "微信"])
+    workbook.active.append(["张三", "男", "138", "zs"])
+    path = tmp_path / "名册.xlsx"
+    workbook.save(path)
+    code, out, _ = run(capsys, "--db", db, "import", "counterparties", str(path))
+    assert code == 0 and "未使用的列：性别、微信" in out  # "联系电 话" is the phone, spaces and all
