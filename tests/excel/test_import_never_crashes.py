@@ -36,3 +36,34 @@ def test_random_rows_under_a_real_header_never_crash(books, tmp_path_factory, ki
         import_file(books, kind, path, dry_run=True)
     except AssetDeskError as exc:
         assert str(exc)
+
+
+HEADER_NAMES = sorted({name for kind in KINDS.values() for column in kind.columns for name in (column.header, *column.aliases)}
+                      | {"序号", "金额（万元）", "面积（亩）", "小区（院落）名称", "借方", "贷方"})
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(headers=st.lists(st.sampled_from(HEADER_NAMES), min_size=1, max_size=8),
+       rows=st.lists(st.lists(cell, min_size=1, max_size=8), max_size=6), sheets=st.integers(1, 3),
+       parent_row=st.booleans())
+def test_any_mix_of_known_headers_on_several_sheets_never_crashes(books, tmp_path_factory, kind, headers, rows, sheets,
+                                                                  parent_row):
+    """Headers of every kind, in any order and repeated, over one to three sheets (some with a
+    parent header row above): each sheet is read as some kind or refused; the import commits
+    or refuses with a message."""
+    workbook = openpyxl.Workbook()
+    for index in range(sheets):
+        sheet = workbook.active if index == 0 else workbook.create_sheet(f"表{index}")
+        sheet.append(["兰花社区"])
+        if parent_row:
+            sheet.append(["期初余额", None, "期末余额", None])
+        sheet.append(headers)
+        for row in rows:
+            sheet.append(row)
+    path = tmp_path_factory.mktemp("mix") / "f.xlsx"
+    workbook.save(path)
+    try:
+        import_file(books, kind, path)
+    except AssetDeskError as exc:
+        assert str(exc)
