@@ -91,16 +91,21 @@ def test_corrupt_zip_is_refused(tmp_path):
         read_grids(path)
 
 
-def test_a_stray_space_in_the_last_row_of_the_sheet_does_not_block_the_import(tmp_path):
-    """Excel then declares 1,048,576 rows; the table above is read row by row and imported."""
+def _table_with_far_cells(path, far_cells):
+    """A two-row table, and ``far_cells`` ({column: value}) in the sheet's last row, 1,048,576."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(["名称", "电话"])
     sheet.append(["张三", "13800138000"])
-    sheet.cell(row=1048576, column=1, value=" ")
-    sheet.cell(row=1048576, column=30, value="\u3000")
-    path = tmp_path / "名册.xlsx"
+    for column, value in far_cells.items():
+        sheet.cell(row=1048576, column=column, value=value)
     workbook.save(path)
+    return path
+
+
+def test_a_stray_space_in_the_last_row_of_the_sheet_does_not_block_the_import(tmp_path):
+    """Excel then declares 1,048,576 rows; the table above is read row by row and imported."""
+    path = _table_with_far_cells(tmp_path / "名册.xlsx", {1: " ", 30: "\u3000"})
     assert safety.check_file(path) == "xlsx-far"
     (grid,) = read_grids(path)
     assert [row[:2] for row in grid.rows] == [["名称", "电话"], ["张三", "13800138000"]]
@@ -108,13 +113,7 @@ def test_a_stray_space_in_the_last_row_of_the_sheet_does_not_block_the_import(tm
 
 
 def test_real_content_far_below_the_table_is_refused_naming_its_row(tmp_path):
-    workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.append(["名称", "电话"])
-    sheet.append(["张三", "13800138000"])
-    sheet.cell(row=1048576, column=2, value="误输入")
-    path = tmp_path / "名册.xlsx"
-    workbook.save(path)
+    path = _table_with_far_cells(tmp_path / "名册.xlsx", {2: "误输入"})
     with pytest.raises(ImportFileError) as caught:
         read_grids(path)
     assert "第 1048576 行有内容“误输入”" in caught.value.message

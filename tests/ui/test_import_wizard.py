@@ -158,29 +158,28 @@ def answer_when_asked(button_text: str, asked: list) -> None:
     asked.append(timer)  # kept alive for the test
 
 
-def test_a_workbook_of_another_kind_offers_to_switch_and_imports_it(qtbot, books, tmp_path, shown_errors):
+def check_people_as(qtbot, books, tmp_path, kind: str, answer: str) -> tuple[ImportWizard, list]:
+    """The clerk picks a 往来单位 workbook with the wrong kind chosen, presses 检查 and gives ``answer``."""
     path = counterparties_workbook(tmp_path / "往来单位.xlsx", [["张三", "个人", "110101199001011234", "13800000001", "承租方"]])
-    wizard = ImportWizard(books, kind="vouchers")
+    wizard = ImportWizard(books, kind=kind)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.set_file(path)
     asked: list = []
-    answer_when_asked("改为导入“往来单位及个人”", asked)
+    answer_when_asked(answer, asked)
     wizard.check()
+    return wizard, asked
+
+
+def test_a_workbook_of_another_kind_offers_to_switch_and_imports_it(qtbot, books, tmp_path, shown_errors):
+    wizard, asked = check_people_as(qtbot, books, tmp_path, "vouchers", "改为导入“往来单位及个人”")
     qtbot.waitUntil(lambda: wizard.kind() == "counterparties" and wizard.worker.done and wizard.step == 2, timeout=10000)
     assert "工作表“往来单位”是往来单位及个人" in asked[1]
     assert "新增 1" in wizard.summary_label.text() and shown_errors == []
 
 
 def test_declining_the_switch_shows_the_error_and_keeps_the_kind(qtbot, books, tmp_path, shown_errors):
-    path = counterparties_workbook(tmp_path / "往来单位.xlsx", [["张三", "个人", "110101199001011234", "13800000001", "承租方"]])
-    wizard = ImportWizard(books, kind="compounds")
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.set_file(path)
-    asked: list = []
-    answer_when_asked("取消", asked)
-    wizard.check()
+    wizard, _ = check_people_as(qtbot, books, tmp_path, "compounds", "取消")
     qtbot.waitUntil(lambda: len(shown_errors) == 1, timeout=10000)
     assert wizard.kind() == "compounds" and wizard.step == 1
     assert shown_errors[0][0].suggested_kind == "counterparties"
