@@ -310,13 +310,13 @@ class ImportWizard(QDialog):
         self.errors_model.set_rows(preview.errors)
         self.changes_model.set_rows(change_lines(preview))
         self.errors_view.resizeColumnToContents(2)
-        self.tabs.setTabText(0, self.tr("错误（{n}）").format(n=len(preview.errors)))
-        self.tabs.setTabText(1, self.tr("变化明细（{n}）").format(n=len(preview.changes)))
+        self.tabs.setTabText(0, self.tr("错误（{n}）").format(n=f"{len(preview.errors):,}"))
+        self.tabs.setTabText(1, self.tr("变化明细（{n}）").format(n=f"{len(preview.changes):,}"))
         self.tabs.setTabVisible(0, bool(preview.errors))
         self.tabs.setCurrentIndex(0 if preview.errors else 1)
         self.summary_label.setText(self.tr("“{name}”：共 {rows} 行，新增 {new}，修改 {changed}，未变 {same}").format(
-            name=Path(preview.path).name, rows=len(preview.rows), new=preview.new, changed=preview.changed,
-            same=preview.unchanged))
+            name=Path(preview.path).name, rows=f"{len(preview.rows):,}", new=f"{preview.new:,}",
+            changed=f"{preview.changed:,}", same=f"{preview.unchanged:,}"))
         self.verdict_label.setText(self._verdict(preview))
         self.verdict_label.setObjectName("statusWarn" if preview.errors else "statusOk")
         self.verdict_label.style().unpolish(self.verdict_label)
@@ -401,7 +401,7 @@ class ImportWizard(QDialog):
         self.result = result
         self.done_label.setText(self.tr("导入完成"))
         self.done_detail.setText(self.tr("{title}：新增 {new}，修改 {changed}，未变 {same}。").format(
-            title=self.kind_title(), new=result.new, changed=result.changed, same=result.unchanged)
+            title=self.kind_title(), new=f"{result.new:,}", changed=f"{result.changed:,}", same=f"{result.unchanged:,}")
             + self.tr("各页面已自动刷新。"))
         self._go(3)
 
