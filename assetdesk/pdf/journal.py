@@ -33,13 +33,23 @@ def journal_title(code: str) -> str:
 
 def build_journal(books, path: str | Path, period, *, account: str | None = None,
                   printed_on: date) -> Path:
-    """The cash (default) or bank journal for ``period``; ``account`` is "cash", "bank" or a code."""
+    """The cash (default) or bank journal for ``period``; ``account`` is "cash", "bank" or a code.
+
+    A cashier keeps one 日记账 per account: when the chosen account has sub-accounts (基本存款户,
+    专户 …) each gets its own section with its own balance and 本日合计; a sub-account with
+    neither postings nor a balance in the range is left out."""
     scope = PeriodRange.of(period)
     code = journal_code(account)
-    entries = books.ledger.journal(code, scope.first, scope.last)
-    name = books.accounts.get(code).full_name or books.accounts.get(code).name
+    chosen = books.accounts.get(code)
+    leaves = [a for a in books.accounts.list_accounts() if a.is_leaf and a.code.startswith(code)]
+    sections = []
+    for leaf in leaves if len(leaves) > 1 else [chosen]:
+        entries = books.ledger.journal(leaf.code, scope.first, scope.last)
+        if len(leaves) > 1 and not any(entry.kind == "line" or entry.balance_fen for entry in entries):
+            continue
+        sections.append(Section(ledger_rows(entries), f"科目：{leaf.code} {leaf.full_name or leaf.name}"))
     spec = ReportSpec(journal_title(code), community_name(books), scope.label,
                       columns=JOURNAL_COLUMNS,
-                      sections=[Section(ledger_rows(entries), f"科目：{code} {name}")],
+                      sections=sections or [Section([], f"科目：{code} {chosen.full_name or chosen.name}（本期无发生额）")],
                       carry=LEDGER_CARRY, printed_on=printed_on, font=print_font(books))
     return render_table_report(path, spec)

@@ -81,6 +81,23 @@ def test_bank_journal_by_alias(posted, tmp_path, read_pdf):
     assert "银行存款日记账" in text and "16,409.02" in text and "66,409.02" in text
 
 
+def test_bank_journal_gives_each_bank_account_its_own_book(books, tmp_path, read_pdf):
+    basic = books.accounts.add_sub_account("102", "基本存款户").code
+    special = books.accounts.add_sub_account("102", "专户").code
+    idle = books.accounts.add_sub_account("102", "已销户").code
+    rent = rent_account(books)
+    books.accounts.set_opening_balances({basic: 10_000_00, special: 5_000_00, "301": -15_000_00})
+    post(books, "2025-01-05", "收门面租金", (basic, 2_000_00), (rent, -2_000_00))
+    post(books, "2025-01-08", "专户收项目补助", (special, 30_000_00), ("241", -30_000_00))
+    pages = read_pdf.pages(build_report(books, "journal", tmp_path / "j.pdf", period="2025-01", account="bank",
+                                        printed_on=PRINTED))
+    headings = [line for page in pages for line in page.splitlines() if line.startswith("科目：")]
+    assert headings == [f"科目：{basic} 银行存款—基本存款户", f"科目：{special} 银行存款—专户"]
+    assert idle not in "\n".join(headings)
+    assert "12,000.00" in pages[0] and "收项目补助" not in pages[0]  # each book its own balance
+    assert "35,000.00" in pages[1]
+
+
 def test_vouchers_print_two_per_page_with_capital_amount(posted, tmp_path, read_pdf):
     pages = read_pdf.pages(build_report(posted, "vouchers", tmp_path / "v.pdf", period="2025-01",
                                         printed_on=PRINTED))
