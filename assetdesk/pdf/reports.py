@@ -13,6 +13,7 @@ from assetdesk.errors import InputError
 from assetdesk.pdf.chart import build_chart
 from assetdesk.pdf.journal import build_journal
 from assetdesk.pdf.ledger import build_ledger
+from assetdesk.pdf.month_books import build_month_books
 from assetdesk.pdf.scope import PeriodRange
 from assetdesk.pdf.statements import build_balance_sheet, build_income_statement
 from assetdesk.pdf.trial_balance import build_trial_balance
@@ -43,6 +44,10 @@ def _income_statement(books, path, scope, account, printed_on):
     return build_income_statement(books, path, scope, printed_on=printed_on)
 
 
+def _month_books(books, path, scope, account, printed_on):
+    return build_month_books(books, path, scope, printed_on=printed_on)
+
+
 def _chart(books, path, scope, account, printed_on):
     return build_chart(books, path, printed_on=printed_on)
 
@@ -56,6 +61,7 @@ REPORTS: dict[str, tuple[str, Callable[..., Path]]] = {
     "chart": ("会计科目表", _chart),
     "balance-sheet": ("资产负债表", _balance_sheet),
     "income-statement": ("收益及收益分配表", _income_statement),
+    "month-books": ("全部账簿", _month_books),
 }
 
 

@@ -478,113 +478,113 @@
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="105"/>
+        <location filename="../../ui/pages/exchange_page.py" line="106"/>
         <source>从Excel导入</source>
         <extracomment>What each kind is for, shown under its name. Master-data exports: (kind, button text).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="114"/>
+        <location filename="../../ui/pages/exchange_page.py" line="115"/>
         <source>导入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="116"/>
+        <location filename="../../ui/pages/exchange_page.py" line="117"/>
         <source>下载模板…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="124"/>
+        <location filename="../../ui/pages/exchange_page.py" line="125"/>
         <source>导出到Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="132"/>
+        <location filename="../../ui/pages/exchange_page.py" line="133"/>
         <source>可直接重新导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="139"/>
+        <location filename="../../ui/pages/exchange_page.py" line="140"/>
         <source>全年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="140"/>
+        <location filename="../../ui/pages/exchange_page.py" line="141"/>
         <source>导出所选期间所在年度的全部凭证</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="145"/>
+        <location filename="../../ui/pages/exchange_page.py" line="146"/>
         <source>凭证</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="145"/>
+        <location filename="../../ui/pages/exchange_page.py" line="146"/>
         <source>已过账凭证，可重新导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="147"/>
+        <location filename="../../ui/pages/exchange_page.py" line="148"/>
         <source>导出凭证…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="152"/>
+        <location filename="../../ui/pages/exchange_page.py" line="153"/>
         <source>科目余额表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="152"/>
+        <location filename="../../ui/pages/exchange_page.py" line="153"/>
         <source>报送街道、区里的余额表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="157"/>
+        <location filename="../../ui/pages/exchange_page.py" line="158"/>
         <source>导出余额表…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="162"/>
+        <location filename="../../ui/pages/exchange_page.py" line="163"/>
         <source>打印报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="180"/>
+        <location filename="../../ui/pages/exchange_page.py" line="181"/>
         <source>每份报表先打开预览，可选择期间和科目，再打印、另存为PDF或导出Excel。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="217"/>
+        <location filename="../../ui/pages/exchange_page.py" line="218"/>
         <source>保存导入模板</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="217"/>
+        <location filename="../../ui/pages/exchange_page.py" line="218"/>
         <source>{title}导入模板.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="242"/>
+        <location filename="../../ui/pages/exchange_page.py" line="243"/>
         <source>凭证（{y}年）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="244"/>
+        <location filename="../../ui/pages/exchange_page.py" line="245"/>
         <source>凭证（{p}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="253"/>
+        <location filename="../../ui/pages/exchange_page.py" line="254"/>
         <source>科目余额表（{p}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="268"/>
+        <location filename="../../ui/pages/exchange_page.py" line="269"/>
         <source>导出Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/exchange_page.py" line="278"/>
+        <location filename="../../ui/pages/exchange_page.py" line="279"/>
         <source>正在导出Excel…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1056,124 +1056,129 @@
 <context>
     <name>ReportPreviewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="75"/>
         <source>{title} — 打印预览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="124"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="125"/>
         <source>按所选期间和科目重新生成（F5）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="130"/>
         <source>期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="132"/>
         <source>至</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="136"/>
         <source>科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="146"/>
         <source>全部有发生额的科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="147"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="148"/>
         <source>库存现金日记账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="148"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="149"/>
         <source>银行存款日记账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="162"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="163"/>
         <source>上一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="164"/>
         <source>下一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="167"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="168"/>
         <location filename="../../ui/dialogs/report_preview_dialog.py" line="345"/>
         <source>适合宽度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="168"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="169"/>
         <source>缩小</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="170"/>
         <source>放大</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="172"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="173"/>
         <source>打印…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="174"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="175"/>
         <source>打印（Ctrl+P）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="176"/>
         <source>另存为PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="176"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="177"/>
         <source>导出Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="177"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="178"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="256"/>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="258"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="257"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="259"/>
         <source>正在生成{title}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="266"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="267"/>
         <source>报表文件无法显示，请点“刷新”重新生成。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="278"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="279"/>
         <source>报表未能生成。请调整期间或科目后点“刷新”。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="286"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="287"/>
         <source>已取消。点“刷新”重新生成报表。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="298"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="386"/>
+        <source>全部账簿是几本账的合订本，请在各报表中分别导出Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="387"/>
         <source>凭证导出Excel按单月或整年，请选择一个月或1月至12月</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1188,12 +1193,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="407"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="414"/>
         <source>导出Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="411"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="418"/>
         <source>正在导出Excel…</source>
         <translation type="unfinished"></translation>
     </message>

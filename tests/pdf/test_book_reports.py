@@ -179,3 +179,20 @@ def test_reports_fall_back_to_stsong_without_a_truetype_font(posted, tmp_path, f
                             printed_on=PRINTED)
         assert font_names(path) == {"/STSong-Light"}, name
         assert "兰花社区" in read_pdf(path) and "1,234.50" in read_pdf(path)
+
+
+def test_month_books_bind_every_book_of_the_month_with_bookmarks(posted, tmp_path, read_pdf):
+    from pypdf import PdfReader
+
+    path = build_report(posted, "month-books", tmp_path / "books.pdf", period="2025-01", printed_on=PRINTED)
+    reader = PdfReader(path)
+    marks = [(item.title, reader.get_destination_page_number(item)) for item in reader.outline]
+    assert [title for title, _ in marks] == ["记账凭证", "现金日记账", "银行存款日记账", "明细分类账", "科目余额表",
+                                            "资产负债表", "收益及收益分配表"]
+    starts = [page for _, page in marks]
+    assert starts == sorted(starts) and starts[0] == 0 and len(set(starts)) == len(starts)
+    pages = read_pdf.pages(path)
+    for (title, start) in marks:
+        assert title in pages[start], title  # each bookmark opens its book's first page
+    assert "收一月商铺租金" in pages[starts[1]] and "16,409.02" in pages[starts[2]]
+    assert reader.metadata.title == "全部账簿（2025年1月）"

@@ -44,7 +44,8 @@ from ui.dialogs.error_dialog import show_error
 from ui.widgets.period_picker import PeriodPicker
 
 ACCOUNT_REPORTS = ("ledger", "journal")
-PERIOD_REPORTS = ("trial-balance", "ledger", "journal", "vouchers", "balance-sheet", "income-statement")
+PERIOD_REPORTS = ("trial-balance", "ledger", "journal", "vouchers", "balance-sheet", "income-statement",
+                  "month-books")
 ZOOM_STEP = 1.25
 
 
@@ -294,8 +295,7 @@ class ReportPreviewDialog(QDialog):
                        self.fit_button, self.zoom_in_button, self.zoom_out_button):
             button.setEnabled(enabled)
         self.excel_button.setEnabled(enabled and self.excel_supported())
-        self.excel_button.setToolTip("" if self.excel_supported() else
-                                     self.tr("凭证导出Excel按单月或整年，请选择一个月或1月至12月"))
+        self.excel_button.setToolTip("" if self.excel_supported() else self._excel_refusal())
 
     def _temp_directory(self) -> Path:
         if self._temp_dir is None or not self._temp_dir.is_dir():
@@ -378,6 +378,13 @@ class ReportPreviewDialog(QDialog):
             return None
         show_saved(self, target)
         return target
+
+    def _excel_refusal(self) -> str:
+        from assetdesk.excel.report_sheets import REPORT_SHEETS
+
+        if self.name not in REPORT_SHEETS:
+            return self.tr("全部账簿是几本账的合订本，请在各报表中分别导出Excel")
+        return self.tr("凭证导出Excel按单月或整年，请选择一个月或1月至12月")
 
     def excel_supported(self) -> bool:
         from assetdesk.excel.report_sheets import REPORT_SHEETS

@@ -66,6 +66,7 @@ REPORT_HINTS = {
     "chart": "全部会计科目及余额方向",
     "balance-sheet": "资产、负债和所有者权益，年初数与期末数",
     "income-statement": "经营收益、收益总额、净收益及收益分配",
+    "month-books": "凭证、日记账、明细账、余额表和报表，月末一次打印",
 }
 
 
