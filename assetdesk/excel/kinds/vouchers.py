@@ -41,17 +41,17 @@ class VouchersKind(SheetKind):
     name = "vouchers"
     title = "凭证"
     columns = (
-        ColumnSpec("date", "日期", "date", aliases=("凭证日期", "记账日期", "制单日期"), width=12,
+        ColumnSpec("date", "日期", "date", aliases=("凭证日期", "记账日期", "制单日期", "业务日期"), width=12,
                    example="2025-03-31", note="同一张凭证的后续行可留空"),
         ColumnSpec("number", "凭证号", aliases=("凭证编号", "凭证字号", "凭证号码", "字号", "号码"),
                    width=10, example="记-0001", note="同一日期、同一凭证号的各行组成一张凭证；后续行可留空"),
-        ColumnSpec("summary", "摘要", aliases=("业务摘要", "内容"), width=30, example="收到三月租金（示例）"),
+        ColumnSpec("summary", "摘要", aliases=("业务摘要", "内容", "摘要说明", "摘要内容"), width=30, example="收到三月租金（示例）"),
         ColumnSpec("code", "科目编码", code=True, aliases=CODE_ALIASES, width=12, example="10201",
                    note="可不填：按“科目名称”中的编码或名称查找"),
         ColumnSpec("account_name", "科目名称", aliases=("科目", "会计科目", "科目全称"), width=28,
                    note="有科目编码时仅供核对"),
-        ColumnSpec("debit", "借方金额", "amount", aliases=("借方", "借方发生额", "借", "借方金额(元)"), example="1000"),
-        ColumnSpec("credit", "贷方金额", "amount", aliases=("贷方", "贷方发生额", "贷", "贷方金额(元)")),
+        ColumnSpec("debit", "借方金额", "amount", aliases=("借方", "借方发生额", "借", "借方金额(元)", "借方本币", "本币借方", "借方金额本币"), example="1000"),
+        ColumnSpec("credit", "贷方金额", "amount", aliases=("贷方", "贷方发生额", "贷", "贷方金额(元)", "贷方本币", "本币贷方", "贷方金额本币")),
         ColumnSpec("counterparty", "往来单位", aliases=("往来单位及个人", "对方单位", "单位", "客户", "往来户",
                                                     "辅助核算"), width=20),
     )
