@@ -257,32 +257,32 @@
     <name>BooksPage</name>
     <message>
         <location filename="../../ui/pages/books_page.py" line="139"/>
-        <location filename="../../ui/pages/books_page.py" line="386"/>
+        <location filename="../../ui/pages/books_page.py" line="414"/>
         <source>科目余额表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/pages/books_page.py" line="140"/>
-        <location filename="../../ui/pages/books_page.py" line="390"/>
+        <location filename="../../ui/pages/books_page.py" line="418"/>
         <source>明细账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/pages/books_page.py" line="143"/>
-        <location filename="../../ui/pages/books_page.py" line="394"/>
+        <location filename="../../ui/pages/books_page.py" line="422"/>
         <source>现金日记账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/pages/books_page.py" line="144"/>
-        <location filename="../../ui/pages/books_page.py" line="394"/>
+        <location filename="../../ui/pages/books_page.py" line="422"/>
         <source>银行存款日记账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/pages/books_page.py" line="145"/>
-        <location filename="../../ui/pages/books_page.py" line="291"/>
-        <location filename="../../ui/pages/books_page.py" line="351"/>
+        <location filename="../../ui/pages/books_page.py" line="319"/>
+        <location filename="../../ui/pages/books_page.py" line="379"/>
         <source>结账</source>
         <translation type="unfinished"></translation>
     </message>
@@ -337,56 +337,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="293"/>
-        <location filename="../../ui/pages/books_page.py" line="360"/>
+        <location filename="../../ui/pages/books_page.py" line="254"/>
+        <source>账户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/books_page.py" line="274"/>
+        <source>全部账户（合计）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/books_page.py" line="321"/>
+        <location filename="../../ui/pages/books_page.py" line="388"/>
         <source>反结账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="294"/>
-        <location filename="../../ui/pages/books_page.py" line="369"/>
-        <location filename="../../ui/pages/books_page.py" line="378"/>
+        <location filename="../../ui/pages/books_page.py" line="322"/>
+        <location filename="../../ui/pages/books_page.py" line="397"/>
+        <location filename="../../ui/pages/books_page.py" line="406"/>
         <source>年终结转</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="295"/>
+        <location filename="../../ui/pages/books_page.py" line="323"/>
         <source>损益类科目结转到“本年收益”，再转入“收益分配—未分配收益”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="319"/>
-        <location filename="../../ui/pages/books_page.py" line="421"/>
+        <location filename="../../ui/pages/books_page.py" line="347"/>
+        <location filename="../../ui/pages/books_page.py" line="449"/>
         <source>结账日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="333"/>
+        <location filename="../../ui/pages/books_page.py" line="361"/>
         <source>当前会计期间：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="351"/>
+        <location filename="../../ui/pages/books_page.py" line="379"/>
         <source>结账 {0}？结账后该月不能再记账（可反结账，需要填写原因）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="361"/>
+        <location filename="../../ui/pages/books_page.py" line="389"/>
         <source>反结账 {0} 的原因（记入结账日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="370"/>
+        <location filename="../../ui/pages/books_page.py" line="398"/>
         <source>将 {0} 年损益类科目结转到“本年收益”，再转入“收益分配—未分配收益”，生成日期为 {0}-12-31 的结转凭证。请在 12 月结账前进行。继续？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="377"/>
+        <location filename="../../ui/pages/books_page.py" line="405"/>
         <source>（损益类科目没有余额，无需结转）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="378"/>
+        <location filename="../../ui/pages/books_page.py" line="406"/>
         <source>已生成结转凭证：{0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -97,6 +97,33 @@ def test_cash_journal_has_daily_totals(page, books, posted):
     assert [e.summary for e in entries] == summaries
 
 
+def test_bank_journal_of_one_bank_account_on_screen_and_in_print(page, books, rent, monkeypatch):
+    basic = books.accounts.add_sub_account("102", "基本存款户").code
+    special = books.accounts.add_sub_account("102", "专户").code
+    post(books, "2025-01-05", "收一月租金", (basic, 500_00), (rent, -500_00))
+    post(books, "2025-01-08", "收项目补助", (special, 3_000_00), ("241", -3_000_00))
+    page.refresh()
+    page.tabs.setCurrentIndex(3)
+    tab = page.bank_tab
+    assert tab.account_combo.isVisible()
+    names = [tab.account_combo.itemText(i) for i in range(tab.account_combo.count())]
+    assert names == ["全部账户（合计）", f"{basic} 银行存款—基本存款户", f"{special} 银行存款—专户"]
+    use_range(tab.range, "2025-01", "2025-01")
+    tab.account_combo.setCurrentIndex(2)
+    tab.range.query_button.click()
+    summaries = cells(tab.model, "summary")
+    assert "收项目补助" in summaries and "收一月租金" not in summaries
+    assert cells(tab.model, "balance_fen")[summaries.index("收项目补助")] == "3,000.00"
+    printed = []
+    monkeypatch.setattr("ui.dialogs.report_preview_dialog.preview_report",
+                        lambda parent, books, name, **options: printed.append((name, options)))
+    page.on_print()
+    assert printed and printed[0][0] == "journal" and printed[0][1]["account"] == special
+    page.refresh()  # the choice survives a refresh
+    assert tab.account_combo.currentData() == special
+    assert not page.cash_tab.account_combo.isVisible()  # one cash account: nothing to choose
+
+
 def test_close_and_reopen_with_reason(page, books, posted, monkeypatch, shown_errors):
     page.tabs.setCurrentIndex(4)
     assert cells(page.periods_model, "status")[0] == "未结账"

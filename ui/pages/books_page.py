@@ -247,6 +247,14 @@ class BooksPage(Page):
         tab = QWidget()
         tab.kind = kind
         tab.range = _RangeBar(self, lambda: self.load_journal(tab))
+        # a cashier keeps one 日记账 per bank account: choose it (shown when there are several)
+        tab.account_combo = QComboBox()
+        tab.account_combo.setMinimumWidth(220)
+        tab.account_combo.setVisible(False)
+        tab.account_label = QLabel(self.tr("账户"))
+        tab.account_label.setVisible(False)
+        tab.range.addWidget(tab.account_label)
+        tab.range.addWidget(tab.account_combo)
         tab.range.finish()
         tab.model = EmphasisTableModel(ledger_columns(), lambda e: e.kind in TOTAL_KINDS)
         tab.table = _table(tab.model)
@@ -256,10 +264,30 @@ class BooksPage(Page):
         layout.addWidget(tab.table, 1)
         return tab
 
+    def _fill_journal_accounts(self, tab) -> None:
+        """The leaf accounts under 库存现金 / 银行存款; the choice survives a refresh."""
+        root = "101" if tab.kind == "cash" else "102"
+        chosen = tab.account_combo.currentData()
+        leaves = [a for a in self.books.accounts.list_accounts() if a.is_leaf and a.code.startswith(root)]
+        tab.account_combo.blockSignals(True)
+        tab.account_combo.clear()
+        tab.account_combo.addItem(self.tr("全部账户（合计）"), None)
+        for account in leaves:
+            tab.account_combo.addItem(f"{account.code} {account.full_name}", account.code)
+        tab.account_combo.setCurrentIndex(max(tab.account_combo.findData(chosen), 0) if chosen else 0)
+        tab.account_combo.blockSignals(False)
+        several = len(leaves) > 1
+        tab.account_combo.setVisible(several)
+        tab.account_label.setVisible(several)
+
+    def journal_account(self, tab) -> str:
+        """What the tab shows and prints: one account's code, or "cash" / "bank" for all of them."""
+        return tab.account_combo.currentData() or tab.kind
+
     def load_journal(self, tab) -> None:
         try:
             start, end = tab.range.range()
-            entries = self.books.ledger.journal(tab.kind, start, end)
+            entries = self.books.ledger.journal(self.journal_account(tab), start, end)
         except AssetDeskError as exc:
             self.show_error(exc)
             return
@@ -392,7 +420,7 @@ class BooksPage(Page):
             tab = self.cash_tab if index == 2 else self.bank_tab
             first, last = tab.range.range()
             title = self.tr("现金日记账") if index == 2 else self.tr("银行存款日记账")
-            return "journal", {"period": (first, last), "account": tab.kind}, tab.model, title
+            return "journal", {"period": (first, last), "account": self.journal_account(tab)}, tab.model, title
         return None
 
     def can(self, action: str) -> bool:
@@ -429,6 +457,8 @@ class BooksPage(Page):
             periods, current = [], None
         for bar in (self.tb_range, self.ledger_range, self.cash_tab.range, self.bank_tab.range):
             bar.set_periods(periods, current)
+        for tab in (self.cash_tab, self.bank_tab):
+            self._fill_journal_accounts(tab)
         self._stale_tabs = set(range(self.tabs.count()))
         self._load_tab(self.tabs.currentIndex())
 
