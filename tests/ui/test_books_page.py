@@ -124,6 +124,19 @@ def test_bank_journal_of_one_bank_account_on_screen_and_in_print(page, books, re
     assert not page.cash_tab.account_combo.isVisible()  # one cash account: nothing to choose
 
 
+def test_the_page_opens_on_the_current_period_and_keeps_the_clerks_choice(page, books, rent):
+    post(books, "2025-01-05", "收一月租金", ("102", 500_00), (rent, -500_00))
+    post(books, "2025-03-05", "收三月租金", ("102", 500_00), (rent, -500_00))
+    books.periods.close("2025-01")
+    fresh = BooksPage(books, EventBridge(books.events))
+    fresh.refresh()
+    assert fresh.tb_range.range() == (Period(2025, 2), Period(2025, 2))  # the first open month, as in the status bar
+    use_range(fresh.tb_range, "2025-03", "2025-03")
+    fresh.refresh()
+    assert fresh.tb_range.range() == (Period(2025, 3), Period(2025, 3))
+    fresh.deleteLater()
+
+
 def test_close_and_reopen_with_reason(page, books, posted, monkeypatch, shown_errors):
     page.tabs.setCurrentIndex(4)
     assert cells(page.periods_model, "status")[0] == "未结账"

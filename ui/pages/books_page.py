@@ -117,10 +117,15 @@ class _RangeBar(QHBoxLayout):
         self.addStretch(1)
 
     def set_periods(self, periods, current) -> None:
+        """Offer ``periods``; the first time, show the current (first open) period, as the status
+        bar does; later refreshes keep what the clerk chose."""
+        first_fill = not getattr(self, "_filled", False)
         for picker in (self.start, self.end):
             picker.set_periods(periods)
-            if picker.period() is None and current is not None:
+            if current is not None and (first_fill or picker.period() is None):
                 picker.set_period(current)
+        if first_fill:
+            self._filled = bool(periods)
 
     def range(self) -> tuple[Period, Period]:
         return self.start.period(), self.end.period()
