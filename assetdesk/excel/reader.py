@@ -152,9 +152,12 @@ def _streamed_rows(path: Path, sheet: Any) -> list[list[Any]]:
 
 
 def _read_csv(path: Path) -> list[Grid]:
-    """CSV from Excel is UTF-8 with BOM or (Chinese Windows) GBK; GB18030 is GBK's superset."""
+    """Text tables as Excel and other programs save them: UTF-8 (with or without BOM), UTF-16
+    ("Unicode 文本"), or on Chinese Windows GBK (read as its superset GB18030); separated by commas,
+    tabs or semicolons, whichever the file uses."""
     data = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
+    encodings = ("utf-16",) if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
             break
@@ -164,7 +167,21 @@ def _read_csv(path: Path) -> list[Grid]:
         raise ImportFileError(f"“{path.name}”的文字编码无法识别", "请在 Excel 中另存为 .xlsx 再导入")
     if "\x00" in text:
         raise ImportFileError(f"“{path.name}”不是文本格式的 CSV 文件", safety._SAVE_AS_HINT)
-    return [Grid(path.stem, [list(row) for row in csv.reader(text.splitlines())])]
+    lines = text.splitlines()
+    return [Grid(path.stem, [list(row) for row in csv.reader(lines, delimiter=_delimiter(lines))])]
+
+
+def _delimiter(lines: list[str]) -> str:
+    """The separator that splits the first lines most consistently (comma when in doubt)."""
+    sample = [line for line in lines[:50] if line.strip()]
+    best, best_score = ",", 0
+    for candidate in (",", "\t", ";"):
+        counts = [len(next(csv.reader([line], delimiter=candidate))) for line in sample]
+        wide = [count for count in counts if count > 1]
+        score = len(wide) * 2 + (max(wide) if wide else 0)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
 
 
 # ---------------------------------------------------------------- headers

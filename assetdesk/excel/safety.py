@@ -17,6 +17,7 @@ MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200  # real sheets compress 5–50×; bombs 1000× and more
 RATIO_CHECK_FROM_BYTES = 1024 * 1024  # tiny members may compress well without harm
 MAX_ROWS = 300_000
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")  # Excel's "CSV" and "Unicode text" (tab-separated) saves
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_SIGNATURE = b"PK\x03\x04"
 _DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
@@ -36,7 +37,10 @@ def check_file(path: str | Path) -> str:
     if not path.is_file():
         raise ImportFileError(f"找不到文件“{path.name}”", "请确认文件位置后重新选择")
     suffix = path.suffix.lower()
-    if suffix == ".csv":
+    if suffix in TEXT_SUFFIXES:
+        if path.stat().st_size > MAX_UNCOMPRESSED_BYTES:
+            raise ImportFileError(f"“{path.name}”超过 {MAX_UNCOMPRESSED_BYTES // 1024 // 1024} MB，过大无法导入",
+                                  "请把数据拆成几个文件分批导入")
         return "csv"
     head = _read_head(path)
     if head.startswith(OLE_SIGNATURE):

@@ -118,3 +118,16 @@ def test_real_content_far_below_the_table_is_refused_naming_its_row(tmp_path):
         read_grids(path)
     assert "第 1048576 行有内容“误输入”" in caught.value.message
     assert "删除该行" in caught.value.hint
+
+
+@pytest.mark.parametrize(("name", "encoding", "separator"), [
+    ("名册.txt", "utf-16", "\t"),  # Excel's "Unicode 文本"
+    ("名册.csv", "utf-8-sig", ";"),
+    ("名册.tsv", "gb18030", "\t"),
+])
+def test_text_tables_in_other_encodings_and_separators_are_read(tmp_path, name, encoding, separator):
+    path = tmp_path / name
+    lines = ["兰花社区往来名册", separator.join(["名称", "电话", "地址"]), separator.join(["张三", "138", "一栋, 二单元"])]
+    path.write_bytes("\n".join(lines).encode(encoding))
+    (grid,) = read_grids(path)
+    assert grid.rows[1:] == [["名称", "电话", "地址"], ["张三", "138", "一栋, 二单元"]]

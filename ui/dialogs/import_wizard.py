@@ -44,7 +44,7 @@ from assetdesk.excel import KINDS, ImportRejectedError, import_file, write_error
 from ui.dialogs.error_dialog import show_error
 from ui.models.table_model import TableModel, number_column, text_column
 
-OPEN_FILTER = "Excel 工作簿 (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)"
+OPEN_FILTER = "Excel 工作簿 (*.xlsx *.xlsm *.xls *.csv *.txt);;所有文件 (*)"
 STATUS_TEXT = {"new": "新增", "changed": "修改", "unchanged": "未变"}
 STEP_NAMES = ("选择文件", "检查数据", "完成")
 
