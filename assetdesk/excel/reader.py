@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import re
+from concurrent.futures import ThreadPoolExecutor
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from assetdesk.errors import ImportFileError
 
 from . import safety
 from .convert import convert_column
+from .formulas import uncached_formula_cells
 from .kinds.base import ColumnSpec, ParsedRow, RowError
 
 HEADER_SCAN_ROWS = 30
@@ -44,10 +46,12 @@ _WHITESPACE_RE = re.compile(r"\s+")
 
 @dataclass
 class Grid:
-    """One sheet as read: ``rows[i]`` is Excel row ``i + 1``."""
+    """One sheet as read: ``rows[i]`` is Excel row ``i + 1``. ``uncached`` holds the (row, column)
+    indexes of formula cells saved without a result (see ``formulas``)."""
 
     name: str
     rows: list[list[Any]]
+    uncached: set[tuple[int, int]] = field(default_factory=set)
 
 
 @dataclass
@@ -88,6 +92,19 @@ def read_grids(path: str | Path) -> list[Grid]:
 
 
 def _read_calamine(path: Path, fmt: str) -> list[Grid]:
+    """calamine's read, with the search for formulas without results running beside it."""
+    if fmt != "xlsx":
+        return _read_calamine_sheets(path, fmt)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        uncached = pool.submit(uncached_formula_cells, path)
+        grids = _read_calamine_sheets(path, fmt)
+        by_sheet = uncached.result()
+    for grid in grids:
+        grid.uncached = by_sheet.get(grid.name, set())
+    return grids
+
+
+def _read_calamine_sheets(path: Path, fmt: str) -> list[Grid]:
     try:
         if path.suffix.lower() in (f".{fmt}", ".xlsm"):
             workbook = python_calamine.CalamineWorkbook.from_path(str(path))
@@ -126,6 +143,9 @@ def _read_streaming(path: Path) -> list[Grid]:
             if sheet.sheet_state != "visible" or sheet.title == NOTES_SHEET:
                 continue
             grids.append(Grid(sheet.title, _streamed_rows(path, sheet)))
+        by_sheet = uncached_formula_cells(path)
+        for grid in grids:
+            grid.uncached = by_sheet.get(grid.name, set())
         return grids
     finally:
         workbook.close()
@@ -418,5 +438,20 @@ def parse_rows(grid: Grid, layout: Layout, columns: Sequence[ColumnSpec]) -> tup
             record.update(absent)
     name = grid.name
     rows = [ParsedRow(name, number, record, cells, where) for number, record, cells in zip(numbers, records, lines)]
+    if grid.uncached:
+        failures.extend(_uncached_failures(grid, layout, numbers))
     errors = [rows[index].error(key, reason) for index, _, key, reason in sorted(failures)]
     return rows, errors
+
+
+def _uncached_failures(grid: Grid, layout: Layout, numbers: list[int]) -> list[tuple[int, int, str, str]]:
+    """A data cell holding a formula saved without its result would read as empty: refused."""
+    position_of = {number - 1: index for index, number in enumerate(numbers)}
+    failures = []
+    for position, (col, spec, _) in enumerate(layout.mapping):
+        for row_index, cell_col in grid.uncached:
+            if cell_col == col and row_index in position_of:
+                failures.append((position_of[row_index], position, spec.key,
+                                 "单元格是公式，但文件中没有保存公式的计算结果（文件可能由程序生成、未经 Excel 保存）；"
+                                 "请在 Excel 中打开并保存此文件后再导入，或把公式改为数值"))
+    return failures

@@ -145,3 +145,45 @@ def test_csv_reads_like_a_sheet(tmp_path):
     path.write_bytes("编码,名称,金额\nA1,房,\"1,234.50\"\n合计,,1234.50\n".encode("gbk"))
     preview = read_file(KIND, path)
     assert values(preview, "amount") == [123450]
+
+
+def _formula_workbook(path, cached: bool):
+    """An opening-balance sheet whose 101 debit is =500*2, as a script writes it (no result saved)
+    or as Excel saves it (result 1000 beside the formula); the 合计 row's formulas never have one."""
+    import openpyxl
+    import zipfile
+
+    workbook = openpyxl.Workbook()
+    for row in (["科目编码", "科目名称", "借方余额", "贷方余额"], ["101", "库存现金", "=500*2", None],
+                ["301", "资本", None, 1000], ["合计", None, "=SUM(C2:C3)", "=SUM(D2:D3)"]):
+        workbook.active.append(row)
+    workbook.save(path)
+    if cached:
+        with zipfile.ZipFile(path) as archive:
+            parts = {info.filename: archive.read(info) for info in archive.infolist()}
+        sheet = "xl/worksheets/sheet1.xml"
+        parts[sheet] = parts[sheet].replace(b"<f>500*2</f><v />", b"<f>500*2</f><v>1000</v>", 1)
+        assert b"<v>1000</v>" in parts[sheet]
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in parts.items():
+                archive.writestr(name, data)
+    return path
+
+
+def test_a_formula_saved_without_its_result_is_refused_naming_the_cell(books, tmp_path):
+    from assetdesk.excel import import_file
+
+    path = _formula_workbook(tmp_path / "期初.xlsx", cached=False)
+    preview = import_file(books, "opening-balances", path, dry_run=True)
+    (error,) = preview.errors  # the 合计 row's formulas are skipped with the row
+    assert (error.row, error.column) == (2, "C（借方余额）")
+    assert "公式" in error.reason and "在 Excel 中打开并保存" in error.reason
+
+
+def test_a_formula_with_its_saved_result_imports_the_result(books, tmp_path):
+    from assetdesk.excel import import_file
+
+    path = _formula_workbook(tmp_path / "期初.xlsx", cached=True)
+    import_file(books, "opening-balances", path)
+    balances = {r.code: (r.debit_fen, r.credit_fen) for r in books.accounts.opening_balances()}
+    assert balances["101"] == (1_000_00, 0) and balances["301"] == (0, 1_000_00)
