@@ -48,6 +48,20 @@ def _normalise_text(text: str) -> str:
 _AMOUNT_RE = re.compile(r"^([+-]?)¥?([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?(万)?(元)?$")
 
 
+EXCEL_DIGITS = 15
+
+
+def decimal_from_float(value: float) -> Decimal:
+    """The number a spreadsheet cell means, from the binary float a reader hands over.
+
+    Excel keeps and shows 15 significant digits; what a float carries beyond them is binary
+    noise, and Excel writes it into the file for computed cells: =123.45*3 is stored as
+    370.34999999999997 and shown as 370.35. Read to 15 significant digits, a typed 1234.5 stays
+    1234.5 and a computed 370.35 is 370.35 again; a typed 12.345 stays 12.345 (and is refused as
+    an amount for its third decimal)."""
+    return Decimal(format(value, f".{EXCEL_DIGITS}g"))
+
+
 def parse_amount(value: object, *, allow_negative: bool = True) -> int:
     """Parse what a clerk types or a workbook holds into integer fen.
 
@@ -62,8 +76,7 @@ def parse_amount(value: object, *, allow_negative: bool = True) -> int:
     elif isinstance(value, Decimal):
         yuan = value
     elif isinstance(value, float):
-        # spreadsheet readers hand over binary floats; their shortest repr is the typed value
-        yuan = Decimal(repr(value))
+        yuan = decimal_from_float(value)
     elif isinstance(value, str):
         yuan = _parse_amount_text(value)
     else:

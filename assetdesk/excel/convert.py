@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from assetdesk.errors import InputError
-from assetdesk.money import parse_amount
+from assetdesk.money import decimal_from_float, parse_amount
 from assetdesk.periods import Period, parse_date
 
 from .kinds.base import ColumnSpec
@@ -155,7 +155,7 @@ _COUNT_SUFFIXES = ("平方米", "平米", "m²", "m2", "㎡", "户", "人", "间
 def _decimal_of(raw: Any) -> Decimal:
     """A plain number, for columns whose header carries the unit; a counting word after it is dropped."""
     if isinstance(raw, (float, int, Decimal)) and not isinstance(raw, bool):
-        number = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
+        number = decimal_from_float(raw) if isinstance(raw, float) else Decimal(raw)
         if not number.is_finite():
             raise InputError(f"“{raw}”不是数字", "请填写数字")
         return number

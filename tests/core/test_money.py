@@ -85,3 +85,19 @@ def test_fen_to_decimal_is_exact_with_two_places(fen):
     value = fen_to_decimal(fen)
     assert value.as_tuple().exponent == -2 and value * 100 == fen
     assert parse_amount(value) == fen
+
+
+@given(st.integers(min_value=-10**12, max_value=10**12), st.integers(min_value=1, max_value=9))
+def test_an_amount_computed_by_excel_reads_as_the_amount_it_shows(fen, times):
+    """Excel stores =A1*3 as a binary float (123.45*3 → 370.34999999999997) and shows 15 digits:
+    the import reads what it shows, not the noise."""
+    price = fen / 100  # the float a reader returns for a typed amount
+    assert parse_amount(price) == fen
+    computed = price * times  # what Excel stores for a formula multiplying it
+    assert parse_amount(computed) == fen * times
+
+
+def test_excel_computed_cells_from_real_formulas():
+    assert parse_amount(123.45 * 3) == 370_35 and parse_amount(0.1 + 0.2) == 30
+    with pytest.raises(AmountError, match="超过两位小数"):
+        parse_amount(12.345)  # typed with three decimals: refused, never rounded
