@@ -83,11 +83,13 @@ def _text_column(spec: ColumnSpec, cells: Sequence[Any], factor: Decimal) -> tup
     empty = spec.empty_value
     optional = not spec.required
     plain = not spec.code
+    longest = spec.max_length or 1 << 30
     for index, raw in enumerate(cells):
         if type(raw) is str:
             value = raw.strip()
             if value:
-                if value[0] != "'" and "\u3000" not in value and (plain or (value.isascii() and " " not in value)):
+                if value[0] != "'" and "\u3000" not in value and (plain or (value.isascii() and " " not in value)) \
+                        and len(value) <= longest:
                     append(value)
                     continue
             elif optional:
@@ -138,7 +140,11 @@ def to_text(raw: Any) -> str:
 
 def _text(spec: ColumnSpec, raw: Any, factor: Decimal) -> str:
     text = to_text(raw)
-    return _as_code(text) if spec.code else text
+    text = _as_code(text) if spec.code else text
+    if spec.max_length and len(text) > spec.max_length:
+        raise InputError(f"“{text[:20]}…”共 {len(text)} 个字，超过 {spec.max_length} 个字的长度限制",
+                         "请删减内容，或把多出的部分写在备注里")
+    return text
 
 
 def _as_code(text: str) -> str:

@@ -24,6 +24,14 @@ def _counterparty_row(cp: Counterparty) -> CounterpartyRow:
     return CounterpartyRow(cp.id, cp.name, cp.kind, cp.id_code, cp.phone, cp.address, roles, cp.note, cp.is_active)
 
 
+def _check_length(text: str, field: peewee.CharField, label: str) -> None:
+    """The database keeps ``field.max_length`` characters (PostgreSQL refuses more; SQLite would
+    keep them): a longer text is refused here, in the clerk's words."""
+    if len(text) > field.max_length:
+        raise InputError(f"{label}“{text[:20]}…”共 {len(text)} 个字，超过 {field.max_length} 个字",
+                         "请删减内容，或把多出的部分写在备注里")
+
+
 def _check_choice(value: str, allowed: Iterable[str], label: str) -> None:
     allowed = tuple(allowed)
     if value not in allowed:
@@ -127,6 +135,10 @@ class OrgService(Service):
     def _validate_compound(self, item: CompoundInput) -> None:
         if not item.code.strip() or not item.name.strip():
             raise InputError("小区编码和名称都不能为空", "请填写小区编码和名称")
+        _check_length(item.code.strip(), Compound.code, "小区编码")
+        _check_length(item.name.strip(), Compound.name, "小区名称")
+        _check_length(item.area_code.strip(), Area.code, "片区编码")
+        _check_length(item.area_name.strip(), Area.name, "片区名称")
         _check_choice(item.category, COMPOUND_CATEGORIES, "小区类别")
         _check_choice(item.management_mode, MANAGEMENT_MODES, "管理模式")
         if item.households < 0 or item.building_area_centi < 0:
@@ -256,6 +268,7 @@ class OrgService(Service):
     def _validate_counterparty(item: CounterpartyInput) -> None:
         if not item.name.strip():
             raise InputError("往来单位或个人的名称不能为空", "请填写名称")
+        OrgService._check_counterparty_lengths(item)
         _check_choice(item.kind, COUNTERPARTY_KINDS, "类型")
         for role in item.roles:
             _check_choice(role, COUNTERPARTY_ROLES, "角色")
@@ -329,6 +342,13 @@ class OrgService(Service):
         return UpsertResult(len(new_rows), len(changed_rows), unchanged)
 
     @staticmethod
+    def _check_counterparty_lengths(item: CounterpartyInput) -> None:
+        _check_length(item.name.strip(), Counterparty.name, "名称")
+        _check_length(item.id_code.strip(), Counterparty.id_code, "证件号码")
+        _check_length(item.phone.strip(), Counterparty.phone, "电话")
+        _check_length(item.address.strip(), Counterparty.address, "地址")
+
+    @staticmethod
     def _checked_counterparty_fields(items: list[CounterpartyInput]) -> list[tuple]:
         """(name, kind, id_code, phone, address, roles, note) per item, in the column order of
         ``_bulk_write_counterparties``; the same checks as ``_validate_counterparty``, with each
@@ -340,6 +360,8 @@ class OrgService(Service):
             name = item.name.strip()
             if not name:
                 raise InputError("往来单位或个人的名称不能为空", "请填写名称")
+            if len(name) > 30 or len(item.address) > 30 or len(item.id_code) > 18 or len(item.phone) > 20:
+                OrgService._check_counterparty_lengths(item)  # only long texts need the full check
             if item.kind not in checked_kinds:
                 _check_choice(item.kind, COUNTERPARTY_KINDS, "类型")
                 checked_kinds.add(item.kind)

@@ -98,6 +98,11 @@ class VoucherService(Service):
             raise InputError("附件张数不能为负数", "请填写 0 或正整数")
         if not (item.summary or "").strip() and not any((l.summary or "").strip() for l in item.lines):
             raise VoucherError("凭证摘要不能为空", "请填写摘要，说明这笔业务")
+        limit = Voucher.summary.max_length  # the lines' column is as long; PostgreSQL refuses more
+        for text in (item.summary or "", *(l.summary or "" for l in item.lines)):
+            if len(text.strip()) > limit:
+                raise InputError(f"摘要“{text.strip()[:20]}…”共 {len(text.strip())} 个字，超过 {limit} 个字",
+                                 "请简写摘要，详细情况可写在附件或备注中")
 
     # --- writes -------------------------------------------------------------------------------
     def save_draft(self, item: VoucherInput, voucher_id: int | None = None) -> VoucherView:

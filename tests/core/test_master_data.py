@@ -92,3 +92,13 @@ def test_counterparty_search_pages_for_pickers(books):
     books.org.upsert_counterparties([CounterpartyInput(f"李{i:03d}") for i in range(30)] + [CounterpartyInput("王五")])
     assert [c.name for c in books.org.list_counterparties(search="李", limit=5)] == [f"李{i:03d}" for i in range(5)]
     assert books.org.count_counterparties("李") == 30 and books.org.count_counterparties() == 31
+
+
+def test_texts_longer_than_the_books_keep_are_refused_on_both_databases(books):
+    """PostgreSQL refuses a text longer than its column; SQLite would keep it: both say so first."""
+    with pytest.raises(InputError, match="超过 200 个字"):
+        books.org.add_counterparty(CounterpartyInput("张" * 201))
+    with pytest.raises(InputError, match="地址"):
+        books.org.upsert_counterparties([CounterpartyInput("张三", address="兰" * 201)])
+    books.org.upsert_counterparties([CounterpartyInput("李" * 200, id_code="X" * 30)])  # at the limit: kept
+    assert books.org.find_counterparty("李" * 200) is not None

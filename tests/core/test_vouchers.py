@@ -159,3 +159,10 @@ def test_a_voucher_on_an_account_deactivated_since_can_still_be_reversed(books):
         post(books, "2025-01-06", "再收", ("102", 1_00), (sub.code, -1_00))
     reversal = books.vouchers.reverse(original.id, on=dt.date(2025, 1, 7))
     assert reversal.lines[1].credit_fen == -50_00 and books.ledger.balance(sub.code, "2025-01") == 0
+
+
+def test_a_summary_longer_than_the_books_keep_is_refused(books):
+    from assetdesk.errors import InputError
+
+    with pytest.raises(InputError, match="超过 200 个字"):
+        post(books, "2025-03-05", "收" * 201, ("101", 100), ("501", -100))

@@ -307,3 +307,10 @@ def test_codes_typed_full_width_or_spaced_and_a_lower_case_x_are_made_plain(book
     assert codes == {"张三": "11010119900101123X", "李四": "110101199102021234"}
     again = [["姓名", "身份证号"], ["张三", "11010119900101123x"]]
     assert import_file(books, "counterparties", make_workbook(tmp_path / "q.xlsx", again)).unchanged == 1
+
+
+def test_a_name_longer_than_the_books_keep_names_its_cell(books, tmp_path):
+    rows = [["名称", "地址"], ["张三", "一栋"], ["李" * 201, "二栋"]]
+    preview = import_file(books, "counterparties", make_workbook(tmp_path / "long.xlsx", rows), dry_run=True)
+    (error,) = preview.errors
+    assert (error.row, error.column) == (3, "A（名称）") and "超过 200 个字" in error.reason

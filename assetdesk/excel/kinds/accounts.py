@@ -16,9 +16,9 @@ class AccountsKind(SheetKind):
     name = "accounts"
     title = "科目表"
     columns = (
-        ColumnSpec("code", "科目编码", code=True, aliases=CODE_ALIASES, required=True, width=12, example="50101",
+        ColumnSpec("code", "科目编码", code=True, max_length=20, aliases=CODE_ALIASES, required=True, width=12, example="50101",
                    note="一级科目 3 位；明细科目 = 上级编码 + 2 位"),
-        ColumnSpec("name", "科目名称", aliases=("名称", "科目", "明细科目", "科目全称"), required=True, width=28,
+        ColumnSpec("name", "科目名称", max_length=100, aliases=("名称", "科目", "明细科目", "科目全称"), required=True, width=28,
                    example="租金收入（示例）"),
         ColumnSpec("category", "科目类别", "choice", aliases=("类别", "科目类型"), width=12,
                    choices=("资产", "负债", "所有者权益", "成本", "损益"), choice_aliases=(("权益", "所有者权益"),),

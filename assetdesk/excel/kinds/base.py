@@ -47,6 +47,8 @@ class ColumnSpec:
     # a code or ID number: full-width characters become half-width and spaces go ("１０２" → "102",
     # "1101 0119 9001 0112 34" → "110101199001011234"); names and notes are kept as written
     code: bool = False
+    # the most characters the books keep for this column (the database field's length); 0: no limit
+    max_length: int = 0
 
     def __post_init__(self) -> None:
         if self.type not in COLUMN_TYPES:

@@ -20,13 +20,13 @@ class CompoundsKind(SheetKind):
     title = "片区与小区"
     unit = "户、㎡"
     columns = (
-        ColumnSpec("area_code", "片区编码", code=True, aliases=("片区代码", "片区编号", "片区号"), width=10, example="P01",
+        ColumnSpec("area_code", "片区编码", code=True, max_length=20, aliases=("片区代码", "片区编号", "片区号"), width=10, example="P01",
                    note="可不填：按片区名称查找，新片区自动编号"),
-        ColumnSpec("area_name", "片区名称", aliases=("片区", "所属片区", "网格片区", "网格", "所属网格", "网格名称", "所在片区"), width=14, example="东片区",
+        ColumnSpec("area_name", "片区名称", max_length=100, aliases=("片区", "所属片区", "网格片区", "网格", "所属网格", "网格名称", "所在片区"), width=14, example="东片区",
                    note="新片区必须填写名称"),
-        ColumnSpec("code", "小区编码", code=True, aliases=("小区代码", "小区编号", "小区号"), width=10, example="X001",
+        ColumnSpec("code", "小区编码", code=True, max_length=20, aliases=("小区代码", "小区编号", "小区号"), width=10, example="X001",
                    note="可不填：按小区名称查找，新小区自动编号"),
-        ColumnSpec("name", "小区名称", aliases=("小区", "小区名", "院落名称", "院落", "小区院落名称", "小区院落"), required=True, width=22,
+        ColumnSpec("name", "小区名称", max_length=100, aliases=("小区", "小区名", "院落名称", "院落", "小区院落名称", "小区院落"), required=True, width=22,
                    example="兰花小区（示例）"),
         ColumnSpec("category", "类别", "choice", aliases=("小区类别", "小区类型", "类型", "小区性质"), width=12,
                    choices=CATEGORIES, choice_aliases=(("商品房", "商品房小区"), ("老旧", "老旧小区"), ("老旧院落", "老旧小区"),
@@ -43,7 +43,7 @@ class CompoundsKind(SheetKind):
         ColumnSpec("households", "户数", "int", aliases=("总户数", "住户数", "户数(户)"), width=8, example="120"),
         ColumnSpec("building_area_centi", "建筑面积(㎡)", "area", aliases=("建筑面积", "总建筑面积", "面积"), width=14,
                    example="8600.5"),
-        ColumnSpec("property_company_name", "物业公司", aliases=("物业服务企业", "物业公司名称", "物业服务公司"), width=24,
+        ColumnSpec("property_company_name", "物业公司", max_length=200, aliases=("物业服务企业", "物业公司名称", "物业服务公司"), width=24,
                    note="管理模式为“物业公司”时必填"),
         ColumnSpec("note", "备注", width=20),
     )

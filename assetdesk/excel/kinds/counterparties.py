@@ -16,7 +16,7 @@ class CounterpartiesKind(SheetKind):
     name = "counterparties"
     title = "往来单位及个人"
     columns = (
-        ColumnSpec("name", "名称", aliases=("单位名称", "姓名", "户名", "往来单位", "单位及个人", "往来单位名称",
+        ColumnSpec("name", "名称", max_length=200, aliases=("单位名称", "姓名", "户名", "往来单位", "单位及个人", "往来单位名称",
                                           "客户名称", "承租人", "承租方", "单位/个人", "户主", "业主", "缴费人",
                                           "交费人", "缴费户", "客户", "单位或个人", "姓名或名称"),
                    required=True, width=28, example="张三（示例）"),
@@ -25,13 +25,13 @@ class CounterpartiesKind(SheetKind):
                    choice_aliases=(("企业", "单位"), ("公司", "单位"), ("法人", "单位"), ("组织", "单位"),
                                    ("机构", "单位"), ("自然人", "个人")),
                    note="空白时按名称判断（含“公司”“中心”“合作社”等为单位）", example="个人"),
-        ColumnSpec("id_code", "证件号码", code=True, aliases=("证件号", "身份证号", "身份证号码", "身份证", "统一社会信用代码",
+        ColumnSpec("id_code", "证件号码", code=True, max_length=30, aliases=("证件号", "身份证号", "身份证号码", "身份证", "统一社会信用代码",
                                                 "信用代码", "社会信用代码", "证件号码/统一社会信用代码", "证照号码",
                                                 "组织机构代码", "公民身份号码", "身份证件号码", "证件编号"),
                    width=22, example="110101199001011234", note="个人填身份证号，单位填统一社会信用代码；请设为文本格式"),
-        ColumnSpec("phone", "电话", aliases=("联系电话", "手机", "手机号", "手机号码", "联系方式", "电话号码",
+        ColumnSpec("phone", "电话", max_length=50, aliases=("联系电话", "手机", "手机号", "手机号码", "联系方式", "电话号码",
                                            "固定电话", "移动电话", "联系号码"), width=14),
-        ColumnSpec("address", "地址", aliases=("住址", "联系地址", "通讯地址", "家庭住址", "居住地址", "户籍地址", "单位地址", "详细地址"), width=30),
+        ColumnSpec("address", "地址", max_length=200, aliases=("住址", "联系地址", "通讯地址", "家庭住址", "居住地址", "户籍地址", "单位地址", "详细地址"), width=30),
         ColumnSpec("roles", "角色", aliases=("往来类型", "身份"), width=16,
                    note="承租方、缴费人、收款方、物业公司，多个用顿号分隔"),
         ColumnSpec("note", "备注", aliases=("说明备注",), width=20),

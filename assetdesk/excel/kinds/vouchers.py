@@ -45,7 +45,7 @@ class VouchersKind(SheetKind):
                    example="2025-03-31", note="同一张凭证的后续行可留空"),
         ColumnSpec("number", "凭证号", aliases=("凭证编号", "凭证字号", "凭证号码", "字号", "号码"),
                    width=10, example="记-0001", note="同一日期、同一凭证号的各行组成一张凭证；后续行可留空"),
-        ColumnSpec("summary", "摘要", aliases=("业务摘要", "内容", "摘要说明", "摘要内容"), width=30, example="收到三月租金（示例）"),
+        ColumnSpec("summary", "摘要", max_length=200, aliases=("业务摘要", "内容", "摘要说明", "摘要内容"), width=30, example="收到三月租金（示例）"),
         ColumnSpec("code", "科目编码", code=True, aliases=CODE_ALIASES, width=12, example="10201",
                    note="可不填：按“科目名称”中的编码或名称查找"),
         ColumnSpec("account_name", "科目名称", aliases=("科目", "会计科目", "科目全称"), width=28,
