@@ -78,6 +78,17 @@ class Layout:
 def read_grids(path: str | Path) -> list[Grid]:
     """Every visible worksheet of an .xlsx/.xls/.csv file, after the safety checks."""
     path = Path(path)
+    try:
+        return _read_grids(path)
+    except PermissionError:
+        raise ImportFileError(f"“{path.name}”正被其他程序占用，或没有读取权限",
+                              "请先在 Excel 中关闭这个文件，再重新导入") from None
+    except OSError as exc:
+        raise ImportFileError(f"“{path.name}”无法读取（{exc.strerror or exc}）",
+                              "请确认文件还在原处、U 盘或网络盘已连接，再重新导入") from None
+
+
+def _read_grids(path: Path) -> list[Grid]:
     fmt = safety.check_file(path)
     if fmt == "csv":
         grids = _read_csv(path)

@@ -131,3 +131,15 @@ def test_text_tables_in_other_encodings_and_separators_are_read(tmp_path, name, 
     path.write_bytes("\n".join(lines).encode(encoding))
     (grid,) = read_grids(path)
     assert grid.rows[1:] == [["名称", "电话", "地址"], ["张三", "138", "一栋, 二单元"]]
+
+
+def test_a_file_another_program_holds_is_explained(tmp_path, monkeypatch):
+    path = make_workbook(tmp_path / "名册.xlsx", [["名称"], ["张三"]])
+
+    def locked(_path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(safety, "_read_head", locked)
+    with pytest.raises(ImportFileError) as caught:
+        read_grids(path)
+    assert "正被其他程序占用" in caught.value.message and "关闭这个文件" in caught.value.hint
