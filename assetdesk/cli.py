@@ -224,7 +224,9 @@ def cmd_import(args) -> int:
             for error in preview.errors:
                 print(f"  {error}")
             if args.errors:
-                print(f"错误报告：{write_error_report(preview, args.errors)}")
+                from assetdesk.output_files import check_writable
+
+                print(f"错误报告：{write_error_report(preview, check_writable(args.errors))}")
             return EXIT_REFUSED
         if args.dry_run:
             labels = {"new": "新增", "changed": "修改"}
@@ -240,14 +242,15 @@ def cmd_import(args) -> int:
 
 def cmd_export(args) -> int:
     from assetdesk.excel import export_file, export_trial_balance
+    from assetdesk.output_files import check_writable
 
     books = _open(args)
     try:
         if args.kind == "trial-balance":  # report-only sheet: the district's 科目余额表 workbook
             first, last = _period_range(books, args.period, args.year)
-            print(export_trial_balance(books, args.file, first, last))
+            print(export_trial_balance(books, check_writable(args.file), first, last))
         else:
-            print(export_file(books, args.kind, args.file, period=args.period, year=args.year))
+            print(export_file(books, args.kind, check_writable(args.file), period=args.period, year=args.year))
     finally:
         books.close()
     return EXIT_OK
@@ -267,17 +270,19 @@ def _period_range(books, period: str | None, year: int | None):
 
 def cmd_template(args) -> int:
     from assetdesk.excel import write_template
+    from assetdesk.output_files import check_writable
 
-    print(write_template(args.kind, args.file))
+    print(write_template(args.kind, check_writable(args.file)))
     return EXIT_OK
 
 
 def cmd_report(args) -> int:
+    from assetdesk.output_files import check_writable
     from assetdesk.pdf import build_report
 
     books = _open(args)
     try:
-        print(build_report(books, args.name, args.output, period=args.period, year=args.year,
+        print(build_report(books, args.name, check_writable(args.output), period=args.period, year=args.year,
                            account=args.account, printed_on=dt.date.today()))
     finally:
         books.close()

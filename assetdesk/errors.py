@@ -75,5 +75,10 @@ class ImportFileError(AssetDeskError):
         self.suggested_kind = suggested_kind
 
 
+class OutputFileError(AssetDeskError):
+    """A workbook, PDF or copy cannot be written where the clerk asked (no such folder, a file
+    Excel keeps open, a read-only place)."""
+
+
 class PermissionRefusedError(AssetDeskError):
     """Segregation of duties or a role forbids the action."""

@@ -72,15 +72,11 @@ def ask_save_path(parent: QWidget | None, caption: str, default_name: str, file_
 
 
 def check_writable(path: str | Path) -> Path:
-    """Raise ``OSError`` now when ``path`` cannot be written (a folder, a file Excel keeps open, a
-    read-only place), before a workbook is half built; the caller shows it with the write message."""
-    path = Path(path)
-    existed = path.exists()
-    with open(path, "ab"):
-        pass
-    if not existed:
-        path.unlink(missing_ok=True)
-    return path
+    """The core's check (``assetdesk.output_files``): ``OutputFileError`` in Chinese now, when
+    ``path`` cannot be written, before a workbook is half built."""
+    from assetdesk.output_files import check_writable as core_check
+
+    return core_check(path)
 
 
 def show_saved(parent: QWidget | None, path: str | Path) -> None:

@@ -127,3 +127,16 @@ def test_import_says_what_it_left_out(tmp_path, capsys):
     workbook.save(path)
     code, out, _ = run(capsys, "--db", db, "import", "counterparties", str(path))
     assert code == 0 and "未使用的列：性别、微信" in out  # "联系电 话" is the phone, spaces and all
+
+
+def test_outputs_that_cannot_be_written_are_explained_before_any_work(tmp_path, capsys):
+    db = str(tmp_path / "b.db")
+    run(capsys, "--db", db, "init", "--community", "兰花社区", "--first-period", "2025-01")
+    missing = str(tmp_path / "没有这个文件夹" / "x.xlsx")
+    for args in (("export", "counterparties", missing), ("template", "accounts", missing),
+                 ("report", "chart", "-o", missing.replace(".xlsx", ".pdf"))):
+        code, out, err = run(capsys, "--db", db, *args)
+        assert code == 1 and "不存在" in err and "Traceback" not in err and "意外" not in err, args
+    code, _, err = run(capsys, "--db", db, "export", "counterparties", str(tmp_path))
+    assert code == 1 and "是一个文件夹" in err
+    assert not (tmp_path / "没有这个文件夹").exists()

@@ -107,4 +107,4 @@ def test_unwritable_target_shows_chinese_message(qtbot, books, tmp_path, monkeyp
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(folder), "")))
     assert export_table_view(None, books, "租金流水", TableModel.in_memory(COLUMNS, lines(2))) is None
     assert saved_messages == []
-    assert shown_errors and "无法写入" in shown_errors[0][0].message
+    assert shown_errors and "是一个文件夹" in shown_errors[0][0].message  # said before any work, in Chinese
