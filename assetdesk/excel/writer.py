@@ -140,9 +140,15 @@ def add_table_sheet(
     converters = [_converter(ws, column) for column in columns]
     pairs = list(enumerate(converters))
     count = 0
-    for row in rows:
-        ws.append([to_cell(row[i]) for i, to_cell in pairs])
-        count += 1
+    try:
+        for row in rows:
+            ws.append([to_cell(row[i]) for i, to_cell in pairs])
+            count += 1
+    except BaseException:
+        # the rows come from a query that may refuse (a bad period, say): finish the sheet's
+        # temporary file now, or openpyxl leaves a half-written stream that complains at exit
+        ws.close()
+        raise
     return count
 
 

@@ -140,3 +140,16 @@ def test_outputs_that_cannot_be_written_are_explained_before_any_work(tmp_path, 
     code, _, err = run(capsys, "--db", db, "export", "counterparties", str(tmp_path))
     assert code == 1 and "是一个文件夹" in err
     assert not (tmp_path / "没有这个文件夹").exists()
+
+
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")  # openpyxl's half-written sheet
+def test_a_bad_period_for_an_export_is_one_clear_line(tmp_path, capsys):
+    db = str(tmp_path / "b.db")
+    run(capsys, "--db", db, "init", "--community", "兰花社区", "--first-period", "2025-01")
+    target = tmp_path / "凭证.xlsx"
+    code, _, err = run(capsys, "--db", db, "export", "vouchers", str(target), "--period", "2025-13")
+    import gc
+
+    gc.collect()  # a half-written openpyxl stream would complain here, as it does at the command's exit
+    assert code == 1 and "会计期间“2025-13”无效" in err
+    assert "Exception" not in err and not target.exists()
