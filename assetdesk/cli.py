@@ -110,9 +110,16 @@ def _log_unexpected() -> Path:
     return path
 
 
-def _open(args, require_book: bool = True):
+def _open(args, require_book: bool = True, may_create: bool = False):
+    """The books named by ``--db``. Only init, demo and restore may create a database file: for
+    the other commands a mistyped path is an error, not a new empty file."""
+    from assetdesk.db.connection import resolve_target
     from assetdesk.services import open_books
 
+    target = resolve_target(args.db)
+    if not may_create and target.kind == "sqlite" and not target.path.exists():
+        raise InputError(f"找不到数据库文件“{target.path}”",
+                         "请检查 --db 的路径；新建账套请运行 assetdesk init --community 名称，或 assetdesk demo")
     books = open_books(args.db, user=args.user)
     if require_book and not books.is_initialised():
         books.close()
@@ -129,7 +136,7 @@ def cmd_gui(args) -> int:
 def cmd_init(args) -> int:
     from assetdesk.periods import Period
 
-    books = _open(args, require_book=False)
+    books = _open(args, require_book=False, may_create=True)
     try:
         if books.is_initialised():
             book = books.org.book()
@@ -152,7 +159,7 @@ def cmd_demo(args) -> int:
 
     if args.households < 0:
         raise InputError("住户数不能为负数", "请填写 0 或正整数")
-    books = _open(args, require_book=False)
+    books = _open(args, require_book=False, may_create=True)
     try:
         summary = build_demo(books, households=args.households, seed=args.seed)
         print(f"已生成演示社区“兰花社区”：{summary.areas} 个片区，{summary.compounds} 个小区，"
@@ -190,7 +197,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    books = _open(args, require_book=False)
+    books = _open(args, require_book=False, may_create=True)
     try:
         kept = books.backup.restore(args.file)
         print(f"已从 {args.file} 恢复；原数据库已保留为 {kept}")

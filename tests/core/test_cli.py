@@ -153,3 +153,13 @@ def test_a_bad_period_for_an_export_is_one_clear_line(tmp_path, capsys):
     gc.collect()  # a half-written openpyxl stream would complain here, as it does at the command's exit
     assert code == 1 and "会计期间“2025-13”无效" in err
     assert "Exception" not in err and not target.exists()
+
+
+def test_a_mistyped_database_path_is_refused_without_creating_a_file(tmp_path, capsys):
+    typo = tmp_path / "兰花社区（错）.db"
+    for args in (("check",), ("export", "accounts", str(tmp_path / "a.xlsx")), ("backup", str(tmp_path))):
+        code, _, err = run(capsys, "--db", str(typo), *args)
+        assert code == 1 and "找不到数据库文件" in err, args
+    assert not typo.exists()
+    code, _, _ = run(capsys, "--db", str(typo), "init", "--community", "兰花社区", "--first-period", "2025-01")
+    assert code == 0 and typo.exists()  # init creates it
