@@ -42,6 +42,7 @@ _SKIP_RE = re.compile(
     re.S,
 )
 _WHITESPACE_RE = re.compile(r"\s+")
+_HEADING_RE = re.compile(r"^[(（]?[一二三四五六七八九十]{1,3}[)）、.．]\s*")
 
 
 @dataclass
@@ -267,7 +268,9 @@ def locate(grid: Grid, columns: Sequence[ColumnSpec]) -> Layout | None:
     best: Layout | None = None
     for row in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
         single = _match(grid, (row,), index, columns)
-        double = _match(grid, (row, row + 1), index, columns) if row + 1 < len(grid.rows) else None
+        # a numbered group title ("一、东片区") under the header is the first group, not a second header row
+        double = _match(grid, (row, row + 1), index, columns) \
+            if row + 1 < len(grid.rows) and skip_reason(grid.rows[row + 1]) != "heading" else None
         for layout in (single, double):
             if layout is None or not layout.mapping:
                 continue
@@ -384,34 +387,54 @@ def _apply_title_unit(grid: Grid, layout: Layout) -> None:
 # ---------------------------------------------------------------- rows
 
 def skip_reason(row: Sequence[Any]) -> str | None:
-    """Why a row is not data: blank, or its first filled cell opens a total, sign-off or note."""
-    for cell in row:
+    """Why a row is not data: "blank"; "skip" when its first filled cell opens a total, sign-off or
+    note; "heading" when its only filled cell is a numbered group title ("一、东片区", "（二）西片区")."""
+    for position, cell in enumerate(row):
         if cell is None or cell == "":
             continue
         if isinstance(cell, str):
             text = _WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", cell))
             if not text:
                 continue
-            return "skip" if _SKIP_RE.match(text) else None
+            if _SKIP_RE.match(text):
+                return "skip"
+            if _HEADING_RE.match(text) and _only_filled(row, position):
+                return "heading"
         return None
     return "blank"
 
 
-def data_rows(grid: Grid, layout: Layout) -> Iterator[tuple[int, list[Any]]]:
-    """(Excel row number, cells) of every data row below the header."""
+def _only_filled(row: Sequence[Any], position: int) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row[position + 1:])
+
+
+def heading_text(cells: Sequence[Any]) -> str:
+    """"一、东片区" → "东片区": the group a heading row opens, without its numbering."""
+    text = next(str(cell) for cell in cells if cell is not None and str(cell).strip())
+    return _HEADING_RE.sub("", unicodedata.normalize("NFKC", text).strip(), count=1).strip()
+
+
+def data_rows(grid: Grid, layout: Layout) -> Iterator[tuple[int, list[Any], str]]:
+    """(Excel row number, cells, group) of every data row below the header; ``group`` is the
+    title of the numbered heading row above it, if any ("东片区" under "一、东片区")."""
     first_col = layout.mapping[0][0]
     first_header = grid.rows[layout.header_rows[-1]][first_col]
     rows = grid.rows
+    group = ""
     for index in range(layout.data_start, len(rows)):
         cells = rows[index]
         head = cells[0] if cells else None
         # most rows open with a number (序号) or a name: only text can open a total or sign-off row
         if head is None or head == "" or type(head) is str:
-            if skip_reason(cells) is not None:
+            reason = skip_reason(cells)
+            if reason == "heading":
+                group = heading_text(cells)
+                continue
+            if reason is not None:
                 continue
         if first_col < len(cells) and cells[first_col] == first_header and _is_header_again(grid, layout, cells):
             continue  # the header repeated on a printed page
-        yield index + 1, cells
+        yield index + 1, cells, group
 
 
 def _is_header_again(grid: Grid, layout: Layout, cells: Sequence[Any]) -> bool:
@@ -428,8 +451,9 @@ def parse_rows(grid: Grid, layout: Layout, columns: Sequence[ColumnSpec]) -> tup
     """
     where = layout.where()
     found = list(data_rows(grid, layout))
-    numbers = [number for number, _ in found]
-    lines = [cells for _, cells in found]
+    numbers = [number for number, _, _ in found]
+    lines = [cells for _, cells, _ in found]
+    groups = [group for _, _, group in found]
     narrowest = min((len(cells) for cells in lines), default=0)
     keys: list[str] = []
     converted: list[list[Any]] = []
@@ -448,7 +472,8 @@ def parse_rows(grid: Grid, layout: Layout, columns: Sequence[ColumnSpec]) -> tup
         for record in records:
             record.update(absent)
     name = grid.name
-    rows = [ParsedRow(name, number, record, cells, where) for number, record, cells in zip(numbers, records, lines)]
+    rows = [ParsedRow(name, number, record, cells, where, group)
+            for number, record, cells, group in zip(numbers, records, lines, groups)]
     if grid.uncached:
         failures.extend(_uncached_failures(grid, layout, numbers))
     errors = [rows[index].error(key, reason) for index, _, key, reason in sorted(failures)]

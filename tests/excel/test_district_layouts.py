@@ -289,3 +289,24 @@ def test_a_sheet_without_areas_updates_compounds_on_record_and_asks_for_the_area
         import_file(books, "compounds", new)
     (error,) = caught.value.preview.errors
     assert error.row == 3 and "新小区“桂花里”请填写所属片区" in error.reason
+
+
+def test_compounds_listed_under_numbered_area_headings_take_their_area(books, tmp_path):
+    path = _book(tmp_path / "分片区.xlsx", [
+        ["兰花社区小区名册"], ["序号", "小区名称", "户数"],
+        ["一、东片区", None, None], [1, "兰花苑", 120], [2, "桂花里", 80], ["东片区小计", None, 200],
+        ["（二）西片区", None, None], [3, "棉纺厂宿舍", 210], ["合计", None, 410],
+    ])
+    assert import_file(books, "compounds", path).new == 3
+    areas = {c.name: c.area_name for c in books.org.list_compounds()}
+    assert areas == {"兰花苑": "东片区", "桂花里": "东片区", "棉纺厂宿舍": "西片区"}
+    assert {a.name for a in books.org.list_areas()} == {"东片区", "西片区"}
+
+
+def test_numbered_heading_rows_are_not_data_for_other_kinds_either(books, tmp_path):
+    path = _book(tmp_path / "往来.xlsx", [
+        ["名称", "电话"], ["一、个人", None], ["张三", "138"], ["二、单位", None], ["兰花物业有限公司", "010"],
+    ])
+    result = import_file(books, "counterparties", path)
+    assert result.new == 2 and not result.errors
+    assert {c.name for c in books.org.list_counterparties()} == {"张三", "兰花物业有限公司"}

@@ -93,6 +93,7 @@ class ParsedRow:
     values: dict[str, Any]
     raw: Sequence[Any] = ()
     where: dict[str, tuple[int, str, str]] = field(default_factory=dict)
+    group: str = ""  # the numbered heading row the row stands under ("东片区" under "一、东片区")
 
     def error(self, key: str | None, reason: str) -> RowError:
         """A RowError pointing at this row and, when known, the cell of column ``key``."""

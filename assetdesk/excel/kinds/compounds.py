@@ -75,6 +75,8 @@ class CompoundsKind(SheetKind):
         errors = []
         for row in rows:
             values = row.values
+            if not values["area_code"] and not values.get("area_name") and row.group:
+                values["area_name"] = row.group  # listed under a heading row "一、东片区"
             if not values["area_code"] and not values.get("area_name"):
                 # a sheet updating 户数 or 面积 may leave the 片区 out: a compound on record keeps its own
                 values["area_code"] = area_of.get(values["code"]) or area_of.get(values["name"], "")
