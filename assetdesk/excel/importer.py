@@ -213,7 +213,8 @@ def _commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview) -> 
     if result.errors:
         raise ImportRejectedError(result)
     if result.new or result.changed:
-        kind.commit(books, _rows_to_write(result))
+        with books.ctx.sourced(f"导入文件：{Path(result.path).name}"):
+            kind.commit(books, _rows_to_write(result))
         books.events.publish("data_imported", kind=kind.name)
     result.committed = True
     return result

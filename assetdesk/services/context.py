@@ -10,6 +10,8 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, Callable
 
 import peewee
@@ -25,6 +27,8 @@ class ServiceContext:
     clock: Callable[[], dt.datetime]
     events: EventBus = field(default_factory=EventBus)
     user: str = "会计"
+    # where the writes being made come from ("导入文件：往来单位.xlsx"); kept in each audit entry
+    source: str = ""
 
     def now(self) -> dt.datetime:
         return self.clock().replace(microsecond=0)
@@ -35,9 +39,30 @@ class ServiceContext:
     def audit(self, action: str, entity: str, entity_id: object = "", before: Any = None, after: Any = None) -> None:
         """Record one write in the audit trail; call inside the service's transaction."""
         p = self.db.param
+        if self.source:
+            after = {"来源": self.source, **_as_dict(after)}
         self.db.execute_sql(
             f"INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES ({', '.join([p] * 7)})",
             (self.now(), self.user, action, entity, str(entity_id or ""), _to_json(before), _to_json(after)))
+
+    @contextmanager
+    def sourced(self, source: str) -> Iterator[None]:
+        """Writes inside the block are audited as coming from ``source`` (an imported file, say)."""
+        previous, self.source = self.source, source
+        try:
+            yield
+        finally:
+            self.source = previous
+
+
+def _as_dict(value: Any) -> dict:
+    if value is None:
+        return {}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):
+        return value._asdict()
+    return dict(value) if isinstance(value, dict) else {"内容": value}
 
 
 def _to_json(value: Any) -> str:

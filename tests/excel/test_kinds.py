@@ -314,3 +314,15 @@ def test_a_name_longer_than_the_books_keep_names_its_cell(books, tmp_path):
     preview = import_file(books, "counterparties", make_workbook(tmp_path / "long.xlsx", rows), dry_run=True)
     (error,) = preview.errors
     assert (error.row, error.column) == (3, "A（名称）") and "超过 200 个字" in error.reason
+
+
+def test_the_audit_trail_names_the_file_an_import_came_from(books, tmp_path):
+    import json
+
+    path = make_workbook(tmp_path / "区里的往来名册.xlsx", [["名称"], ["张三"]])
+    import_file(books, "counterparties", path)
+    (entry,) = [e for e in books.audit.list_entries() if e.action == "导入往来单位"]
+    assert json.loads(entry.after) == {"来源": "导入文件：区里的往来名册.xlsx", "created": 1, "updated": 0}
+    books.org.add_counterparty(CounterpartyInput("李四"))  # later writes are not marked as imported
+    (later,) = [e for e in books.audit.list_entries() if e.action == "新增往来单位"]
+    assert "来源" not in json.loads(later.after)
