@@ -328,19 +328,19 @@ class VoucherService(Service):
 
     def journal_lines(self, first: Period, last: Period):
         """Posted lines of the months in voucher order, as dicts (the journal export and prints read this):
-        voucher_id, date, label, summary, code, debit, credit, counterparty."""
+        voucher_id, date, label, summary, code, debit, credit, counterparty, compound (names)."""
         p = self.db.param
-        sql = ("SELECT l.voucher_id, l.date_on, v.word, v.number, l.summary, l.amount_fen, l.is_debit, a.code, c.name"
-               " FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id"
-               " LEFT JOIN counterparty c ON c.id = l.counterparty_id"
+        sql = ("SELECT l.voucher_id, l.date_on, v.word, v.number, l.summary, l.amount_fen, l.is_debit, a.code, c.name,"
+               " x.name FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id"
+               " LEFT JOIN counterparty c ON c.id = l.counterparty_id LEFT JOIN compound x ON x.id = l.compound_id"
                f" WHERE l.posted = {p} AND l.period_key >= {p} AND l.period_key <= {p}"
                " ORDER BY l.period_key, v.number, l.voucher_id, l.seq")
         cursor = self.db.execute_sql(sql, (True, Period.parse(first).key, Period.parse(last).key))
-        for voucher_id, day, word, number, summary, amount, is_debit, code, counterparty in cursor:
+        for voucher_id, day, word, number, summary, amount, is_debit, code, counterparty, compound in cursor:
             day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
             yield {"voucher_id": voucher_id, "date": day, "label": voucher_label(word, number), "summary": summary,
                    "code": code, "debit": amount if is_debit else 0, "credit": 0 if is_debit else -amount,
-                   "counterparty": counterparty or ""}
+                   "counterparty": counterparty or "", "compound": compound or ""}
 
     @staticmethod
     def _lines_as_input(voucher: Voucher) -> list[LineInput]:

@@ -310,3 +310,34 @@ def test_numbered_heading_rows_are_not_data_for_other_kinds_either(books, tmp_pa
     result = import_file(books, "counterparties", path)
     assert result.new == 2 and not result.errors
     assert {c.name for c in books.org.list_counterparties()} == {"张三", "兰花物业有限公司"}
+
+
+def test_a_lines_compound_travels_with_the_exported_journal(books, tmp_path):
+    from assetdesk.excel import export_file
+    from assetdesk.services.org import CompoundInput
+    from assetdesk.services.vouchers import LineInput, VoucherInput
+    from tests.conftest import _open
+    from tests.helpers import day, rent_account
+
+    books.org.add_compound(CompoundInput("XQ901", "兰花苑", "PQ91", area_name="测试片区"))
+    rent = rent_account(books)
+    compound = next(c.id for c in books.org.list_compounds() if c.code == "XQ901")
+    books.vouchers.create_and_post(VoucherInput(day("2025-01-05"), "收兰花苑物业费", [
+        LineInput.debit("101", 360_00), LineInput.credit(rent, 360_00, compound_id=compound)]))
+    path = export_file(books, "vouchers", tmp_path / "journal.xlsx", period="2025-01")
+    assert import_file(books, "vouchers", path).unchanged == 1  # the same books: nothing twice
+    books.close()  # one set of books open at a time in a process
+
+    other = _open(tmp_path / "另一账套.db")
+    other.org.add_compound(CompoundInput("XQ901", "兰花苑", "PQ91", area_name="测试片区"))
+    assert rent_account(other) == rent
+    assert import_file(other, "vouchers", path).new == 1  # another set of books: the 小区 comes along
+    (voucher,) = other.vouchers.list_vouchers()
+    assert [line.compound_name for line in other.vouchers.get(voucher.id).lines] == ["", "兰花苑"]
+    by_code = _book(tmp_path / "按编码.xlsx", [
+        ["日期", "凭证号", "摘要", "科目编码", "借方金额", "贷方金额", "小区"],
+        ["2025-01-05", "记-1", "收兰花苑物业费", "101", 360, None, None],
+        [None, None, "收兰花苑物业费", rent, None, 360, "XQ901"],
+    ])
+    assert import_file(other, "vouchers", by_code).unchanged == 1  # the code names the same 小区
+    other.close()

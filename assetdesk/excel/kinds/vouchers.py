@@ -54,6 +54,8 @@ class VouchersKind(SheetKind):
         ColumnSpec("credit", "贷方金额", "amount", aliases=("贷方", "贷方发生额", "贷", "贷方金额(元)", "贷方本币", "本币贷方", "贷方金额本币")),
         ColumnSpec("counterparty", "往来单位", aliases=("往来单位及个人", "对方单位", "单位", "客户", "往来户",
                                                     "辅助核算"), width=20),
+        ColumnSpec("compound", "小区", aliases=("小区名称", "所属小区", "项目小区"), width=16,
+                   note="该行分录所属的小区（物业费、维修等按小区核算时填写）"),
     )
     key_columns = ("date", "number")
 
@@ -120,6 +122,7 @@ class VouchersKind(SheetKind):
     def _line_errors(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
         accounts = {a.code: a for a in books.accounts.list_accounts()}
         names = {cp.name for cp in books.org.list_counterparties()}
+        compounds = _compounds(books)
         errors = []
         for row in rows:
             account = accounts.get(row["code"])
@@ -137,6 +140,11 @@ class VouchersKind(SheetKind):
                 errors.append(row.error("debit", "借方和贷方金额都为空"))
             if row["counterparty"] and row["counterparty"] not in names:
                 errors.append(row.error("counterparty", "往来单位不存在，请先导入往来单位及个人"))
+            given = row.values.get("compound")
+            if given and given not in compounds:
+                errors.append(row.error("compound", "小区不存在，请先导入片区与小区"))
+            elif given:
+                row.values["compound"] = compounds[given][1]  # a code becomes the name the books print
         return errors
 
     def _rows_of_new_vouchers(self, books: Any, rows: Sequence[ParsedRow]) -> list[ParsedRow]:
@@ -181,7 +189,7 @@ class VouchersKind(SheetKind):
     def _file_signature(self, key: tuple, lines: list[ParsedRow]) -> tuple:
         summary = next((r["summary"] for r in lines if r["summary"]), "")
         return self.signature(key[0], ((r["code"], r["debit"], r["credit"], r["summary"] or summary,
-                                        r["counterparty"]) for r in lines))
+                                        r["counterparty"], r.values.get("compound", "")) for r in lines))
 
     def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """One Change per voucher: "unchanged" when the books hold the same voucher already."""
@@ -219,6 +227,7 @@ class VouchersKind(SheetKind):
         groups = self.group(rows)
         changes = self.classify(books, rows, set())
         counterparty_ids = {cp.name: cp.id for cp in books.org.list_counterparties()}
+        compounds = _compounds(books)
         items = []
         for (key, lines), change in sorted(zip(groups.items(), changes), key=lambda kc: (kc[0][0][0], kc[0][0][1] or 0)):
             if change.status == "unchanged":
@@ -226,7 +235,8 @@ class VouchersKind(SheetKind):
             summary = next(r["summary"] for r in lines if r["summary"])
             items.append(VoucherInput(key[0], summary, [
                 LineInput(r["code"], r["debit"], r["credit"], r["summary"] or summary,
-                          counterparty_id=counterparty_ids.get(r["counterparty"]) if r["counterparty"] else None)
+                          counterparty_id=counterparty_ids.get(r["counterparty"]) if r["counterparty"] else None,
+                          compound_id=compounds[r.values["compound"]][0] if r.values.get("compound") else None)
                 for r in lines], source="导入"))
         return books.vouchers.import_vouchers(items)
 
@@ -240,11 +250,20 @@ class VouchersKind(SheetKind):
         for line in journal_lines(books, first, last):
             yield {"date": line["date"], "number": line["label"], "summary": line["summary"], "code": line["code"],
                    "account_name": names.get(line["code"], ""), "debit": line["debit"], "credit": line["credit"],
-                   "counterparty": line["counterparty"]}
+                   "counterparty": line["counterparty"], "compound": line["compound"]}
 
 
 def _line_sig(line: dict) -> tuple:
-    return (line["code"], line["debit"], line["credit"], line["summary"], line["counterparty"])
+    return (line["code"], line["debit"], line["credit"], line["summary"], line["counterparty"], line["compound"])
+
+
+def _compounds(books: Any) -> dict[str, tuple[int, str]]:
+    """小区 by name and by code (a journal may give either) → (id, name)."""
+    found: dict[str, tuple[int, str]] = {}
+    for compound in books.org.list_compounds():
+        found.setdefault(compound.name, (compound.id, compound.name))
+        found.setdefault(compound.code, (compound.id, compound.name))
+    return found
 
 
 def export_range(books: Any, period: Any, year: Any) -> tuple[Period, Period]:
