@@ -326,3 +326,10 @@ def test_the_audit_trail_names_the_file_an_import_came_from(books, tmp_path):
     books.org.add_counterparty(CounterpartyInput("李四"))  # later writes are not marked as imported
     (later,) = [e for e in books.audit.list_entries() if e.action == "新增往来单位"]
     assert "来源" not in json.loads(later.after)
+
+
+def test_a_blank_kind_is_taken_from_the_name(books, tmp_path):
+    rows = [["名称", "类型"], ["张三", ""], ["兰花社区居委会", ""], ["惠民超市", ""], ["安居物业服务中心", ""], ["李四", "单位"]]
+    import_file(books, "counterparties", make_workbook(tmp_path / "k.xlsx", rows))
+    kinds = {c.name: c.kind for c in books.org.list_counterparties()}
+    assert kinds == {"张三": "个人", "兰花社区居委会": "单位", "惠民超市": "单位", "安居物业服务中心": "单位", "李四": "单位"}

@@ -9,7 +9,8 @@ from typing import Any
 from .base import ColumnSpec, ParsedRow, RowError, SheetKind
 
 ROLE_SPLIT = re.compile(r"[、,，;；/\s]+")
-ORGANISATION_HINT = re.compile(r"公司|有限|中心|委员会|合作社|协会|学校|医院|银行|厂|商行|事务所|街道|政府")
+ORGANISATION_HINT = re.compile(r"公司|有限|中心|委员会|居委会|村委会|合作社|协会|学校|幼儿园|医院|诊所|银行|信用社|厂|商行|"
+                               r"事务所|街道|政府|物业|超市|商店|门市部|经营部|服务部|饭店|酒店|药店|集团|工作室")
 
 
 class CounterpartiesKind(SheetKind):
