@@ -145,3 +145,17 @@ def test_preview_report_opens_a_non_blocking_dialog(qtbot, posted):
     assert not dialog.from_picker.isVisibleTo(dialog)  # the chart has no period
     with qtbot.waitSignal(dialog.destroyed, timeout=5000):
         dialog.close()
+
+
+def test_month_books_preview_saves_one_pdf_and_explains_why_there_is_no_excel(qtbot, posted, tmp_path, monkeypatch,
+                                                                               saved_messages, shown_errors):
+    dialog = open_preview(qtbot, posted, "month-books", period="2025-01")
+    assert dialog.windowTitle() == "全部账簿 — 打印预览"
+    assert dialog.page_count() >= 7  # one or more pages per book
+    assert not dialog.excel_button.isEnabled() and "分别导出Excel" in dialog.excel_button.toolTip()
+    target = tmp_path / "一月账簿.pdf"
+    save_as(monkeypatch, target)
+    assert dialog.save_pdf() == target
+    outline = [item.title for item in pypdf.PdfReader(str(target)).outline]
+    assert outline[0] == "记账凭证" and outline[-1] == "收益及收益分配表"
+    assert "收1号铺租金" in pdf_text(target) and shown_errors == []
