@@ -132,7 +132,9 @@ def _read_calamine_sheets(path: Path, fmt: str) -> list[Grid]:
             sheet = workbook.get_sheet_by_name(meta.name)
             if sheet.total_height > safety.MAX_ROWS:
                 safety.raise_too_many_rows(path.name, sheet.total_height)
-            grids.append(Grid(meta.name, sheet.to_python(skip_empty_area=False)))
+            rows = sheet.to_python(skip_empty_area=False)
+            _fill_vertical_merges(rows, sheet.merged_cell_ranges or ())
+            grids.append(Grid(meta.name, rows))
         return grids
     except python_calamine.PasswordError:
         raise ImportFileError(f"“{path.name}”设置了打开密码，无法读取", "请取消密码后另存为 .xlsx 再导入") from None
@@ -181,6 +183,21 @@ def _streamed_rows(path: Path, sheet: Any) -> list[list[Any]]:
         blank_run = 0
         rows.append(list(values))
     return rows
+
+
+def _fill_vertical_merges(rows: list[list[Any]], merges: Sequence[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+    """A cell merged down over several rows (所属片区 “东片区” beside each of its 小区, one date beside
+    a voucher's lines) holds its value in the top cell only: every row of the merge gets it.
+    Merges across a single row (titles, two-row headers) are left as they are."""
+    for (top, left), (bottom, right) in merges:
+        if bottom <= top or top >= len(rows):
+            continue
+        value = rows[top][left] if left < len(rows[top]) else None
+        for index in range(top + 1, min(bottom, len(rows) - 1) + 1):
+            row = rows[index]
+            for col in range(left, min(right, len(row) - 1) + 1):
+                if row[col] is None or row[col] == "":
+                    row[col] = value
 
 
 def _read_csv(path: Path) -> list[Grid]:

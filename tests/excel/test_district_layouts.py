@@ -7,12 +7,13 @@ from assetdesk.excel import ImportRejectedError, import_file
 
 
 def _book(path, rows, merge=None):
+    """``rows`` on one sheet; ``merge``: one range ("A1:D1") or several."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     for row in rows:
         sheet.append(row)
-    if merge:
-        sheet.merge_cells(merge)
+    for cells in [merge] if isinstance(merge, str) else merge or ():
+        sheet.merge_cells(cells)
     workbook.save(path)
     return path
 
@@ -341,3 +342,24 @@ def test_a_lines_compound_travels_with_the_exported_journal(books, tmp_path):
     ])
     assert import_file(other, "vouchers", by_code).unchanged == 1  # the code names the same 小区
     other.close()
+
+
+def test_a_cell_merged_down_over_its_rows_belongs_to_each_of_them(books, tmp_path):
+    path = _book(tmp_path / "小区.xlsx", [
+        ["兰花社区小区名册"], ["所属片区", "小区名称", "户数"],
+        ["东片区", "兰花苑", 120], [None, "桂花里", 80], [None, "梅园", 60], ["西片区", "棉纺厂宿舍", 210],
+    ], merge=["A1:C1", "A3:A5"])
+    assert import_file(books, "compounds", path).new == 4
+    areas = {c.name: c.area_name for c in books.org.list_compounds()}
+    assert areas == {"兰花苑": "东片区", "桂花里": "东片区", "梅园": "东片区", "棉纺厂宿舍": "西片区"}
+
+
+def test_header_cells_merged_down_over_a_two_row_header(books, tmp_path):
+    books.accounts.add_sub_account("102", "基本存款户")
+    path = _book(tmp_path / "期初.xlsx", [
+        ["科目编码", "科目名称", "期初余额", None], [None, None, "借方", "贷方"],
+        ["101", "库存现金", 1000, None], ["10201", "基本存款户", 2000, None], ["301", "资本", None, 3000],
+    ], merge=["A1:A2", "B1:B2", "C1:D1"])
+    import_file(books, "opening-balances", path)
+    balances = {r.code: (r.debit_fen, r.credit_fen) for r in books.accounts.opening_balances()}
+    assert balances["101"] == (1_000_00, 0) and balances["10201"] == (2_000_00, 0) and balances["301"] == (0, 3_000_00)
