@@ -10,6 +10,7 @@ import openpyxl
 from pypdf import PdfReader
 
 from assetdesk.cli import main
+from tests.excel.helpers import make_workbook
 
 FIXTURE = Path(__file__).parents[1] / "excel" / "fixtures" / "district_2003.xls"
 
@@ -21,29 +22,21 @@ def cli(capsys, db: Path, *args: str) -> str:
     return out
 
 
-def _sheet(path: Path, rows: list[list]) -> Path:
-    workbook = openpyxl.Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    workbook.save(path)
-    return path
-
-
 def test_district_workbooks_in_and_the_months_books_out(tmp_path, capsys):
     db = tmp_path / "兰花社区.db"
     cli(capsys, db, "init", "--community", "兰花社区", "--first-period", "2025-01")
     assert "新增 3" in cli(capsys, db, "import", "compounds", str(FIXTURE))
     assert "新增 2" in cli(capsys, db, "import", "counterparties", str(FIXTURE))
 
-    chart = _sheet(tmp_path / "科目.xlsx", [["科目编码", "科目名称"], ["10201", "基本存款户"], ["50101", "租金收入"]])
+    chart = make_workbook(tmp_path / "科目.xlsx", [["科目编码", "科目名称"], ["10201", "基本存款户"], ["50101", "租金收入"]])
     cli(capsys, db, "import", "accounts", str(chart))
-    opening = _sheet(tmp_path / "科目余额表.xlsx", [
+    opening = make_workbook(tmp_path / "科目余额表.xlsx", [
         ["科目余额表"], ["科目编码", "科目名称", "期初余额", None], [None, None, "借方", "贷方"],
         ["101", "库存现金", 1000, None], ["102", "银行存款", 50000, None], ["10201", "基本存款户", 50000, None],
         ["301", "资本", None, 51000], ["合计", None, 51000, 51000],
     ])
     cli(capsys, db, "import", "opening-balances", str(opening))
-    journal = _sheet(tmp_path / "序时账.xlsx", [
+    journal = make_workbook(tmp_path / "序时账.xlsx", [
         ["日期", "凭证号", "摘要", "科目编码", "科目名称", "借方金额", "贷方金额", "往来单位"],
         ["2025-01-05", "记-1", "收一月租金", "10201", "", "1,200.00", None, "王五"],
         [None, None, "收一月租金", "50101", "", None, "1,200.00", None],
