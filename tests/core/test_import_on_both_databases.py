@@ -1,7 +1,6 @@
 """The Excel import's bulk writes and reads (raw SQL on the hot paths) on SQLite and PostgreSQL alike."""
 from __future__ import annotations
 
-
 from assetdesk.excel import export_file, import_file
 from tests.excel.helpers import make_workbook
 
