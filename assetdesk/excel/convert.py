@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from assetdesk.errors import InputError
@@ -24,8 +24,8 @@ ESCAPE_STARTS = ("=", "+", "-", "@")
 _TRUE = {"是", "y", "yes", "true", "1", "√", "✓", "启用", "有效", "正常", "在用"}
 _FALSE = {"否", "n", "no", "false", "0", "×", "x", "停用", "无效", "禁用"}
 _MAX_AREA = Decimal(10) ** 12  # ㎡: a million square kilometres; more is a typing slip
-_FLOAT_EXACT_LIMIT = 1e15
-_WHITESPACE_RE = re.compile(r"\s+")  # beyond this Excel has already dropped digits of a number typed as text
+_FLOAT_EXACT_LIMIT = 1e15  # beyond this Excel has already dropped digits of a number typed as text
+_WHITESPACE_RE = re.compile(r"\s+")
 
 
 def is_empty(raw: Any) -> bool:

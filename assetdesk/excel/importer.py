@@ -6,7 +6,6 @@ second time (rows are matched on the kind's natural key and compared with the bo
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,18 +48,13 @@ class ImportPreview:
     grids: list[reader.Grid] = field(default_factory=list, repr=False)
     cell_errors: list[RowError] = field(default_factory=list)
     committed: bool = False
-    _counted: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
     def count(self, status: str) -> int:
-        """How many records have this status; counted once per list of changes (a summary asks
-        for all three, and a preview may hold 50,000)."""
-        if self._counted is None or self._counted[0] is not self.changes or self._counted[1] != len(self.changes):
-            self._counted = (self.changes, len(self.changes), Counter(change.status for change in self.changes))
-        return self._counted[2][status]
+        return sum(1 for change in self.changes if change.status == status)
 
     @property
     def new(self) -> int:

@@ -355,13 +355,16 @@ class OrgService(Service):
         distinct 类型 and roles list checked once."""
         checked_kinds: set[str] = set()
         checked_roles: dict[tuple, str] = {}
+        longest_name, longest_address = Counterparty.name.max_length, Counterparty.address.max_length
+        longest_code, longest_phone = Counterparty.id_code.max_length, Counterparty.phone.max_length
         out = []
         for item in items:
             name = item.name.strip()
             if not name:
                 raise InputError("往来单位或个人的名称不能为空", "请填写名称")
-            if len(name) > 30 or len(item.address) > 30 or len(item.id_code) > 18 or len(item.phone) > 20:
-                OrgService._check_counterparty_lengths(item)  # only long texts need the full check
+            if len(name) > longest_name or len(item.address) > longest_address or len(item.id_code) > longest_code \
+                    or len(item.phone) > longest_phone:
+                OrgService._check_counterparty_lengths(item)  # says which field, in the clerk's words
             if item.kind not in checked_kinds:
                 _check_choice(item.kind, COUNTERPARTY_KINDS, "类型")
                 checked_kinds.add(item.kind)
