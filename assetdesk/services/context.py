@@ -8,10 +8,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from dataclasses import dataclass, field
-from decimal import Decimal
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Callable
 
 import peewee
@@ -55,24 +55,26 @@ class ServiceContext:
             self.source = previous
 
 
-def _as_dict(value: Any) -> dict:
-    if value is None:
-        return {}
+def _plain(value: Any) -> Any:
+    """A record (dataclass or named tuple) as a dict of its fields; anything else as it is."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.asdict(value)
     if isinstance(value, tuple) and hasattr(value, "_asdict"):
         return value._asdict()
+    return value
+
+
+def _as_dict(value: Any) -> dict:
+    value = _plain(value)
+    if value is None:
+        return {}
     return dict(value) if isinstance(value, dict) else {"内容": value}
 
 
 def _to_json(value: Any) -> str:
     if value is None:
         return ""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        value = dataclasses.asdict(value)
-    elif isinstance(value, tuple) and hasattr(value, "_asdict"):  # a NamedTuple row
-        value = value._asdict()
-    return json.dumps(value, ensure_ascii=False, default=_json_default, sort_keys=True)
+    return json.dumps(_plain(value), ensure_ascii=False, default=_json_default, sort_keys=True)
 
 
 def _json_default(value: Any) -> Any:

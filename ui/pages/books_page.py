@@ -107,6 +107,7 @@ class _RangeBar(QHBoxLayout):
         self.end = PeriodPicker()
         self.query_button = QPushButton(page.tr("查询"))
         self.query_button.clicked.connect(on_query)
+        self._filled = False  # True once periods were offered: from then on the clerk's choice stands
         self.addWidget(QLabel(page.tr("期间")))
         self.addWidget(self.start)
         self.addWidget(QLabel(page.tr("至")))
@@ -119,7 +120,7 @@ class _RangeBar(QHBoxLayout):
     def set_periods(self, periods, current) -> None:
         """Offer ``periods``; the first time, show the current (first open) period, as the status
         bar does; later refreshes keep what the clerk chose."""
-        first_fill = not getattr(self, "_filled", False)
+        first_fill = not self._filled
         for picker in (self.start, self.end):
             picker.set_periods(periods)
             if current is not None and (first_fill or picker.period() is None):
@@ -269,11 +270,11 @@ class BooksPage(Page):
         layout.addWidget(tab.table, 1)
         return tab
 
-    def _fill_journal_accounts(self, tab) -> None:
+    def _fill_journal_accounts(self, tab, accounts) -> None:
         """The leaf accounts under 库存现金 / 银行存款; the choice survives a refresh."""
         root = "101" if tab.kind == "cash" else "102"
         chosen = tab.account_combo.currentData()
-        leaves = [a for a in self.books.accounts.list_accounts() if a.is_leaf and a.code.startswith(root)]
+        leaves = [a for a in accounts if a.is_leaf and a.code.startswith(root)]
         tab.account_combo.blockSignals(True)
         tab.account_combo.clear()
         tab.account_combo.addItem(self.tr("全部账户（合计）"), None)
@@ -462,8 +463,9 @@ class BooksPage(Page):
             periods, current = [], None
         for bar in (self.tb_range, self.ledger_range, self.cash_tab.range, self.bank_tab.range):
             bar.set_periods(periods, current)
+        accounts = self.books.accounts.list_accounts()
         for tab in (self.cash_tab, self.bank_tab):
-            self._fill_journal_accounts(tab)
+            self._fill_journal_accounts(tab, accounts)
         self._stale_tabs = set(range(self.tabs.count()))
         self._load_tab(self.tabs.currentIndex())
 
