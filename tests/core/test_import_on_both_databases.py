@@ -26,3 +26,27 @@ def test_counterparties_and_compounds_import_update_and_round_trip(books, tmp_pa
     assert import_file(books, "compounds", compounds).new == 1
     exported = export_file(books, "counterparties", tmp_path / "出.xlsx")
     assert import_file(books, "counterparties", exported).unchanged == 2
+
+
+def test_journal_with_counterparty_and_compound_round_trips(books, tmp_path):
+    from assetdesk.services.org import CompoundInput, CounterpartyInput
+    from assetdesk.services.vouchers import LineInput, VoucherInput
+    from tests.helpers import day, rent_account
+
+    books.org.add_counterparty(CounterpartyInput("王五"))
+    books.org.add_compound(CompoundInput("XQ901", "兰花苑", "PQ91", area_name="测试片区"))
+    rent = rent_account(books)
+    payer = books.org.find_counterparty("王五").id
+    compound = next(c.id for c in books.org.list_compounds() if c.code == "XQ901")
+    books.vouchers.create_and_post(VoucherInput(day("2025-01-05"), "收兰花苑物业费", [
+        LineInput.debit("101", 360_00, counterparty_id=payer), LineInput.credit(rent, 360_00, compound_id=compound)]))
+    path = export_file(books, "vouchers", tmp_path / "journal.xlsx", period="2025-01")
+    assert import_file(books, "vouchers", path).unchanged == 1
+    journal = make_workbook(tmp_path / "新.xlsx", [
+        ["日期", "凭证号", "摘要", "科目编码", "借方金额", "贷方金额", "往来单位", "小区"],
+        ["2025-01-06", "记-2", "收兰花苑物业费", "101", 120, None, "王五", None],
+        [None, None, "收兰花苑物业费", rent, None, 120, None, "XQ901"],
+    ])
+    assert import_file(books, "vouchers", journal).new == 1
+    lines = [line for line in books.vouchers.journal_lines("2025-01", "2025-01")]
+    assert [(line["counterparty"], line["compound"]) for line in lines] == [("王五", ""), ("", "兰花苑")] * 2
