@@ -155,7 +155,7 @@ def _as_code(text: str) -> str:
 
 
 # Counting words clerks type after a number in a cell ("120户", "35间", "980.5平方米"): dropped.
-_COUNT_SUFFIXES = ("平方米", "平米", "m²", "m2", "㎡", "户", "人", "间", "套", "栋", "个", "处")
+_COUNT_SUFFIXES = ("平方米", "平米", "m²", "m2", "㎡", "户", "人", "间", "套", "栋", "个", "处", "年", "月", "日", "号")
 
 
 def _decimal_of(raw: Any) -> Decimal:

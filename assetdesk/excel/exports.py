@@ -38,8 +38,8 @@ def export_file(books: Any, kind: str | SheetKind, path: str | Path, period: Any
     """Write ``kind``'s records to ``path``; the file re-imports unchanged. ``period``/``year``
     select the months of a journal (vouchers) and are ignored by master-data kinds."""
     sheet_kind = kind_by_name(kind)
-    columns = [OutColumn(spec.header, spec.type, spec.width) for spec in sheet_kind.columns]
-    keys = [spec.key for spec in sheet_kind.columns]
+    columns = [OutColumn(spec.header, spec.type, spec.width) for spec in sheet_kind.written_columns]
+    keys = [spec.key for spec in sheet_kind.written_columns]
     rows = ([record.get(key) for key in keys] for record in sheet_kind.export_rows(books, period=period, year=year))
     title = sheet_kind.export_title(period=period, year=year)
     workbook = Workbook(write_only=True)

@@ -489,7 +489,9 @@ def parse_rows(grid: Grid, layout: Layout, columns: Sequence[ColumnSpec]) -> tup
         for record in records:
             record.update(absent)
     name = grid.name
-    rows = [ParsedRow(name, number, record, cells, where, group)
+    title = " ".join(str(cell).strip() for line in grid.rows[: layout.header_rows[0]] for cell in line
+                     if cell is not None and str(cell).strip())
+    rows = [ParsedRow(name, number, record, cells, where, group, title)
             for number, record, cells, group in zip(numbers, records, lines, groups)]
     if grid.uncached:
         failures.extend(_uncached_failures(grid, layout, numbers))

@@ -34,7 +34,7 @@ def write_template(kind: SheetKind, path: str | Path) -> Path:
     ws.title = kind.title[:31]
     ws["A1"], ws["A1"].font = f"{kind.title}导入模板", TITLE_FONT
     ws["A2"] = f"单位：{kind.unit}" if kind.unit else None
-    for col, spec in enumerate(kind.columns, 1):
+    for col, spec in enumerate(kind.written_columns, 1):
         _header_cell(ws, col, spec)
         _example_cell(ws, col, spec)
         _column_format(ws, col, spec)
@@ -104,7 +104,7 @@ def _write_notes(ws: Any, kind: SheetKind) -> None:
         kind_text = TYPE_LABELS[spec.type]
         if spec.type == "choice":
             kind_text += "：" + "、".join(spec.choices)
-        ws.append([spec.header, "必填" if spec.required else "可空", kind_text, "、".join(spec.aliases),
-                   "" if spec.example is None else str(spec.example), spec.note])
+        ws.append([spec.header, "必填" if spec.required else "可空" if not spec.import_only else "可选的其他写法",
+                   kind_text, "、".join(spec.aliases), "" if spec.example is None else str(spec.example), spec.note])
     for letter, width in zip("ABCDEF", (18, 10, 28, 36, 18, 50)):
         ws.column_dimensions[letter].width = width

@@ -256,147 +256,147 @@
 <context>
     <name>BooksPage</name>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="139"/>
-        <location filename="../../ui/pages/books_page.py" line="414"/>
+        <location filename="../../ui/pages/books_page.py" line="145"/>
+        <location filename="../../ui/pages/books_page.py" line="420"/>
         <source>科目余额表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="140"/>
-        <location filename="../../ui/pages/books_page.py" line="418"/>
+        <location filename="../../ui/pages/books_page.py" line="146"/>
+        <location filename="../../ui/pages/books_page.py" line="424"/>
         <source>明细账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="143"/>
-        <location filename="../../ui/pages/books_page.py" line="422"/>
+        <location filename="../../ui/pages/books_page.py" line="149"/>
+        <location filename="../../ui/pages/books_page.py" line="428"/>
         <source>现金日记账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="144"/>
-        <location filename="../../ui/pages/books_page.py" line="422"/>
+        <location filename="../../ui/pages/books_page.py" line="150"/>
+        <location filename="../../ui/pages/books_page.py" line="428"/>
         <source>银行存款日记账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="145"/>
-        <location filename="../../ui/pages/books_page.py" line="319"/>
-        <location filename="../../ui/pages/books_page.py" line="379"/>
+        <location filename="../../ui/pages/books_page.py" line="151"/>
+        <location filename="../../ui/pages/books_page.py" line="325"/>
+        <location filename="../../ui/pages/books_page.py" line="385"/>
         <source>结账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="156"/>
+        <location filename="../../ui/pages/books_page.py" line="162"/>
         <source>全部级次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="156"/>
+        <location filename="../../ui/pages/books_page.py" line="162"/>
         <source>一级科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="156"/>
+        <location filename="../../ui/pages/books_page.py" line="162"/>
         <source>至二级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="157"/>
+        <location filename="../../ui/pages/books_page.py" line="163"/>
         <source>至三级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="159"/>
+        <location filename="../../ui/pages/books_page.py" line="165"/>
         <source>级次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="167"/>
+        <location filename="../../ui/pages/books_page.py" line="173"/>
         <source>双击金额查看该科目的明细账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="186"/>
+        <location filename="../../ui/pages/books_page.py" line="192"/>
         <source>试算平衡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="189"/>
+        <location filename="../../ui/pages/books_page.py" line="195"/>
         <source>试算不平衡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="205"/>
+        <location filename="../../ui/pages/books_page.py" line="211"/>
         <source>科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="241"/>
+        <location filename="../../ui/pages/books_page.py" line="247"/>
         <source>{0} {1}&#x3000;{2} 至 {3}&#x3000;余额方向：{4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="254"/>
+        <location filename="../../ui/pages/books_page.py" line="260"/>
         <source>账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="274"/>
+        <location filename="../../ui/pages/books_page.py" line="280"/>
         <source>全部账户（合计）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="321"/>
-        <location filename="../../ui/pages/books_page.py" line="388"/>
+        <location filename="../../ui/pages/books_page.py" line="327"/>
+        <location filename="../../ui/pages/books_page.py" line="394"/>
         <source>反结账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="322"/>
-        <location filename="../../ui/pages/books_page.py" line="397"/>
-        <location filename="../../ui/pages/books_page.py" line="406"/>
+        <location filename="../../ui/pages/books_page.py" line="328"/>
+        <location filename="../../ui/pages/books_page.py" line="403"/>
+        <location filename="../../ui/pages/books_page.py" line="412"/>
         <source>年终结转</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="323"/>
+        <location filename="../../ui/pages/books_page.py" line="329"/>
         <source>损益类科目结转到“本年收益”，再转入“收益分配—未分配收益”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="347"/>
-        <location filename="../../ui/pages/books_page.py" line="449"/>
+        <location filename="../../ui/pages/books_page.py" line="353"/>
+        <location filename="../../ui/pages/books_page.py" line="455"/>
         <source>结账日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="361"/>
+        <location filename="../../ui/pages/books_page.py" line="367"/>
         <source>当前会计期间：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="379"/>
+        <location filename="../../ui/pages/books_page.py" line="385"/>
         <source>结账 {0}？结账后该月不能再记账（可反结账，需要填写原因）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="389"/>
+        <location filename="../../ui/pages/books_page.py" line="395"/>
         <source>反结账 {0} 的原因（记入结账日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="398"/>
+        <location filename="../../ui/pages/books_page.py" line="404"/>
         <source>将 {0} 年损益类科目结转到“本年收益”，再转入“收益分配—未分配收益”，生成日期为 {0}-12-31 的结转凭证。请在 12 月结账前进行。继续？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="405"/>
+        <location filename="../../ui/pages/books_page.py" line="411"/>
         <source>（损益类科目没有余额，无需结转）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="406"/>
+        <location filename="../../ui/pages/books_page.py" line="412"/>
         <source>已生成结转凭证：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -722,7 +722,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="116"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="303"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="304"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -767,137 +767,137 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="199"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="200"/>
         <source>表格的列：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="200"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="201"/>
         <source>从Excel导入{title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="206"/>
         <source>选择要导入的Excel文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="218"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="219"/>
         <source>保存导入模板</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="218"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="219"/>
         <source>{title}导入模板.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="239"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="240"/>
         <source>导出错误报告…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="241"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="242"/>
         <source>错误清单和标红的原表，便于对照改正</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="252"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
         <source>错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="254"/>
         <source>变化明细</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="284"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="285"/>
         <source>正在检查“{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="300"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="301"/>
         <source>导入类型不符</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="301"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="302"/>
         <source>要改为导入“{title}”吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="302"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="303"/>
         <source>改为导入“{title}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="313"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="314"/>
         <source>错误（{n}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="314"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="315"/>
         <source>变化明细（{n}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="317"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="318"/>
         <source>“{name}”：共 {rows} 行，新增 {new}，修改 {changed}，未变 {same}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="330"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="331"/>
         <source>已跳过模板中的示例行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="332"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="333"/>
         <source>未使用的列：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="335"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="336"/>
         <source>发现 {n} 处错误，不能导入。请按下表改正 Excel 文件后，点“上一步”重新检查。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="338"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="339"/>
         <source>文件中的数据与账簿一致，无需导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="339"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="340"/>
         <source>检查通过，可以导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="352"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="353"/>
         <source>导出错误报告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="352"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="353"/>
         <source>{name}-错误报告.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="389"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="390"/>
         <source>正在导入{title}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="402"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="403"/>
         <source>导入完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="403"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="404"/>
         <source>{title}：新增 {new}，修改 {changed}，未变 {same}。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="405"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="406"/>
         <source>各页面已自动刷新。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1735,12 +1735,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="110"/>
+        <location filename="../../ui/pages/books_page.py" line="111"/>
         <source>期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="112"/>
+        <location filename="../../ui/pages/books_page.py" line="113"/>
         <source>至</source>
         <translation type="unfinished"></translation>
     </message>

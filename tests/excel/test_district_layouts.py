@@ -363,3 +363,32 @@ def test_header_cells_merged_down_over_a_two_row_header(books, tmp_path):
     import_file(books, "opening-balances", path)
     balances = {r.code: (r.debit_fen, r.credit_fen) for r in books.accounts.opening_balances()}
     assert balances["101"] == (1_000_00, 0) and balances["10201"] == (2_000_00, 0) and balances["301"] == (0, 3_000_00)
+
+
+def test_a_journal_with_month_and_day_columns_takes_its_year_from_the_title(books, tmp_path):
+    """用友-style 序时账: 月 and 日 columns, 凭证类型 apart from 凭证号, the year only in the title."""
+    books.accounts.add_sub_account("501", "租金收入")
+    path = _book(tmp_path / "序时账.xlsx", [
+        ["兰花社区 2025年 序时账"],
+        ["月", "日", "凭证类型", "凭证号", "摘要", "科目编码", "科目名称", "借方金额", "贷方金额"],
+        [1, 5, "记", "0001", "收租金", "102", "银行存款", 1200, None],
+        [1, 5, "记", None, "收租金", "50101", "租金收入", None, 1200],
+        ["2月", "6日", "记", "0001", "买办公用品", "513", "管理费用", 300, None],
+        [None, None, None, None, "买办公用品", "101", "库存现金", None, 300],
+    ])
+    result = import_file(books, "vouchers", path)
+    assert result.new == 2 and not result.errors
+    dates = sorted(v.date_on.isoformat() for v in books.vouchers.list_vouchers())
+    assert dates == ["2025-01-05", "2025-02-06"]
+    assert import_file(books, "vouchers", path, dry_run=True).unchanged == 2
+
+
+def test_month_and_day_without_any_year_are_refused_by_cell(books, tmp_path):
+    path = _book(tmp_path / "序时账.xlsx", [
+        ["月", "日", "凭证号", "摘要", "科目编码", "借方金额", "贷方金额"],
+        [2, 30, "1", "收租金", "101", 100, None], [2, 30, "1", "收租金", "301", None, 100],
+    ])
+    with pytest.raises(ImportRejectedError) as caught:
+        import_file(books, "vouchers", path)
+    errors = caught.value.preview.errors
+    assert errors[0].row == 2 and "缺少年份" in errors[0].reason

@@ -333,3 +333,15 @@ def test_a_blank_kind_is_taken_from_the_name(books, tmp_path):
     import_file(books, "counterparties", make_workbook(tmp_path / "k.xlsx", rows))
     kinds = {c.name: c.kind for c in books.org.list_counterparties()}
     assert kinds == {"张三": "个人", "兰花社区居委会": "单位", "惠民超市": "单位", "安居物业服务中心": "单位", "李四": "单位"}
+
+
+def test_import_only_columns_are_explained_but_never_written(books, tmp_path):
+    from assetdesk.excel import write_template
+
+    template = openpyxl.load_workbook(write_template("vouchers", tmp_path / "t.xlsx"))
+    header = [cell.value for cell in template.worksheets[0][3] if cell.value]
+    assert header == ["日期", "凭证号", "摘要", "科目编码", "科目名称", "借方金额", "贷方金额", "往来单位", "小区"]
+    notes = {row[0]: row for row in template["填写说明"].iter_rows(min_row=4, values_only=True)}
+    assert notes["月"][1] == "可选的其他写法" and "代替“日期”" in notes["月"][5]
+    exported = openpyxl.load_workbook(export_file(books, "vouchers", tmp_path / "e.xlsx"))
+    assert [cell.value for cell in exported.active[3]] == header

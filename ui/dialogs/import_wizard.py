@@ -195,7 +195,8 @@ class ImportWizard(QDialog):
 
     def _on_kind_changed(self, *_args) -> None:
         sheet_kind = KINDS[self.kind()]
-        names = [f"<b>{c.header}</b>" + self.tr("（必填）") if c.required else c.header for c in sheet_kind.columns]
+        names = [f"<b>{c.header}</b>" + self.tr("（必填）") if c.required else c.header
+                 for c in sheet_kind.written_columns]
         self.columns_label.setText(self.tr("表格的列：") + "、".join(names))
         self.setWindowTitle(self.tr("从Excel导入{title}").format(title=self.kind_title()))
 

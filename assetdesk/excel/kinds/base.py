@@ -49,6 +49,8 @@ class ColumnSpec:
     code: bool = False
     # the most characters the books keep for this column (the database field's length); 0: no limit
     max_length: int = 0
+    # read when a file has it (another program's layout), never written in exports or templates
+    import_only: bool = False
 
     def __post_init__(self) -> None:
         if self.type not in COLUMN_TYPES:
@@ -94,6 +96,7 @@ class ParsedRow:
     raw: Sequence[Any] = ()
     where: dict[str, tuple[int, str, str]] = field(default_factory=dict)
     group: str = ""  # the numbered heading row the row stands under ("东片区" under "一、东片区")
+    title: str = ""  # the text above the sheet's header (title and unit rows), shared by its rows
 
     def error(self, key: str | None, reason: str) -> RowError:
         """A RowError pointing at this row and, when known, the cell of column ``key``."""
@@ -219,7 +222,12 @@ class SheetKind:
         return self.title
 
     def headers(self) -> Iterator[str]:
-        return (spec.header for spec in self.columns)
+        return (spec.header for spec in self.written_columns)
+
+    @property
+    def written_columns(self) -> tuple[ColumnSpec, ...]:
+        """The columns exports and templates write (``import_only`` ones are only read)."""
+        return tuple(spec for spec in self.columns if not spec.import_only)
 
 
 def format_value(spec: ColumnSpec, value: Any) -> str:

@@ -12,6 +12,7 @@ from the leading code or found by the account's (full) name.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -56,6 +57,11 @@ class VouchersKind(SheetKind):
                                                     "辅助核算"), width=20),
         ColumnSpec("compound", "小区", aliases=("小区名称", "所属小区", "项目小区"), width=16,
                    note="该行分录所属的小区（物业费、维修等按小区核算时填写）"),
+        # 序时账 of some programs give the date as 月 / 日 columns, the year in the title ("2025年")
+        ColumnSpec("year", "年", "int", aliases=("年度", "年份"), import_only=True,
+                   note="可代替“日期”：与“月”“日”一起；不填时取标题中的年份（如“2025年序时账”）"),
+        ColumnSpec("month", "月", "int", aliases=("月份",), import_only=True, note="可代替“日期”：与“日”一起"),
+        ColumnSpec("day", "日", "int", import_only=True, note="可代替“日期”：与“月”一起"),
     )
     key_columns = ("date", "number")
 
@@ -82,10 +88,14 @@ class VouchersKind(SheetKind):
         errors, previous = [], None
         for row in rows:
             values = row.values
+            if not values["date"] and values.get("month") and values.get("day"):
+                errors.extend(_date_from_parts(row))
             if previous is not None and not values["number"] and not values["date"]:
                 values["date"], values["number"] = previous["date"], previous["number"]
             elif previous is not None and not values["date"] and values["number"] == previous["number"]:
                 values["date"] = previous["date"]
+            elif previous is not None and not values["number"] and values["date"] == previous["date"]:
+                values["number"] = previous["number"]  # 月/日 on every line, 凭证号 on the first only
             if not values["date"]:
                 errors.append(row.error("date", "日期必须填写（同一张凭证的第一行）"))
             if not values["number"]:
@@ -251,6 +261,22 @@ class VouchersKind(SheetKind):
             yield {"date": line["date"], "number": line["label"], "summary": line["summary"], "code": line["code"],
                    "account_name": names.get(line["code"], ""), "debit": line["debit"], "credit": line["credit"],
                    "counterparty": line["counterparty"], "compound": line["compound"]}
+
+
+_TITLE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _date_from_parts(row: ParsedRow) -> list[RowError]:
+    """日期 from 年 / 月 / 日 columns; the year, when no column gives it, from the title."""
+    values = row.values
+    year = values.get("year") or next((int(y) for y in _TITLE_YEAR_RE.findall(row.title)), 0)
+    if not year:
+        return [row.error("month", "只有月、日，缺少年份：请增加“年”列，或在标题中写明年份（如“2025年序时账”）")]
+    try:
+        values["date"] = dt.date(year, values["month"], values["day"])
+    except ValueError:
+        return [row.error("day", f"{year}年{values['month']}月{values['day']}日不是有效的日期")]
+    return []
 
 
 def _line_sig(line: dict) -> tuple:
