@@ -112,14 +112,15 @@ def read_file(kind: SheetKind, path: str | Path) -> ImportPreview:
 
 def _better_kind(grid: reader.Grid, kind: SheetKind, layout: reader.Layout | None) -> SheetKind | None:
     """Another kind whose table this sheet is, when it explains more of the sheet's columns
-    (than ``layout``, this kind's reading of it; with none, at least two of them).
+    (than ``layout``, this kind's reading of it) and at least three of them: two shared words
+    ("编码", "金额") do not make a sheet another kind's table.
 
     A district workbook often holds several tables, one per sheet (小区, 往来单位, 期初余额…), and
     their headers overlap: a 小区 sheet has 小区名称, 类别 and 备注, which also read as a
     counterparty's 名称, 类型 and 备注. Each sheet is taken by the kind that matches it best."""
     from .kinds import KINDS
 
-    best, best_count = None, len(layout.mapping) if layout is not None else 1
+    best, best_count = None, max(len(layout.mapping) if layout is not None else 0, 2)
     for other in KINDS.values():
         if other.name == kind.name:
             continue

@@ -392,3 +392,23 @@ def test_month_and_day_without_any_year_are_refused_by_cell(books, tmp_path):
         import_file(books, "vouchers", path)
     errors = caught.value.preview.errors
     assert errors[0].row == 2 and "缺少年份" in errors[0].reason
+
+
+def test_a_journal_with_one_amount_column_and_a_debit_credit_flag(books, tmp_path):
+    books.accounts.add_sub_account("501", "租金收入")
+    path = _book(tmp_path / "凭证.xlsx", [
+        ["日期", "凭证号", "摘要", "科目编码", "借贷", "金额"],
+        ["2025-01-05", "1", "收租金", "102", "借", "1,200.00"], ["2025-01-05", "1", "收租金", "50101", "贷方", 1200],
+        ["2025-01-06", "2", "买办公用品", "513", "借", 300], ["2025-01-06", "2", "买办公用品", "101", "", 300],
+    ])
+    with pytest.raises(ImportRejectedError) as caught:
+        import_file(books, "vouchers", path)
+    (error,) = caught.value.preview.errors
+    assert (error.row, error.column) == (5, "E（借贷）") and "借贷方向" in error.reason
+    fixed = _book(tmp_path / "凭证2.xlsx", [
+        ["日期", "凭证号", "摘要", "科目编码", "借贷", "金额"],
+        ["2025-01-05", "1", "收租金", "102", "借", "1,200.00"], ["2025-01-05", "1", "收租金", "50101", "贷方", 1200],
+    ])
+    assert import_file(books, "vouchers", fixed).new == 1
+    tb = {r.code: r for r in books.ledger.trial_balance("2025-01").rows}
+    assert tb["102"].debit_fen == 1_200_00 and tb["50101"].credit_fen == 1_200_00

@@ -285,7 +285,7 @@ def test_a_file_without_the_kinds_table_names_the_missing_columns(books, tmp_pat
 
 
 def test_another_kinds_table_is_named_with_the_kind_to_choose(books, tmp_path):
-    path = make_workbook(tmp_path / "x.xlsx", [["名称", "电话"], ["张三", "1"]])
+    path = make_workbook(tmp_path / "x.xlsx", [["名称", "电话", "身份证号"], ["张三", "1", "110101199001011234"]])
     with pytest.raises(ImportFileError, match="工作表“Sheet1”是往来单位及个人") as caught:
         import_file(books, "vouchers", path)
     assert caught.value.suggested_kind == "counterparties"
@@ -345,3 +345,10 @@ def test_import_only_columns_are_explained_but_never_written(books, tmp_path):
     assert notes["月"][1] == "可选的其他写法" and "代替“日期”" in notes["月"][5]
     exported = openpyxl.load_workbook(export_file(books, "vouchers", tmp_path / "e.xlsx"))
     assert [cell.value for cell in exported.active[3]] == header
+
+
+def test_two_shared_words_do_not_make_a_sheet_another_kinds_table(books, tmp_path):
+    path = make_workbook(tmp_path / "x.xlsx", [["名称", "电话"], ["张三", "1"]])
+    with pytest.raises(ImportFileError, match="找不到凭证的表头") as caught:
+        import_file(books, "vouchers", path)
+    assert caught.value.suggested_kind == ""

@@ -62,6 +62,11 @@ class VouchersKind(SheetKind):
                    note="可代替“日期”：与“月”“日”一起；不填时取标题中的年份（如“2025年序时账”）"),
         ColumnSpec("month", "月", "int", aliases=("月份",), import_only=True, note="可代替“日期”：与“日”一起"),
         ColumnSpec("day", "日", "int", import_only=True, note="可代替“日期”：与“月”一起"),
+        # or one 金额 column with a 借贷 column instead of 借方 / 贷方
+        ColumnSpec("amount", "金额", "amount", aliases=("发生额", "本币金额", "金额(元)"), import_only=True,
+                   note="可代替借方/贷方金额：与“借贷方向”一起"),
+        ColumnSpec("side", "借贷方向", "choice", aliases=("借贷", "借/贷", "借或贷", "借贷标志"), import_only=True,
+                   choices=("借", "贷"), choice_aliases=(("借方", "借"), ("贷方", "贷")), note="与“金额”一起使用"),
     )
     key_columns = ("date", "number")
 
@@ -73,13 +78,30 @@ class VouchersKind(SheetKind):
         return groups
 
     def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
-        errors = self._fill_down(rows) + self._resolve_accounts(books, rows)
+        errors = self._sides(rows) + self._fill_down(rows) + self._resolve_accounts(books, rows)
         if errors:
             return errors
         errors = self._line_errors(books, rows)
         errors += self._period_errors(books, self._rows_of_new_vouchers(books, rows))
         for lines in self.group(rows).values():
             errors += self._voucher_errors(lines)
+        return errors
+
+    @staticmethod
+    def _sides(rows: Sequence[ParsedRow]) -> list[RowError]:
+        """金额 + 借贷方向 → 借方金额 or 贷方金额 (the layout some programs export)."""
+        errors = []
+        for row in rows:
+            values = row.values
+            amount = values.get("amount")
+            if not amount:
+                continue
+            if values["debit"] or values["credit"]:
+                errors.append(row.error("amount", "已填写借方/贷方金额，“金额”列请留空"))
+            elif values.get("side") not in ("借", "贷"):
+                errors.append(row.error("side" if "side" in row.where else "amount", "请填写借贷方向（借或贷）"))
+            else:
+                values["debit" if values["side"] == "借" else "credit"] = amount
         return errors
 
     @staticmethod
