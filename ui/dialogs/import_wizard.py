@@ -353,12 +353,15 @@ class ImportWizard(QDialog):
         target = ask_save_path(self, self.tr("导出错误报告"), self.tr("{name}-错误报告.xlsx").format(name=name))
         if target is None:
             return None
-        try:
-            write_error_report(self.preview, target)
-        except OSError as exc:
-            from ui.table_export import _show_write_error
+        from ui.table_export import _show_write_error, check_writable
+        from ui.workers import run_task_and_wait
 
-            _show_write_error(self, exc, target)
+        preview = self.preview
+        # 50,000 bad rows take several seconds to write: in the background, with the busy dialog
+        worker = run_task_and_wait(self, self.tr("正在导出错误报告…"),
+                                   lambda control: write_error_report(preview, check_writable(target)),
+                                   on_error=lambda exc: _show_write_error(self, exc, target))
+        if worker.outcome != "succeeded":
             return None
         show_saved(self, target)
         return target
