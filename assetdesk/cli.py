@@ -213,6 +213,9 @@ def cmd_version(args) -> int:
     return EXIT_OK
 
 
+MAX_PRINTED_ERRORS = 500  # a file wrong on every row lists the rest in the --errors report
+
+
 def cmd_import(args) -> int:
     from assetdesk.excel import ImportRejectedError, import_file, write_error_report
 
@@ -228,8 +231,11 @@ def cmd_import(args) -> int:
         if preview.ignored_columns:
             print("  未使用的列：" + "、".join(preview.ignored_columns))
         if preview.errors:
-            for error in preview.errors:
+            for error in preview.errors[:MAX_PRINTED_ERRORS]:
                 print(f"  {error}")
+            if len(preview.errors) > MAX_PRINTED_ERRORS and not args.errors:
+                print(f"  ……以下省略 {len(preview.errors) - MAX_PRINTED_ERRORS} 处；"
+                      "加 --errors 报告.xlsx 可保存完整的错误清单（错误单元格标红）")
             if args.errors:
                 from assetdesk.output_files import check_writable
 

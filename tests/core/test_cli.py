@@ -163,3 +163,23 @@ def test_a_mistyped_database_path_is_refused_without_creating_a_file(tmp_path, c
     assert not typo.exists()
     code, _, _ = run(capsys, "--db", str(typo), "init", "--community", "兰花社区", "--first-period", "2025-01")
     assert code == 0 and typo.exists()  # init creates it
+
+
+def test_a_file_wrong_on_many_rows_lists_the_first_and_points_to_the_report(tmp_path, capsys, monkeypatch):
+    import openpyxl
+
+    import assetdesk.cli as cli
+
+    monkeypatch.setattr(cli, "MAX_PRINTED_ERRORS", 2)
+    db = str(tmp_path / "b.db")
+    run(capsys, "--db", db, "init", "--community", "兰花社区", "--first-period", "2025-01")
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["名称", "类型"])
+    for n in range(5):
+        workbook.active.append([f"住户{n}", "集体"])
+    path = tmp_path / "错.xlsx"
+    workbook.save(path)
+    code, out, _ = run(capsys, "--db", db, "import", "counterparties", str(path))
+    assert code == 1 and out.count("不是可选的值") == 2 and "以下省略 3 处" in out
+    code, out, _ = run(capsys, "--db", db, "import", "counterparties", str(path), "--errors", str(tmp_path / "r.xlsx"))
+    assert code == 1 and "错误报告：" in out and (tmp_path / "r.xlsx").exists()
