@@ -45,7 +45,8 @@ def _normalise_text(text: str) -> str:
     return text.replace("￥", "¥").replace(" ", "").replace("\u3000", "").strip()
 
 
-_AMOUNT_RE = re.compile(r"^([+-]?)¥?([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?(万)?(元)?$")
+# "人民币" before and "元整" after are how receipts and contracts write amounts: 人民币1,200.00元整
+_AMOUNT_RE = re.compile(r"^(?:人民币)?([+-]?)¥?([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?(万)?(元整?)?$")
 
 
 EXCEL_DIGITS = 15

@@ -101,3 +101,15 @@ def test_excel_computed_cells_from_real_formulas():
     assert parse_amount(123.45 * 3) == 370_35 and parse_amount(0.1 + 0.2) == 30
     with pytest.raises(AmountError, match="超过两位小数"):
         parse_amount(12.345)  # typed with three decimals: refused, never rounded
+
+
+@pytest.mark.parametrize(("text", "fen"), [("1200元整", 1_200_00), ("人民币1,200.00元整", 1_200_00),
+                                           ("人民币¥1200", 1_200_00), ("12.5万元整", 125_000_00)])
+def test_amounts_written_as_on_receipts_and_contracts(text, fen):
+    assert parse_amount(text) == fen
+
+
+@pytest.mark.parametrize("text", ["元整", "人民币", "整", "1200元整整", "RMB1200"])
+def test_words_without_an_amount_are_still_refused(text):
+    with pytest.raises(AmountError):
+        parse_amount(text)
