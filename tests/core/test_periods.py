@@ -26,3 +26,9 @@ def test_periods_step_across_years():
     assert [str(p) for p in months_between(Period(2024, 11), Period(2025, 2))] == ["2024-11", "2024-12", "2025-01", "2025-02"]
     with pytest.raises(DateError):
         Period.parse("2025-13")
+
+
+def test_a_day_written_with_hao_is_read():
+    from assetdesk.periods import parse_date
+
+    assert parse_date("2025年3月1号") == parse_date("2025年3月1日") == parse_date("2025-03-01")
