@@ -412,3 +412,16 @@ def test_a_journal_with_one_amount_column_and_a_debit_credit_flag(books, tmp_pat
     assert import_file(books, "vouchers", fixed).new == 1
     tb = {r.code: r for r in books.ledger.trial_balance("2025-01").rows}
     assert tb["102"].debit_fen == 1_200_00 and tb["50101"].credit_fen == 1_200_00
+
+
+def test_historical_vouchers_keep_their_preparer_and_attachment_count(books, tmp_path):
+    path = _book(tmp_path / "凭证.xlsx", [
+        ["日期", "凭证号", "摘要", "科目编码", "借方金额", "贷方金额", "制单人", "附单据数"],
+        ["2025-01-05", "1", "买办公用品", "513", 300, None, "王会计", 2],
+        [None, None, "买办公用品", "101", None, 300, "王会计", 2],
+        ["2025-01-06", "2", "提现", "101", 100, None, None, None],
+        [None, None, "提现", "102", None, 100, None, None],
+    ])
+    import_file(books, "vouchers", path)
+    views = [books.vouchers.get(v.id) for v in books.vouchers.list_vouchers()]
+    assert [(v.preparer, v.attachments) for v in views] == [("王会计", 2), ("测试会计", 0)]

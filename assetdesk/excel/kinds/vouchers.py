@@ -67,6 +67,11 @@ class VouchersKind(SheetKind):
                    note="可代替借方/贷方金额：与“借贷方向”一起"),
         ColumnSpec("side", "借贷方向", "choice", aliases=("借贷", "借/贷", "借或贷", "借贷标志"), import_only=True,
                    choices=("借", "贷"), choice_aliases=(("借方", "借"), ("贷方", "贷")), note="与“金额”一起使用"),
+        # who prepared a historical voucher and how many documents it had: kept as the old books say
+        ColumnSpec("preparer", "制单人", aliases=("制单", "制单人员", "录入人"), max_length=50, import_only=True,
+                   note="原账中的制单人；不填时记为当前操作人"),
+        ColumnSpec("attachments", "附单据数", "int", aliases=("附件", "附件数", "附件张数", "单据数", "附单据"),
+                   import_only=True, note="原凭证所附单据张数"),
     )
     key_columns = ("date", "number")
 
@@ -265,11 +270,13 @@ class VouchersKind(SheetKind):
             if change.status == "unchanged":
                 continue
             summary = next(r["summary"] for r in lines if r["summary"])
+            preparer = next((r.values["preparer"] for r in lines if r.values.get("preparer")), "")
+            attachments = max((r.values.get("attachments") or 0 for r in lines), default=0)
             items.append(VoucherInput(key[0], summary, [
                 LineInput(r["code"], r["debit"], r["credit"], r["summary"] or summary,
                           counterparty_id=counterparty_ids.get(r["counterparty"]) if r["counterparty"] else None,
                           compound_id=compounds[r.values["compound"]][0] if r.values.get("compound") else None)
-                for r in lines], source="导入"))
+                for r in lines], attachments=attachments, preparer=preparer, source="导入"))
         return books.vouchers.import_vouchers(items)
 
     def export_title(self, **options: Any) -> str:
