@@ -270,6 +270,18 @@ def alias_index(columns: Sequence[ColumnSpec]) -> dict[str, ColumnSpec]:
     return index
 
 
+def alias_ranks(columns: Sequence[ColumnSpec]) -> dict[str, int]:
+    """Normalised header or alias → its place in its spec's list (the header 0, then the aliases in
+    order): when two columns of a sheet both name a spec (期初借方 and 年初借方), the better-placed
+    name takes it, wherever the columns stand."""
+    ranks: dict[str, int] = {}
+    for spec in columns:
+        for position, name in enumerate((spec.header, *spec.aliases)):
+            for reading, _ in split_unit(normalise_header(name)):
+                ranks.setdefault(reading, position)
+    return ranks
+
+
 def unit_factor(spec: ColumnSpec, unit: str | None) -> Decimal | None:
     """The header's unit as a factor for this column type, ``None`` when it states none we know."""
     if unit is None:
@@ -281,12 +293,12 @@ def unit_factor(spec: ColumnSpec, unit: str | None) -> Decimal | None:
 def locate(grid: Grid, columns: Sequence[ColumnSpec]) -> Layout | None:
     """The best header reading in the first rows: all required columns present, most columns
     matched, a single row before two, earliest first."""
-    index = alias_index(columns)
+    index, ranks = alias_index(columns), alias_ranks(columns)
     best: Layout | None = None
     for row in range(min(HEADER_SCAN_ROWS, len(grid.rows))):
-        single = _match(grid, (row,), index, columns)
+        single = _match(grid, (row,), index, ranks, columns)
         # a numbered group title ("一、东片区") under the header is the first group, not a second header row
-        double = _match(grid, (row, row + 1), index, columns) \
+        double = _match(grid, (row, row + 1), index, ranks, columns) \
             if row + 1 < len(grid.rows) and skip_reason(grid.rows[row + 1]) != "heading" else None
         for layout in (single, double):
             if layout is None or not layout.mapping:
@@ -319,20 +331,31 @@ def _header_cells(grid: Grid, rows: tuple[int, ...]) -> list[list[str]]:
     return [[child, parent + child] if child else [parent] for parent, child in parents]
 
 
-def _match(grid: Grid, rows: tuple[int, ...], index: dict[str, ColumnSpec], columns: Sequence[ColumnSpec]) -> Layout:
+def _match(grid: Grid, rows: tuple[int, ...], index: dict[str, ColumnSpec], ranks: dict[str, int],
+           columns: Sequence[ColumnSpec]) -> Layout:
     mapping: list[tuple[int, ColumnSpec, Decimal]] = []
     headers: dict[str, str] = {}
     units: dict[str, bool] = {}
     cells = _header_cells(grid, rows)
     # the fullest reading first, for every column: under a two-row header "期初余额 / 借方" must win
-    # the 借方余额 column over "期末余额 / 借方" wherever the two stand; a bare "借方" only then
+    # the 借方余额 column over "期末余额 / 借方" wherever the two stand; a bare "借方" only then.
+    # Two columns naming the same spec: the better-placed name (``alias_ranks``) takes it.
     unmatched: list[tuple[int, list[str]]] = []
+    claims = []
     for col, candidates in enumerate(cells):
-        found = _match_cell(candidates[-1:], index, headers)
+        found = _match_cell(candidates[-1:], index, {})
         if found is None:
             unmatched.append((col, candidates))
-            continue
+        else:
+            claims.append((ranks.get(found[3], len(ranks)), col, candidates, found))
+    for _, col, candidates, found in sorted(claims, key=lambda claim: claim[:2]):
+        if found[0].key in headers:  # taken by a better name: another reading of this cell may fit
+            found = _match_cell(candidates[-1:], index, headers)
+            if found is None:
+                unmatched.append((col, candidates))
+                continue
         _take(mapping, headers, units, col, found)
+    unmatched.sort(key=lambda item: item[0])
     still: list[tuple[int, list[str]]] = []
     for col, candidates in unmatched:
         found = _match_cell(candidates[:-1], index, headers)
@@ -356,7 +379,7 @@ def _match(grid: Grid, rows: tuple[int, ...], index: dict[str, ColumnSpec], colu
 
 
 def _take(mapping: list, headers: dict, units: dict, col: int, found: tuple) -> None:
-    spec, factor, text = found
+    spec, factor, text = found[:3]
     mapping.append((col, spec, factor or Decimal(1)))
     headers[spec.key] = text
     units[spec.key] = factor is not None
@@ -369,7 +392,7 @@ def _match_cell(candidates: list[str], index: dict[str, ColumnSpec], taken: dict
         for name, unit in split_unit(text):
             spec = index.get(name)
             if spec is not None and spec.key not in taken:
-                return spec, unit_factor(spec, unit), text
+                return spec, unit_factor(spec, unit), text, name
     return None
 
 

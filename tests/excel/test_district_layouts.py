@@ -425,3 +425,19 @@ def test_historical_vouchers_keep_their_preparer_and_attachment_count(books, tmp
     import_file(books, "vouchers", path)
     views = [books.vouchers.get(v.id) for v in books.vouchers.list_vouchers()]
     assert [(v.preparer, v.attachments) for v in views] == [("王会计", 2), ("测试会计", 0)]
+
+
+@pytest.mark.parametrize("layout", ["one row", "two rows"])
+def test_opening_balances_take_the_period_opening_over_the_years_and_the_movements(books, tmp_path, layout):
+    """A book started mid-year: 期初 (start of the first month) differs from 年初 and from 本期发生额."""
+    if layout == "one row":
+        header = [["科目编码", "科目名称", "年初借方", "年初贷方", "借方", "贷方", "期初借方", "期初贷方"]]
+    else:
+        header = [["科目编码", "科目名称", "年初余额", None, "本期发生额", None, "期初余额", None],
+                  [None, None, "借方", "贷方", "借方", "贷方", "借方", "贷方"]]
+    path = _book(tmp_path / "余额表.xlsx", [
+        *header, ["101", "库存现金", 100, None, 50, None, 1000, None], ["301", "资本", None, 100, None, 50, None, 1000],
+    ])
+    import_file(books, "opening-balances", path)
+    balances = {r.code: (r.debit_fen, r.credit_fen) for r in books.accounts.opening_balances()}
+    assert balances["101"] == (1_000_00, 0) and balances["301"] == (0, 1_000_00)

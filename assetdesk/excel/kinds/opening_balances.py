@@ -22,16 +22,17 @@ class OpeningBalancesKind(SheetKind):
         ColumnSpec("name", "科目名称", aliases=("名称", "科目", "科目全称"), width=30, example="银行存款—基本户（示例）",
                    note="仅供核对，导入时以科目编码为准"),
         ColumnSpec("debit", "借方余额", "amount",
-                   aliases=("借方", "借方金额", "期初借方", "期初借方余额", "年初借方余额", "借方期初余额", "期初余额借方",
-                            "借方期初", "年初借方", "期初借方金额", "年初余额借方"),
+                   # most specific first: with 期初 and 年初 (or a bare 借方) columns side by side, 期初 wins
+                   aliases=("期初借方余额", "期初借方", "借方期初余额", "借方期初", "期初余额借方", "期初借方金额",
+                            "年初借方余额", "年初借方", "年初余额借方", "借方金额", "借方"),
                    example="1234.50"),
         ColumnSpec("credit", "贷方余额", "amount",
-                   aliases=("贷方", "贷方金额", "期初贷方", "期初贷方余额", "年初贷方余额", "贷方期初余额", "期初余额贷方",
-                            "贷方期初", "年初贷方", "期初贷方金额", "年初余额贷方")),
+                   aliases=("期初贷方余额", "期初贷方", "贷方期初余额", "贷方期初", "期初余额贷方", "期初贷方金额",
+                            "年初贷方余额", "年初贷方", "年初余额贷方", "贷方金额", "贷方")),
         ColumnSpec("direction", "余额方向", "choice", aliases=("方向", "借贷方向", "借或贷", "借/贷", "期初方向"),
                    choices=("借", "贷", "平"), choice_aliases=(("借方", "借"), ("贷方", "贷")), width=8,
                    note="与“期初余额”一起使用；空白时按科目的余额方向"),
-        ColumnSpec("balance", "期初余额", "amount", aliases=("余额", "年初余额", "期初数", "年初数", "期初金额"),
+        ColumnSpec("balance", "期初余额", "amount", aliases=("期初数", "期初金额", "年初余额", "年初数", "余额"),
                    width=14, note="只有一列余额时填这里，并填“余额方向”"),
     )
 
