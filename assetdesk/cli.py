@@ -59,6 +59,7 @@ def _add_exchange_commands(sub) -> None:
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="只校验并显示将发生的变化，不写入")
     imp.add_argument("--errors", metavar="XLSX", help="有错误时把错误报告写到该文件")
+    imp.add_argument("--sheet", metavar="工作表", help="只导入这个工作表（默认：所有含该类表格的工作表）")
     exp = sub.add_parser("export", help="导出到 Excel")
     exp.add_argument("kind")
     exp.add_argument("file")
@@ -222,7 +223,7 @@ def cmd_import(args) -> int:
     books = _open(args)
     try:
         try:
-            preview = import_file(books, args.kind, args.file, dry_run=args.dry_run)
+            preview = import_file(books, args.kind, args.file, dry_run=args.dry_run, sheet=args.sheet)
         except ImportRejectedError as exc:
             preview = exc.preview
         print(preview.summary())

@@ -17,8 +17,11 @@ from .template import write_template as _write_template
 from .writer import export_table
 
 
-def import_file(books: Any, kind: str | SheetKind, path: str | Path, dry_run: bool = False) -> ImportPreview:
+def import_file(books: Any, kind: str | SheetKind, path: str | Path, dry_run: bool = False,
+                sheet: str | None = None) -> ImportPreview:
     """Validate ``path`` and, unless ``dry_run``, import it in one transaction.
+
+    ``sheet`` reads that one sheet only (by default every sheet holding this kind's table).
 
     ``dry_run`` returns the preview (errors, new / changed / unchanged) and writes nothing; a real
     run raises ``ImportRejectedError`` (an ``InputError``; ``.preview`` holds the errors) when any
@@ -26,8 +29,8 @@ def import_file(books: Any, kind: str | SheetKind, path: str | Path, dry_run: bo
     """
     sheet_kind = kind_by_name(kind)
     if dry_run:
-        return importer.preview(books, sheet_kind, path)
-    return importer.commit(books, sheet_kind, path)
+        return importer.preview(books, sheet_kind, path, sheet)
+    return importer.commit(books, sheet_kind, path, sheet)
 
 
 def write_template(kind: str | SheetKind, path: str | Path) -> Path:

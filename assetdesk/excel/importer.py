@@ -76,11 +76,14 @@ class ImportPreview:
         return text
 
 
-def read_file(kind: SheetKind, path: str | Path) -> ImportPreview:
-    """Read and convert every sheet holding this kind's table, without touching the books."""
+def read_file(kind: SheetKind, path: str | Path, sheet: str | None = None) -> ImportPreview:
+    """Read and convert every sheet holding this kind's table, without touching the books.
+
+    ``sheet`` names the one sheet to read: the clerk's word then stands over the guess of which
+    kind each sheet is."""
     path = Path(path)
     preview = ImportPreview(kind, path)
-    grids = reader.read_grids(path)
+    grids = _chosen_sheet(reader.read_grids(path), path, sheet) if sheet else reader.read_grids(path)
     best_missing: list = []
     elsewhere: list[tuple[str, SheetKind]] = []
     for grid in grids:
@@ -92,7 +95,7 @@ def read_file(kind: SheetKind, path: str | Path) -> ImportPreview:
             if other is not None:
                 elsewhere.append((grid.name, other))
             continue
-        better = _better_kind(grid, kind, layout)
+        better = None if sheet else _better_kind(grid, kind, layout)
         if better is not None:
             elsewhere.append((grid.name, better))
             continue
@@ -108,6 +111,14 @@ def read_file(kind: SheetKind, path: str | Path) -> ImportPreview:
         raise _no_table(kind, path, best_missing, elsewhere)
     _drop_example_rows(preview)
     return preview
+
+
+def _chosen_sheet(grids: list[reader.Grid], path: Path, sheet: str) -> list[reader.Grid]:
+    chosen = [grid for grid in grids if grid.name == sheet.strip()]
+    if not chosen:
+        names = "、".join(f"“{grid.name}”" for grid in grids) or "（没有可读的工作表）"
+        raise ImportFileError(f"“{path.name}”中没有名为“{sheet}”的工作表", f"可选的工作表：{names}")
+    return chosen
 
 
 def _better_kind(grid: reader.Grid, kind: SheetKind, layout: reader.Layout | None) -> SheetKind | None:
@@ -168,10 +179,10 @@ def _drop_example_rows(preview: ImportPreview) -> None:
     preview.skipped_examples = len(examples)
 
 
-def preview(books: Any, kind: SheetKind, path: str | Path) -> ImportPreview:
+def preview(books: Any, kind: SheetKind, path: str | Path, sheet: str | None = None) -> ImportPreview:
     """Validate the whole file against the books and classify each record; writes nothing."""
     with gc_paused():
-        result = read_file(kind, path)
+        result = read_file(kind, path, sheet)
         _check_against_books(books, result)
     return result
 
@@ -184,17 +195,17 @@ def _check_against_books(books: Any, result: ImportPreview) -> None:
     result.changes = result.kind.classify(books, result.rows, result.present)
 
 
-def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview) -> ImportPreview:
+def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None = None) -> ImportPreview:
     """Import all rows in one transaction, or raise ``ImportRejectedError`` and write nothing.
 
     A preview passed in is re-checked against the books first: they may have changed since.
     Records that would not change are not written again.
     """
     with gc_paused():
-        return _commit(books, kind, source)
+        return _commit(books, kind, source, sheet)
 
 
-def _commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview) -> ImportPreview:
+def _commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None) -> ImportPreview:
     if isinstance(source, ImportPreview):
         result = ImportPreview(
             kind, source.path, source.rows, list(source.cell_errors), sheets=source.sheets,
@@ -204,7 +215,7 @@ def _commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview) -> 
         result.cell_errors = list(source.cell_errors)
         _check_against_books(books, result)
     else:
-        result = preview(books, kind, source)
+        result = preview(books, kind, source, sheet)
     if result.errors:
         raise ImportRejectedError(result)
     if result.new or result.changed:

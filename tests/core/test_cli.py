@@ -183,3 +183,23 @@ def test_a_file_wrong_on_many_rows_lists_the_first_and_points_to_the_report(tmp_
     assert code == 1 and out.count("不是可选的值") == 2 and "以下省略 3 处" in out
     code, out, _ = run(capsys, "--db", db, "import", "counterparties", str(path), "--errors", str(tmp_path / "r.xlsx"))
     assert code == 1 and "错误报告：" in out and (tmp_path / "r.xlsx").exists()
+
+
+def test_import_of_one_named_sheet(tmp_path, capsys):
+    import openpyxl
+
+    db = str(tmp_path / "b.db")
+    run(capsys, "--db", db, "init", "--community", "兰花社区", "--first-period", "2025-01")
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "个人"
+    workbook.active.append(["名称", "电话"])
+    workbook.active.append(["张三", "138"])
+    other = workbook.create_sheet("单位")
+    other.append(["名称", "电话"])
+    other.append(["兰花物业有限公司", "010"])
+    path = tmp_path / "往来.xlsx"
+    workbook.save(path)
+    code, out, _ = run(capsys, "--db", db, "import", "counterparties", str(path), "--sheet", "单位", "--dry-run")
+    assert code == 0 and "共 1 行" in out and "兰花物业有限公司" in out
+    code, _, err = run(capsys, "--db", db, "import", "counterparties", str(path), "--sheet", "商户")
+    assert code == 1 and "没有名为“商户”的工作表" in err and "“个人”、“单位”" in err
