@@ -13,6 +13,7 @@ from .error_report import write_error_report
 from .exports import export_file, export_trial_balance, kind_by_name
 from .importer import ImportPreview, ImportRejectedError
 from .kinds import KINDS, SheetKind
+from .reader import sheet_names
 from .template import write_template as _write_template
 from .writer import export_table
 
@@ -40,5 +41,5 @@ def write_template(kind: str | SheetKind, path: str | Path) -> Path:
 
 __all__ = [
     "KINDS", "ImportPreview", "ImportRejectedError", "export_file", "export_table", "export_trial_balance",
-    "import_file", "write_error_report", "write_template",
+    "import_file", "sheet_names", "write_error_report", "write_template",
 ]

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import repeat
@@ -89,6 +90,17 @@ def read_grids(path: str | Path) -> list[Grid]:
                               "请确认文件还在原处、U 盘或网络盘已连接，再重新导入") from None
 
 
+def sheet_names(path: str | Path) -> list[str]:
+    """The sheets an import would look at (visible worksheets, not the template's notes), without
+    reading their cells; ``ImportFileError`` as ``read_grids`` when the file is not a workbook."""
+    path = Path(path)
+    fmt = safety.check_file(path)
+    if fmt == "csv":
+        return [path.stem]
+    with _calamine_errors(path):
+        return _worksheet_names(_open_calamine(path, fmt))
+
+
 def _read_grids(path: Path) -> list[Grid]:
     fmt = safety.check_file(path)
     if fmt == "csv":
@@ -117,25 +129,38 @@ def _read_calamine(path: Path, fmt: str) -> list[Grid]:
 
 
 def _read_calamine_sheets(path: Path, fmt: str) -> list[Grid]:
-    try:
-        if path.suffix.lower() in (f".{fmt}", ".xlsm"):
-            workbook = python_calamine.CalamineWorkbook.from_path(str(path))
-        else:  # the name lies (an .xlsx saved as "名册.xls"): let calamine go by the content
-            with path.open("rb") as handle:
-                workbook = python_calamine.CalamineWorkbook.from_filelike(handle)
+    with _calamine_errors(path):
+        workbook = _open_calamine(path, fmt)
         grids = []
-        for meta in workbook.sheets_metadata:
-            if meta.visible != python_calamine.SheetVisibleEnum.Visible or meta.name == NOTES_SHEET:
-                continue
-            if meta.typ != python_calamine.SheetTypeEnum.WorkSheet:
-                continue
-            sheet = workbook.get_sheet_by_name(meta.name)
+        for name in _worksheet_names(workbook):
+            sheet = workbook.get_sheet_by_name(name)
             if sheet.total_height > safety.MAX_ROWS:
                 safety.raise_too_many_rows(path.name, sheet.total_height)
             rows = sheet.to_python(skip_empty_area=False)
             _fill_vertical_merges(rows, sheet.merged_cell_ranges or ())
-            grids.append(Grid(meta.name, rows))
+            grids.append(Grid(name, rows))
         return grids
+
+
+def _open_calamine(path: Path, fmt: str) -> python_calamine.CalamineWorkbook:
+    if path.suffix.lower() in (f".{fmt}", ".xlsm"):
+        return python_calamine.CalamineWorkbook.from_path(str(path))
+    with path.open("rb") as handle:  # the name lies (an .xlsx saved as "名册.xls"): go by the content
+        return python_calamine.CalamineWorkbook.from_filelike(handle)
+
+
+def _worksheet_names(workbook: python_calamine.CalamineWorkbook) -> list[str]:
+    """Visible worksheets, not charts and not the template's 填写说明."""
+    return [meta.name for meta in workbook.sheets_metadata
+            if meta.visible == python_calamine.SheetVisibleEnum.Visible and meta.name != NOTES_SHEET
+            and meta.typ == python_calamine.SheetTypeEnum.WorkSheet]
+
+
+@contextmanager
+def _calamine_errors(path: Path) -> Iterator[None]:
+    """calamine's refusals in the clerk's words."""
+    try:
+        yield
     except python_calamine.PasswordError:
         raise ImportFileError(f"“{path.name}”设置了打开密码，无法读取", "请取消密码后另存为 .xlsx 再导入") from None
     except (python_calamine.CalamineError, python_calamine.ZipError, python_calamine.XmlError, ValueError) as exc:

@@ -696,213 +696,223 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="102"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="103"/>
         <source>从Excel导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="112"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="113"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="113"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="114"/>
         <source>下一步：检查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="114"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="115"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="115"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="116"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="116"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="304"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="117"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="336"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="150"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="151"/>
         <source>选择要导入的 Excel 工作簿（.xlsx）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="153"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="154"/>
         <source>浏览…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="157"/>
         <source>下载模板…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="165"/>
+        <source>工作表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="170"/>
         <source>导入内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="166"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="171"/>
         <source>Excel 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="171"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="178"/>
         <source>表格可以带标题行、“单位：元”行、合计行和填表人行，读取时会自动跳过；列名可以用常见的别名，列的顺序不限。导入前会先检查全部数据：有任何错误都不会导入，改正后重新选择文件即可。同一个文件重复导入不会产生重复记录。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="177"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="184"/>
         <source>没有现成的表格？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="198"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
         <source>（必填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="200"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="207"/>
         <source>表格的列：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="201"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="208"/>
         <source>从Excel导入{title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="206"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="213"/>
         <source>选择要导入的Excel文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="219"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="240"/>
+        <source>全部工作表（每张按其内容识别）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="251"/>
         <source>保存导入模板</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="219"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="251"/>
         <source>{title}导入模板.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="240"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="272"/>
         <source>导出错误报告…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="242"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="274"/>
         <source>错误清单和标红的原表，便于对照改正</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="253"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="285"/>
         <source>错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="254"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="286"/>
         <source>变化明细</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="285"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="317"/>
         <source>正在检查“{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="301"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="333"/>
         <source>导入类型不符</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="302"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="334"/>
         <source>要改为导入“{title}”吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="303"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="335"/>
         <source>改为导入“{title}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="314"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="346"/>
         <source>错误（{n}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="315"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="347"/>
         <source>变化明细（{n}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="318"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="350"/>
         <source>“{name}”：共 {rows} 行，新增 {new}，修改 {changed}，未变 {same}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="331"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="363"/>
         <source>已跳过模板中的示例行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="333"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="365"/>
         <source>未使用的列：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="336"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="368"/>
         <source>发现 {n} 处错误，不能导入。请按下表改正 Excel 文件后，点“上一步”重新检查。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="339"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="371"/>
         <source>文件中的数据与账簿一致，无需导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="340"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="372"/>
         <source>检查通过，可以导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="353"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="385"/>
         <source>导出错误报告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="353"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="385"/>
         <source>{name}-错误报告.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="361"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="393"/>
         <source>正在导出错误报告…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="393"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
         <source>正在导入{title}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="406"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="438"/>
         <source>导入完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="407"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="439"/>
         <source>{title}：新增 {new}，修改 {changed}，未变 {same}。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="441"/>
         <source>各页面已自动刷新。</source>
         <translation type="unfinished"></translation>
     </message>

@@ -184,3 +184,31 @@ def test_declining_the_switch_shows_the_error_and_keeps_the_kind(qtbot, books, t
     assert wizard.kind() == "compounds" and wizard.step == 1
     assert shown_errors[0][0].suggested_kind == "counterparties"
     assert books.org.list_counterparties() == []
+
+
+def test_a_workbook_with_several_sheets_lets_the_clerk_import_one(qtbot, books, tmp_path, shown_errors):
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "个人"
+    workbook.active.append(["名称", "电话"])
+    workbook.active.append(["张三", "138"])
+    companies = workbook.create_sheet("单位")
+    companies.append(["名称", "电话"])
+    companies.append(["兰花物业有限公司", "010"])
+    path = tmp_path / "往来.xlsx"
+    workbook.save(path)
+    wizard = ImportWizard(books, kind="counterparties")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.set_file(path)
+    assert wizard.sheet_combo.isVisible()
+    assert [wizard.sheet_combo.itemText(i) for i in range(wizard.sheet_combo.count())][1:] == ["个人", "单位"]
+    assert wizard.sheet() is None  # all sheets by default
+    wizard.sheet_combo.setCurrentIndex(2)
+    wizard.check()
+    wait_step(qtbot, wizard, 2)
+    assert "共 1 行" in wizard.summary_label.text()
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    wait_step(qtbot, wizard, 3)
+    assert [c.name for c in books.org.list_counterparties()] == ["兰花物业有限公司"]
+    wizard.set_file(tmp_path / "没有这个文件.xlsx")
+    assert not wizard.sheet_combo.isVisible() and wizard.sheet() is None and shown_errors == []

@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assetdesk.excel import KINDS, ImportRejectedError, import_file, write_error_report, write_template
+from assetdesk.errors import AssetDeskError
+from assetdesk.excel import KINDS, ImportRejectedError, import_file, sheet_names, write_error_report, write_template
 from ui.dialogs.error_dialog import show_error
 from ui.models.table_model import TableModel, number_column, text_column
 
@@ -159,11 +160,17 @@ class ImportWizard(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.browse_button)
+        # a workbook with several sheets: all of them (each read as the kind it is) or the one chosen
+        self.sheet_combo = QComboBox()
+        self.sheet_label = QLabel(self.tr("工作表"))
+        self.file_edit.editingFinished.connect(self._fill_sheets)
         form = QFormLayout()
         form.setHorizontalSpacing(12)
         form.setVerticalSpacing(10)
         form.addRow(self.tr("导入内容"), self.kind_combo)
         form.addRow(self.tr("Excel 文件"), file_row)
+        form.addRow(self.sheet_label, self.sheet_combo)
+        self._show_sheets([])
         self.columns_label = QLabel()
         self.columns_label.setWordWrap(True)
         self.columns_label.setTextFormat(Qt.TextFormat.RichText)
@@ -208,9 +215,34 @@ class ImportWizard(QDialog):
         if path:
             remember_directory(path)
             self.file_edit.setText(path)
+            self._fill_sheets()
 
     def set_file(self, path: str | Path) -> None:
         self.file_edit.setText(str(path))
+        self._fill_sheets()
+
+    def sheet(self) -> str | None:
+        """The one sheet to import, or None for every sheet holding this kind's table."""
+        return self.sheet_combo.currentData() if not self.sheet_combo.isHidden() else None
+
+    def _fill_sheets(self) -> None:
+        """Offer the sheets of the chosen file when there are several (an unreadable file is
+        explained by 检查, not here)."""
+        path = self.file_edit.text().strip()
+        try:
+            names = sheet_names(path) if path else []
+        except AssetDeskError:
+            names = []
+        self._show_sheets(names)
+
+    def _show_sheets(self, names: list[str]) -> None:
+        self.sheet_combo.clear()
+        self.sheet_combo.addItem(self.tr("全部工作表（每张按其内容识别）"), None)
+        for name in names:
+            self.sheet_combo.addItem(name, name)
+        several = len(names) > 1
+        self.sheet_combo.setVisible(several)
+        self.sheet_label.setVisible(several)
 
     def download_template(self) -> Path | None:
         """Save the blank template of the chosen kind (下载模板)."""
@@ -281,9 +313,9 @@ class ImportWizard(QDialog):
         path = self.file_edit.text().strip()
         if not path:
             return
-        books, kind = self.books, self.kind()
+        books, kind, sheet = self.books, self.kind(), self.sheet()
         self.worker = run_task(self, self.tr("正在检查“{name}”…").format(name=Path(path).name),
-                               lambda control: import_file(books, kind, path, dry_run=True),
+                               lambda control: import_file(books, kind, path, dry_run=True, sheet=sheet),
                                on_success=self._show_preview, on_error=self._on_check_failed)
 
     def _on_check_failed(self, exc: BaseException) -> None:
@@ -388,10 +420,10 @@ class ImportWizard(QDialog):
 
         if not self.can_import():
             return
-        books, kind, path = self.books, self.kind(), self.preview.path
+        books, kind, path, sheet = self.books, self.kind(), self.preview.path, self.sheet()
         self.import_button.setEnabled(False)
         self.worker = run_task(self, self.tr("正在导入{title}…").format(title=self.kind_title()),
-                               lambda control: import_file(books, kind, path), cancellable=False,
+                               lambda control: import_file(books, kind, path, sheet=sheet), cancellable=False,
                                on_success=self._show_result, on_error=self._on_commit_failed)
 
     def _on_commit_failed(self, exc: BaseException) -> None:
