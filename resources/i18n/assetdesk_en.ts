@@ -728,7 +728,7 @@
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="151"/>
-        <source>选择要导入的 Excel 工作簿（.xlsx）</source>
+        <source>选择要导入的 Excel 工作簿（.xlsx、.xls）或 CSV 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -148,7 +148,7 @@ class ImportWizard(QDialog):
             self.kind_combo.addItem(self.tr(sheet_kind.title), name)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.file_edit = QLineEdit()
-        self.file_edit.setPlaceholderText(self.tr("选择要导入的 Excel 工作簿（.xlsx）"))
+        self.file_edit.setPlaceholderText(self.tr("选择要导入的 Excel 工作簿（.xlsx、.xls）或 CSV 文件"))
         self.file_edit.textChanged.connect(self._update_buttons)
         self.file_edit.returnPressed.connect(self.check)
         self.browse_button = QPushButton(self.tr("浏览…"))
