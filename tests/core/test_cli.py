@@ -186,19 +186,11 @@ def test_a_file_wrong_on_many_rows_lists_the_first_and_points_to_the_report(tmp_
 
 
 def test_import_of_one_named_sheet(tmp_path, capsys):
-    import openpyxl
+    from tests.excel.helpers import people_in_two_sheets
 
     db = str(tmp_path / "b.db")
     run(capsys, "--db", db, "init", "--community", "兰花社区", "--first-period", "2025-01")
-    workbook = openpyxl.Workbook()
-    workbook.active.title = "个人"
-    workbook.active.append(["名称", "电话"])
-    workbook.active.append(["张三", "138"])
-    other = workbook.create_sheet("单位")
-    other.append(["名称", "电话"])
-    other.append(["兰花物业有限公司", "010"])
-    path = tmp_path / "往来.xlsx"
-    workbook.save(path)
+    path = people_in_two_sheets(tmp_path / "往来.xlsx")
     code, out, _ = run(capsys, "--db", db, "import", "counterparties", str(path), "--sheet", "单位", "--dry-run")
     assert code == 0 and "共 1 行" in out and "兰花物业有限公司" in out
     code, _, err = run(capsys, "--db", db, "import", "counterparties", str(path), "--sheet", "商户")

@@ -187,15 +187,9 @@ def test_declining_the_switch_shows_the_error_and_keeps_the_kind(qtbot, books, t
 
 
 def test_a_workbook_with_several_sheets_lets_the_clerk_import_one(qtbot, books, tmp_path, shown_errors):
-    workbook = openpyxl.Workbook()
-    workbook.active.title = "个人"
-    workbook.active.append(["名称", "电话"])
-    workbook.active.append(["张三", "138"])
-    companies = workbook.create_sheet("单位")
-    companies.append(["名称", "电话"])
-    companies.append(["兰花物业有限公司", "010"])
-    path = tmp_path / "往来.xlsx"
-    workbook.save(path)
+    from tests.excel.helpers import people_in_two_sheets
+
+    path = people_in_two_sheets(tmp_path / "往来.xlsx")
     wizard = ImportWizard(books, kind="counterparties")
     qtbot.addWidget(wizard)
     wizard.show()
