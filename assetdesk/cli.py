@@ -291,16 +291,36 @@ def cmd_template(args) -> int:
 
 
 def cmd_report(args) -> int:
+    """Print report NAME to a PDF; an -o ending in .xlsx writes the same figures as a worksheet
+    (the preview's 导出Excel), for the reports whose data fits one."""
     from assetdesk.output_files import check_writable
     from assetdesk.pdf import build_report
 
+    suffix = Path(args.output).suffix.lower()
+    if suffix not in (".pdf", ".xlsx"):
+        raise InputError(f"报表只能输出为 PDF（.pdf）或 Excel（.xlsx），“{Path(args.output).name}”不是",
+                         "请把 -o 的文件名改为以 .pdf 结尾，例如 科目余额表.pdf")
     books = _open(args)
     try:
-        print(build_report(books, args.name, check_writable(args.output), period=args.period, year=args.year,
-                           account=args.account, printed_on=dt.date.today()))
+        if suffix == ".xlsx":
+            print(_report_workbook(books, args, check_writable(args.output)))
+        else:
+            print(build_report(books, args.name, check_writable(args.output), period=args.period,
+                               year=args.year, account=args.account, printed_on=dt.date.today()))
     finally:
         books.close()
     return EXIT_OK
+
+
+def _report_workbook(books, args, path: Path) -> Path:
+    from assetdesk.excel.report_sheets import REPORT_SHEETS, export_report
+    from assetdesk.pdf.reports import REPORTS, check_options, report_scope
+
+    check_options(args.name, args.period, args.year, args.account)
+    if args.name not in REPORT_SHEETS:
+        raise InputError(f"“{REPORTS[args.name][0]}”只能打印为 PDF", "请把 -o 的文件名改为以 .pdf 结尾")
+    scope = report_scope(books, args.period, args.year, dt.date.today())
+    return export_report(books, args.name, path, scope.first, scope.last, args.account)
 
 
 COMMANDS = {

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from assetdesk.periods import Period
+from assetdesk.services.ledger import journal_account_code, shows_in_all_accounts_ledger
 
 from .exports import export_file, export_trial_balance
 from .writer import export_table
@@ -51,7 +52,7 @@ def _vouchers(books, path, first, last, account):
 
 def _journal(books, path, first, last, account):
     names = {a.code: a.full_name for a in books.accounts.list_accounts()}
-    code = {"cash": "101", "bank": "102"}.get(account or "cash", account)
+    code = journal_account_code(account)
     entries = books.ledger.journal(code, first, last)
     kind = {"101": "现金日记账", "102": "银行存款日记账"}.get(code, f"日记账 {code} {names.get(code, '')}")
     return export_table(path, f"{kind}（{_label(first, last)}）", "元", LEDGER_COLUMNS,
@@ -69,7 +70,7 @@ def _ledger(books, path, first, last, account):
     for row in accounts:
         if row.is_leaf:
             entries = books.ledger.account_ledger(row.code, first, last)
-            if any(entry.kind == "line" for entry in entries):
+            if shows_in_all_accounts_ledger(entries):
                 rows.extend([row.code, names[row.code], *_entry_values(entry)] for entry in entries)
     columns = [("科目编码", "text"), ("科目名称", "text"), *LEDGER_COLUMNS]
     return export_table(path, f"明细分类账（{_label(first, last)}）", "元", columns, rows, _community(books))
@@ -85,10 +86,10 @@ def _balance_sheet(books, path, first, last, account):
 
 
 def _income_statement(books, path, first, last, account):
-    statement = books.statements.income_statement(last)
+    statement = books.statements.income_statement(last, first=first)
     rows = [[line.label, line.month_fen, line.ytd_fen] for line in statement.lines]
-    columns = [("项目", "text"), ("本月数", "amount"), ("本年累计数", "amount")]
-    return export_table(path, f"收益及收益分配表（{_label(last, last)}）", "元", columns, rows, _community(books))
+    columns = [("项目", "text"), ("本月数" if statement.monthly else "本期数", "amount"), ("本年累计数", "amount")]
+    return export_table(path, f"收益及收益分配表（{_label(first, last)}）", "元", columns, rows, _community(books))
 
 
 # report name (as in assetdesk.pdf.REPORTS) → writer(books, path, first, last, account) -> Path
@@ -100,5 +101,8 @@ REPORT_SHEETS: dict[str, Callable[..., Path]] = {
 
 def export_report(books: Any, name: str, path: str | Path, first: Period, last: Period,
                   account: str | None = None) -> Path:
-    """Write report ``name``'s data for the months ``first``…``last`` to ``path`` (.xlsx)."""
+    """Write report ``name``'s data for the months ``first``…``last`` to ``path`` (.xlsx), cut to
+    the months the books hold as the printed report is (``PeriodService.reportable``)."""
+    if name != "chart":
+        first, last = books.periods.reportable(first, last)
     return REPORT_SHEETS[name](books, Path(path), first, last, account)

@@ -12,19 +12,13 @@ from pathlib import Path
 from assetdesk.pdf.ledger import LEDGER_CARRY, LEDGER_COLUMNS, ledger_rows
 from assetdesk.pdf.report import ReportSpec, Section, render_table_report
 from assetdesk.pdf.scope import PeriodRange, community_name, print_font
+from assetdesk.services.chart import BANK
+from assetdesk.services.ledger import journal_account_code
 
-CASH, BANK = "101", "102"
-_ALIASES = {"cash": CASH, "现金": CASH, "bank": BANK, "银行": BANK, "银行存款": BANK}
 JOURNAL_COLUMNS = tuple(
     replace(column, header={"借方": "借方\n（收入）", "贷方": "贷方\n（支出）"}.get(column.header, column.header))
     for column in LEDGER_COLUMNS
 )
-
-
-def journal_code(account: str | None) -> str:
-    """``None``/"cash" → 101, "bank" → 102; a code (101, 10201 ...) passes through."""
-    text = (account or "cash").strip()
-    return _ALIASES.get(text.lower(), text)
 
 
 def journal_title(code: str) -> str:
@@ -39,7 +33,7 @@ def build_journal(books, path: str | Path, period, *, account: str | None = None
     专户 …) each gets its own section with its own balance and 本日合计; a sub-account with
     neither postings nor a balance in the range is left out."""
     scope = PeriodRange.of(period)
-    code = journal_code(account)
+    code = journal_account_code(account)
     chosen = books.accounts.get(code)
     leaves = [a for a in books.accounts.list_accounts() if a.is_leaf and a.code.startswith(code)]
     sections = []

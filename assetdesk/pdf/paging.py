@@ -5,8 +5,9 @@ builds one small table per page. That is what keeps a 10,000-line ledger as fast
 reportlab table (a table that splits itself re-measures the rest of the rows at every page break).
 
 Carry-forward follows 会计基础工作规范 §61: the 过次页 line at the foot of a page carries the
-debit and credit totals from the start of the month (or year) to the end of the page and the
-balance; the same figures open the next page as 承前页.
+debit and credit totals from the start of the month to the end of the page — from the start of the
+year for accounts that keep 本年累计 (the 损益 accounts) — and the balance; the same figures open the
+next page as 承前页.
 """
 from __future__ import annotations
 
@@ -23,9 +24,10 @@ class CarryForward:
     """Which columns a ledger's carry-forward rows fill (0-based column indexes).
 
     Totals add up the debit/credit cells of rows whose kind is in ``summed_kinds`` and restart
-    after a row whose kind is in ``reset_after`` (本月合计 by default: month-to-date totals;
-    use ``("year_total",)`` for year-to-date). Balance and direction are those of the last row on
-    the page that shows a balance.
+    after a row whose kind is in ``reset_after`` (本月合计 by default: month-to-date totals).
+    With ``year_to_date`` they run from January instead: a 本年累计 row sets them to its own
+    figures, and a line dated in a new year (read from ``date_column``, ISO text) restarts them.
+    Balance and direction are those of the last row on the page that shows a balance.
     """
 
     label_column: int
@@ -35,6 +37,8 @@ class CarryForward:
     direction_column: int | None = None
     summed_kinds: tuple[str, ...] = ("line",)
     reset_after: tuple[str, ...] = ("month_total",)
+    year_to_date: bool = False
+    date_column: int = 0
 
 
 def paginate(heights: Sequence[float], capacity: float, carry_height: float | None = None) -> list[range]:
@@ -74,18 +78,28 @@ class CarryState:
     direction: object = None
 
 
-def carry_states(rows: Sequence, pages: Sequence[range], spec: CarryForward) -> list[CarryState]:
+def carry_states(rows: Sequence, pages: Sequence[range], spec: CarryForward,
+                 start: tuple[int, int] = (0, 0)) -> list[CarryState]:
     """The 过次页 figures at the end of every page but the last (one pass over the rows).
 
-    ``rows`` are objects with ``cells`` and ``kind`` (report.Row).
+    ``rows`` are objects with ``cells`` and ``kind`` (report.Row); ``start`` is the debit and
+    credit run up before the first row (a year-to-date carry of a ledger that starts in March).
     """
     states: list[CarryState] = []
-    debit = credit = 0
+    debit, credit = start
     balance = direction = None
+    year = None
     for page in pages[:-1]:
         for index in page:
             row = rows[index]
             cells = row.cells
+            if spec.year_to_date:
+                row_year = str(cells[spec.date_column] or "")[:4]
+                if row.kind in spec.summed_kinds and year is not None and row_year != year:
+                    debit = credit = 0
+                year = row_year or year
+                if row.kind == "year_total":
+                    debit, credit = _as_int(cells[spec.debit_column]), _as_int(cells[spec.credit_column])
             if row.kind in spec.summed_kinds:
                 debit += _as_int(cells[spec.debit_column])
                 credit += _as_int(cells[spec.credit_column])
@@ -93,7 +107,7 @@ def carry_states(rows: Sequence, pages: Sequence[range], spec: CarryForward) -> 
                 balance = cells[spec.balance_column]
                 if spec.direction_column is not None:
                     direction = cells[spec.direction_column]
-            if row.kind in spec.reset_after:
+            if row.kind in spec.reset_after and not spec.year_to_date:
                 debit = credit = 0
         states.append(CarryState(debit, credit, balance, direction))
     return states

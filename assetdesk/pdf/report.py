@@ -89,6 +89,8 @@ class Section:
 
     rows: Sequence
     heading: str = ""
+    carry: CarryForward | None = None  # this section's own carry-forward rule, over the report's
+    carry_start: tuple[int, int] = (0, 0)  # debit/credit already run up before the first row
 
 
 @dataclass(frozen=True)
@@ -170,24 +172,24 @@ class _TableLayout:
         texts = [self._format(row) for row in rows]
         heights = [len_lines * LEADING + ROW_PAD for len_lines in (t[1] for t in texts)]
         capacity = self.frame.body_height(section.heading) - sum(self.header_heights)
-        carry = self.spec.carry
+        carry = section.carry or self.spec.carry
         cuts = paginate(heights, capacity, self.row_height if carry else None)
-        states = carry_states(rows, cuts, carry) if carry else []
+        states = carry_states(rows, cuts, carry, section.carry_start) if carry else []
         out = []
         for index, cut in enumerate(cuts):
             page_rows = [texts[i][0] for i in cut]
             page_heights = [heights[i] for i in cut]
             if carry and index > 0:
-                page_rows.insert(0, self._carry_row(states[index - 1], CARRY_IN))
+                page_rows.insert(0, self._carry_row(states[index - 1], CARRY_IN, carry))
                 page_heights.insert(0, self.row_height)
             if carry and index < len(cuts) - 1:
-                page_rows.append(self._carry_row(states[index], CARRY_OUT))
+                page_rows.append(self._carry_row(states[index], CARRY_OUT, carry))
                 page_heights.append(self.row_height)
             out.append(_Page(section.heading, page_rows, page_heights))
         return out
 
-    def _carry_row(self, state, label: str) -> Row:
-        cells = carry_cells(state, label, len(self.columns), self.spec.carry)
+    def _carry_row(self, state, label: str, carry: CarryForward) -> Row:
+        cells = carry_cells(state, label, len(self.columns), carry)
         return self._format(Row(tuple(cells), "carry"))[0]
 
     # -- cells ------------------------------------------------------------------------------

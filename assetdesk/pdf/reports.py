@@ -53,6 +53,8 @@ def _chart(books, path, scope, account, printed_on):
 
 
 # name → (Chinese title, builder(books, path, PeriodRange, account, printed_on) -> Path)
+ACCOUNT_REPORTS = ("ledger", "journal")  # the reports --account applies to
+UNDATED_REPORTS = ("chart",)  # printed as they stand today: no period
 REPORTS: dict[str, tuple[str, Callable[..., Path]]] = {
     "trial-balance": ("科目余额表", _trial_balance),
     "ledger": ("明细分类账", _ledger),
@@ -73,20 +75,35 @@ def build_report(books, name: str, path: str | Path, period=None, year: int | No
     whole year; neither: the current (first open) period. ``account``: the ledger's account code
     (all accounts with postings when None) or the journal's "cash" (default) / "bank" / code.
     ``printed_on`` defaults to today: this is the adapter edge (CLI, UI) where the clock is read;
-    report builders below it never read it.
+    report builders below it never read it. The range is cut to the months the books hold
+    (``PeriodService.reportable``): ``--year`` of a year in progress prints January to now.
     """
+    check_options(name, period, year, account)
+    printed_on = printed_on or date.today()
+    scope = report_scope(books, period, year, printed_on) if name not in UNDATED_REPORTS else None
+    _, builder = REPORTS[name]
+    return builder(books, Path(path), scope, account, printed_on)
+
+
+def check_options(name: str, period=None, year=None, account: str | None = None) -> None:
+    """Refuse what a report cannot do before any work: an unknown name, both a period and a year,
+    or an account for a report that is not printed by account."""
     if name not in REPORTS:
         raise InputError(f"没有名为“{name}”的报表", "可用：" + "、".join(REPORTS))
     if period is not None and year is not None:
         raise InputError("期间和年度只能指定一个", "用 --period 或 --year 其中之一")
-    scope = _scope(books, period, year)
-    _, builder = REPORTS[name]
-    return builder(books, Path(path), scope, account, printed_on or date.today())
+    if account and name not in ACCOUNT_REPORTS:
+        raise InputError(f"“{REPORTS[name][0]}”不按科目打印，--account 只用于明细账（ledger）和日记账（journal）",
+                         "去掉 --account，或改打 ledger / journal")
 
 
-def _scope(books, period, year) -> PeriodRange:
+def report_scope(books, period=None, year: int | None = None, today: date | None = None) -> PeriodRange:
+    """The months a report covers: ``year``, ``period`` (a month or range) or the current period,
+    cut to the months the books hold."""
     if year is not None:
-        return PeriodRange.year(int(year))
-    if period is not None:
-        return PeriodRange.of(period)
-    return PeriodRange.of(books.periods.current_period())
+        asked = PeriodRange.year(int(year))
+    elif period is not None:
+        asked = PeriodRange.of(period)
+    else:
+        asked = PeriodRange.of(books.periods.current_period())
+    return PeriodRange(*books.periods.reportable(asked.first, asked.last, today))

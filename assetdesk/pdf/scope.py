@@ -67,3 +67,17 @@ def print_font(books) -> str | None:
     settings = getattr(books, "settings", None)
     value = settings.get("pdf_font", "") if settings is not None else ""
     return value.strip() or None
+
+
+def unclosed_year_note(books, period) -> str:
+    """The warning a new year's trial balance and statements print while last year's 年终结转 is
+    still to do: their 年初 figures then hold a result not yet carried to 未分配收益."""
+    year = books.statements.unclosed_year(period)
+    if year is None:
+        return ""
+    return f"注意：{year}年度尚未年终结转，年初数含{year}年未结转的损益"
+
+
+def joined_notes(*notes: str) -> str:
+    """Notes printed on one heading line, blank ones left out."""
+    return "；".join(note for note in notes if note)

@@ -4,7 +4,8 @@ The balance sheet is laid out in the customary two halves: 资产 on the left, �
 the right, each with 行次, 年初数 and 期末数. A printed row's style (合计 bold between rules) spans
 both halves, so the right half is padded with blank rows until each of its subtotals sits beside a
 left-hand subtotal or 净值 line, and 资产总计 shares the last row with 负债和所有者权益总计.
-A report covering several months prints the last one (a statement is as at a month end).
+A balance sheet covering several months prints the last one (it is as at a month end); an income
+statement over several months of one year prints them as 本期数.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from assetdesk.pdf.report import Column, ReportSpec, Row, Section, render_table_report
-from assetdesk.pdf.scope import PeriodRange, community_name, print_font
+from assetdesk.pdf.scope import PeriodRange, community_name, joined_notes, print_font, unclosed_year_note
 
 BALANCE_SHEET_COLUMNS = (Column("资产", 20), Column("行次", 4, "center"), Column("年初数", 14, "amount"),
                          Column("期末数", 14, "amount"), Column("负债和所有者权益", 20),
@@ -20,6 +21,8 @@ BALANCE_SHEET_COLUMNS = (Column("资产", 20), Column("行次", 4, "center"), Co
                          Column("期末数", 14, "amount"))
 INCOME_COLUMNS = (Column("项目", 46), Column("行次", 8, "center"), Column("本月数", 23, "amount"),
                   Column("本年累计数", 23, "amount"))
+# A statement over several months (a quarter, January to now) heads its first column 本期数.
+INCOME_RANGE_COLUMNS = INCOME_COLUMNS[:2] + (Column("本期数", 23, "amount"),) + INCOME_COLUMNS[3:]
 # Right-hand lines and the left-hand line they print beside (see the module docstring).
 _BESIDE = {"流动负债合计": "流动资产合计", "非流动负债合计": "生产性生物资产净值", "负债合计": "固定资产净值",
            "所有者权益合计": "非流动资产合计", "负债和所有者权益总计": "资产总计"}
@@ -94,6 +97,8 @@ def _sheet_note(sheet) -> str:
     return "注意：资产总计与负债和所有者权益总计不相等，请检查期初余额和试算平衡"
 
 
+
+
 def income_rows(statement) -> list[Row]:
     rows = []
     for number, line in enumerate(statement.lines, start=1):
@@ -108,17 +113,20 @@ def build_balance_sheet(books, path: str | Path, period, *, printed_on: date) ->
     last = PeriodRange.of(period).last
     sheet = books.statements.balance_sheet(last)
     label = f"{last.year}年{last.month}月{last.last_day.day}日"
+    note = joined_notes(_sheet_note(sheet), unclosed_year_note(books, last))
     spec = ReportSpec("资产负债表", community_name(books), label, columns=BALANCE_SHEET_COLUMNS,
-                      sections=[Section(balance_sheet_rows(sheet), _sheet_note(sheet))],
+                      sections=[Section(balance_sheet_rows(sheet), note)],
                       printed_on=printed_on, font=print_font(books))
     return render_table_report(path, spec)
 
 
 def build_income_statement(books, path: str | Path, period, *, printed_on: date) -> Path:
-    """收益及收益分配表 for the last month of ``period``: 本月数 and 本年累计数."""
-    last = PeriodRange.of(period).last
-    statement = books.statements.income_statement(last)
-    spec = ReportSpec("收益及收益分配表", community_name(books), f"{last.year}年{last.month}月",
-                      columns=INCOME_COLUMNS, rows=income_rows(statement), printed_on=printed_on,
-                      font=print_font(books))
+    """收益及收益分配表 of ``period``: 本月数 (本期数 over several months of one year) and
+    本年累计数 to its last month."""
+    scope = PeriodRange.of(period)
+    statement = books.statements.income_statement(scope.last, first=scope.first)
+    columns = INCOME_COLUMNS if statement.monthly else INCOME_RANGE_COLUMNS
+    spec = ReportSpec("收益及收益分配表", community_name(books), scope.label, columns=columns,
+                      sections=[Section(income_rows(statement), unclosed_year_note(books, scope.last))],
+                      printed_on=printed_on, font=print_font(books))
     return render_table_report(path, spec)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from assetdesk.money import format_amount
 from assetdesk.pdf.report import Column, ReportSpec, Row, Section, render_table_report
-from assetdesk.pdf.scope import PeriodRange, community_name, print_font
+from assetdesk.pdf.scope import PeriodRange, community_name, joined_notes, print_font, unclosed_year_note
 
 _AMOUNT_FIELDS = ("opening_debit_fen", "opening_credit_fen", "debit_fen", "credit_fen",
                   "ytd_debit_fen", "ytd_credit_fen", "closing_debit_fen", "closing_credit_fen")
@@ -47,6 +47,7 @@ def build_trial_balance(books, path: str | Path, period, *, level: int | None = 
     balance = books.ledger.trial_balance(scope.first, scope.last, level=level)
     spec = ReportSpec("科目余额表", community_name(books), scope.label,
                       columns=TRIAL_BALANCE_COLUMNS, groups=TRIAL_BALANCE_GROUPS, landscape=True,
-                      sections=[Section(trial_balance_rows(balance), balance_note(balance))],
+                      sections=[Section(trial_balance_rows(balance),
+                                       joined_notes(balance_note(balance), unclosed_year_note(books, scope.first)))],
                       printed_on=printed_on, font=print_font(books))
     return render_table_report(path, spec)

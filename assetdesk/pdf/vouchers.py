@@ -1,7 +1,8 @@
 """记账凭证 printed two to an A4 page, the way clerks bind them with their attachments.
 
 Each slip: 记账凭证 title, unit, date, voucher number, attachment count, the lines (摘要 / 会计科目 /
-借方金额 / 贷方金额), a 合计 row with the 大写 amount, and boxes for 记账 / 审核 / 出纳 / 制单.
+借方金额 / 贷方金额), a 合计 row with the 大写 amount, and boxes for 会计主管 (the 负责人 who signs
+off) / 记账 / 审核 / 出纳 / 制单. A month without vouchers still prints one headed page that says so.
 Red reversals (红字冲销) print their negative amounts in red with a minus. A voucher with more
 lines than one slip holds continues on the next slip (第 1/2 张) and totals on its last one.
 """
@@ -29,7 +30,7 @@ ROW_HEIGHT = 24
 FONT_SIZE = 9
 LEADING = 10.5
 WEIGHTS = (34, 36, 15, 15)
-SLIP_ROLES = ("记账", "审核", "出纳", "制单")
+SLIP_ROLES = ("会计主管", "记账", "审核", "出纳", "制单")
 SLIP_TITLE = "记账凭证"
 _GAP = 5 * mm  # between the two slips, where the page is cut or folded
 
@@ -83,10 +84,13 @@ def _draw_page(canvas: Canvas, frame: PageFrame, pair: list, number: int, count:
     for index, slip in enumerate(pair):
         slip_top = top if index == 0 else middle - _GAP / 2
         if slip is None:
+            frame.draw_header(canvas)
             canvas.setFont(frame.font.name, INFO_SIZE)
-            canvas.drawCentredString(frame.size[0] / 2, slip_top - 30 * mm, "本期无记账凭证")
+            canvas.drawCentredString(frame.size[0] / 2, slip_top - 40 * mm, f"{frame.period_label}无记账凭证")
         else:
             _SlipDrawer(canvas, frame, slip).draw(slip_top)
+    if pair == [None]:
+        return  # nothing to cut apart
     canvas.setDash(3, 3)
     canvas.setLineWidth(0.3)
     canvas.setStrokeColor(colors.grey)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from assetdesk.db.models import Account, Book, OpeningBalance
-from assetdesk.errors import NotFoundError
+from assetdesk.errors import InputError, NotFoundError
 from assetdesk.periods import Period
 from assetdesk.services.chart import BANK, CASH
 from assetdesk.services.context import Service
@@ -59,6 +59,30 @@ class LedgerEntry:
     direction: str  # 借 / 贷 / 平
     balance_fen: int  # absolute; the side is ``direction``
     account_code: str = ""
+
+
+JOURNAL_ACCOUNTS = {"cash": CASH, "现金": CASH, "库存现金": CASH,
+                    "bank": BANK, "银行": BANK, "银行存款": BANK}
+
+
+def journal_account_code(account: str | None) -> str:
+    """The account of a 日记账: ``None``/"cash" → 101, "bank" → 102, or a code of 101/102 or
+    their sub-accounts. Only cash and bank keep a 日记账; any other account is refused here,
+    so nothing prints a page titled 现金日记账 over 应收款."""
+    text = (account or "cash").strip()
+    code = JOURNAL_ACCOUNTS.get(text.lower(), text)
+    if not code.startswith((CASH, BANK)):
+        raise InputError(f"“{text}”不是现金或银行存款科目，没有日记账",
+                         "日记账请选 cash（现金，101）、bank（银行存款，102）或它们的明细科目编码；"
+                         "其他科目请打印明细账（ledger）")
+    return code
+
+
+def shows_in_all_accounts_ledger(entries) -> bool:
+    """Whether a leaf account belongs in the 明细账 of all accounts (printed or exported): it had
+    postings in the range, or it holds a balance without postings (固定资产, 资本 …) that an
+    auditor must still find in the books."""
+    return any(entry.kind == "line" or entry.balance_fen for entry in entries)
 
 
 def split_side(signed: int) -> tuple[int, int]:
@@ -193,8 +217,9 @@ class LedgerService(Service):
         return self._book(code, Period.parse(period_from), Period.parse(period_to or period_from), daily=False)
 
     def journal(self, kind: str, period_from: Period | str, period_to: Period | str | None = None) -> list[LedgerEntry]:
-        """现金日记账 (kind "cash", 101) or 银行存款日记账 ("bank", 102) with 本日合计 and daily balance."""
-        code = {"cash": CASH, "bank": BANK}.get(kind, kind)
+        """现金日记账 (kind "cash", 101) or 银行存款日记账 ("bank", 102, or a sub-account code) with
+        本日合计 and daily balance (see ``journal_account_code``)."""
+        code = journal_account_code(kind)
         return self._book(code, Period.parse(period_from), Period.parse(period_to or period_from), daily=True)
 
     def _book(self, code: str, start: Period, end: Period, daily: bool) -> list[LedgerEntry]:

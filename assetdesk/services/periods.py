@@ -16,6 +16,12 @@ from assetdesk.services.vouchers import LineInput, VoucherInput, VoucherService,
 YEAR_END_SOURCE = "期末结转"
 
 
+def _label(first: Period, last: Period) -> str:
+    if first == last:
+        return f"{first.year}年{first.month}月"
+    return f"{first.year}年{first.month}月至{last.year}年{last.month}月"
+
+
 @dataclass(frozen=True)
 class PeriodRow:
     period: Period
@@ -62,11 +68,38 @@ class PeriodService(Service):
             period = period.next()
         return period
 
+    def latest_period(self, today: dt.date | None = None) -> Period:
+        """The last month the books can report on: the current period, the month of the newest
+        voucher, or ``today``'s month (a month in progress prints too), whichever is latest."""
+        last_voucher = Voucher.select(Voucher.period_key).order_by(Voucher.period_key.desc()).first()
+        candidates = [self.current_period()]
+        if last_voucher is not None:
+            candidates.append(Period.from_key(last_voucher.period_key))
+        if today is not None:
+            candidates.append(Period.of(today))
+        return max(candidates)
+
+    def reportable(self, first: Period | str, last: Period | str,
+                   today: dt.date | None = None) -> tuple[Period, Period]:
+        """The months of ``first``..``last`` the books hold, for a report or a statement.
+
+        A range reaching before the books' first month or past ``latest_period`` is cut to the
+        months in between (a year in progress prints January to now, not a December still to
+        come); a range with no month in the books is refused, because printing the opening
+        balances as the figures of 2024-05 — before the books began — would mislead a reader."""
+        first, last = Period.parse(first), Period.parse(last)
+        start, latest = self._first(), self.latest_period(today)
+        if last < start:
+            raise PeriodError(f"账套从{start.year}年{start.month}月启用，{_label(first, last)}没有账",
+                              f"请选{start.year}年{start.month}月或以后的期间")
+        if first > latest:
+            raise PeriodError(f"{_label(first, last)}还没有账，最近的期间是{latest.year}年{latest.month}月",
+                              f"请选{latest.year}年{latest.month}月或以前的期间")
+        return max(first, start), min(last, latest)
+
     def list_periods(self, through: Period | None = None) -> list[PeriodRow]:
         states = {s.period_key: s for s in PeriodState.select()}
-        last_voucher = Voucher.select(Voucher.period_key).order_by(Voucher.period_key.desc()).first()
-        end = max(p for p in (through, self.current_period(),
-                              Period.from_key(last_voucher.period_key) if last_voucher else None) if p)
+        end = max(p for p in (through, self.latest_period()) if p)
         rows = []
         for period in months_between(self._first(), end):
             state = states.get(period.key)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from assetdesk.db.models import Account
+from assetdesk.errors import InputError
 from assetdesk.periods import Period
 from assetdesk.services.context import Service, ServiceContext
 from assetdesk.services.ledger import LedgerService
@@ -69,8 +69,16 @@ class IncomeLine:
 
 @dataclass(frozen=True)
 class IncomeStatement:
+    """``period`` is the last month; ``first`` the first month of the 本期数 column (the same
+    month for a monthly statement, when the column is 本月数)."""
+
     period: Period
     lines: tuple[IncomeLine, ...]
+    first: Period | None = None
+
+    @property
+    def monthly(self) -> bool:
+        return self.first is None or self.first == self.period
 
     def line(self, label: str) -> IncomeLine:
         return next(line for line in self.lines if line.label == label)
@@ -172,15 +180,21 @@ class StatementService(Service):
         return BalanceSheet(period, lines, totals[0], totals[1])
 
     # --- 收益及收益分配表 -------------------------------------------------------------------------
-    def income_statement(self, period: Period | str) -> IncomeStatement:
-        """收益及收益分配表 for ``period`` (本月数) and January to ``period`` (本年累计数).
+    def income_statement(self, period: Period | str, first: Period | str | None = None) -> IncomeStatement:
+        """收益及收益分配表 for ``period`` (本月数) and January to ``period`` (本年累计数); with
+        ``first``, the first column covers ``first`` to ``period`` (本期数, e.g. a quarter), which
+        must lie in one year because 本年累计数 is counted from January.
 
         The year-end closing vouchers (source 期末结转) are left out, so December still shows the
         year's income after 年终结转. 各项分配 is the net debit to 32201 各项分配 in the year (other
         than closing vouchers). 其他转入 is always 0: the chart defines no account or source for it
         (e.g. 公积公益金 used to cover a loss), so the clerk adds it by hand if it ever occurs."""
         period = Period.parse(period)
-        month, ytd = self._movements(period)
+        first = Period.parse(first) if first is not None else period
+        if first.year != period.year or period < first:
+            raise InputError(f"收益及收益分配表的期间“{first}～{period}”不在同一年度内",
+                             "本年累计数从1月算起：请选同一年内的月份，跨年请分年打印")
+        month, ytd = self._movements(first, period)
 
         def credit(code: str) -> tuple[int, int]:
             return -month.get(code, 0), -ytd.get(code, 0)
@@ -188,19 +202,20 @@ class StatementService(Service):
         def debit(code: str) -> tuple[int, int]:
             return month.get(code, 0), ytd.get(code, 0)
 
-        opening = -self._undistributed_at_year_start(period)
-        return IncomeStatement(period, tuple(_income_lines(credit, debit, opening)))
+        opening = self.undistributed_at_year_start(period)
+        return IncomeStatement(period, tuple(_income_lines(credit, debit, opening)), first)
 
-    def _movements(self, period: Period) -> tuple[dict[str, int], dict[str, int]]:
-        """Signed (debit positive) movements of the month and of the year to date, by first-level
-        code (and 32201), over posted lines of vouchers that are not year-end closing vouchers."""
+    def _movements(self, first: Period, period: Period) -> tuple[dict[str, int], dict[str, int]]:
+        """Signed (debit positive) movements of ``first``..``period`` and of the year to date, by
+        first-level code (and 32201), over posted lines of vouchers that are not year-end closing
+        vouchers."""
         p = self.db.param
-        sql = ("SELECT a.code, SUM(CASE WHEN l.period_key = {p} THEN l.amount_fen ELSE 0 END),"
+        sql = ("SELECT a.code, SUM(CASE WHEN l.period_key >= {p} THEN l.amount_fen ELSE 0 END),"
                " SUM(l.amount_fen)"
                " FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id"
                " WHERE l.posted = {p} AND l.period_key >= {p} AND l.period_key <= {p} AND v.source <> {p}"
                " GROUP BY a.code").format(p=p)
-        params = (period.key, True, Period(period.year, 1).key, period.key, YEAR_END_SOURCE)
+        params = (first.key, True, Period(period.year, 1).key, period.key, YEAR_END_SOURCE)
         month: dict[str, int] = {}
         ytd: dict[str, int] = {}
         for code, in_month, in_year in self.db.execute_sql(sql, params).fetchall():
@@ -210,11 +225,24 @@ class StatementService(Service):
                 ytd[key] = ytd.get(key, 0) + int(in_year or 0)
         return month, ytd
 
-    def _undistributed_at_year_start(self, period: Period) -> int:
-        """Signed balance of 32202 未分配收益 (with its sub-accounts) before January of the year."""
-        if not Account.select().where(Account.code == UNDISTRIBUTED).exists():
-            return 0
-        return self._ledger.balance(UNDISTRIBUTED, Period(period.year, 1).previous())
+    def undistributed_at_year_start(self, period: Period | str) -> int:
+        """未分配收益 before January of ``period``'s year, credit positive: the balance sheet's 年初数
+        of that line, so both statements print the same figure. Before 年终结转 of the previous
+        year it includes that year's result still in 321 and the 损益 accounts."""
+        year_start = self.balance_sheet(Period(Period.parse(period).year, 1))
+        return year_start.line("未分配收益").year_start_fen
+
+    def unclosed_year(self, period: Period | str) -> int | None:
+        """The previous year when its 年终结转 is still to do as seen from ``period`` (321 or a
+        损益 account kept a balance into January), else None. Reports of the new year print a note:
+        their 年初 figures then include a result not yet distributed."""
+        period = Period.parse(period)
+        tb = self._ledger.trial_balance(Period(period.year, 1), Period(period.year, 1))
+        for row in tb.rows:
+            if row.level == 1 and (row.code in PROFIT_AND_LOSS or row.code == "321") \
+                    and row.opening_debit_fen != row.opening_credit_fen:
+                return period.year - 1
+        return None
 
 
 def _income_lines(credit, debit, opening: int) -> list[IncomeLine]:
