@@ -324,13 +324,17 @@ def wrap_text(text: str, font: str, size: float, width: float, max_lines: int = 
 
 
 def _break_long(text: str, font: str, size: float, width: float) -> list[str]:
+    """Character-wise breaking; a line indented with full-width spaces (a sub-item of a
+    statement) keeps that indent on its continuation lines, so it still reads as a sub-item."""
+    indent = text[:len(text) - len(text.lstrip("\u3000"))]
+    indent_width = stringWidth(indent, font, size)
     lines: list[str] = []
     current, used = "", 0.0
     for char in text:
         char_width = stringWidth(char, font, size)
-        if current and used + char_width > width:
+        if current.strip("\u3000") and used + char_width > width:
             lines.append(current)
-            current, used = "", 0.0
+            current, used = indent, indent_width
         current += char
         used += char_width
     lines.append(current)

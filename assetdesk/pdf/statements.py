@@ -15,10 +15,11 @@ from pathlib import Path
 from assetdesk.pdf.report import Column, ReportSpec, Row, Section, render_table_report
 from assetdesk.pdf.scope import PeriodRange, community_name, joined_notes, print_font, unclosed_year_note
 
-BALANCE_SHEET_COLUMNS = (Column("资产", 20), Column("行次", 4, "center"), Column("年初数", 14, "amount"),
-                         Column("期末数", 14, "amount"), Column("负债和所有者权益", 20),
-                         Column("行次", 4, "center"), Column("年初数", 14, "amount"),
-                         Column("期末数", 14, "amount"))
+# The 资产 column fits its longest line (减：生产性生物资产累计折旧) on one line.
+BALANCE_SHEET_COLUMNS = (Column("资产", 24), Column("行次", 4, "center"), Column("年初数", 13, "amount"),
+                         Column("期末数", 13, "amount"), Column("负债和所有者权益", 20),
+                         Column("行次", 4, "center"), Column("年初数", 13, "amount"),
+                         Column("期末数", 13, "amount"))
 INCOME_COLUMNS = (Column("项目", 46), Column("行次", 8, "center"), Column("本月数", 23, "amount"),
                   Column("本年累计数", 23, "amount"))
 # A statement over several months (a quarter, January to now) heads its first column 本期数.
