@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from assetdesk.errors import DuplicateError
@@ -18,6 +18,7 @@ from assetdesk.services.vouchers import LineInput, VoucherInput
 COMMUNITY = "兰花社区"
 AREAS = (("PQ01", "东片区"), ("PQ02", "中片区"), ("PQ03", "西片区"))
 COMPOUND_COUNT = 96
+DEMO_PREPARER = "王会计"  # the demo clerk, who prepares every demo voucher
 SURNAMES = "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = "明华建国丽娟伟芳秀英敏静强磊军洋勇艳杰娜涛超霞平刚桂兰亚琪海燕玉梅志红春生德福云飞"
 COMPOUND_WORDS = "兰园 茶城 思茅 南屏 振兴 月光 翠云 松山 梅子 洗马 倚象 白龙 石屏 文化 人民 康平 龙生 茶苑 民族 普洱".split()
@@ -66,7 +67,7 @@ def _fill(books, rng: random.Random, households: int, year: int, last_month: int
     for parent, code, name in SUB_ACCOUNTS:
         books.accounts.add_sub_account(parent, name, code)
     books.accounts.set_opening_balances(_balanced_opening())
-    for name, role in (("李亚琪", "负责人"), ("王会计", "会计"), ("张出纳", "出纳"), ("赵审核", "审核")):
+    for name, role in (("李亚琪", "负责人"), (DEMO_PREPARER, "会计"), ("张出纳", "出纳"), ("赵审核", "审核")):
         books.org.add_user(name, role)
     step(2, 5)
     companies, tenants = _counterparties(books, rng, households)
@@ -125,7 +126,7 @@ def _vouchers(books, rng: random.Random, year: int, last_month: int, tenants: li
     count = 0
     for month in range(1, last_month + 1):
         for item in _month_vouchers(rng, year, month, tenants, compounds):
-            books.vouchers.create_and_post(item)
+            books.vouchers.create_and_post(replace(item, preparer=DEMO_PREPARER))
             count += 1
     return count
 
