@@ -88,6 +88,7 @@ def read_file(kind: SheetKind, path: str | Path, sheet: str | None = None) -> Im
     elsewhere: list[tuple[str, SheetKind]] = []
     for grid in grids:
         layout = reader.locate(grid, kind.columns)
+        layout = kind.refine_layout(grid, layout) if layout is not None else None
         if layout is None or layout.missing:
             if layout is not None and (not best_missing or len(layout.missing) < len(best_missing)):
                 best_missing = layout.missing
@@ -99,7 +100,7 @@ def read_file(kind: SheetKind, path: str | Path, sheet: str | None = None) -> Im
         if better is not None:
             elsewhere.append((grid.name, better))
             continue
-        rows, errors = reader.parse_rows(grid, layout, kind.columns)
+        rows, errors = kind.read_rows(grid, layout)
         preview.rows.extend(rows)
         preview.errors.extend(errors)
         preview.cell_errors.extend(errors)

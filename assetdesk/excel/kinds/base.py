@@ -152,16 +152,31 @@ class SheetKind:
         return self.duplicate_errors(rows)
 
     def duplicate_errors(self, rows: Sequence[ParsedRow]) -> list[RowError]:
+        """A record listed twice; the first listing named with its sheet when it stands on another."""
         seen: dict[tuple, ParsedRow] = {}
         errors = []
         for row in rows:
             key = self.key_of(row)
             if key in seen:
                 first = seen[key]
-                errors.append(row.error(self.key_columns[0], f"与第 {first.row} 行重复（同一记录出现两次），请删除其中一行"))
+                where = f"第 {first.row} 行" if first.sheet == row.sheet else f"工作表“{first.sheet}”第 {first.row} 行"
+                errors.append(row.error(self.key_columns[0], f"与{where}重复（同一记录出现两次），请删除其中一行"))
             else:
                 seen[key] = row
         return errors
+
+    def refine_layout(self, grid: Any, layout: Any) -> Any:
+        """A second look at where the reader found this kind's table in ``grid`` (a ``reader.Layout``):
+        a kind may re-map columns that names alone cannot tell apart, or return the layout with
+        ``missing`` set when the sheet is not its table after all. The base keeps the reader's reading."""
+        return layout
+
+    def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
+        """The sheet's data rows, converted, with the errors of bad cells (``reader.parse_rows``). A
+        kind may drop rows that are not data in its own tables (a chart's 资产类 heading)."""
+        from assetdesk.excel import reader
+
+        return reader.parse_rows(grid, layout, self.columns)
 
     def existing(self, books: Any) -> dict[tuple, dict[str, Any]]:
         """The records already in the books, keyed like ``key_of``, as dicts of column values."""
