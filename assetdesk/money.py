@@ -47,6 +47,8 @@ def _normalise_text(text: str) -> str:
 
 # "人民币" before and "元整" after are how receipts and contracts write amounts: 人民币1,200.00元整
 _AMOUNT_RE = re.compile(r"^(?:人民币)?([+-]?)¥?([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d*))?(万)?(元整?)?$")
+# an amount wholly in parentheses is negative (accounting notation): (1,000.00) = -1,000.00
+_PARENS_RE = re.compile(r"^\((.+)\)$")
 
 
 EXCEL_DIGITS = 15
@@ -67,7 +69,9 @@ def parse_amount(value: object, *, allow_negative: bool = True) -> int:
     """Parse what a clerk types or a workbook holds into integer fen.
 
     Accepts ``1234.5``, ``1,234.50``, ``¥1234.50``, ``1234.50元``, ``12.5万`` / ``12.5万元``,
-    full-width digits and commas, ints, ``Decimal`` and the floats spreadsheet readers return.
+    full-width digits and commas, ``(1,234.50)`` for -1,234.50 (accounting notation), ints,
+    ``Decimal`` and the floats spreadsheet readers return. A dash alone ("-", "—") is not an
+    amount here: a blank placeholder in a table cell is the importer's to read as empty.
     More than two decimals (after 万 scaling) is an error: money is never silently rounded here.
     """
     if isinstance(value, bool) or value is None:
@@ -87,6 +91,12 @@ def parse_amount(value: object, *, allow_negative: bool = True) -> int:
 
 def _parse_amount_text(value: str) -> Decimal:
     text = _normalise_text(value)
+    inner = _PARENS_RE.match(text)
+    if inner:  # accounting notation: (1,000.00) is -1,000.00, as 余额表 exported by other programs print it
+        number = _parse_amount_text(inner.group(1))
+        if number < 0 or inner.group(1).lstrip("人民币¥").startswith(("+", "-")):
+            raise AmountError(f"金额“{value}”无法识别", "括号已表示负数，括号内不要再写正负号")
+        return -number
     match = _AMOUNT_RE.match(text)
     if not text or not match or (match.group(3) is None and not match.group(4)):
         raise AmountError(

@@ -109,6 +109,31 @@ def test_amounts_written_as_on_receipts_and_contracts(text, fen):
     assert parse_amount(text) == fen
 
 
+@pytest.mark.parametrize(("text", "fen"), [("(1,000.00)", -1_000_00), ("（1,000.00）", -1_000_00), ("(¥1,200.50)", -1_200_50),
+                                           ("(12.5万)", -125_000_00), ("(0.00)", 0)])
+def test_accounting_parentheses_are_a_negative_amount(text, fen):
+    """Balance tables exported by other programs print a red (negative) balance as (1,000.00)."""
+    assert parse_amount(text) == fen
+
+
+@pytest.mark.parametrize("text", ["(-1,000.00)", "(+5)", "((1))", "()", "(1", "1)", "-(5)"])
+def test_parentheses_with_a_sign_or_unmatched_are_refused(text):
+    with pytest.raises(AmountError, match="无法识别"):
+        parse_amount(text)
+
+
+@given(st.integers(min_value=-10**15, max_value=10**15), st.booleans())
+def test_a_negative_in_parentheses_reads_as_the_same_amount_as_with_a_minus(fen, wide):
+    """(1,234.50) = -1,234.50 for every amount, in half- or full-width brackets; a negative in
+    parentheses is refused rather than read as a double negative."""
+    shown = format_amount(abs(fen))
+    text = f"（{shown}）" if wide else f"({shown})"
+    assert parse_amount(text) == -abs(fen)
+    if fen:
+        with pytest.raises(AmountError):
+            parse_amount(f"({format_amount(-abs(fen))})")
+
+
 @pytest.mark.parametrize("text", ["元整", "人民币", "整", "1200元整整", "RMB1200"])
 def test_words_without_an_amount_are_still_refused(text):
     with pytest.raises(AmountError):
