@@ -189,11 +189,21 @@ def preview(books: Any, kind: SheetKind, path: str | Path, sheet: str | None = N
 
 
 def _check_against_books(books: Any, result: ImportPreview) -> None:
-    bad_rows = {error.row for error in result.errors}
-    checked = [row for row in result.rows if row.row not in bad_rows] if bad_rows else result.rows
-    result.errors.extend(result.kind.validate_rows(books, checked))
+    result.errors.extend(_kind_errors(books, result))
     result.errors.sort(key=lambda error: (result.sheets.index(error.sheet) if error.sheet in result.sheets else 0, error.row))
     result.changes = result.kind.classify(books, result.rows, result.present)
+
+
+def _kind_errors(books: Any, result: ImportPreview) -> list[RowError]:
+    """The kind's cross-row and database checks. Rows with a bad cell (already in ``result.errors``)
+    are left out, so one mistake is reported once; a kind whose records span rows (a voucher's
+    lines) sees every row, told which cells are bad, so a line with a bad cell still belongs to its
+    record and does not make the next line look like the start of another."""
+    if result.kind.checks_rows_with_bad_cells:
+        return result.kind.validate_rows(books, result.rows, list(result.errors))
+    bad_rows = {error.row for error in result.errors}
+    checked = [row for row in result.rows if row.row not in bad_rows] if bad_rows else result.rows
+    return result.kind.validate_rows(books, checked)
 
 
 def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None = None) -> ImportPreview:

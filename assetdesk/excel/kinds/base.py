@@ -147,6 +147,10 @@ class SheetKind:
         values = row.values if isinstance(row, ParsedRow) else row
         return tuple(values[key] for key in self.key_columns)
 
+    # True for a kind whose records span several rows (a voucher's lines): the importer then hands
+    # ``validate_rows`` every row plus the errors of bad cells, instead of leaving those rows out
+    checks_rows_with_bad_cells: bool = False
+
     def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
         """Cross-row and database checks; the base refuses a natural key repeated inside the file."""
         return self.duplicate_errors(rows)
