@@ -2,37 +2,54 @@
 
 Readers hand over whatever the cell held: str, float (calamine returns whole numbers as float),
 int, date/datetime or None. Money goes straight to ``money.parse_amount`` (which turns a float
-into its shortest decimal, never doing float arithmetic); areas become integer centi-㎡.
-Every failure raises ``InputError`` with a Chinese reason; the importer adds row and column.
+into its shortest decimal, never doing float arithmetic); areas become integer centi-㎡, exact
+until the one rounding (half up) of the converted value.
+Every failure raises ``InputError`` with a Chinese reason quoting the value as the cell shows it
+(-300, not -300.0); the importer adds row and column.
 """
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 from typing import Any
 
-from assetdesk.errors import InputError
-from assetdesk.money import decimal_from_float, parse_amount
+from assetdesk.errors import AmountError, InputError
+from assetdesk.money import EXCEL_DIGITS, decimal_from_float, parse_amount
 from assetdesk.periods import Period, parse_date
 
+from . import units
 from .kinds.base import ColumnSpec
 
 ESCAPE_STARTS = ("=", "+", "-", "@")
 _TRUE = {"是", "y", "yes", "true", "1", "√", "✓", "启用", "有效", "正常", "在用"}
 _FALSE = {"否", "n", "no", "false", "0", "×", "x", "停用", "无效", "禁用"}
-_MAX_AREA = Decimal(10) ** 12  # ㎡: a million square kilometres; more is a typing slip
+_MAX_AREA = 10**12  # ㎡: a million square kilometres; more is a typing slip
 _FLOAT_EXACT_LIMIT = 1e15  # beyond this Excel has already dropped digits of a number typed as text
 _WHITESPACE_RE = re.compile(r"\s+")
+_NUMBER_UNIT_RE = re.compile(r"^([-+]?(?:\d+(?:\.\d*)?|\.\d+))(\D.*)?$")
 
 
 def is_empty(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and not raw.strip())
 
 
-def convert(spec: ColumnSpec, raw: Any, factor: Decimal = Decimal(1)) -> Any:
+def shown(raw: Any) -> str:
+    """A cell's value as Excel shows it in a general-format cell: -300 (not -300.0), 1.2, 2025-01-31."""
+    if isinstance(raw, float):
+        return format(raw, f".{EXCEL_DIGITS}g") if math.isfinite(raw) else str(raw)
+    if isinstance(raw, dt.datetime):
+        return raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat(sep=" ")
+    if isinstance(raw, dt.date):
+        return raw.isoformat()
+    return str(raw)
+
+
+def convert(spec: ColumnSpec, raw: Any, factor: Decimal | Fraction = Decimal(1)) -> Any:
     """Convert one cell for ``spec``; ``factor`` is the header's unit (万元 → 10000, 亩 → 10000/15)."""
     if is_empty(raw):
         if spec.required:
@@ -163,7 +180,7 @@ def _decimal_of(raw: Any) -> Decimal:
     if isinstance(raw, (float, int, Decimal)) and not isinstance(raw, bool):
         number = decimal_from_float(raw) if isinstance(raw, float) else Decimal(raw)
         if not number.is_finite():
-            raise InputError(f"“{raw}”不是数字", "请填写数字")
+            raise InputError(f"“{shown(raw)}”不是数字", "请填写数字")
         return number
     text = unicodedata.normalize("NFKC", str(raw)).replace(",", "").replace(" ", "").strip()
     text = next((text[: -len(suffix)] for suffix in _COUNT_SUFFIXES if text.endswith(suffix) and len(text) > len(suffix)),
@@ -179,29 +196,61 @@ def _decimal_of(raw: Any) -> Decimal:
 
 def _amount(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
     if isinstance(raw, (dt.date, dt.datetime)):
-        raise InputError(f"“{raw}”是日期，不是金额", "请填写金额，例如 1234.50")
-    if factor == 1 or (isinstance(raw, str) and ("万" in raw or "元" in raw)):
-        return parse_amount(raw)  # a unit written in the cell wins over the header's
-    return parse_amount(_decimal_of(raw) * factor)
+        raise InputError(f"“{shown(raw)}”是日期，不是金额", "请填写金额，例如 1234.50")
+    try:
+        if factor == 1 or (isinstance(raw, str) and ("万" in raw or "元" in raw)):
+            return parse_amount(raw)  # a unit written in the cell wins over the header's
+        return parse_amount(_decimal_of(raw) * factor)
+    except AmountError as exc:
+        if isinstance(raw, str) or (factor == 1 and not isinstance(raw, float)) or "”" not in exc.message:
+            raise
+        # quote the value as the clerk sees it (-300, not -300.0 or the product in 元)
+        rest = exc.message.split("”", 1)[-1]
+        scaled = "换算为元后" if factor != 1 and rest.startswith("超过两位小数") else ""
+        raise AmountError(f"金额“{shown(raw)}”{scaled}{rest}", exc.hint) from None
 
 
 def _int(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
     number = _decimal_of(raw)
     if number != number.to_integral_value():
-        raise InputError(f"“{raw}”不是整数", "请填写整数")
+        raise InputError(f"“{shown(raw)}”不是整数", "请填写整数")
     return int(number)
 
 
-def _area(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
-    """Area in centi-㎡ (㎡ × 100), half up: 亩 converts with 1 亩 = 10000/15 ㎡ (in the header or the cell)."""
-    if isinstance(raw, str) and unicodedata.normalize("NFKC", raw).strip().endswith("亩"):
-        raw, factor = unicodedata.normalize("NFKC", raw).strip()[:-1], Decimal(10000) / 15
-    number = _decimal_of(raw) * factor
+def _area(spec: ColumnSpec, raw: Any, factor: Decimal | Fraction) -> int:
+    """Area in centi-㎡ (㎡ × 100). A unit written in the cell (1.2万平方米, 3亩, 2公顷) wins over the
+    header's; 1 亩 = 10000/15 ㎡ exactly. The one rounding, half up, is of the converted value."""
+    number, factor = _area_number(raw, factor)
     if number < 0:
-        raise InputError(f"面积“{raw}”不能为负数", "请填写正数")
-    if number >= _MAX_AREA:
-        raise InputError(f"面积“{raw}”过大", "请检查是否多输入了数字，面积以平方米为单位")
-    return int((number * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        raise InputError(f"面积“{shown(raw)}”不能为负数", "请填写正数")
+    square_metres = number * factor if isinstance(factor, Decimal) else Fraction(number) * factor
+    if square_metres >= _MAX_AREA:
+        raise InputError(f"面积“{shown(raw)}”过大", "请检查是否多输入了数字，面积以平方米为单位")
+    return _centi_half_up(square_metres)
+
+
+def _area_number(raw: Any, factor: Decimal | Fraction) -> tuple[Decimal, Decimal | Fraction]:
+    """The number of an area cell and the factor it counts in: the cell's own unit, else ``factor``."""
+    if not isinstance(raw, str):
+        return _decimal_of(raw), factor
+    text = unicodedata.normalize("NFKC", raw).replace(",", "").replace(" ", "").replace("\u3000", "").strip()
+    match = _NUMBER_UNIT_RE.match(text)
+    if not match or not match.group(2):
+        return _decimal_of(raw), factor
+    unit = units.normalise_unit(match.group(2))
+    reading = units.for_column("area", unit)
+    if reading is None:
+        raise InputError(f"“{raw}”不是数字", "请填写数字，面积可写单位：平方米、万平方米、亩、公顷")
+    if reading.error:
+        raise InputError(f"不认识的单位“{unit}”", f"面积只能用{units.UNDERSTOOD['area']}，请换算后填写")
+    return Decimal(match.group(1)), reading.factor
+
+
+def _centi_half_up(square_metres: Decimal | Fraction) -> int:
+    """㎡ → centi-㎡, rounded half up once (DOMAIN §2); exact for 亩 (a Fraction) too. Never negative here."""
+    if isinstance(square_metres, Decimal):
+        return int((square_metres * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return math.floor(square_metres * 100 + Fraction(1, 2))
 
 
 def _date(spec: ColumnSpec, raw: Any, factor: Decimal) -> dt.date:

@@ -1,0 +1,34 @@
+"""A table kept on a hidden sheet: not read unawares, explained when it is the only one, read
+when the clerk names the sheet."""
+from __future__ import annotations
+
+import openpyxl
+
+from assetdesk.excel.kinds import KINDS
+from assetdesk.excel.reader import hidden_sheet_hint, hidden_tables, read_grids
+
+
+def workbook_with_hidden_data(path):
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "封面"
+    workbook.active.append(["兰花社区往来单位名单"])
+    data = workbook.create_sheet("数据")
+    data.append(["名称", "电话"])
+    data.append(["隐藏表里的人", "13900007777"])
+    data.sheet_state = "hidden"
+    workbook.save(path)
+    return path
+
+
+def test_hidden_sheets_are_read_only_when_named(tmp_path):
+    path = workbook_with_hidden_data(tmp_path / "名单.xlsx")
+    assert [grid.name for grid in read_grids(path)] == ["封面"]
+    named = {grid.name: grid for grid in read_grids(path, sheet="数据")}
+    assert named["数据"].hidden and named["数据"].rows[1][0] == "隐藏表里的人"
+
+
+def test_the_hint_names_the_hidden_sheet_holding_the_table(tmp_path):
+    path = workbook_with_hidden_data(tmp_path / "名单.xlsx")
+    assert hidden_tables(path, KINDS["counterparties"].columns) == ["数据"]
+    assert hidden_tables(path, KINDS["accounts"].columns) == []
+    assert "隐藏的工作表“数据”" in hidden_sheet_hint(path, KINDS["counterparties"].columns)
