@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 
 from assetdesk import __version__
-from assetdesk.errors import AssetDeskError, InputError
+from assetdesk.errors import AssetDeskError, ImportFileError, InputError
 from assetdesk.paths import log_dir
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -214,18 +214,69 @@ def cmd_version(args) -> int:
     return EXIT_OK
 
 
+EXPORT_ONLY_KINDS = {"trial-balance": "科目余额表"}
+
+
+def _usage_error(message: str) -> int:
+    """A mistyped command line (kind, file name): exit 2 like argparse's own usage errors."""
+    print(f"用法错误：{message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _unknown_kind(kind: str, extra: dict[str, str] | None = None) -> int | None:
+    """Exit code 2 with the kinds to choose from when ``kind`` is not one of them."""
+    from assetdesk.excel import KINDS
+
+    kinds = {name: sheet_kind.title for name, sheet_kind in KINDS.items()} | (extra or {})
+    if kind in kinds:
+        return None
+    listed = "、".join(f"{name}（{title}）" for name, title in kinds.items())
+    return _usage_error(f"没有“{kind}”这个类型。可用的类型：{listed}")
+
+
+def _not_xlsx(file: str, what: str) -> int | None:
+    """Exports and templates are Excel workbooks: a name promising another format is refused."""
+    if Path(file).suffix.lower() == ".xlsx" or Path(file).is_dir():
+        return None  # a folder is explained by check_writable
+    return _usage_error(f"{what}文件只能是 Excel 工作簿（.xlsx），“{Path(file).name}”不是；"
+                        f"请把文件名改为以 .xlsx 结尾，例如 {Path(file).stem or '导出'}.xlsx")
+
+
+def _with_hidden_sheets(exc: ImportFileError, args) -> ImportFileError:
+    """A file whose table of this kind is only on a hidden sheet: say so, and how to read it."""
+    from assetdesk.excel import KINDS
+    from assetdesk.excel.reader import hidden_tables
+
+    if args.sheet or "隐藏" in exc.message:
+        return exc
+    try:
+        found = hidden_tables(args.file, KINDS[args.kind].columns)
+    except AssetDeskError:
+        return exc
+    if not found:
+        return exc
+    listed = "、".join(f"“{name}”" for name in found)
+    return ImportFileError(f"{exc.message}；表格在隐藏的工作表{listed}中，导入时不读隐藏的工作表",
+                           f"请加 --sheet {found[0]} 只导入这个工作表，或在 Excel 中右键工作表标签选“取消隐藏”、保存后再导入",
+                           suggested_kind=exc.suggested_kind)
+
+
 MAX_PRINTED_ERRORS = 500  # a file wrong on every row lists the rest in the --errors report
 
 
 def cmd_import(args) -> int:
     from assetdesk.excel import ImportRejectedError, import_file, write_error_report
 
+    if (refused := _unknown_kind(args.kind)) is not None:
+        return refused
     books = _open(args)
     try:
         try:
             preview = import_file(books, args.kind, args.file, dry_run=args.dry_run, sheet=args.sheet)
         except ImportRejectedError as exc:
             preview = exc.preview
+        except ImportFileError as exc:
+            raise _with_hidden_sheets(exc, args) from None
         print(preview.summary())
         if preview.skipped_examples:
             print(f"  已跳过模板中的示例行 {preview.skipped_examples} 行")
@@ -258,6 +309,11 @@ def cmd_export(args) -> int:
     from assetdesk.excel import export_file, export_trial_balance
     from assetdesk.output_files import check_writable
 
+    refused = _unknown_kind(args.kind, EXPORT_ONLY_KINDS)
+    if refused is None:
+        refused = _not_xlsx(args.file, "导出")
+    if refused is not None:
+        return refused
     books = _open(args)
     try:
         if args.kind == "trial-balance":  # report-only sheet: the district's 科目余额表 workbook
@@ -286,6 +342,11 @@ def cmd_template(args) -> int:
     from assetdesk.excel import write_template
     from assetdesk.output_files import check_writable
 
+    refused = _unknown_kind(args.kind)
+    if refused is None:
+        refused = _not_xlsx(args.file, "模板")
+    if refused is not None:
+        return refused
     print(write_template(args.kind, check_writable(args.file)))
     return EXIT_OK
 
