@@ -10,6 +10,8 @@ from pypinyin import Style, lazy_pinyin
 
 from assetdesk.db.models import Account, Book, OpeningBalance, PeriodState, VoucherLine
 from assetdesk.errors import AccountError, ClosedPeriodError, DuplicateError, InputError, InUseError, NotFoundError
+from assetdesk.money import format_amount
+from assetdesk.periods import Period
 from assetdesk.services.chart import ACCOUNT_ALIASES, CHART_2023, DEFAULT_SUB_ACCOUNTS
 from assetdesk.services.context import Service
 from assetdesk.services.org import UpsertResult
@@ -57,6 +59,26 @@ class OpeningCheck:
     @property
     def difference_fen(self) -> int:
         return self.debit_fen - self.credit_fen
+
+    def message(self) -> str:
+        """试算不平衡：借方合计 …，贷方合计 …，差额 … — the words every refusal of unbalanced openings uses."""
+        return (f"试算不平衡：借方合计 {format_amount(self.debit_fen)}，贷方合计 {format_amount(self.credit_fen)}，"
+                f"差额 {format_amount(abs(self.difference_fen))}")
+
+
+@dataclass(frozen=True)
+class AccountProblem:
+    """Why one item of a chart import cannot be written: its index in the list, the field at fault
+    ("code" or "name") and the message. ``check_upsert`` lists them all before anything is written."""
+
+    index: int
+    field: str
+    message: str
+    duplicate: bool = False  # two sub-accounts of one parent with one name (DuplicateError)
+
+
+def opening_locked_message(period: Period) -> str:
+    return f"首个会计期间 {period} 已结账，期初余额不能再修改"
 
 
 def pinyin_initials(name: str) -> str:
@@ -174,12 +196,17 @@ class AccountService(Service):
             raise InputError("科目名称不能为空", "请填写科目名称")
         if account.level == 1:
             raise AccountError("一级科目的名称由会计制度规定，不能修改", "可在其下增加明细科目")
+        twin = Account.get_or_none((Account.parent == account.parent_id) & (Account.name == name) & (Account.id != account.id))
+        if twin is not None:
+            raise DuplicateError(f"“{account.parent.name}”下已有明细科目“{name}”（{twin.code}）", "请换一个名称")
         with self.db.atomic():
-            before = {"name": account.name}
-            Account.update(name=name, initials=pinyin_initials(name)).where(Account.id == account.id).execute()
-            self.ctx.audit("修改科目名称", "account", code, before=before, after={"name": name})
+            self._write_name(account, name)
         self._publish("accounts_changed")
         return self.get(code)
+
+    def _write_name(self, account: Account, name: str) -> None:
+        Account.update(name=name, initials=pinyin_initials(name)).where(Account.id == account.id).execute()
+        self.ctx.audit("修改科目名称", "account", account.code, before={"name": account.name}, after={"name": name})
 
     def set_active(self, code: str, active: bool) -> AccountRow:
         account = self._get_model(code)
@@ -211,20 +238,95 @@ class AccountService(Service):
             raise NotFoundError(f"科目“{code}”不存在", "请在科目表中查找正确的科目编码")
         return account
 
+    def accounts_in_use(self) -> set[str]:
+        """Codes of the accounts with posted or draft lines or a non-zero opening balance: such an
+        account can no longer get its first sub-account (its amounts would be left above the leaves)."""
+        lines = Account.select(Account.code).join(VoucherLine, on=(VoucherLine.account == Account.id)).distinct()
+        opening = (Account.select(Account.code).join(OpeningBalance, on=(OpeningBalance.account == Account.id))
+                   .where(OpeningBalance.amount_fen != 0))
+        return {a.code for a in lines} | {a.code for a in opening}
+
+    def check_upsert(self, items: list[AccountInput]) -> list[AccountProblem]:
+        """Every refusal ``upsert_accounts`` would make, without writing: an unknown parent, a first
+        sub-account under an account already in use, and two sub-accounts of one parent left with the
+        same name once the whole list is applied (new ones, renamed ones, and those already there).
+        First-level accounts (3-digit codes) are never renamed here and are not checked."""
+        accounts = {a.code: a for a in self._all()}
+        by_id = {a.id: a for a in accounts.values()}
+        in_use = self.accounts_in_use()
+        with_children = {by_id[a.parent_id].code for a in accounts.values() if a.parent_id}
+        names = {code: (by_id[a.parent_id].code if a.parent_id else "", a.name) for code, a in accounts.items()}
+        problems: list[AccountProblem] = []
+        listed: dict[str, int] = {}
+        codes = {item.code for item in items}
+        for index, item in enumerate(items):
+            code, name = item.code, (item.name or "").strip()
+            if len(code) <= 3:
+                continue
+            parent = code[:-2]
+            listed[code] = index
+            if not name:
+                problems.append(AccountProblem(index, "name", "科目名称不能为空"))
+            if code in accounts:
+                names[code] = (parent, name or accounts[code].name)
+                continue
+            names[code] = (parent, name)
+            if parent not in accounts and parent not in codes:
+                problems.append(AccountProblem(index, "code", f"上级科目“{parent}”不存在，请先建立上级科目或在本表中加上它"))
+            elif parent in in_use and parent not in with_children:
+                problems.append(AccountProblem(
+                    index, "code", f"科目“{parent} {accounts[parent].name}”已有记账或期初余额，不能再增加明细科目"
+                                   f"（请在没有发生额的科目下增加明细，或先将余额转出）"))
+        problems += self._twin_problems(names, listed, accounts)
+        return sorted(problems, key=lambda problem: problem.index)
+
+    @staticmethod
+    def _twin_problems(names: dict[str, tuple[str, str]], listed: dict[str, int],
+                       accounts: dict[str, Account]) -> list[AccountProblem]:
+        """Sub-accounts of one parent sharing a name after the import, reported on each listed one."""
+        siblings: dict[tuple[str, str], list[str]] = {}
+        for code, (parent, name) in names.items():
+            if parent and name:
+                siblings.setdefault((parent, name), []).append(code)
+        problems = []
+        for (parent, name), codes in siblings.items():
+            if len(codes) < 2:
+                continue
+            parent_name = accounts[parent].name if parent in accounts else names.get(parent, ("", parent))[1]
+            for code in codes:
+                if code in listed:
+                    others = "、".join(other for other in sorted(codes) if other != code)
+                    problems.append(AccountProblem(listed[code], "name", f"“{parent_name}”下的明细科目 {others} 也叫“{name}”："
+                                                                          "同一上级科目下的明细科目不能同名，请换一个名称",
+                                                   duplicate=True))
+        return problems
+
     def upsert_accounts(self, items: list[AccountInput]) -> UpsertResult:
-        """Import path: create sub-accounts (parent = code minus 2 digits) or rename them; one transaction."""
+        """Import path: create sub-accounts (parent = code minus 2 digits) or rename them; one transaction.
+
+        Everything is checked first (``check_upsert``), so the import either writes the whole list or
+        nothing. Names are compared as the list leaves them: two sub-accounts may swap names."""
+        problems = self.check_upsert(items)
+        if problems:
+            first = problems[0]
+            error = DuplicateError if first.duplicate else AccountError
+            raise error(f"科目“{items[first.index].code}”：{first.message}", "请改正科目表后重新导入")
         created = updated = unchanged = 0
+        ordered = sorted(items, key=lambda i: (len(i.code), i.code))
         with self.db.atomic():
-            for item in sorted(items, key=lambda i: (len(i.code), i.code)):
+            for item in ordered:  # renames first: a new sub-account may take a name another one gives up
                 current = Account.get_or_none(Account.code == item.code)
-                if current is None:
+                if current is not None and current.level > 1 and current.name != item.name.strip():
+                    self._write_name(current, item.name.strip())
+                    updated += 1
+                elif current is not None:
+                    unchanged += 1
+            for item in ordered:
+                if not Account.select().where(Account.code == item.code).exists():
                     self.add_sub_account(item.code[:-2], item.name, item.code)
                     created += 1
-                elif current.name != item.name.strip() and current.level > 1:
-                    self.rename(item.code, item.name)
-                    updated += 1
-                else:
-                    unchanged += 1
+        if updated:
+            self._publish("accounts_changed")
         return UpsertResult(created, updated, unchanged)
 
     # --- opening balances --------------------------------------------------------------------
@@ -246,19 +348,38 @@ class AccountService(Service):
                 credit -= ob.amount_fen
         return OpeningCheck(debit, credit)
 
-    def set_opening_balances(self, balances: dict[str, int]) -> OpeningCheck:
-        """Set 期初 (signed, debit positive) for leaf accounts; refused once the first month is closed.
-
-        Unbalanced openings are saved (the clerk enters them over several sittings) but the trial
-        balance and month close report the difference until it is fixed."""
+    def opening_locked(self) -> Period | None:
+        """The first period when it is closed: opening balances can then no longer change."""
         book = Book.select().first()
         if book and PeriodState.select().where((PeriodState.period_key == book.first_period_key)
                                                & PeriodState.is_closed).exists():
-            raise ClosedPeriodError("首个会计期间已结账，期初余额不能再修改", "如确需修改，请先反结账")
+            return Period.from_key(book.first_period_key)
+        return None
+
+    def opening_after(self, balances: dict[str, int]) -> OpeningCheck:
+        """The whole book's opening totals once ``balances`` (signed, debit positive) are set; writes nothing."""
+        amounts = {r.code: r.debit_fen - r.credit_fen for r in self.opening_balances()}
+        amounts.update({code: int(amount) for code, amount in balances.items()})
+        return OpeningCheck(sum(a for a in amounts.values() if a > 0), -sum(a for a in amounts.values() if a < 0))
+
+    def set_opening_balances(self, balances: dict[str, int], *, require_balanced: bool = False) -> OpeningCheck:
+        """Set 期初 (signed, debit positive) for leaf accounts; refused once the first month is closed.
+
+        Typed in by hand, unbalanced openings are saved (the clerk enters them over several sittings)
+        and the trial balance and month close report the difference until it is fixed. An import
+        passes ``require_balanced``: a file is a finished table, and the whole book after it (the
+        accounts it lists and those it does not) must balance, or nothing is written."""
+        locked = self.opening_locked()
+        if locked is not None:
+            raise ClosedPeriodError(opening_locked_message(locked), "如确需修改，请先反结账")
         leaf_rows = {r.code: r for r in self.list_accounts() if r.is_leaf}
         for code in balances:
             if code not in leaf_rows:
                 raise AccountError(f"科目“{code}”不存在或不是末级科目，不能录入期初余额", "期初余额只能录入到末级科目")
+        if require_balanced:
+            after = self.opening_after(balances)
+            if not after.balanced:
+                raise AccountError(f"期初余额{after.message()}，未导入", "请核对各科目的期初余额，使借方合计等于贷方合计")
         before = {r.code: r.debit_fen - r.credit_fen for r in self.opening_balances() if r.debit_fen or r.credit_fen}
         with self.db.atomic():
             for code, amount in balances.items():
