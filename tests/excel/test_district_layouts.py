@@ -42,10 +42,12 @@ def test_a_two_sided_account_needs_its_direction(books, tmp_path):
 
 
 def test_opening_balances_without_any_balance_column_are_refused(books, tmp_path):
+    """A sheet without balance columns is no opening-balance table: refused like any kind's table
+    missing its columns, naming the columns looked for."""
     path = _book(tmp_path / "期初.xlsx", [["科目编码", "科目名称"], ["101", "库存现金"]])
-    with pytest.raises(ImportRejectedError) as info:
+    with pytest.raises(ImportFileError) as info:
         import_file(books, "opening-balances", path)
-    assert "找不到余额列" in info.value.preview.errors[0].reason
+    assert "找不到期初余额的表头" in str(info.value) and "借方余额、贷方余额" in str(info.value)
 
 
 def test_compounds_by_name_only_get_codes_and_reimport_changes_nothing(books, tmp_path):
@@ -252,7 +254,7 @@ def test_a_parent_total_that_disagrees_with_its_sub_accounts_is_refused(books, t
     with pytest.raises(ImportRejectedError) as caught:
         import_file(books, "opening-balances", path)
     (error,) = caught.value.preview.errors
-    assert error.row == 4 and "50,000.00 与表中明细科目合计 49,000.00 不符" in error.reason
+    assert error.row == 4 and "借 50,000.00 与表中明细科目合计 借 49,000.00 不符" in error.reason
     assert all(r.debit_fen == 0 for r in books.accounts.opening_balances())
 
 
