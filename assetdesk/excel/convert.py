@@ -219,7 +219,7 @@ def _int(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
 
 def _area(spec: ColumnSpec, raw: Any, factor: Decimal | Fraction) -> int:
     """Area in centi-㎡ (㎡ × 100). A unit written in the cell (1.2万平方米, 3亩, 2公顷) wins over the
-    header's; 1 亩 = 10000/15 ㎡ exactly. The one rounding, half up, is of the converted value."""
+    header's, a bare 万 multiplies it; 1 亩 = 10000/15 ㎡ exactly. The one rounding, half up, is of the converted value."""
     number, factor = _area_number(raw, factor)
     if number < 0:
         raise InputError(f"面积“{shown(raw)}”不能为负数", "请填写正数")
@@ -238,6 +238,8 @@ def _area_number(raw: Any, factor: Decimal | Fraction) -> tuple[Decimal, Decimal
     if not match or not match.group(2):
         return _decimal_of(raw), factor
     unit = units.normalise_unit(match.group(2))
+    if unit == "万":  # 1.2万 in a column counted in ㎡ (or 亩) is 12,000 of them
+        return Decimal(match.group(1)), factor * 10000
     reading = units.for_column("area", unit)
     if reading is None:
         raise InputError(f"“{raw}”不是数字", "请填写数字，面积可写单位：平方米、万平方米、亩、公顷")

@@ -252,11 +252,12 @@ def _match(grid: Grid, rows: tuple[int, ...], names: Names) -> Layout:
     for col, candidates in still:
         # a row that is already a header (two exact names) may name other columns more fully:
         # "户主姓名", "承租人姓名" end with the known "姓名"
+        if any(text in SEQUENCE_HEADERS for text in candidates):
+            numbering.add(col)  # 序号, even under a parent ("…统计表 / 序号"): never a data column
+            continue
         found = _match_suffix(candidates, index, layout.headers) if len(layout.mapping) >= 2 else None
         if found is not None:
             _take(layout, col, found)
-        elif candidates[-1] in SEQUENCE_HEADERS or any(text in SEQUENCE_HEADERS for text in candidates):
-            numbering.add(col)
         elif candidates[-1]:
             layout.ignored.append(candidates[-1])
     layout.mapping.sort(key=lambda item: item[0])

@@ -102,8 +102,9 @@ def named_group(text: Any) -> str:
     for match in _GROUP_RE.finditer(cleaned):
         run = re.search(rf"{_GROUP_CHARS}{{0,8}}$", cleaned[: match.start()]).group(0)
         before = _GROUP_BOUNDARY_RE.sub("", run)
-        listed = cleaned[match.start() - len(run) - 1: match.start() - len(run)] in _LIST_MARKS
-        if not before or listed or before.startswith(_NOT_A_GROUP) or any(mark in before for mark in _LIST_MARKS):
-            continue
-        found.add(before + match.group(1))
+        if cleaned[match.start() - len(run) - 1: match.start() - len(run)] in _LIST_MARKS \
+                or any(mark in before for mark in _LIST_MARKS):
+            return ""  # 东片区、西片区: the sheet lists several
+        if before and not before.startswith(_NOT_A_GROUP):
+            found.add(before + match.group(1))
     return found.pop() if len(found) == 1 else ""

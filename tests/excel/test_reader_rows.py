@@ -3,6 +3,7 @@ headings with subtotals, headers repeated or a second table — and sheets that 
 from __future__ import annotations
 
 import openpyxl
+import pytest
 
 from assetdesk.excel import import_file
 from assetdesk.excel.importer import read_file
@@ -87,8 +88,9 @@ def test_a_title_naming_the_area_puts_the_sheets_compounds_in_it(books, tmp_path
     assert compounds_by_area(books)["兰园小区"][0] == "第一网格"
 
 
-def test_a_title_naming_every_area_names_none(books, tmp_path):
-    rows = [["兰花社区各片区小区统计表"], ["序号", "小区名称", "户数"], [1, "兰园小区", 120]]
+@pytest.mark.parametrize("title", ["兰花社区各片区小区统计表", "兰花社区东片区、西片区小区统计表", "兰花社区网格化管理小区统计表"])
+def test_a_title_naming_every_area_or_several_names_none(books, tmp_path, title):
+    rows = [[title], ["序号", "小区名称", "户数"], [1, "兰园小区", 120]]
     preview = import_file(books, "compounds", make_workbook(tmp_path / "t.xlsx", rows), dry_run=True)
     assert "请填写所属片区" in preview.errors[0].reason
 

@@ -63,6 +63,15 @@ def test_a_unit_written_in_the_cell_wins_over_the_header(books, tmp_path):
     assert areas_in_books(books) == {"甲小区": 12000, "乙小区": 8500, "丙小区": 21000}
 
 
+def test_a_bare_ten_thousand_multiplies_the_columns_unit(tmp_path):
+    square_metres = [["编码", "名称", "建筑面积"], ["A1", "楼", "1.2万"]]
+    mu = [["编码", "名称", "面积（亩）"], ["A2", "地", "0.3万"]]
+    (building,) = read_file(KIND, make_workbook(tmp_path / "m2.xlsx", square_metres)).rows
+    (land,) = read_file(KIND, make_workbook(tmp_path / "mu.xlsx", mu)).rows
+    assert building["area"] == 12000_00  # 1.2万 ㎡
+    assert land["area"] == 2000000_00  # 0.3万 亩 = 3000 亩 = 2,000,000 ㎡
+
+
 def test_a_units_row_under_the_header_is_read_as_the_columns_units(books, tmp_path):
     rows = [["兰花社区小区情况表"], ["序号", "片区", "小区名称", "户数", "建筑面积", "备注"],
             [None, None, None, "（户）", "（亩）", None],
