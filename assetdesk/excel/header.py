@@ -108,9 +108,22 @@ def split_unit(header: str) -> list[tuple[str, str | None]]:
     bare = re.sub(r"\([^)]*\)", "", header)  # "小区(院落)名称" → "小区名称"
     if bare and bare != header and (bare, None) not in readings and not match:
         readings.append((bare, None))
+    slashed = re.fullmatch(r"(.+)/([^/]+)", bare) if not match else None
+    if slashed and units.unit_type(slashed.group(2)):
+        readings.insert(0, (slashed.group(1), slashed.group(2)))  # "建筑面积/万平方米"
     if re.search(r"[/或、]", bare):  # "身份证号/统一社会信用代码": either name will do
         readings += [(part, None) for part in re.split(r"[/或、]", bare) if part]
+    if not match and not slashed and (ending := _unit_ending(bare)):
+        readings.append((bare[: -len(ending)], ending))  # "建筑面积万平方米", "金额万元": the unit unbracketed
     return readings
+
+
+def _unit_ending(header: str) -> str:
+    """The longest area or money unit ending ``header`` after a name of two characters or more."""
+    for length in range(min(6, len(header) - 2), 0, -1):
+        if units.unit_type(header[-length:]):
+            return header[-length:]
+    return ""
 
 
 def alias_index(columns: Sequence[ColumnSpec]) -> dict[str, ColumnSpec]:

@@ -29,7 +29,7 @@ def test_ten_thousand_square_metres_in_the_header_become_square_metres(books, tm
     assert areas_in_books(books) == {"甲小区": 12000, "乙小区": 8500, "丙小区": 21000}
 
 
-@pytest.mark.parametrize("header", ["建筑面积（万㎡）", "建筑面积(万m²)", "建筑面积(万m2)"])
+@pytest.mark.parametrize("header", ["建筑面积（万㎡）", "建筑面积(万m²)", "建筑面积(万m2)", "建筑面积/万平方米", "建筑面积 万平方米"])
 def test_every_spelling_of_ten_thousand_square_metres(books, tmp_path, header):
     import_file(books, "compounds", compounds_sheet(tmp_path, "", header, [1.2, 0.5, 3]))
     assert areas_in_books(books) == {"甲小区": 12000, "乙小区": 5000, "丙小区": 30000}
@@ -42,6 +42,14 @@ def test_the_title_unit_row_applies_each_unit_to_columns_of_its_type(tmp_path):
     assert row["count"] == 12  # 户 counts households: nothing to convert
     assert row["area"] == 12000_00  # 1.2 万平方米 = 12,000 ㎡
     assert row["amount"] == 25000_00  # 2.5 万元 = 25,000.00 元
+
+
+def test_an_unknown_unit_after_a_slash_is_refused_too(tmp_path):
+    rows = [["编码", "名称", "面积/平方公里", "金额/万元"], ["A1", "地", 1.2, 3]]
+    preview = read_file(KIND, make_workbook(tmp_path / "s.xlsx", rows))
+    (error,) = preview.errors
+    assert error.column == "C（面积/平方公里）" and "不认识的单位“平方公里”" in error.reason
+    assert preview.rows[0]["amount"] == 30000_00
 
 
 def test_the_title_unit_row_of_a_real_compounds_sheet(books, tmp_path):
