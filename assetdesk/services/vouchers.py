@@ -13,13 +13,15 @@ from assetdesk.errors import (
 from assetdesk.money import format_money
 from assetdesk.periods import Period
 from assetdesk.services.context import Service, ServiceContext
+from assetdesk.services.voucher_history import HistoricalVouchers
 from assetdesk.services.voucher_types import (  # noqa: F401  (re-exported: callers import them from here)
     AUX_FIELDS, STATUS_LABELS, LineInput, LineView, VoucherFilter, VoucherInput, VoucherRow, VoucherView, voucher_label,
 )
 
 
-class VoucherService(Service):
-    """The only writer of vouchers. Other services post through ``create_and_post``."""
+class VoucherService(HistoricalVouchers, Service):
+    """The only writer of vouchers. Other services post through ``create_and_post``; historical
+    vouchers come in through ``import_vouchers`` (``voucher_history``)."""
 
     def __init__(self, ctx: ServiceContext):
         super().__init__(ctx)
@@ -149,35 +151,38 @@ class VoucherService(Service):
         self._publish("voucher_posted", id=view.id, period=str(view.period))
         return view
 
-    def _create_posted(self, item: VoucherInput, reverses: int | None = None) -> VoucherView:
-        """The hot path of every posting: checks, then plain SQL (no ORM query building per voucher)."""
+    def _create_posted(self, item: VoucherInput, reverses: int | None = None, number: int | None = None,
+                       word: str | None = None) -> VoucherView:
+        """The hot path of every posting: checks, then plain SQL (no ORM query building per voucher).
+        ``number`` / ``word``: a historical voucher's own (``import_vouchers``); else the next number."""
         self._check_header(item)
         lines = list(item.lines)
         self._check_lines(lines, for_posting=True, reversing=reverses is not None)
         period = self._check_period_open(item.date_on)
+        word = word or self._word()
         with self.db.atomic():
-            number = self._next_number(period)
-            voucher_id = self._insert_voucher(item, period, number, reverses)
+            number = number or self._next_number(period)
+            voucher_id = self._insert_voucher(item, period, number, reverses, word)
             self._insert_lines(voucher_id, period, item.date_on, self._summary(item), lines, posted=True)
             self._add_to_period_totals(voucher_id)
             self.ctx.audit("记账凭证过账", "voucher", voucher_id, after=item)
         if reverses is not None:
             return self.get(voucher_id)
-        return self._posted_view(voucher_id, period, number, item, lines)
+        return self._posted_view(voucher_id, period, number, item, lines, word)
 
-    def _insert_voucher(self, item: VoucherInput, period: Period, number: int, reverses: int | None) -> int:
+    def _insert_voucher(self, item: VoucherInput, period: Period, number: int, reverses: int | None, word: str) -> int:
         p = self.db.param
         now = self.ctx.now()
         sql = ("INSERT INTO voucher (period_key, number, word, date_on, summary, attachments, preparer, reviewer,"
                " status, source, reverses_id, created_at, posted_at, debit_fen, search_text)"
                f" VALUES ({', '.join([p] * 15)}) RETURNING id")
-        params = (period.key, number, self._word(), item.date_on, self._summary(item), item.attachments,
+        params = (period.key, number, word, item.date_on, self._summary(item), item.attachments,
                   item.preparer or self.ctx.user, "", "posted", item.source, reverses, now, now,
                   *self._list_columns(self._summary(item), list(item.lines)))
         return int(self.db.execute_sql(sql, params).fetchone()[0])
 
     def _posted_view(self, voucher_id: int, period: Period, number: int, item: VoucherInput,
-                     lines: list[LineInput]) -> VoucherView:
+                     lines: list[LineInput], word: str) -> VoucherView:
         """The view of a voucher just posted, built from what was written (no read-back queries)."""
         names = self._aux_names(lines)
         summary = self._summary(item)
@@ -188,7 +193,7 @@ class VoucherService(Service):
             names.get(("counterparty", line.counterparty_id), ""), line.compound_id,
             names.get(("compound", line.compound_id), ""), line.asset_id, line.lease_id, line.fund_id)
             for seq, line in enumerate(lines, start=1))
-        return VoucherView(voucher_id, period, number, voucher_label(self._word(), number), item.date_on, summary,
+        return VoucherView(voucher_id, period, number, voucher_label(word, number), item.date_on, summary,
                            item.attachments, item.preparer or self.ctx.user, "", STATUS_LABELS["posted"], item.source,
                            sum(l.debit_fen for l in lines), sum(l.credit_fen for l in lines), None, "", None, "", views)
 
@@ -244,15 +249,6 @@ class VoucherService(Service):
         self._publish("voucher_reversed", id=original.id, reversal_id=view.id)
         self._publish("voucher_posted", id=view.id, period=str(view.period))
         return view
-
-    def import_vouchers(self, items: list[VoucherInput]) -> int:
-        """Historical vouchers moved off paper or another program: all posted, in one transaction."""
-        with self.db.atomic():
-            for item in items:
-                self._create_posted(VoucherInput(item.date_on, item.summary, item.lines, item.attachments,
-                                                 item.preparer or self.ctx.user, item.source or "导入"))
-        self._publish("data_imported", kind="vouchers")
-        return len(items)
 
     # --- helpers ------------------------------------------------------------------------------
     def _draft_model(self, voucher_id: int) -> Voucher:
@@ -328,19 +324,20 @@ class VoucherService(Service):
 
     def journal_lines(self, first: Period, last: Period):
         """Posted lines of the months in voucher order, as dicts (the journal export and prints read this):
-        voucher_id, date, label, summary, code, debit, credit, counterparty, compound (names)."""
+        voucher_id, date, label, summary, code, debit, credit, counterparty, compound (names), counterparty_id."""
         p = self.db.param
         sql = ("SELECT l.voucher_id, l.date_on, v.word, v.number, l.summary, l.amount_fen, l.is_debit, a.code, c.name,"
-               " x.name FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id"
+               " x.name, l.counterparty_id FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id"
+               " JOIN account a ON a.id = l.account_id"
                " LEFT JOIN counterparty c ON c.id = l.counterparty_id LEFT JOIN compound x ON x.id = l.compound_id"
                f" WHERE l.posted = {p} AND l.period_key >= {p} AND l.period_key <= {p}"
                " ORDER BY l.period_key, v.number, l.voucher_id, l.seq")
         cursor = self.db.execute_sql(sql, (True, Period.parse(first).key, Period.parse(last).key))
-        for voucher_id, day, word, number, summary, amount, is_debit, code, counterparty, compound in cursor:
+        for voucher_id, day, word, number, summary, amount, is_debit, code, counterparty, compound, person in cursor:
             day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
             yield {"voucher_id": voucher_id, "date": day, "label": voucher_label(word, number), "summary": summary,
                    "code": code, "debit": amount if is_debit else 0, "credit": 0 if is_debit else -amount,
-                   "counterparty": counterparty or "", "compound": compound or ""}
+                   "counterparty": counterparty or "", "compound": compound or "", "counterparty_id": person}
 
     @staticmethod
     def _lines_as_input(voucher: Voucher) -> list[LineInput]:
