@@ -43,6 +43,7 @@ class AccountNames:
     def __init__(self, accounts: Iterable[Any]):
         self.names = {account.code: account.name for account in accounts}
         self._own: dict[str, frozenset[str]] = {}
+        self._matches: dict[tuple[str, str], bool] = {}
         self._by_name: dict[str, set[str]] = defaultdict(set)
         for code in self.names:
             for spelling in self.own_spellings(code):
@@ -66,11 +67,14 @@ class AccountNames:
     def matches(self, code: str, text: str) -> bool:
         """Whether ``text`` (a 科目名称 cell, perhaps with the code in front) names account ``code``
         or one of its ancestors (银行存款 beside 10201); a leading code must be ``code`` itself."""
-        leading, name = split_code(text)
-        if leading and leading != code:
-            return False
-        plain = plain_name(name)
-        return not plain or any(plain in self.own_spellings(c) for c in _path(code) if c in self.names)
+        found = self._matches.get((code, text))
+        if found is None:  # a journal repeats the same few pairs thousands of times
+            leading, name = split_code(text)
+            plain = plain_name(name)
+            found = not (leading and leading != code) and (
+                not plain or any(plain in self.own_spellings(c) for c in _path(code) if c in self.names))
+            self._matches[(code, text)] = found
+        return found
 
     def codes_for(self, text: str) -> set[str]:
         """The accounts ``text`` names (several when the name is shared: 租户 under 112 and under 211)."""
