@@ -62,9 +62,11 @@ def test_a_table_for_the_first_month_gives_its_opening_never_the_movements(chart
 
 def test_a_table_for_the_month_before_the_books_start_gives_its_closing_balance(chart, tmp_path):
     """2024年12月's 期末 is 2025-01's opening: 101 is 1,500.00 (1,000 + 500 moved in December)."""
-    import_file(chart, "opening-balances", t3_table(tmp_path / "t3.xlsx", "2024年12月"))
+    result = import_file(chart, "opening-balances", t3_table(tmp_path / "t3.xlsx", "2024年12月"))
     assert openings(chart) == {"101": (1_500_00, 0), "10201": (19_500_00, 0), "21101": (0, 1_000_00),
                                "301": (0, 20_000_00)}
+    (cash,) = [c for c in result.changes if c.key.startswith("101 ")]
+    assert cash.detail == "期初余额：0.00 → 借 1,500.00（取自“期末余额/金额”）"  # the clerk sees which column was read
 
 
 def test_the_three_assets_platform_layout_reads_each_direction_with_its_balance(chart, tmp_path):

@@ -30,15 +30,20 @@ from .opening_amounts import Reading, apply_one_column, header, one_column_rule,
 
 _SIDES = dict(choices=("借", "贷", "平"), choice_aliases=(("借方", "借"), ("贷方", "贷")))
 NO_BALANCE = ColumnSpec("balance", "借方余额、贷方余额（或期初余额加余额方向）")
+_WHEN = {"year": "表中没有期初余额列、账套从 1 月启用时，年初余额就是期初余额",
+         "close": "表格标题或工作表名称写明是账套启用前一个月（或上一年度）的余额表时，取期末余额作期初余额"}
 
 
-def _set_columns(timing: str, word: str) -> tuple[ColumnSpec, ...]:
-    """The columns of another timing's balances (年初, 期末), read only to choose between them."""
-    keys = bc.KEYS[timing]
-    return (ColumnSpec(keys["debit"], f"{word}借方余额", "amount", import_only=True),
-            ColumnSpec(keys["credit"], f"{word}贷方余额", "amount", import_only=True),
-            ColumnSpec(keys["direction"], f"{word}方向", "choice", import_only=True, **_SIDES),
-            ColumnSpec(keys["amount"], f"{word}余额", "amount", import_only=True))
+def _set_columns(timing: str, word: str, amount_aliases: tuple[str, ...]) -> tuple[ColumnSpec, ...]:
+    """The columns of another timing's balances (年初, 期末): read to choose the opening among them."""
+    keys, note = bc.KEYS[timing], _WHEN[timing]
+    return (ColumnSpec(keys["debit"], f"{word}借方余额", "amount", import_only=True, note=note,
+                       aliases=(f"{word}借方", f"{word}余额借方", f"借方{word}余额")),
+            ColumnSpec(keys["credit"], f"{word}贷方余额", "amount", import_only=True, note=note,
+                       aliases=(f"{word}贷方", f"{word}余额贷方", f"贷方{word}余额")),
+            ColumnSpec(keys["direction"], f"{word}方向", "choice", import_only=True, note=note,
+                       aliases=(f"{word}余额方向",), **_SIDES),
+            ColumnSpec(keys["amount"], f"{word}余额", "amount", import_only=True, note=note, aliases=amount_aliases))
 
 
 class OpeningBalancesKind(SheetKind):
@@ -50,17 +55,17 @@ class OpeningBalancesKind(SheetKind):
                    note="与科目编码一起核对：名称与账中该编码的科目不符时不导入（可写明细名称或全称）"),
         ColumnSpec("debit", "借方余额", "amount",
                    aliases=("期初借方余额", "期初借方", "借方期初余额", "借方期初", "期初余额借方", "期初借方金额",
-                            "年初借方余额", "年初借方", "年初余额借方", "借方金额", "借方"),
+                            "借方金额", "借方"),
                    example="1234.50"),
         ColumnSpec("credit", "贷方余额", "amount",
                    aliases=("期初贷方余额", "期初贷方", "贷方期初余额", "贷方期初", "期初余额贷方", "期初贷方金额",
-                            "年初贷方余额", "年初贷方", "年初余额贷方", "贷方金额", "贷方")),
+                            "贷方金额", "贷方")),
         ColumnSpec("direction", "余额方向", "choice", aliases=("方向", "借贷方向", "借或贷", "借/贷", "期初方向"),
                    width=8, note="与“期初余额”一起使用；空白时按科目的余额方向", **_SIDES),
-        ColumnSpec("balance", "期初余额", "amount", aliases=("期初数", "期初金额", "年初余额", "年初数", "余额"),
+        ColumnSpec("balance", "期初余额", "amount", aliases=("期初数", "期初金额", "余额"),
                    width=14, note="只有一列余额时填这里，并填“余额方向”；没有方向列时正数为借、负数为贷"),
-        *_set_columns("year", "年初"),
-        *_set_columns("close", "期末"),
+        *_set_columns("year", "年初", ("年初数", "年初金额", "上年结转")),
+        *_set_columns("close", "期末", ("期末数", "期末金额", "年末余额")),
     )
 
     key_columns = ("code",)
@@ -153,7 +158,7 @@ class OpeningBalancesKind(SheetKind):
                 changes.append(Change("unchanged", label))
             else:
                 changes.append(Change("changed", label, f"期初余额：{side_amount(existing.get(row['code'], 0))} → "
-                                                        f"{side_amount(new)}"))
+                                                        f"{side_amount(new)}{_taken_from(row)}"))
         return changes
 
     def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
@@ -165,6 +170,12 @@ class OpeningBalancesKind(SheetKind):
     def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
         for r in books.accounts.opening_balances():
             yield {"code": r.code, "name": r.name, "debit": r.debit_fen, "credit": r.credit_fen}
+
+
+def _taken_from(row: ParsedRow) -> str:
+    """Where a balance taken from a 期末 or 年初 column came from, so the clerk sees which was read."""
+    key = row.values.get("opening_key") or ""
+    return f"（取自“{header(row, key)}”）" if key.startswith(("close_", "year_")) else ""
 
 
 def _title_scale(layout: Any, title_rows: Sequence[Sequence[Any]]) -> Decimal:
