@@ -2,7 +2,8 @@
 
 Blank rows; totals (合计, 东片区小计), sign-off and note rows; breakdown rows (其中：老旧小区) that
 restate part of the row above; end markers (以下空白, 此页无正文) after which the table has nothing
-more; numbered group headings (一、东片区), which may carry their group's subtotals beside them.
+more; group headings (一、东片区, or a group's bare name: 西片区), which may carry their group's
+subtotals beside them.
 Also the group a sheet stands for when its name or title names one (东片区, 第一网格).
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ _END_RE = re.compile(
     r"^[(（]?(?:以下|(?:此|本)页(?:以下)?|(?:此|本)表(?:以下)?)(?:均为|为)?(?:空白|无正文|无内容|无数据|空)[页行]?[)）。.]?$")
 _WHITESPACE_RE = re.compile(r"\s+")
 _HEADING_RE = re.compile(r"^[(（]?[一二三四五六七八九十]{1,3}[)）、.．]\s*")
+_NUMBERED_RE = re.compile(r"^(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|[(（]?\d{1,2}[)）、.．])\s*")
 _NUMBER_RE = re.compile(r"^[-+]?[¥￥]?[\d,.]+%?$")
 GROUP_SUFFIXES = ("片区", "网格", "街区")
 _GROUP_RE = re.compile(r"(片区|网格|街区)(?![化员长])")
@@ -61,9 +63,16 @@ def row_kind(cells: Sequence[Any], text_at: tuple[int, Any, str | None] | None =
         return "skip"
     if _END_RE.match(text):
         return "end"
-    if _HEADING_RE.match(text) and _HEADING_RE.sub("", text, count=1) and _rest_is_numbers(cells, position):
+    if (_HEADING_RE.match(text) and _HEADING_RE.sub("", text, count=1) or _is_group_name(text)) \
+            and _rest_is_numbers(cells, position):
         return "heading"
     return None
+
+
+def _is_group_name(text: str) -> bool:
+    """"东片区", "2、西片区", "第一网格": a row's title that is a group's name and nothing more."""
+    text = _NUMBERED_RE.sub("", text, count=1)
+    return text.endswith(GROUP_SUFFIXES) and named_group(text) == text
 
 
 def skip_reason(row: Sequence[Any]) -> str | None:
@@ -87,9 +96,9 @@ def _rest_is_numbers(row: Sequence[Any], position: int) -> bool:
 
 
 def heading_text(cells: Sequence[Any]) -> str:
-    """"一、东片区" → "东片区": the group a heading row opens, without its numbering."""
+    """"一、东片区", "2.西片区" → "东片区", "西片区": the group a heading row opens, without its numbering."""
     text = next(str(cell) for cell in cells if cell is not None and str(cell).strip())
-    return _HEADING_RE.sub("", unicodedata.normalize("NFKC", text).strip(), count=1).strip()
+    return _NUMBERED_RE.sub("", unicodedata.normalize("NFKC", text).strip(), count=1).strip()
 
 
 def named_group(text: Any) -> str:

@@ -64,6 +64,15 @@ def test_grouped_statistics_with_subtotals_breakdowns_and_totals(books, tmp_path
                                         "西一小区": ("西片区", 60, 3000)}
 
 
+def test_a_row_holding_only_an_areas_name_opens_that_area(books, tmp_path):
+    rows = [["小区统计表"], ["序号", "小区名称", "户数"], ["东片区", None, 205], [1, "东一小区", 120], [2, "东二小区", 85],
+            ["2.西片区"], [1, "西一小区", 60]]
+    result = import_file(books, "compounds", make_workbook(tmp_path / "g.xlsx", rows))
+    assert (result.new, result.errors) == (3, [])
+    assert {name: area for name, (area, _, _) in compounds_by_area(books).items()} == {
+        "东一小区": "东片区", "东二小区": "东片区", "西一小区": "西片区"}
+
+
 def test_one_sheet_per_area_puts_each_sheets_compounds_in_that_area(books, tmp_path):
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
