@@ -1,6 +1,9 @@
 """CSV and text files as clerks and other programs write them."""
 from __future__ import annotations
 
+import pytest
+
+from assetdesk.errors import ImportFileError
 from assetdesk.excel import import_file
 from assetdesk.excel.importer import read_file
 
@@ -34,3 +37,10 @@ def test_tab_separated_unicode_text_with_quoted_tabs(tmp_path):
     path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
     (row,) = read_file(KIND, path).rows
     assert (row["code"], row["name"], row["note"]) == ("A1", "门面\t房", "说明")
+
+
+def test_a_quote_never_closed_is_explained_not_a_crash(tmp_path):
+    path = tmp_path / "坏.csv"
+    path.write_text('编码,名称\nA1,"' + "很长的说明" * 30000 + "\nA2,库\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match="双引号是否成对"):
+        read_file(KIND, path)
