@@ -380,3 +380,17 @@ def test_export_says_a_year_must_have_four_digits(tmp_path, capsys):
     assert main(["--db", db, "init", "--community", "兰花社区", "--first-period", "2025-01"]) == 0
     code = main(["--db", db, "export", "vouchers", str(tmp_path / "j.xlsx"), "--year", "25"])
     assert code == 1 and "年份“25”应为四位数字" in capsys.readouterr().err
+
+
+def test_a_bad_cell_is_found_by_its_own_sheets_columns(chart, tmp_path):
+    """Two months on two sheets laid out differently: the bad amount of the second is one error."""
+    path = two_sheets(tmp_path / "两表.xlsx", ("1月", [
+        JOURNAL, [dt.date(2025, 1, 5), "记-1", "收租金", "10201", None, 800, None],
+        [None, None, None, "50101", None, None, 800],
+    ]), ("2月", [
+        ["凭证号", "日期", "借方金额", "贷方金额", "科目编码", "摘要"],
+        ["记-1", D, "3OO", None, "10201", "收租金"], [None, None, None, 300, "50101", None],
+        ["记-2", D, 80, None, "51301", "付办公费"], [None, None, None, 80, "101", None],
+    ]))
+    (error,) = refused(chart, path)
+    assert (error.sheet, error.row, error.column) == ("2月", 2, "C（借方金额）")

@@ -95,13 +95,17 @@ class FileVoucher:
 
 def bad_cells(rows: Sequence[ParsedRow], errors: Sequence[RowError]) -> dict[tuple[str, int], set[str]]:
     """(sheet, row) → the column keys whose cells did not convert (from the reader's errors)."""
-    letters = {}
-    for row in rows[:1]:
-        letters = {letter: key for key, (_, letter, _) in row.where.items()}
     found: dict[tuple[str, int], set[str]] = defaultdict(set)
+    if not errors:
+        return found
+    by_place = {(row.sheet, row.row): row.where for row in rows}
+    letters: dict[int, dict[str, str]] = {}  # each sheet (each table of a sheet) has its own columns
     for error in errors:
+        where = by_place.get((error.sheet, error.row), {})
+        if id(where) not in letters:
+            letters[id(where)] = {letter: key for key, (_, letter, _) in where.items()}
         letter = error.column.split("（")[0] if error.column else ""
-        found[(error.sheet, error.row)].add(letters.get(letter, ""))
+        found[(error.sheet, error.row)].add(letters[id(where)].get(letter, ""))
     return found
 
 
