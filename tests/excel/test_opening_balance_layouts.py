@@ -394,3 +394,21 @@ def test_an_enterprise_code_is_refused_saying_which_account_the_name_is(chart, t
                                                 ["1001", "现金", 10, None], ["301", "资本", None, 10]])
     (error,) = refused(chart, path)
     assert error.column == "A（科目编码）" and "“现金”在账中是 101 库存现金" in error.reason
+
+
+def test_a_list_of_openings_dated_the_day_before_the_books_start_is_read(chart, tmp_path):
+    """期初余额表 as of 2024年12月31日 with only 期初 columns: a list of openings, not a 余额表."""
+    path = make_workbook(tmp_path / "期初.xlsx", [
+        ["兰花社区期初余额表（2024年12月31日）"], ["科目编码", "科目名称", "期初余额", "方向"],
+        ["101", "库存现金", 1000, "借"], ["301", "资本", 1000, "贷"]])
+    import_file(chart, "opening-balances", path)
+    assert openings(chart) == {"101": (1_000_00, 0), "301": (0, 1_000_00)}
+
+
+def test_a_balance_table_of_december_with_movements_but_no_closing_is_refused(chart, tmp_path):
+    """Its 期初 is 1 December's balance: with 本期 columns beside it, it is a 余额表, not the opening."""
+    path = make_workbook(tmp_path / "余额表.xlsx", [
+        ["科目余额表 2024年12月"], ["科目编码", "科目名称", "期初余额", "方向", "本期借方", "本期贷方"],
+        ["101", "库存现金", 1000, "借", 500, None], ["301", "资本", 1000, "贷", None, None]])
+    (error,) = refused(chart, path)
+    assert "这是 2024年12月 的余额表" in error.reason and "没有期末余额列" in error.reason

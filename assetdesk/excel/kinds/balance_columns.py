@@ -32,9 +32,9 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from assetdesk.errors import DateError
 from assetdesk.periods import Period
 
-from .base import ColumnSpec
 
 TIMINGS = {"open": ("期初", "月初"), "year": ("年初", "上年结转"), "close": ("期末", "月末", "年末")}
 TIMING_WORDS = {"open": "期初余额", "year": "年初余额", "close": "期末余额", "": "余额"}
@@ -209,27 +209,33 @@ def _pair_directions(loose: list[Column], timed: list[Column], columns: Sequence
 
 # ---------------------------------------------------------------- the period a table is for
 
-_RANGE_RE = re.compile(r"(\d{4})年(\d{1,2})月?(?:份)?(?:-|—|~|至|到)(?:(\d{4})年)?(\d{1,2})月")
-_MONTH_RE = re.compile(r"(\d{4})(?:年|[-./])(\d{1,2})(?:月|(?![\d]))")
-_YEAR_RE = re.compile(r"(\d{4})年(?:度)?(?!\d|-|\d{1,2}月)")
-_STAMP_RE = re.compile(r"(?:打印|制表|填报|编制|导出|报送)(?:日期|时间)[:：]?\S*")
+_STAMP_RE = re.compile(r"(?:打印|制表|填报|编制|导出|报送)(?:日期|时间)[:：]?[\d年月日号./\-:：]*")
+# a day (2024-12-31, 2024年12月31日): only its month counts; "2024年1-12月" and "2025.01-2025.03" are no days
+_DATE_RE = re.compile(r"(\d{4})(?:年(\d{1,2})月|([./-])(\d{1,2})\3)(\d{1,2})[日号]?(?![\d月期])")
+_NUMERIC_MONTH_RE = re.compile(r"(\d{4})[./-](\d{1,2})(?!\d)")  # 2025.01, 2025-1
+_TERM_RE = re.compile(r"(\d{4})年度?第(\d{1,2})期")  # 金蝶: 2025年第3期
+_RANGE_RE = re.compile(r"(\d{4})年(\d{1,2})月?份?(?:-|—|–|~|～|至|到)(?:(\d{4})年)?(\d{1,2})月")
+_MONTH_RE = re.compile(r"(\d{4})年(\d{1,2})月")
+_YEAR_RE = re.compile(r"(\d{4})年度?(?!\d)")
 
 
 def table_period(texts: Iterable[str]) -> tuple[Period, Period] | None:
     """(first month, last month) a balance table covers, from its title rows and sheet name:
-    "2024年12月" → (2024-12, 2024-12); "2024年1月-2024年12月", "2024年度" → (2024-01, 2024-12).
-    ``None`` when no text says, or when they disagree on the last month. Print dates are ignored."""
+    "2024年12月", "2024.12", "2024-12-31", "2024年第12期" → (2024-12, 2024-12); "2024年1月-2024年12月",
+    "2024年1-12月", "2024.01-2024.12", "2024年度" → (2024-01, 2024-12). ``None`` when no text says,
+    or when they disagree on the last month. Print and fill-in dates (打印日期：…) are not the period."""
     found = set()
     for text in texts:
-        text = _STAMP_RE.sub("", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")))
+        text = _STAMP_RE.sub(" ", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")))
+        text = _DATE_RE.sub(lambda m: f"{m.group(1)}年{m.group(2) or m.group(4)}月", text)
+        text = _TERM_RE.sub(r"\1年\2月", _NUMERIC_MONTH_RE.sub(r"\1年\2月", text))
         for match in _RANGE_RE.finditer(text):
             first_year, first_month, last_year, last_month = match.groups()
             found.add(_span(first_year, first_month, last_year or first_year, last_month))
-        text = _RANGE_RE.sub("", text)
+        text = _RANGE_RE.sub(" ", text)
         for match in _MONTH_RE.finditer(text):
             found.add(_span(match.group(1), match.group(2), match.group(1), match.group(2)))
-        text = _MONTH_RE.sub("", text)
-        for match in _YEAR_RE.finditer(text):
+        for match in _YEAR_RE.finditer(_MONTH_RE.sub(" ", text)):
             found.add(_span(match.group(1), "1", match.group(1), "12"))
     found.discard(None)
     if not found or len({last for _, last in found}) != 1:
@@ -240,7 +246,7 @@ def table_period(texts: Iterable[str]) -> tuple[Period, Period] | None:
 def _span(first_year: str, first_month: str, last_year: str, last_month: str) -> tuple[Period, Period] | None:
     try:
         first, last = Period(int(first_year), int(first_month)), Period(int(last_year), int(last_month))
-    except Exception:  # a month 13 or a year 0123 in a title is no period
+    except DateError:  # a month 13 or a year 0123 in a title is no period
         return None
     return (first, last) if first <= last else None
 
@@ -254,11 +260,14 @@ def describe_period(span: tuple[Period, Period]) -> str:
     return f"{first.year}年{first.month}月至{last.year}年{last.month}月"
 
 
-def choose(timings: set[str], span: tuple[Period, Period] | None, start: Period | None) -> tuple[str, str]:
+def choose(timings: set[str], span: tuple[Period, Period] | None, start: Period | None,
+           movements: bool = True) -> tuple[str, str]:
     """(timing of the set that is the books' opening, "") or ("", why none can be taken).
 
     ``timings``: the sets a sheet has; ``span``: the period its title states; ``start``: the books'
-    first period."""
+    first period; ``movements``: the sheet also has movement (or other unused balance-like) columns.
+    A sheet with 期初 columns and nothing else is a list of openings, not a 余额表: dated the last
+    day before the books start ("期初余额表 2024年12月31日"), its 期初 is the opening all the same."""
     if span is None or start is None:
         if "open" in timings:
             return "open", ""
@@ -267,7 +276,9 @@ def choose(timings: set[str], span: tuple[Period, Period] | None, start: Period 
         return "", "no period"
     first, last = span
     if last == start.previous():
-        return ("close", "") if "close" in timings else ("", "no closing")
+        if "close" in timings:
+            return "close", ""
+        return ("open", "") if timings == {"open"} and not movements else ("", "no closing")
     if first == start:
         if "open" in timings:
             return "open", ""

@@ -29,6 +29,7 @@ from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
 from .opening_amounts import Reading, apply_one_column, header, one_column_rule, read_row, side_amount
 
 _SIDES = dict(choices=("借", "贷", "平"), choice_aliases=(("借方", "借"), ("贷方", "贷")))
+_READ_HERE = bc.BALANCE_KEYS | {"movement"}  # the columns ``refine_layout`` maps itself, whatever the reader found
 NO_BALANCE = ColumnSpec("balance", "借方余额、贷方余额（或期初余额加余额方向）")
 _WHEN = {"year": "表中没有期初余额列、账套从 1 月启用时，年初余额就是期初余额",
          "close": "表格标题或工作表名称写明是账套启用前一个月（或上一年度）的余额表时，取期末余额作期初余额"}
@@ -66,6 +67,8 @@ class OpeningBalancesKind(SheetKind):
                    width=14, note="只有一列余额时填这里，并填“余额方向”；没有方向列时正数为借、负数为贷"),
         *_set_columns("year", "年初", ("年初数", "年初金额", "上年结转")),
         *_set_columns("close", "期末", ("期末数", "期末金额", "年末余额")),
+        ColumnSpec("movement", "本期发生额", import_only=True,
+                   note="本期/本年/累计发生额不是余额，不导入；有这些列的表按科目余额表判断取期初还是期末余额"),
     )
 
     key_columns = ("code",)
@@ -78,7 +81,7 @@ class OpeningBalancesKind(SheetKind):
         """Re-read every balance column of the table by its whole header (``balance_columns``);
         a sheet without any balance column is not an opening-balance table (a 科目表 beside it)."""
         specs = {spec.key: spec for spec in self.columns}
-        keep = [entry for entry in layout.mapping if entry[1].key not in bc.BALANCE_KEYS]
+        keep = [entry for entry in layout.mapping if entry[1].key not in _READ_HERE]
         fixed = {col for col, _, _ in keep}
         rows = tuple(layout.header_rows)
         if len(rows) == 1 and rows[0] + 1 < len(grid.rows) and bc.is_subheader(grid.rows[rows[0] + 1], fixed):
@@ -90,14 +93,18 @@ class OpeningBalancesKind(SheetKind):
         layout.header_rows = rows
         layout.mapping = sorted(keep + [(c.index, specs[key], c.reading.factor or scale) for key, c in mapped],
                                 key=lambda entry: entry[0])
-        layout.headers = {k: v for k, v in layout.headers.items() if k not in bc.BALANCE_KEYS}
+        layout.headers = {k: v for k, v in layout.headers.items() if k not in _READ_HERE}
         layout.headers.update({key: column.shown for key, column in mapped})
-        layout.has_unit = {k: v for k, v in layout.has_unit.items() if k not in bc.BALANCE_KEYS}
+        layout.has_unit = {k: v for k, v in layout.has_unit.items() if k not in _READ_HERE}
         layout.has_unit.update({key: column.reading.factor is not None for key, column in mapped})
         from assetdesk.excel.header import SEQUENCE_HEADERS
 
         used = {col for col, _, _ in layout.mapping} | set(layout.numbering)
         layout.ignored = [c.full for c in columns if c.index not in used and c.full and c.full not in SEQUENCE_HEADERS]
+        if found.unused:  # marks the sheet as a 余额表 with movements; its cells are never read as balances
+            layout.mapping = sorted(layout.mapping + [(found.unused[0].index, specs["movement"], Decimal(1))],
+                                    key=lambda entry: entry[0])
+            layout.headers["movement"] = found.unused[0].shown
         if not any(role != "direction" for roles in found.sets.values() for role in roles):
             layout.missing = [*layout.missing, NO_BALANCE]
         return layout
@@ -207,7 +214,7 @@ def _chosen_columns(row: ParsedRow, start: Any) -> tuple[dict[str, str], RowErro
     if "open" in sets and not any(bc.read_header(header(row, key)).timing == "open" for key in sets["open"].values()):
         timings = {"plain"}  # balance columns without any timing: the table's only balances
     span = bc.table_period([row.title, row.sheet])
-    timing, why = ("open", "") if timings == {"plain"} else bc.choose(timings, span, start)
+    timing, why = ("open", "") if timings == {"plain"} else bc.choose(timings, span, start, "movement" in row.where)
     if timing:
         return sets[timing], None
     return {}, _choice_error(row, sets, span, start, why)
