@@ -66,7 +66,7 @@ def test_a_table_for_the_month_before_the_books_start_gives_its_closing_balance(
     assert openings(chart) == {"101": (1_500_00, 0), "10201": (19_500_00, 0), "21101": (0, 1_000_00),
                                "301": (0, 20_000_00)}
     (cash,) = [c for c in result.changes if c.key.startswith("101 ")]
-    assert cash.detail == "期初余额：0.00 → 借 1,500.00（取自“期末余额/金额”）"  # the clerk sees which column was read
+    assert cash.detail == "期初余额：0.00 → 借 1,500.00（取自“期末余额/金额”，表格为 2024年12月）"  # which column was read
 
 
 def test_the_three_assets_platform_layout_reads_each_direction_with_its_balance(chart, tmp_path):
@@ -412,3 +412,13 @@ def test_a_balance_table_of_december_with_movements_but_no_closing_is_refused(ch
         ["101", "库存现金", 1000, "借", 500, None], ["301", "资本", 1000, "贷", None, None]])
     (error,) = refused(chart, path)
     assert "这是 2024年12月 的余额表" in error.reason and "没有期末余额列" in error.reason
+
+
+def test_an_unbalanced_closing_balance_says_which_columns_were_read(chart, tmp_path):
+    path = make_workbook(tmp_path / "余额表.xlsx", [
+        ["发生额及余额表"], ["期间：2024.12-2024.12"], ["科目编码", "科目名称", "期初余额", None, "本期发生", None, "期末余额", None],
+        [None, None, "借方", "贷方", "借方", "贷方", "借方", "贷方"],
+        ["101", "库存现金", 1000, None, 300, 200, 1100, None], ["301", "资本", None, 1000, None, None, None, 1000]],
+        merges=["C3:D3", "E3:F3", "G3:H3"])
+    (error,) = refused(chart, path)
+    assert "借方合计 1,100.00，贷方合计 1,000.00，差额 100.00（取自“期末余额/借方”，表格为 2024年12月）" in error.reason

@@ -182,7 +182,10 @@ class OpeningBalancesKind(SheetKind):
 def _taken_from(row: ParsedRow) -> str:
     """Where a balance taken from a 期末 or 年初 column came from, so the clerk sees which was read."""
     key = row.values.get("opening_key") or ""
-    return f"（取自“{header(row, key)}”）" if key.startswith(("close_", "year_")) else ""
+    if not key.startswith(("close_", "year_")):
+        return ""
+    period = bc.table_period([row.title, row.sheet])
+    return f"（取自“{header(row, key)}”{'，表格为 ' + bc.describe_period(period) if period else ''}）"
 
 
 def _title_scale(layout: Any, title_rows: Sequence[Sequence[Any]]) -> Decimal:
@@ -322,4 +325,6 @@ def _book_after(books: Any, rows: Sequence[ParsedRow], accounts: dict[str, Any],
     listed = "、".join(f"{code} {accounts[code].full_name} {side_amount(amount)}" for code, amount in others[:10])
     more = f" 等 {len(others)} 个" if len(others) > 10 else ""
     outside = f"；账中另有本表未列出的期初余额：{listed}{more}（如这些科目应为 0，请在表中列出并填 0）" if others else ""
-    return [RowError(rows[0].sheet, 0, "", "", f"导入后期初余额{after.message()}{outside}；请核对后重新导入，未导入任何数据")]
+    source = next((_taken_from(row) for row in rows if _taken_from(row)), "")
+    return [RowError(rows[0].sheet, 0, "", "", f"导入后期初余额{after.message()}{source}{outside}；"
+                                               "请核对后重新导入，未导入任何数据")]
