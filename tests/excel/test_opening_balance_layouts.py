@@ -422,3 +422,16 @@ def test_an_unbalanced_closing_balance_says_which_columns_were_read(chart, tmp_p
         merges=["C3:D3", "E3:F3", "G3:H3"])
     (error,) = refused(chart, path)
     assert "借方合计 1,100.00，贷方合计 1,000.00，差额 100.00（取自“期末余额/借方”，表格为 2024年12月）" in error.reason
+
+
+def test_a_header_printed_again_on_each_page_reads_every_page_by_the_same_columns(chart, tmp_path):
+    """A multi-page export repeats its two-row header: page 2 is read by 期初 方向|金额 as page 1,
+    never by the 本期 借方|贷方 the names alone would give."""
+    header = [["科目编码", "科目名称", "期初余额", None, "本期发生", None, "期末余额", None],
+              [None, None, "方向", "金额", "借方", "贷方", "方向", "金额"]]
+    path = make_workbook(tmp_path / "t3.xlsx", [["科目余额表"], ["2025年1月"], *header, T3_ROWS[0], T3_ROWS[1],
+                                                ["本页合计"], *header, T3_ROWS[2], T3_ROWS[3]])
+    result = import_file(chart, "opening-balances", path)
+    assert openings(chart) == {"101": (1_000_00, 0), "10201": (20_000_00, 0), "21101": (0, 1_000_00),
+                               "301": (0, 20_000_00)}
+    assert [row.row for row in result.rows] == [5, 6, 10, 11]

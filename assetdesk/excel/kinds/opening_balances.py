@@ -15,6 +15,8 @@ Read from our own template or export, a hand-made table, or another program's �
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -110,8 +112,10 @@ class OpeningBalancesKind(SheetKind):
         return layout
 
     def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
-        """The data rows without class headings (资产类 …)."""
-        return drop_class_headings(*super().read_rows(grid, layout))
+        """The data rows without class headings (资产类 …). The header printed again on each page
+        is passed over here, so every page is read by the columns chosen above (the reader would
+        read it afresh, by names alone, and take a movement's 借方 for a balance)."""
+        return drop_class_headings(*super().read_rows(_without_repeated_header(grid, layout), layout))
 
     # ------------------------------------------------------------ checking against the books
     def validate_rows(self, books: Any, rows: Sequence[ParsedRow], cell_errors: Sequence[RowError] = ()) -> list[RowError]:
@@ -177,6 +181,26 @@ class OpeningBalancesKind(SheetKind):
     def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
         for r in books.accounts.opening_balances():
             yield {"code": r.code, "name": r.name, "debit": r.debit_fen, "credit": r.credit_fen}
+
+
+def _without_repeated_header(grid: Any, layout: Any) -> Any:
+    """The grid with each later copy of the header rows blanked (same texts, same columns)."""
+    header = [_texts(grid.rows[index]) for index in layout.header_rows]
+    rows = list(grid.rows)
+    found = False
+    for index in range(layout.data_start, len(rows) - len(header) + 1):
+        if all(_texts(rows[index + offset]) == texts for offset, texts in enumerate(header)):
+            for offset in range(len(header)):
+                rows[index + offset] = []
+            found = True
+    return dataclasses.replace(grid, rows=rows) if found else grid
+
+
+def _texts(cells: Sequence[Any]) -> list[str]:
+    texts = [re.sub(r"\s+", "", str(cell)) if cell is not None else "" for cell in cells]
+    while texts and not texts[-1]:
+        texts.pop()
+    return texts
 
 
 def _taken_from(row: ParsedRow) -> str:
