@@ -133,19 +133,19 @@ class OpeningBalancesKind(SheetKind):
         errors += self.duplicate_errors(rows)
         book = books.org.book()
         start = book.first_period if book is not None else None
-        chosen = {}
-        for sheet, sheet_rows in _by_sheet(rows).items():
-            roles, reason = _chosen_columns(sheet_rows[0], start)
+        chosen = {}  # by table (a sheet may hold two, each with its own header): the columns of its opening
+        for table in _by_table(rows):
+            roles, reason = _chosen_columns(table[0], start)
             if reason:
                 errors.append(reason)
             else:
-                chosen[sheet] = roles
+                chosen[id(table[0].where)] = roles
         readings: dict[int, tuple[ParsedRow, Any, Reading]] = {}
         for row in rows:
             account = accounts.get(row["code"])
             errors.extend(_account_errors(row, account, names))
-            if account is not None and row.sheet in chosen:
-                readings[id(row)] = (row, account, read_row(row, chosen[row.sheet], account, errors))
+            if account is not None and id(row.where) in chosen:
+                readings[id(row)] = (row, account, read_row(row, chosen[id(row.where)], account, errors))
         errors += _sides_of_one_column(list(readings.values()))
         errors += _leaf_and_parent_rows(list(readings.values()))
         if not errors:
@@ -226,11 +226,12 @@ def _title_scale(layout: Any, title_rows: Sequence[Sequence[Any]]) -> Decimal:
     return Decimal(1)
 
 
-def _by_sheet(rows: Sequence[ParsedRow]) -> dict[str, list[ParsedRow]]:
-    out: dict[str, list[ParsedRow]] = {}
+def _by_table(rows: Sequence[ParsedRow]) -> list[list[ParsedRow]]:
+    """The rows of each table: those read under one header share its ``where``."""
+    out: dict[int, list[ParsedRow]] = {}
     for row in rows:
-        out.setdefault(row.sheet, []).append(row)
-    return out
+        out.setdefault(id(row.where), []).append(row)
+    return list(out.values())
 
 
 def _chosen_columns(row: ParsedRow, start: Any) -> tuple[dict[str, str], RowError | None]:
