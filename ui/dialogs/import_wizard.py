@@ -6,8 +6,11 @@
 1. 选择文件: what to import (the kinds' Chinese titles), the workbook, and 下载模板 (a blank
    template with an example row, ``write_template``).
 2. 检查: ``import_file(..., dry_run=True)`` in the background worker; the summary (新增 / 修改 /
-   未变), every change, and every error (工作表, 行, 列, 值, 原因) with 导出错误报告
-   (``write_error_report``). 导入 stays disabled while there is any error: nothing is written.
+   未变), every change with its 工作表 and 行 (a voucher's first to last line), and every error
+   (工作表, 行, 列, 值, 原因) with 导出错误报告 (``write_error_report``). 导入 stays disabled
+   while there is any error: nothing is written, so the headline then says "发现 n 处错误，未导入
+   任何数据", never "新增 n"; records with an error are listed as 有错误 (red), and the counts of
+   the others are given for after the file is corrected.
 3. 完成: ``import_file(...)`` commits all or nothing in the worker, then the result. The
    service publishes ``data_imported``; the wizard publishes nothing itself.
 
@@ -21,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,10 +47,12 @@ from PySide6.QtWidgets import (
 from assetdesk.errors import AssetDeskError
 from assetdesk.excel import KINDS, ImportRejectedError, import_file, sheet_names, write_error_report, write_template
 from ui.dialogs.error_dialog import show_error
-from ui.models.table_model import TableModel, number_column, text_column
+from ui.models.table_model import RIGHT, TableModel, number_column, text_column
+from ui.theme import WARN
 
 OPEN_FILTER = "Excel 工作簿 (*.xlsx *.xlsm *.xls *.csv *.txt);;所有文件 (*)"
-STATUS_TEXT = {"new": "新增", "changed": "修改", "unchanged": "未变"}
+STATUS_TEXT = {"new": QT_TRANSLATE_NOOP("ImportWizard", "新增"), "changed": QT_TRANSLATE_NOOP("ImportWizard", "修改"),
+               "unchanged": QT_TRANSLATE_NOOP("ImportWizard", "未变"), "error": QT_TRANSLATE_NOOP("ImportWizard", "有错误")}
 STEP_NAMES = ("选择文件", "检查数据", "完成")
 
 
@@ -62,31 +68,75 @@ def error_columns():
 
 @dataclass(frozen=True)
 class ChangeLine:
-    """One change as listed: the record's key, what changes, and where it is in the sheet."""
+    """One change as listed: the record's key, what changes, and where it is in the sheet.
+
+    ``rows`` is (first, last) sheet row of the record: one row for most kinds, a voucher's first
+    and last line for vouchers; None when the record cannot be placed. ``status`` is the core's
+    "new" / "changed" / "unchanged", or "error" when a row of the record has an error (it will
+    not be imported as it stands)."""
 
     status: str
     key: str
     detail: str
     sheet: str = ""
-    row: int | None = None
+    rows: tuple[int, int] | None = None
+
+    @property
+    def row(self) -> int | None:
+        return self.rows[0] if self.rows else None
+
+
+def _record_rows(preview: Any) -> list[list[Any]] | None:
+    """The sheet rows behind each change, in the core's order: one row each when the kind
+    classifies row by row, a voucher's lines when it classifies by voucher (the kind's own
+    ``group``, the grouping its ``classify`` uses); None when they cannot be matched."""
+    if len(preview.changes) == len(preview.rows):
+        return [[row] for row in preview.rows]
+    group = getattr(preview.kind, "group", None)
+    if group is None:
+        return None
+    groups = list(group(preview.rows).values())
+    return groups if len(groups) == len(preview.changes) else None
 
 
 def change_lines(preview: Any) -> list[ChangeLine]:
-    """Changes with their sheet row when the kind classifies row by row (vouchers go by group)."""
-    aligned = len(preview.changes) == len(preview.rows)
-    return [ChangeLine(change.status, change.key, change.detail,
-                       preview.rows[n].sheet if aligned else "", preview.rows[n].row if aligned else None)
-            for n, change in enumerate(preview.changes)]
+    """Changes with their sheet and rows; a record with a row in error is marked "error"."""
+    records = _record_rows(preview)
+    if records is None:
+        return [ChangeLine(change.status, change.key, change.detail) for change in preview.changes]
+    bad = {(error.sheet, error.row) for error in preview.errors}
+    lines = []
+    for change, rows in zip(preview.changes, records):
+        status = "error" if any((row.sheet, row.row) in bad for row in rows) else change.status
+        numbers = [row.row for row in rows]
+        lines.append(ChangeLine(status, change.key, change.detail, rows[0].sheet if rows else "",
+                                (min(numbers), max(numbers)) if numbers else None))
+    return lines
+
+
+def _row_span(rows: tuple[int, int]) -> str:
+    first, last = rows
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def change_columns():
     return [
-        text_column("status", "状态", formatter=lambda s: STATUS_TEXT.get(s, s), width=64),
+        text_column("status", "状态", formatter=lambda s: QCoreApplication.translate("ImportWizard", STATUS_TEXT.get(s, s)),
+                    width=64),
         text_column("sheet", "工作表", width=110),
-        number_column("row", "行", width=56),
+        text_column("rows", "行", width=72, alignment=RIGHT, formatter=_row_span),
         text_column("key", "记录", width=220),
         text_column("detail", "变化", stretch=True, tooltip=lambda change: change.detail),
     ]
+
+
+class ChangesTableModel(TableModel):
+    """The change list: a record with a row in error is painted red."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and self.row_at(index.row()).status == "error":
+            return QBrush(QColor(WARN))
+        return super().data(index, role)
 
 
 class ImportWizard(QDialog):
@@ -278,7 +328,7 @@ class ImportWizard(QDialog):
         verdict_row.addWidget(self.report_button)
 
         self.errors_model = TableModel.in_memory(error_columns(), parent=self)
-        self.changes_model = TableModel.in_memory(change_columns(), parent=self)
+        self.changes_model = ChangesTableModel(change_columns(), parent=self)
         self.errors_view = self._table(self.errors_model)
         self.changes_view = self._table(self.changes_model)
         self.tabs = QTabWidget()
@@ -302,7 +352,8 @@ class ImportWizard(QDialog):
         view.verticalHeader().setVisible(False)
         view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         view.verticalHeader().setDefaultSectionSize(26)
-        view.setSortingEnabled(True)
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)  # in file order (sheet, row) until the clerk clicks a header
         model.apply_column_widths(view)
         return view
 
@@ -340,24 +391,32 @@ class ImportWizard(QDialog):
 
     def _show_preview(self, preview: Any) -> None:
         self.preview = preview
+        lines = change_lines(preview)
         self.errors_model.set_rows(preview.errors)
-        self.changes_model.set_rows(change_lines(preview))
+        self.changes_model.set_rows(lines)
         self.errors_view.resizeColumnToContents(2)
         self.tabs.setTabText(0, self.tr("错误（{n}）").format(n=f"{len(preview.errors):,}"))
         self.tabs.setTabText(1, self.tr("变化明细（{n}）").format(n=f"{len(preview.changes):,}"))
         self.tabs.setTabVisible(0, bool(preview.errors))
         self.tabs.setCurrentIndex(0 if preview.errors else 1)
-        self.summary_label.setText(self.tr("“{name}”：共 {rows} 行，新增 {new}，修改 {changed}，未变 {same}").format(
-            name=Path(preview.path).name, rows=f"{len(preview.rows):,}", new=f"{preview.new:,}",
-            changed=f"{preview.changed:,}", same=f"{preview.unchanged:,}"))
-        self.verdict_label.setText(self._verdict(preview))
-        self.verdict_label.setObjectName("statusWarn" if preview.errors else "statusOk")
+        self.summary_label.setText(self._summary(preview, lines))
+        self.summary_label.setStyleSheet(f"color: {WARN};" if preview.errors else "")
+        self.verdict_label.setText(self._verdict(preview, lines))
+        self.verdict_label.setObjectName("" if preview.errors else "statusOk")  # the headline says it in red
         self.verdict_label.style().unpolish(self.verdict_label)
         self.verdict_label.style().polish(self.verdict_label)
         self.report_button.setVisible(bool(preview.errors))
         self._go(2)
 
-    def _verdict(self, preview: Any) -> str:
+    def _summary(self, preview: Any, lines: list[ChangeLine]) -> str:
+        """The headline. With any error nothing is imported, so it never says what would be added."""
+        if preview.errors:
+            return self.tr("发现 {n} 处错误，未导入任何数据").format(n=f"{len(preview.errors):,}")
+        return self.tr("“{name}”：共 {rows} 行，新增 {new}，修改 {changed}，未变 {same}").format(
+            name=Path(preview.path).name, rows=f"{len(preview.rows):,}", new=f"{preview.new:,}",
+            changed=f"{preview.changed:,}", same=f"{preview.unchanged:,}")
+
+    def _verdict(self, preview: Any, lines: list[ChangeLine]) -> str:
         notes = []
         if preview.skipped_examples:
             notes.append(self.tr("已跳过模板中的示例行"))
@@ -365,11 +424,22 @@ class ImportWizard(QDialog):
             notes.append(self.tr("未使用的列：") + "、".join(preview.ignored_columns))
         extra = ("（" + "；".join(notes) + "）") if notes else ""
         if preview.errors:
-            return self.tr("发现 {n} 处错误，不能导入。请按下表改正 Excel 文件后，点“上一步”重新检查。").format(
-                n=len(preview.errors)) + extra
+            return self._error_verdict(preview, lines) + extra
         if not (preview.new or preview.changed):
             return self.tr("文件中的数据与账簿一致，无需导入。") + extra
         return self.tr("检查通过，可以导入。") + extra
+
+    def _error_verdict(self, preview: Any, lines: list[ChangeLine]) -> str:
+        """Where the errors are, and what the rows without errors hold once the file is corrected."""
+        text = self.tr("“{name}”共 {rows} 行，有错误的行见下表。").format(
+            name=Path(preview.path).name, rows=f"{len(preview.rows):,}")
+        good = [line for line in lines if line.status != "error"]
+        if good and len(good) < len(lines):
+            counts = {status: sum(1 for line in good if line.status == status) for status in ("new", "changed", "unchanged")}
+            text += self.tr("其余 {n} 条记录无误（新增 {new}，修改 {changed}，未变 {same}），但要全部改正后才能导入。").format(
+                n=f"{len(good):,}", new=f"{counts['new']:,}", changed=f"{counts['changed']:,}",
+                same=f"{counts['unchanged']:,}")
+        return text + self.tr("请改正 Excel 文件后，点“上一步”重新检查。")
 
     def can_import(self) -> bool:
         preview = self.preview
