@@ -8,11 +8,20 @@ fen), date columns as dates, whole numbers as numbers, anything else as the text
 The title row carries the community name (``books.org.book().community_name``) and the unit row
 "单位：元". The clerk chooses the file (default ``<title>.xlsx``) and is told "已导出到 …".
 
-A page wires it to the shell's 导出 (Ctrl+E)::
+Money cells are the model's raw integer fen (what ``RAW_ROLE`` gives, never the ``¥1,234.50`` the
+screen shows), so Excel gets numbers it can add up; a ``blank_zero`` column leaves 0 empty, as
+on screen. Tables that are not a ``TableModel`` (the chart tree, the 期初余额 grid) hand their
+cells to ``export_values`` directly.
 
-    from ui.table_export import export_table_view
+Every table screen shows a visible 导出Excel button (``export_button(slot)``) and wires the same
+method to the shell's 导出 (Ctrl+E)::
+
+    from ui.table_export import export_button, export_table_view
 
     class VouchersPage(Page):
+        def __init__(self, ...):
+            self.export_button = export_button(self.on_export)   # in the page's button row
+
         def on_export(self):
             export_table_view(self, self.books, self.tr("凭证列表"), self.model)
 
@@ -27,7 +36,7 @@ from typing import Any, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from ui.app import settings
 
@@ -84,6 +93,18 @@ def show_saved(parent: QWidget | None, path: str | Path) -> None:
     QMessageBox.information(parent, _tr("导出完成"), _tr("已导出到 {path}").format(path=Path(path)))
 
 
+def export_button(slot: Any, parent: QWidget | None = None) -> QPushButton:
+    """The 导出Excel button every table screen shows (the 导入导出 icon, in the accent colour)."""
+    from ui.theme import ACCENT, icon
+
+    button = QPushButton(icon("exchange", ACCENT), _tr("导出Excel"), parent)
+    button.setObjectName("exportButton")
+    button.setToolTip(_tr("把表格中显示的内容导出为 Excel 工作簿（Ctrl+E）"))
+    button.setAutoDefault(False)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
+
+
 def column_kind(column: Any, values: Sequence[Any]) -> str:
     """The export kind of a model column: money → amount, dates → date, whole numbers → int, else text."""
     if column.money:
@@ -121,6 +142,10 @@ def table_rows(model: Any, rows: Sequence[Any]) -> tuple[list[tuple[str, str]], 
     headers = [str(model.headerData(n, Qt.Orientation.Horizontal)) for n in range(len(columns))]
     kinds = [column_kind(column, [line[n] for line in raw[:200]]) for n, column in enumerate(columns)]
     for n, (column, kind) in enumerate(zip(columns, kinds)):
+        if kind == "amount" and column.blank_zero:
+            for line in raw:  # shown empty on screen: left empty in the workbook too
+                if line[n] == 0:
+                    line[n] = None
         if kind != "text":
             continue
         for line in raw:  # text columns carry what the screen shows (是/否, 2025-03 ...)
@@ -144,9 +169,6 @@ def export_table_view(parent: QWidget | None, books: Any, title: str, model: Any
 
     Returns the written path, or None when the clerk cancelled or the write was refused (the
     refusal is shown with ``show_error``)."""
-    from assetdesk.excel import export_table
-    from ui.workers import run_task_and_wait
-
     path = ask_save_path(parent, _tr("导出Excel"), f"{title}.xlsx")
     if path is None:
         return None
@@ -156,6 +178,24 @@ def export_table_view(parent: QWidget | None, books: Any, title: str, model: Any
         columns, values = table_rows(model, rows)
     finally:
         QGuiApplication.restoreOverrideCursor()
+    return _write(parent, books, title, unit, path, columns, values)
+
+
+def export_values(parent: QWidget | None, books: Any, title: str, columns: Sequence[tuple[str, str]],
+                  values: Sequence[Sequence[Any]], unit: str = "元") -> Path | None:
+    """Like ``export_table_view`` for a table that is not a ``TableModel``: ``columns`` are
+    (header, kind) pairs (text / amount in fen / date / int …), ``values`` the rows as shown."""
+    path = ask_save_path(parent, _tr("导出Excel"), f"{title}.xlsx")
+    if path is None:
+        return None
+    return _write(parent, books, title, unit, path, list(columns), [list(row) for row in values])
+
+
+def _write(parent: QWidget | None, books: Any, title: str, unit: str, path: Path,
+           columns: list[tuple[str, str]], values: list[list[Any]]) -> Path | None:
+    from assetdesk.excel import export_table
+    from ui.workers import run_task_and_wait
+
     community = community_of(books)
     worker = run_task_and_wait(
         parent, _tr("正在导出Excel…"),
@@ -182,4 +222,4 @@ def _show_write_error(parent: QWidget | None, exc: BaseException, path: Path) ->
     show_error(parent, exc)
 
 
-__all__ = ["export_table_view", "ask_save_path", "check_writable", "show_saved", "safe_file_name", "load_all_rows", "table_rows"]
+__all__ = ["export_table_view", "export_values", "export_button", "ask_save_path", "check_writable", "show_saved", "safe_file_name", "load_all_rows", "table_rows"]

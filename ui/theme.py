@@ -1,6 +1,8 @@
 """Look and feel in one place: fonts, the style sheet, icons from resources/icons.
 
-``icon("vouchers")`` loads resources/icons/vouchers.svg (an empty icon when missing).
+``icon("vouchers")`` loads resources/icons/vouchers.svg (an empty icon when missing);
+``icon("exchange", ACCENT)`` draws the same line icon in another colour (the navigation's light
+lines would be faint on a white button).
 Object names the style sheet knows: ``navigation`` (the left list), ``pageHeading``,
 ``card`` / ``cardTitle`` / ``cardValue`` (home-page tiles), ``statusOk`` / ``statusWarn``,
 ``primary`` (a QPushButton drawn as the main action).
@@ -11,7 +13,8 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtCore import QBuffer, QByteArray, QSize
+from PySide6.QtGui import QFont, QFontDatabase, QIcon, QImageReader, QPixmap
 
 ACCENT = "#3d5a80"
 ACCENT_LIGHT = "#e0e8f3"
@@ -35,10 +38,26 @@ def resources_dir() -> Path:
     return Path(sys.prefix) / "share" / "assetdesk" / "resources"
 
 
+NAV_ICON_STROKE = "#c9d6e8"
+
+
 @lru_cache(maxsize=None)
-def icon(name: str) -> QIcon:
+def icon(name: str, colour: str = "") -> QIcon:
     path = resources_dir() / "icons" / f"{name}.svg"
-    return QIcon(str(path)) if path.is_file() else QIcon()
+    if not path.is_file():
+        return QIcon()
+    if not colour:
+        return QIcon(str(path))
+    svg = QByteArray(path.read_text(encoding="utf-8").replace(NAV_ICON_STROKE, colour).encode("utf-8"))
+    tinted = QIcon()
+    for size in (16, 24, 32, 48):  # sharp on high-DPI screens too
+        buffer = QBuffer(svg)
+        reader = QImageReader(buffer, QByteArray(b"svg"))
+        reader.setScaledSize(QSize(size, size))
+        image = reader.read()
+        if not image.isNull():
+            tinted.addPixmap(QPixmap.fromImage(image))
+    return tinted if not tinted.isNull() else QIcon(str(path))
 
 
 def application_font() -> QFont:

@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/models/table_model.py" line="146"/>
+        <location filename="../../ui/models/table_model.py" line="148"/>
         <source>TableModel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -56,192 +56,187 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="63"/>
-        <location filename="../../ui/pages/accounts_page.py" line="398"/>
+        <location filename="../../ui/pages/accounts_page.py" line="64"/>
+        <location filename="../../ui/pages/accounts_page.py" line="416"/>
         <source>科目表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="64"/>
-        <location filename="../../ui/pages/accounts_page.py" line="397"/>
+        <location filename="../../ui/pages/accounts_page.py" line="65"/>
+        <location filename="../../ui/pages/accounts_page.py" line="437"/>
         <source>期初余额</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="75"/>
-        <location filename="../../ui/pages/accounts_page.py" line="216"/>
+        <location filename="../../ui/pages/accounts_page.py" line="76"/>
+        <location filename="../../ui/pages/accounts_page.py" line="219"/>
         <source>科目编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="75"/>
-        <location filename="../../ui/pages/accounts_page.py" line="216"/>
+        <location filename="../../ui/pages/accounts_page.py" line="76"/>
+        <location filename="../../ui/pages/accounts_page.py" line="219"/>
         <source>科目名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="75"/>
+        <location filename="../../ui/pages/accounts_page.py" line="76"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="76"/>
+        <location filename="../../ui/pages/accounts_page.py" line="77"/>
         <source>余额方向</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="76"/>
+        <location filename="../../ui/pages/accounts_page.py" line="77"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="86"/>
+        <location filename="../../ui/pages/accounts_page.py" line="87"/>
         <source>查找：编码、名称或拼音首字母</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="90"/>
-        <location filename="../../ui/pages/accounts_page.py" line="181"/>
+        <location filename="../../ui/pages/accounts_page.py" line="91"/>
+        <location filename="../../ui/pages/accounts_page.py" line="184"/>
         <source>新增明细科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="92"/>
+        <location filename="../../ui/pages/accounts_page.py" line="93"/>
         <source>修改名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="93"/>
-        <location filename="../../ui/pages/accounts_page.py" line="123"/>
-        <location filename="../../ui/pages/accounts_page.py" line="174"/>
+        <location filename="../../ui/pages/accounts_page.py" line="94"/>
+        <location filename="../../ui/pages/accounts_page.py" line="126"/>
+        <location filename="../../ui/pages/accounts_page.py" line="177"/>
         <source>停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="94"/>
+        <location filename="../../ui/pages/accounts_page.py" line="95"/>
         <source>删除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="123"/>
-        <location filename="../../ui/pages/accounts_page.py" line="174"/>
+        <location filename="../../ui/pages/accounts_page.py" line="126"/>
+        <location filename="../../ui/pages/accounts_page.py" line="177"/>
         <source>启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="182"/>
+        <location filename="../../ui/pages/accounts_page.py" line="185"/>
         <source>在“{0} {1}”下新增明细科目，名称：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="192"/>
+        <location filename="../../ui/pages/accounts_page.py" line="195"/>
         <source>修改科目名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="192"/>
+        <location filename="../../ui/pages/accounts_page.py" line="195"/>
         <source>科目“{0}”的新名称：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="207"/>
+        <location filename="../../ui/pages/accounts_page.py" line="210"/>
         <source>删除科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="207"/>
+        <location filename="../../ui/pages/accounts_page.py" line="210"/>
         <source>删除科目“{0} {1}”？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="216"/>
+        <location filename="../../ui/pages/accounts_page.py" line="219"/>
         <source>方向</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="217"/>
+        <location filename="../../ui/pages/accounts_page.py" line="220"/>
         <source>借方余额</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="217"/>
+        <location filename="../../ui/pages/accounts_page.py" line="220"/>
         <source>贷方余额</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="233"/>
+        <location filename="../../ui/pages/accounts_page.py" line="236"/>
         <source>保存期初余额</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="237"/>
+        <location filename="../../ui/pages/accounts_page.py" line="240"/>
         <source>试算平衡：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="244"/>
+        <location filename="../../ui/pages/accounts_page.py" line="249"/>
         <source>期初余额录入到末级科目；可输入 1234.50、1,234.50 或 12.5万。首个期间结账后不能再修改。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="303"/>
+        <location filename="../../ui/pages/accounts_page.py" line="310"/>
         <source>借方</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="303"/>
+        <location filename="../../ui/pages/accounts_page.py" line="310"/>
         <source>贷方</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="308"/>
+        <location filename="../../ui/pages/accounts_page.py" line="315"/>
         <source>科目 {0} {1}：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="327"/>
+        <location filename="../../ui/pages/accounts_page.py" line="334"/>
         <source>借方合计 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="328"/>
+        <location filename="../../ui/pages/accounts_page.py" line="335"/>
         <source>贷方合计 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="329"/>
+        <location filename="../../ui/pages/accounts_page.py" line="336"/>
         <source>差额 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="332"/>
+        <location filename="../../ui/pages/accounts_page.py" line="339"/>
         <source>有金额无法识别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="334"/>
-        <location filename="../../ui/pages/accounts_page.py" line="340"/>
+        <location filename="../../ui/pages/accounts_page.py" line="341"/>
+        <location filename="../../ui/pages/accounts_page.py" line="347"/>
         <source>平衡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="334"/>
+        <location filename="../../ui/pages/accounts_page.py" line="341"/>
         <source>不平衡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="356"/>
+        <location filename="../../ui/pages/accounts_page.py" line="363"/>
         <source>期初余额已保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="357"/>
+        <location filename="../../ui/pages/accounts_page.py" line="364"/>
         <source>期初余额已保存，但借贷不平衡（差额 {0}）。结账前请补齐。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/accounts_page.py" line="399"/>
-        <source>导出Excel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -256,148 +251,157 @@
 <context>
     <name>BooksPage</name>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="145"/>
-        <location filename="../../ui/pages/books_page.py" line="420"/>
+        <location filename="../../ui/pages/books_page.py" line="137"/>
+        <location filename="../../ui/pages/books_page.py" line="425"/>
+        <location filename="../../ui/pages/books_page.py" line="470"/>
         <source>科目余额表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="146"/>
-        <location filename="../../ui/pages/books_page.py" line="424"/>
+        <location filename="../../ui/pages/books_page.py" line="138"/>
+        <location filename="../../ui/pages/books_page.py" line="429"/>
+        <location filename="../../ui/pages/books_page.py" line="475"/>
         <source>明细账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="149"/>
-        <location filename="../../ui/pages/books_page.py" line="428"/>
+        <location filename="../../ui/pages/books_page.py" line="141"/>
+        <location filename="../../ui/pages/books_page.py" line="433"/>
+        <location filename="../../ui/pages/books_page.py" line="480"/>
         <source>现金日记账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="150"/>
-        <location filename="../../ui/pages/books_page.py" line="428"/>
+        <location filename="../../ui/pages/books_page.py" line="142"/>
+        <location filename="../../ui/pages/books_page.py" line="433"/>
+        <location filename="../../ui/pages/books_page.py" line="480"/>
         <source>银行存款日记账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="151"/>
-        <location filename="../../ui/pages/books_page.py" line="325"/>
-        <location filename="../../ui/pages/books_page.py" line="385"/>
+        <location filename="../../ui/pages/books_page.py" line="143"/>
+        <location filename="../../ui/pages/books_page.py" line="323"/>
+        <location filename="../../ui/pages/books_page.py" line="390"/>
         <source>结账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="162"/>
+        <location filename="../../ui/pages/books_page.py" line="154"/>
         <source>全部级次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="162"/>
+        <location filename="../../ui/pages/books_page.py" line="154"/>
         <source>一级科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="162"/>
+        <location filename="../../ui/pages/books_page.py" line="154"/>
         <source>至二级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="163"/>
+        <location filename="../../ui/pages/books_page.py" line="155"/>
         <source>至三级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="165"/>
+        <location filename="../../ui/pages/books_page.py" line="157"/>
         <source>级次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="173"/>
+        <location filename="../../ui/pages/books_page.py" line="167"/>
         <source>双击金额查看该科目的明细账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="192"/>
+        <location filename="../../ui/pages/books_page.py" line="186"/>
         <source>试算平衡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="195"/>
+        <location filename="../../ui/pages/books_page.py" line="189"/>
         <source>试算不平衡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="211"/>
+        <location filename="../../ui/pages/books_page.py" line="205"/>
         <source>科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="247"/>
+        <location filename="../../ui/pages/books_page.py" line="243"/>
         <source>{0} {1}&#x3000;{2} 至 {3}&#x3000;余额方向：{4}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="260"/>
+        <location filename="../../ui/pages/books_page.py" line="256"/>
         <source>账户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="280"/>
+        <location filename="../../ui/pages/books_page.py" line="278"/>
         <source>全部账户（合计）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="327"/>
-        <location filename="../../ui/pages/books_page.py" line="394"/>
+        <location filename="../../ui/pages/books_page.py" line="325"/>
+        <location filename="../../ui/pages/books_page.py" line="399"/>
         <source>反结账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="328"/>
-        <location filename="../../ui/pages/books_page.py" line="403"/>
-        <location filename="../../ui/pages/books_page.py" line="412"/>
+        <location filename="../../ui/pages/books_page.py" line="326"/>
+        <location filename="../../ui/pages/books_page.py" line="408"/>
+        <location filename="../../ui/pages/books_page.py" line="417"/>
         <source>年终结转</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="329"/>
+        <location filename="../../ui/pages/books_page.py" line="327"/>
         <source>损益类科目结转到“本年收益”，再转入“收益分配—未分配收益”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="353"/>
-        <location filename="../../ui/pages/books_page.py" line="455"/>
+        <location filename="../../ui/pages/books_page.py" line="354"/>
+        <location filename="../../ui/pages/books_page.py" line="491"/>
         <source>结账日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="367"/>
+        <location filename="../../ui/pages/books_page.py" line="372"/>
         <source>当前会计期间：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="385"/>
+        <location filename="../../ui/pages/books_page.py" line="390"/>
         <source>结账 {0}？结账后该月不能再记账（可反结账，需要填写原因）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="395"/>
+        <location filename="../../ui/pages/books_page.py" line="400"/>
         <source>反结账 {0} 的原因（记入结账日志）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="404"/>
+        <location filename="../../ui/pages/books_page.py" line="409"/>
         <source>将 {0} 年损益类科目结转到“本年收益”，再转入“收益分配—未分配收益”，生成日期为 {0}-12-31 的结转凭证。请在 12 月结账前进行。继续？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="411"/>
+        <location filename="../../ui/pages/books_page.py" line="416"/>
         <source>（损益类科目没有余额，无需结转）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="412"/>
+        <location filename="../../ui/pages/books_page.py" line="417"/>
         <source>已生成结转凭证：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/books_page.py" line="487"/>
+        <source>会计期间</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -696,223 +700,258 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="103"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
+        <source>修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
+        <source>未变</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
+        <source>有错误</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="150"/>
         <source>从Excel导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="113"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="160"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="114"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="161"/>
         <source>下一步：检查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="115"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="162"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="116"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="163"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="117"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="336"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="164"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="384"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="151"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="198"/>
         <source>选择要导入的 Excel 工作簿（.xlsx、.xls）或 CSV 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="154"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="201"/>
         <source>浏览…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="157"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="204"/>
         <source>下载模板…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="165"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="212"/>
         <source>工作表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="170"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="217"/>
         <source>导入内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="171"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="218"/>
         <source>Excel 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="178"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
         <source>表格可以带标题行、“单位：元”行、合计行和填表人行，读取时会自动跳过；列名可以用常见的别名，列的顺序不限。导入前会先检查全部数据：有任何错误都不会导入，改正后重新选择文件即可。同一个文件重复导入不会产生重复记录。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="184"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="231"/>
         <source>没有现成的表格？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="252"/>
         <source>（必填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="207"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="254"/>
         <source>表格的列：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="208"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="255"/>
         <source>从Excel导入{title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="213"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="260"/>
         <source>选择要导入的Excel文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="240"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="287"/>
         <source>全部工作表（每张按其内容识别）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
         <source>保存导入模板</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="251"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
         <source>{title}导入模板.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="272"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="319"/>
         <source>导出错误报告…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="274"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="321"/>
         <source>错误清单和标红的原表，便于对照改正</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="285"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="332"/>
         <source>错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="286"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="333"/>
         <source>变化明细</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="317"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="365"/>
         <source>正在检查“{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="333"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="381"/>
         <source>导入类型不符</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="334"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="382"/>
         <source>要改为导入“{title}”吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="335"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="383"/>
         <source>改为导入“{title}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="346"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
         <source>错误（{n}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="347"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="396"/>
         <source>变化明细（{n}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="350"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="411"/>
+        <source>发现 {n} 处错误，未导入任何数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="412"/>
         <source>“{name}”：共 {rows} 行，新增 {new}，修改 {changed}，未变 {same}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="363"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="419"/>
         <source>已跳过模板中的示例行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="365"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="421"/>
         <source>未使用的列：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="368"/>
-        <source>发现 {n} 处错误，不能导入。请按下表改正 Excel 文件后，点“上一步”重新检查。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="371"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="426"/>
         <source>文件中的数据与账簿一致，无需导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="372"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="427"/>
         <source>检查通过，可以导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="385"/>
-        <source>导出错误报告</source>
+        <location filename="../../ui/dialogs/import_wizard.py" line="431"/>
+        <source>“{name}”共 {rows} 行，有错误的行见下表。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="385"/>
-        <source>{name}-错误报告.xlsx</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="393"/>
-        <source>正在导出错误报告…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="425"/>
-        <source>正在导入{title}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="438"/>
-        <source>导入完成</source>
+        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
+        <source>其余 {n} 条记录无误（新增 {new}，修改 {changed}，未变 {same}），但要全部改正后才能导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="439"/>
+        <source>请改正 Excel 文件后，点“上一步”重新检查。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="452"/>
+        <source>导出错误报告</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="452"/>
+        <source>{name}-错误报告.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="460"/>
+        <source>正在导出错误报告…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="492"/>
+        <source>正在导入{title}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="505"/>
+        <source>导入完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="506"/>
         <source>{title}：新增 {new}，修改 {changed}，未变 {same}。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="441"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="508"/>
         <source>各页面已自动刷新。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,171 +1270,171 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="72"/>
+        <location filename="../../ui/pages/settings_page.py" line="73"/>
         <source>账套信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="78"/>
+        <location filename="../../ui/pages/settings_page.py" line="79"/>
         <source>保存账套信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="83"/>
+        <location filename="../../ui/pages/settings_page.py" line="84"/>
         <source>社区名称(&amp;N)：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="84"/>
+        <location filename="../../ui/pages/settings_page.py" line="85"/>
         <source>统一社会信用代码：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="85"/>
+        <location filename="../../ui/pages/settings_page.py" line="86"/>
         <source>会计制度：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="86"/>
+        <location filename="../../ui/pages/settings_page.py" line="87"/>
         <source>启用期间：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="93"/>
-        <location filename="../../ui/pages/settings_page.py" line="195"/>
+        <location filename="../../ui/pages/settings_page.py" line="94"/>
+        <location filename="../../ui/pages/settings_page.py" line="198"/>
         <source>用户和角色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="97"/>
-        <location filename="../../ui/pages/settings_page.py" line="234"/>
+        <location filename="../../ui/pages/settings_page.py" line="98"/>
+        <location filename="../../ui/pages/settings_page.py" line="237"/>
         <source>启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="97"/>
-        <location filename="../../ui/pages/settings_page.py" line="117"/>
-        <location filename="../../ui/pages/settings_page.py" line="234"/>
+        <location filename="../../ui/pages/settings_page.py" line="98"/>
+        <location filename="../../ui/pages/settings_page.py" line="118"/>
+        <location filename="../../ui/pages/settings_page.py" line="237"/>
         <source>停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="111"/>
+        <location filename="../../ui/pages/settings_page.py" line="112"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="115"/>
+        <location filename="../../ui/pages/settings_page.py" line="116"/>
         <source>添加用户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="123"/>
+        <location filename="../../ui/pages/settings_page.py" line="124"/>
         <source>操作人在状态栏选择，记入审计日志；本程序不设登录密码。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="136"/>
+        <location filename="../../ui/pages/settings_page.py" line="139"/>
         <source>凭证编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="144"/>
+        <location filename="../../ui/pages/settings_page.py" line="147"/>
         <source>凭证字：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="145"/>
+        <location filename="../../ui/pages/settings_page.py" line="148"/>
         <source>编号方式：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="149"/>
+        <location filename="../../ui/pages/settings_page.py" line="152"/>
         <source>备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="151"/>
+        <location filename="../../ui/pages/settings_page.py" line="154"/>
         <source>默认：用户数据目录下的 backups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="152"/>
+        <location filename="../../ui/pages/settings_page.py" line="155"/>
         <source>浏览…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="156"/>
+        <location filename="../../ui/pages/settings_page.py" line="159"/>
         <source> 份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="157"/>
+        <location filename="../../ui/pages/settings_page.py" line="160"/>
         <source>保存备份设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="163"/>
+        <location filename="../../ui/pages/settings_page.py" line="166"/>
         <source>备份文件夹：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="164"/>
+        <location filename="../../ui/pages/settings_page.py" line="167"/>
         <source>退出时自动备份，保留最近：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="169"/>
+        <location filename="../../ui/pages/settings_page.py" line="172"/>
         <source>打印</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="174"/>
+        <location filename="../../ui/pages/settings_page.py" line="177"/>
         <source>字体文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="176"/>
+        <location filename="../../ui/pages/settings_page.py" line="179"/>
         <source>保存打印设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="181"/>
+        <location filename="../../ui/pages/settings_page.py" line="184"/>
         <source>PDF 报表使用的中文字体；所选字体不可用时自动改用本机的中文字体。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="185"/>
+        <location filename="../../ui/pages/settings_page.py" line="188"/>
         <source>PDF 字体：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="202"/>
+        <location filename="../../ui/pages/settings_page.py" line="205"/>
         <source>农村集体经济组织会计制度（{0}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="209"/>
+        <location filename="../../ui/pages/settings_page.py" line="212"/>
         <source>{0}-0001、{0}-0002 …… 每月从 0001 起连续编号，过账时自动分配，不可手工修改。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="225"/>
+        <location filename="../../ui/pages/settings_page.py" line="228"/>
         <source>已保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="251"/>
+        <location filename="../../ui/pages/settings_page.py" line="254"/>
         <source>选择备份文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="262"/>
+        <location filename="../../ui/pages/settings_page.py" line="265"/>
         <source>选择字体文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="263"/>
+        <location filename="../../ui/pages/settings_page.py" line="266"/>
         <source>TrueType 字体 (*.ttf *.ttc);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1569,101 +1608,101 @@
 <context>
     <name>VouchersPage</name>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="143"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="144"/>
         <source>全部期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="151"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="152"/>
         <source>科目编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="154"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="155"/>
         <source>摘要包含…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="157"/>
-        <location filename="../../ui/pages/vouchers_page.py" line="179"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="158"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="180"/>
         <source>金额</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="170"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="171"/>
         <source>期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="174"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="175"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="177"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="178"/>
         <source>科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="185"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="186"/>
         <source>新建 Ctrl+N</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="187"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="188"/>
         <source>打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="188"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="189"/>
         <source>过账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="189"/>
-        <location filename="../../ui/pages/vouchers_page.py" line="360"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="190"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="366"/>
         <source>红字冲销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="190"/>
-        <location filename="../../ui/pages/vouchers_page.py" line="373"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="191"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="379"/>
         <source>删除草稿</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="244"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="247"/>
         <source>共 {0} 张凭证</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="276"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="279"/>
         <source>选择一张凭证查看分录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="294"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="297"/>
         <source>已被 &lt;a href=&apos;{0}&apos;&gt;{1}&lt;/a&gt; 冲销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="296"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="299"/>
         <source>冲销 &lt;a href=&apos;{0}&apos;&gt;{1}&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="326"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="331"/>
         <source>凭证列表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="361"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="367"/>
         <source>将为 {0} {1}（{2}）生成一张红字冲销凭证，金额全部取负数并立即过账。
 确定冲销吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="373"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="379"/>
         <source>删除凭证草稿“{0}”？删除后不能恢复。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1745,17 +1784,17 @@
 <context>
     <name>page</name>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="108"/>
+        <location filename="../../ui/pages/books_page.py" line="100"/>
         <source>查询</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="111"/>
+        <location filename="../../ui/pages/books_page.py" line="103"/>
         <source>期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/books_page.py" line="113"/>
+        <location filename="../../ui/pages/books_page.py" line="105"/>
         <source>至</source>
         <translation type="unfinished"></translation>
     </message>

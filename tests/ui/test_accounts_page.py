@@ -85,7 +85,7 @@ def test_opening_balances_live_check_and_save(qtbot, page, books, typist):
     table.editItem(table.item(cash, 3))
     typist(table.focusWidget(), "1.2万")
     qtbot.keyClick(table.focusWidget(), Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: table.item(cash, 3).text() == "12,000.00")
+    qtbot.waitUntil(lambda: table.item(cash, 3).text() == "¥12,000.00")
     assert page.opening_status.text() == "不平衡"
     assert page.opening_difference.text() == "差额 ¥12,000.00"
     assert "c62828" in page.opening_status.styleSheet()
@@ -96,7 +96,7 @@ def test_opening_balances_live_check_and_save(qtbot, page, books, typist):
     page.trigger("save")
     check = books.accounts.opening_check()
     assert check.balanced and check.debit_fen == 12_000_00
-    assert table.item(row_of(page, "301"), 4).text() == "12,000.00"
+    assert table.item(row_of(page, "301"), 4).text() == "¥12,000.00"
 
 
 def test_unreadable_opening_amount_is_marked_and_not_saved(page, books, shown_errors):
@@ -120,7 +120,7 @@ def test_typed_openings_survive_a_refresh_and_closing_asks_first(qtbot, books, m
     table = page.opening_table
     table.item(row_of(page, "102"), 3).setText("500")
     books.accounts.add_sub_account("504", "杂项收入")  # another change arrives: the page refreshes
-    assert page.has_unsaved_changes() and table.item(row_of(page, "102"), 3).text() == "500.00"
+    assert page.has_unsaved_changes() and table.item(row_of(page, "102"), 3).text() == "¥500.00"
     asked = []
 
     def answer(*args, **kwargs):

@@ -50,12 +50,12 @@ def test_trial_balance_rows_totals_and_balanced(page, books, posted):
     assert codes[:2] == ["101", "102"] and codes[-1] == ""
     assert cells(page.tb_model, "name")[-1] == "合计"
     row = codes.index("102")
-    assert cells(page.tb_model, "debit_fen")[row] == "500.00"
-    assert cells(page.tb_model, "credit_fen")[row] == "200.00"
-    assert cells(page.tb_model, "closing_debit_fen")[row] == "300.00"
-    assert cells(page.tb_model, "opening_debit_fen")[-1] == "1,000.00"
+    assert cells(page.tb_model, "debit_fen")[row] == "¥500.00"
+    assert cells(page.tb_model, "credit_fen")[row] == "¥200.00"
+    assert cells(page.tb_model, "closing_debit_fen")[row] == "¥300.00"
+    assert cells(page.tb_model, "opening_debit_fen")[-1] == "¥1,000.00"
     tb = books.ledger.trial_balance("2025-01")
-    assert cells(page.tb_model, "debit_fen")[-1] == "700.00" == f"{tb.totals.debit_fen / 100:,.2f}"
+    assert cells(page.tb_model, "debit_fen")[-1] == "¥700.00" == f"¥{tb.totals.debit_fen / 100:,.2f}"
     assert page.tb_status.text() == "试算平衡"
     bold = page.tb_model.index(len(codes) - 1, 0).data(page_font_role())
     assert bold is not None and bold.bold()
@@ -78,7 +78,7 @@ def test_drill_down_trial_balance_to_ledger_to_voucher(page, books, posted):
     assert page.ledger_account.code() == "102"
     summaries = cells(page.ledger_model, "summary")
     assert summaries == ["上年结转", "收一月租金", "提现", "本月合计", "本年累计", "本月合计", "本年累计"]
-    assert cells(page.ledger_model, "balance_fen")[2] == "300.00"
+    assert cells(page.ledger_model, "balance_fen")[2] == "¥300.00"
     assert cells(page.ledger_model, "direction")[2] == "借"
     page.ledger_table.doubleClicked.emit(page.ledger_model.index(1, 5))
     dialog = page._dialogs[-1]
@@ -92,7 +92,7 @@ def test_cash_journal_has_daily_totals(page, books, posted):
     page.load_journal(page.cash_tab)
     summaries = cells(page.cash_tab.model, "summary")
     assert summaries[:3] == ["上年结转", "提现", "本日合计"]
-    assert cells(page.cash_tab.model, "balance_fen")[2] == "1,200.00"
+    assert cells(page.cash_tab.model, "balance_fen")[2] == "¥1,200.00"
     entries = books.ledger.journal("cash", "2025-01", "2025-02")
     assert [e.summary for e in entries] == summaries
 
@@ -113,7 +113,7 @@ def test_bank_journal_of_one_bank_account_on_screen_and_in_print(page, books, re
     tab.range.query_button.click()
     summaries = cells(tab.model, "summary")
     assert "收项目补助" in summaries and "收一月租金" not in summaries
-    assert cells(tab.model, "balance_fen")[summaries.index("收项目补助")] == "3,000.00"
+    assert cells(tab.model, "balance_fen")[summaries.index("收项目补助")] == "¥3,000.00"
     printed = []
     monkeypatch.setattr("ui.dialogs.report_preview_dialog.preview_report",
                         lambda parent, books, name, **options: printed.append((name, options)))

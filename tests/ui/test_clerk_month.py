@@ -53,7 +53,7 @@ def test_clerk_month(qtbot, books, monkeypatch, shown_errors):
     ledger.tb_range.end.set_period(Period(2025, 1))
     ledger.load_trial_balance()
     row = cells(ledger.tb_model, "code").index("102")
-    assert cells(ledger.tb_model, "debit_fen")[row] == "500.00"
+    assert cells(ledger.tb_model, "debit_fen")[row] == "¥500.00"
     tb = books.ledger.trial_balance("2025-01")
     assert next(r for r in tb.rows if r.code == "102").debit_fen == 500_00
     assert next(r for r in tb.rows if r.code == rent).credit_fen == 500_00

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from assetdesk.money import format_money
 from ui.models.table_model import TableModel, bool_column, date_column, money_column, number_column, text_column
 from ui.table_export import export_table_view
 
@@ -71,10 +72,10 @@ def test_in_memory_table_exports_headers_and_values_as_shown(qtbot, books, tmp_p
     assert len(data) == 5
     for row_number, row in enumerate(data):  # display order, shown text
         shown = [model.index(row_number, c).data() for c in range(model.columnCount())]
-        assert f"{Decimal(str(row[3])):,.2f}" == shown[3]
+        assert isinstance(row[3], (int, float)) and format_money(round(Decimal(str(row[3])) * 100)) == shown[3]
         assert row[1].date().isoformat() == shown[1]
         assert row[2] == shown[2] and row[4] == shown[4] and str(row[0]) == shown[0]
-    assert model.index(4, 3).data() == "-399.95" and data[4][3] == pytest.approx(-399.95)
+    assert model.index(4, 3).data() == "-¥399.95" and data[4][3] == pytest.approx(-399.95)  # a number, no ¥
     assert shown_errors == []
 
 

@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from assetdesk.money import format_money
 from ui.models.table_model import (
     RAW_ROLE,
     ROW_ROLE,
@@ -118,8 +119,8 @@ def test_money_is_formatted_right_aligned_and_red_when_negative(qapp):
     rows = [FakeRow(1, "记-0001", dt.date(2025, 3, 1), "房租", 123450),
             FakeRow(2, "记-0002", dt.date(2025, 3, 2), "冲销", -5000)]
     model = TableModel.in_memory(COLUMNS, rows)
-    assert display(model, 0, 3) == "1,234.50"
-    assert display(model, 1, 3) == "-50.00"
+    assert display(model, 0, 3) == "¥1,234.50" == format_money(123450)
+    assert display(model, 1, 3) == "-¥50.00"  # the core's format_money, DOMAIN §2
     assert display(model, 0, 1) == "2025-03-01"
     align = model.data(model.index(0, 3), Qt.ItemDataRole.TextAlignmentRole)
     assert align & Qt.AlignmentFlag.AlignRight

@@ -40,7 +40,7 @@ def test_list_shows_posted_and_draft_vouchers_newest_first(books, rent, page):
     assert shown(page, "summary") == ["预收租金", "收二月租金", "收一月租金"]
     assert shown(page, "label") == ["草稿", "记-0001", "记-0001"]
     assert shown(page, "period") == ["2025-03", "2025-02", "2025-01"]
-    assert shown(page, "debit_fen") == ["100.00", "600.00", "500.00"]
+    assert shown(page, "debit_fen") == ["¥100.00", "¥600.00", "¥500.00"]
     assert shown(page, "status") == ["草稿", "已过账", "已过账"]
     assert page.count_label.text() == "共 3 张凭证"
 
@@ -69,7 +69,7 @@ def test_filters_and_sorting_go_to_the_service(qtbot, books, rent, page):
     page.text_edit.setText("")
     page.apply_filter()
     page.table.sortByColumn(page.model.column_index("debit_fen"), Qt.SortOrder.AscendingOrder)
-    assert shown(page, "debit_fen") == ["80.00", "500.00", "600.00"]
+    assert shown(page, "debit_fen") == ["¥80.00", "¥500.00", "¥600.00"]
 
 
 def test_new_opens_the_voucher_dialog_and_a_saved_draft_appears(qtbot, books, rent, page):
@@ -99,7 +99,7 @@ def test_post_reverse_and_links_both_ways(qtbot, books, rent, page, monkeypatch,
     reversal = books.vouchers.get(voucher.id).reversed_by_id
     assert reversal is not None and shown_errors == []
     assert shown(page, "is_reversal") == ["红字冲销", ""]
-    assert shown(page, "debit_fen")[0] == "-500.00"
+    assert shown(page, "debit_fen")[0] == "-¥500.00"
     page.select_voucher(voucher.id)
     assert "已被" in page.link_label.text() and "2025-03 记-0001" in page.link_label.text()
     page.select_voucher(reversal)

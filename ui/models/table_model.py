@@ -18,7 +18,8 @@ shows formatted text and sorts on raw values. Two modes, one class:
 
 Rows are whatever the services return (frozen dataclasses); a column reads ``getattr(row, key)``
 unless it has its own ``value`` callable. Money columns (``money_column``) are right-aligned,
-formatted with ``money.format_amount`` and painted red when negative.
+formatted with the core's ``money.format_money`` (``¥1,234.50``, ``-¥1,234.50``, DOMAIN §2) and
+painted red when negative; the raw value (``RAW_ROLE``, integer fen) is what sorting and 导出Excel use.
 
 Example (a page)::
 
@@ -57,7 +58,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from assetdesk.money import format_amount
+from assetdesk.money import format_money
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +83,8 @@ class Column:
     ``value(row) -> raw`` overrides ``getattr(row, key)``;
     ``sort_key`` is the name handed to ``fetch`` as ``order_by`` in paged mode (default ``key``;
     ``""`` makes the column unsortable); in memory the raw value is sorted;
-    ``money`` paints negatives red; ``width`` is a default pixel width; ``stretch`` takes the
-    remaining width (``apply_column_widths``).
+    ``money`` paints negatives red; ``blank_zero`` shows (and exports) 0 as an empty cell;
+    ``width`` is a default pixel width; ``stretch`` takes the remaining width (``apply_column_widths``).
     """
 
     key: str
@@ -93,6 +94,7 @@ class Column:
     sort_key: str | None = None
     value: Callable[[Any], Any] | None = None
     money: bool = False
+    blank_zero: bool = False
     width: int | None = None
     stretch: bool = False
     tooltip: Callable[[Any], str] | None = None
@@ -112,7 +114,7 @@ def text_column(key: str, header: str, **options: Any) -> Column:
 
 
 def money_column(key: str, header: str, *, blank_zero: bool = False, **options: Any) -> Column:
-    """Right-aligned ``1,234.50`` from integer fen, red when negative.
+    """Right-aligned ``¥1,234.50`` from integer fen (the core's ``format_money``), red when negative.
 
     ``blank_zero`` shows 0 as empty, as 借方/贷方 columns of ledgers do.
     """
@@ -120,10 +122,10 @@ def money_column(key: str, header: str, *, blank_zero: bool = False, **options: 
     def fmt(fen: Any) -> str:
         if fen is None or (blank_zero and fen == 0):
             return ""
-        return format_amount(fen)
+        return format_money(fen)
 
     options.setdefault("width", 120)
-    return Column(key, header, alignment=RIGHT, formatter=fmt, money=True, **options)
+    return Column(key, header, alignment=RIGHT, formatter=fmt, money=True, blank_zero=blank_zero, **options)
 
 
 def date_column(key: str, header: str, **options: Any) -> Column:

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from assetdesk.errors import AmountError, AssetDeskError
-from assetdesk.money import format_amount, format_money, parse_amount
+from assetdesk.money import format_money, parse_amount
 from ui.pages.base import Page
+from ui.table_export import export_button
 from ui.theme import OK, WARN
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -39,7 +40,7 @@ RED = QColor(WARN)
 
 
 class _AmountDelegate(QStyledItemDelegate):
-    """Edits an amount cell with a right-aligned line edit."""
+    """Edits an amount cell with a right-aligned line edit (the figure without ¥ and commas)."""
 
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)
@@ -47,7 +48,7 @@ class _AmountDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor, index):
-        editor.setText((index.data() or "").replace(",", ""))
+        editor.setText((index.data() or "").replace(",", "").replace("¥", ""))
         editor.selectAll()
 
 
@@ -85,6 +86,7 @@ class AccountsPage(Page):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("查找：编码、名称或拼音首字母"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(240)  # the placeholder readable beside the buttons
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
 
         self.add_button = QPushButton(self.tr("新增明细科目"))
@@ -101,6 +103,8 @@ class AccountsPage(Page):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.search_edit)
+        self.chart_export_button = export_button(self.export_chart)
+        buttons.addWidget(self.chart_export_button)
 
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -240,6 +244,8 @@ class AccountsPage(Page):
             check.addSpacing(16)
         check.addWidget(self.opening_status)
         check.addStretch(1)
+        self.opening_export_button = export_button(self.export_opening)
+        check.addWidget(self.opening_export_button)
         check.addWidget(self.save_opening_button)
         hint = QLabel(self.tr("期初余额录入到末级科目；可输入 1234.50、1,234.50 或 12.5万。首个期间结账后不能再修改。"))
         hint.setObjectName("hint")
@@ -270,8 +276,10 @@ class AccountsPage(Page):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(number, column, item)
             for column, fen in ((3, row.debit_fen), (4, row.credit_fen)):
-                item = QTableWidgetItem(format_amount(fen) if fen else "")
+                item = QTableWidgetItem(format_money(fen) if fen else "")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if fen < 0:
+                    item.setForeground(QBrush(RED))
                 table.setItem(number, column, item)
         table.blockSignals(False)
         self._update_opening_check()
@@ -283,7 +291,7 @@ class AccountsPage(Page):
         text = item.text().strip()
         try:
             fen = parse_amount(text) if text else 0
-            item.setText(format_amount(fen) if fen else "")
+            item.setText(format_money(fen) if fen else "")
             item.setToolTip("")
             item.setBackground(QBrush())
             item.setForeground(QBrush(RED) if fen < 0 else QBrush())
@@ -391,17 +399,63 @@ class AccountsPage(Page):
         preview_report(self, self.books, "chart")
 
     def on_export(self) -> None:
-        """科目表 or 期初余额 as a workbook that re-imports unchanged."""
-        from ui.table_export import ask_save_path, show_saved
+        """导出Excel (Ctrl+E) of the tab on screen: the 科目表 or the 期初余额."""
+        if self.tabs.currentIndex() == 1:
+            self.export_opening()
+        else:
+            self.export_chart()
 
-        kind, title = ("opening-balances", self.tr("期初余额")) if self.tabs.currentIndex() == 1 else \
-            ("accounts", self.tr("科目表"))
-        path = ask_save_path(self, self.tr("导出Excel"), f"{title}.xlsx")
-        if path is not None:
-            from assetdesk.excel import export_file
+    def export_chart(self):
+        """The chart as listed, in tree order: every account, or those the 查找 box leaves shown.
+        The columns are the 科目表 import's, so the workbook re-imports unchanged."""
+        from ui.table_export import export_values
 
-            if self.attempt(export_file, self.books, kind, path).ok:
-                show_saved(self, path)
+        header = self.tree.headerItem()
+        columns = [(header.text(column), "text") for column in range(self.tree.columnCount())]
+        rows = [[item.text(column) for column in range(self.tree.columnCount())]
+                for item in self._tree_items() if not self._hidden_in_tree(item)]
+        return export_values(self, self.books, self.tr("科目表"), columns, rows)
+
+    def export_opening(self):
+        """The 期初余额 as on screen (typed amounts too, saved or not), 借方/贷方 as numbers, so the
+        workbook re-imports as it is; an amount that does not parse is shown, naming the account,
+        and nothing is written.
+
+        The 方向 column (the account's normal side) is left out: the import reads any column named
+        like 方向 as the side of the balance, and a 双向 account's "双向" would be refused there."""
+        from ui.table_export import export_values
+
+        try:
+            self.opening_entries()  # every amount parses, or the clerk is told which one does not
+        except AssetDeskError as exc:
+            self.show_error(exc)
+            return None
+        table = self.opening_table
+        exported = ((0, "text"), (1, "text"), (3, "amount"), (4, "amount"))
+        columns = [(table.horizontalHeaderItem(column).text(), kind) for column, kind in exported]
+        rows = [[table.item(number, 0).text(), table.item(number, 1).text(),
+                 self._cell_fen(number, 3), self._cell_fen(number, 4)] for number in range(table.rowCount())]
+        return export_values(self, self.books, self.tr("期初余额"), columns, rows)
+
+    def _cell_fen(self, row: int, column: int) -> int | None:
+        text = self.opening_table.item(row, column).text().strip()
+        return parse_amount(text) if text else None
+
+    def _tree_items(self):
+        """Every item of the chart tree, parents before their children (the order shown)."""
+        stack = [self.tree.topLevelItem(n) for n in reversed(range(self.tree.topLevelItemCount()))]
+        while stack:
+            item = stack.pop()
+            yield item
+            stack.extend(item.child(n) for n in reversed(range(item.childCount())))
+
+    @staticmethod
+    def _hidden_in_tree(item) -> bool:
+        while item is not None:
+            if item.isHidden():
+                return True
+            item = item.parent()
+        return False
 
     def on_find(self) -> None:
         self.tabs.setCurrentIndex(0)

@@ -10,15 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,9 +26,11 @@ from assetdesk.periods import Period
 from ui.dialogs.voucher_dialog import VoucherDialog
 from ui.models.table_model import CENTER, TableModel, money_column, text_column
 from ui.pages.base import Page
+from ui.table_export import export_button
 from ui.theme import OK, WARN
 from ui.widgets.account_picker import AccountEdit
 from ui.widgets.period_picker import PeriodPicker
+from ui.widgets.report_table import ReportTableView
 
 TOTAL_KINDS = {"month_total", "year_total", "day_total", "opening"}
 
@@ -51,24 +50,17 @@ class EmphasisTableModel(TableModel):
         return super().data(index, role)
 
 
-def _table(model: TableModel) -> QTableView:
-    view = QTableView()
+def _table(model: TableModel) -> ReportTableView:
+    """A books table whose columns fit their content (see ``ReportTableView``)."""
+    view = ReportTableView()
     view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(26)
-    model.apply_column_widths(view)
     return view
 
 
 def trial_balance_columns() -> list:
-    amount = dict(blank_zero=True, width=118)
+    amount = dict(blank_zero=True)
     return [
-        text_column("code", "科目编码", width=90, value=lambda r: r.code or ""),
+        text_column("code", "科目编码", value=lambda r: r.code or ""),
         text_column("name", "科目名称", stretch=True,
                     value=lambda r: ("　" * (r.level - 1) if r.level else "") + r.name),
         money_column("opening_debit_fen", "期初借方", **amount),
@@ -84,17 +76,17 @@ def trial_balance_columns() -> list:
 
 def ledger_columns(with_account: bool = False) -> list:
     columns = [
-        text_column("date_on", "日期", width=96,
+        text_column("date_on", "日期",
                     value=lambda e: e.date_on.isoformat() if e.date_on and e.kind in ("line", "opening", "day_total") else ""),
-        text_column("voucher_label", "凭证号", width=80),
+        text_column("voucher_label", "凭证号"),
         text_column("summary", "摘要", stretch=True),
-        money_column("debit_fen", "借方", blank_zero=True, width=130),
-        money_column("credit_fen", "贷方", blank_zero=True, width=130),
-        text_column("direction", "方向", width=48, alignment=CENTER),
-        money_column("balance_fen", "余额", width=140),
+        money_column("debit_fen", "借方", blank_zero=True),
+        money_column("credit_fen", "贷方", blank_zero=True),
+        text_column("direction", "方向", alignment=CENTER),
+        money_column("balance_fen", "余额"),
     ]
     if with_account:
-        columns.insert(2, text_column("account_code", "科目", width=80))
+        columns.insert(2, text_column("account_code", "科目"))
     return columns
 
 
@@ -167,6 +159,8 @@ class BooksPage(Page):
         self.tb_range.finish()
         self.tb_status = QLabel()
         self.tb_range.addWidget(self.tb_status)
+        self.tb_export_button = export_button(self.export_trial_balance)
+        self.tb_range.addWidget(self.tb_export_button)
         self.tb_model = EmphasisTableModel(trial_balance_columns(), lambda r: r.level <= 1)
         self.tb_table = _table(self.tb_model)
         self.tb_table.doubleClicked.connect(self._on_tb_table_double_clicked)
@@ -205,12 +199,14 @@ class BooksPage(Page):
     # --- 明细账 -------------------------------------------------------------------------
     def _build_ledger_tab(self) -> QWidget:
         self.ledger_account = AccountEdit(self.books)
-        self.ledger_account.setFixedWidth(260)
+        self.ledger_account.setFixedWidth(320)
         self.ledger_account.committed.connect(self.load_ledger)
         self.ledger_range = _RangeBar(self, self.load_ledger)
         self.ledger_range.insertWidget(0, QLabel(self.tr("科目")))
         self.ledger_range.insertWidget(1, self.ledger_account)
         self.ledger_range.finish()
+        self.ledger_export_button = export_button(self.export_ledger)
+        self.ledger_range.addWidget(self.ledger_export_button)
         self.ledger_title = QLabel()
         self.ledger_title.setStyleSheet("font-weight: bold;")
         self.ledger_model = EmphasisTableModel(ledger_columns(with_account=True), lambda e: e.kind in TOTAL_KINDS)
@@ -262,6 +258,8 @@ class BooksPage(Page):
         tab.range.addWidget(tab.account_label)
         tab.range.addWidget(tab.account_combo)
         tab.range.finish()
+        tab.export_button = export_button(lambda: self.export_journal(tab))
+        tab.range.addWidget(tab.export_button)
         tab.model = EmphasisTableModel(ledger_columns(), lambda e: e.kind in TOTAL_KINDS)
         tab.table = _table(tab.model)
         tab.table.doubleClicked.connect(lambda index: self._open_entry(tab.model.row_at(index.row())))
@@ -315,9 +313,9 @@ class BooksPage(Page):
     # --- 结账 ---------------------------------------------------------------------------
     def _build_close_tab(self) -> QWidget:
         self.periods_model = TableModel.in_memory([
-            text_column("period", "会计期间", width=100, formatter=str),
-            text_column("status", "状态", width=80, alignment=CENTER),
-            text_column("closed_at", "结账时间", width=160,
+            text_column("period", "会计期间", formatter=str),
+            text_column("status", "状态", alignment=CENTER),
+            text_column("closed_at", "结账时间",
                         formatter=lambda v: v.strftime("%Y-%m-%d %H:%M") if v else ""),
             text_column("closed_by", "结账人", stretch=True),
         ])
@@ -338,19 +336,26 @@ class BooksPage(Page):
         buttons.addSpacing(16)
         buttons.addWidget(self.current_label)
         buttons.addStretch(1)
+        self.periods_export_button = export_button(self.export_periods)
+        buttons.addWidget(self.periods_export_button)
         self.log_model = TableModel.in_memory([
-            text_column("period", "会计期间", width=100, formatter=str),
-            text_column("action", "操作", width=80, alignment=CENTER),
+            text_column("period", "会计期间", formatter=str),
+            text_column("action", "操作", alignment=CENTER),
             text_column("reason", "原因", stretch=True),
-            text_column("user", "操作人", width=90),
-            text_column("at", "时间", width=150, formatter=lambda v: v.strftime("%Y-%m-%d %H:%M") if v else ""),
+            text_column("user", "操作人"),
+            text_column("at", "时间", formatter=lambda v: v.strftime("%Y-%m-%d %H:%M") if v else ""),
         ])
         self.log_table = _table(self.log_model)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.addLayout(buttons)
         layout.addWidget(self.periods_table, 2)
-        layout.addWidget(QLabel(self.tr("结账日志")))
+        log_bar = QHBoxLayout()
+        log_bar.addWidget(QLabel(self.tr("结账日志")))
+        log_bar.addStretch(1)
+        self.log_export_button = export_button(self.export_close_log)
+        log_bar.addWidget(self.log_export_button)
+        layout.addLayout(log_bar)
         layout.addWidget(self.log_table, 1)
         return tab
 
@@ -444,15 +449,46 @@ class BooksPage(Page):
             preview_report(self, self.books, name, **options)
 
     def on_export(self) -> None:
-        """导出Excel of the table on screen, exactly as shown."""
+        """导出Excel (Ctrl+E) of the table on screen, exactly as shown; on 结账, the close/reopen log."""
+        exports = (self.export_trial_balance, self.export_ledger, lambda: self.export_journal(self.cash_tab),
+                   lambda: self.export_journal(self.bank_tab), self.export_close_log)
+        exports[self.tabs.currentIndex()]()
+
+    @staticmethod
+    def _span(first: Period | None, last: Period | None) -> str:
+        if first is None or last is None:
+            return ""
+        return f"（{first}）" if first == last else f"（{first} 至 {last}）"
+
+    def _export(self, title: str, model: TableModel):
         from ui.table_export import export_table_view
 
-        report = self._current_report()
-        if report is not None:
-            _name, _options, model, title = report
-            export_table_view(self, self.books, title, model)
-        else:  # 结账: the periods and their close/reopen log
-            export_table_view(self, self.books, self.tr("结账日志"), self.log_model)
+        return export_table_view(self, self.books, title, model)
+
+    def export_trial_balance(self):
+        """The 科目余额表 as shown: the months and 级次 queried, every row and the 合计 row."""
+        return self._export(self.tr("科目余额表") + self._span(*self.tb_range.range()), self.tb_model)
+
+    def export_ledger(self):
+        """The 明细账 of the account and months on screen."""
+        code = self.ledger_account.code() or ""
+        return self._export(" ".join(part for part in (self.tr("明细账"), code) if part)
+                            + self._span(*self.ledger_range.range()), self.ledger_model)
+
+    def export_journal(self, tab):
+        """The 现金日记账 / 银行存款日记账 of the account (or all of them) and months on screen."""
+        title = self.tr("现金日记账") if tab is self.cash_tab else self.tr("银行存款日记账")
+        account = tab.account_combo.currentData()
+        return self._export(" ".join(part for part in (title, account or "") if part) + self._span(*tab.range.range()),
+                            tab.model)
+
+    def export_periods(self):
+        """The 会计期间 list with each month's 结账 status."""
+        return self._export(self.tr("会计期间"), self.periods_model)
+
+    def export_close_log(self):
+        """The 结账 / 反结账 log, newest first as shown."""
+        return self._export(self.tr("结账日志"), self.log_model)
 
     # --- refresh ------------------------------------------------------------------------
     def refresh(self) -> None:

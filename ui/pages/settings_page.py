@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.models.table_model import TableModel, text_column
 from ui.pages.base import Page
+from ui.table_export import export_button
 
 VOUCHER_WORDS = ("记", "收", "付", "转")
 PDF_FONTS = (("自动选择（推荐）", ""), ("宋体 SimSun", "SimSun"), ("黑体 SimHei", "SimHei"),
@@ -126,9 +127,11 @@ class SettingsPage(Page):
         layout = QVBoxLayout(box)
         layout.addWidget(self.users_view, 1)
         layout.addLayout(adder)
+        self.users_export_button = export_button(self.on_export)
         row = QHBoxLayout()
         row.addWidget(note, 1)
         row.addWidget(self.toggle_user_button)
+        row.addWidget(self.users_export_button)
         layout.addLayout(row)
         return box
 
@@ -188,11 +191,11 @@ class SettingsPage(Page):
         return box
 
     # --- refresh --------------------------------------------------------------------
-    def on_export(self) -> None:
-        """导出Excel of the users and their roles."""
+    def on_export(self):
+        """导出Excel (the button under the users or Ctrl+E) of the users and roles, sorted as shown."""
         from ui.table_export import export_table_view
 
-        export_table_view(self, self.books, self.tr("用户和角色"), self.users_model)
+        return export_table_view(self, self.books, self.tr("用户和角色"), self.users_model)
 
     def refresh(self) -> None:
         book = self.books.org.book()

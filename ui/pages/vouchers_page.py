@@ -28,6 +28,7 @@ from assetdesk.services.vouchers import VoucherFilter
 from ui.dialogs.voucher_dialog import VoucherDialog
 from ui.models.table_model import CENTER, TableModel, date_column, money_column, number_column, text_column
 from ui.pages.base import Page
+from ui.table_export import export_button
 from ui.theme import WARN
 from ui.widgets.money_edit import MoneyEdit
 from ui.widgets.period_picker import PeriodPicker
@@ -193,10 +194,12 @@ class VouchersPage(Page):
         self.post_button.clicked.connect(self.post_selected)
         self.reverse_button.clicked.connect(self.reverse_selected)
         self.discard_button.clicked.connect(self.discard_selected)
+        self.export_button = export_button(self.on_export)
         bar = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.post_button, self.reverse_button, self.discard_button):
             bar.addWidget(button)
         bar.addStretch(1)
+        bar.addWidget(self.export_button)
         return bar
 
     def _load_periods(self) -> None:
@@ -319,11 +322,14 @@ class VouchersPage(Page):
         period = self.current_filter().period or self.books.periods.current_period()
         preview_report(self, self.books, "vouchers", period=period)
 
-    def on_export(self) -> None:
-        """导出Excel of the voucher list as filtered and sorted on screen."""
+    def on_export(self):
+        """导出Excel (the button or Ctrl+E) of the voucher list as filtered and sorted on screen:
+        every matching voucher, not only the rows loaded so far; the title names the period."""
         from ui.table_export import export_table_view
 
-        export_table_view(self, self.books, self.tr("凭证列表"), self.model)
+        period = self.model.filter.period if self.model.filter is not None else None
+        title = self.tr("凭证列表") + (f"（{period}）" if period else "")
+        return export_table_view(self, self.books, title, self.model)
 
     def on_find(self) -> None:
         self.text_edit.setFocus()
