@@ -96,7 +96,7 @@ def read_file(kind: SheetKind, path: str | Path, sheet: str | None = None) -> Im
             if other is not None:
                 elsewhere.append((grid.name, other))
             continue
-        better = None if sheet else _better_kind(grid, kind, layout)
+        better = None if sheet or _reads_on_its_own(layout, kind) else _better_kind(grid, kind, layout)
         if better is not None:
             elsewhere.append((grid.name, better))
             continue
@@ -122,8 +122,28 @@ def _chosen_sheet(grids: list[reader.Grid], path: Path, sheet: str) -> list[read
     return chosen
 
 
+def _reads_on_its_own(layout: reader.Layout, kind: SheetKind) -> bool:
+    """The clerk's kind finds each of its required columns under one of its own names: the sheet is
+    read as that kind, whatever else it holds (a 住户台账 chosen as 往来单位及个人 gives the 户主).
+
+    A name that only ends like one of its own does not count: 小区名称 ends with 名称, yet a 小区
+    table is not a list of counterparties, so a district workbook's 小区 sheet is still left to
+    the 片区与小区 import."""
+    own = reader.alias_index(kind.columns)
+    required = [spec for spec in kind.columns if spec.required]
+    if not required:
+        return False  # a kind that can do without every column (a journal) says nothing by reading a sheet
+    for spec in required:
+        header = layout.headers.get(spec.key)
+        if header is None or not any(getattr(own.get(name), "key", None) == spec.key
+                                     for name, _ in reader.split_unit(reader.normalise_header(header))):
+            return False
+    return True
+
+
 def _better_kind(grid: reader.Grid, kind: SheetKind, layout: reader.Layout | None) -> SheetKind | None:
-    """Another kind whose table this sheet is, when it explains more of the sheet's columns
+    """Another kind whose table this sheet is, when the clerk's kind cannot read it on its own
+    (``_reads_on_its_own``) and the other explains more of the sheet's columns
     (than ``layout``, this kind's reading of it) and at least three of them: two shared words
     ("编码", "金额") do not make a sheet another kind's table.
 
