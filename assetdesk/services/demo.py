@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from assetdesk.errors import DuplicateError
+from assetdesk.id_numbers import with_credit_check, with_resident_check
 from assetdesk.periods import Period
 from assetdesk.services.org import COMPOUND_CATEGORIES, CompoundInput, CounterpartyInput
 from assetdesk.services.vouchers import LineInput, VoucherInput
@@ -91,19 +92,33 @@ def _balanced_opening() -> dict[str, int]:
 
 def _counterparties(books, rng: random.Random, households: int) -> tuple[list[str], list]:
     companies = [f"普洱市{w}物业服务有限公司" for w in ("兰庭", "思源", "安居", "康泰", "和顺")]
-    items = [CounterpartyInput(c, "单位", f"91530802MA{i:08d}", f"0879-21{i:05d}", "普洱市思茅区", ("物业公司",))
+    items = [CounterpartyInput(c, "单位", with_credit_check(f"91530802MA{i:07d}"), f"0879-21{i:05d}", "普洱市思茅区",
+                               ("物业公司",))
              for i, c in enumerate(companies, start=1)]
     tenant_names = [f"{_name(rng)}（{kind}）" for kind in ("商铺", "仓库", "场地") for _ in range(6)]
-    items += [CounterpartyInput(n, "个人", f"53270119{rng.randint(60, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
-                                f"{i:03d}{rng.randint(0, 9)}", f"139{rng.randint(10**7, 10**8 - 1)}", "兰花社区", ("承租方",))
+    items += [CounterpartyInput(n, "个人", _tenant_id(rng, i), f"139{rng.randint(10**7, 10**8 - 1)}", "兰花社区", ("承租方",))
               for i, n in enumerate(tenant_names)]
-    # 户主 (household heads, payers of property fees); fictitious but unique ID numbers keep them apart
-    items += [CounterpartyInput(_name(rng), "个人", f"53080219{i:06d}{rng.randint(100, 999)}X",
+    # 户主 (household heads, payers of property fees); fictitious but unique and well-formed ID numbers
+    items += [CounterpartyInput(_name(rng), "个人", _household_id(rng, i),
                                 f"13{rng.randint(10**8, 10**9 - 1)}", "兰花社区", ("缴费人",)) for i in range(households)]
-    items.append(CounterpartyInput("普洱市思茅区财政局", "单位", "11530802MB0000001A", "", "普洱市思茅区", ("收款方",)))
+    items.append(CounterpartyInput("普洱市思茅区财政局", "单位", with_credit_check("11530802MB0000001"), "", "普洱市思茅区",
+                                   ("收款方",)))
     books.org.upsert_counterparties(items)
     tenants = [books.org.find_counterparty(n) for n in tenant_names]
     return companies, tenants
+
+
+def _tenant_id(rng: random.Random, i: int) -> str:
+    """A 身份证号码 born 1960-1999 (the random draws in the order the demo has always made them)."""
+    body = f"53270119{rng.randint(60, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{i:03d}"
+    rng.randint(0, 9)  # once the last digit; drawn still, so every later draw (names, amounts) stays the same
+    return with_resident_check(body)
+
+
+def _household_id(rng: random.Random, i: int) -> str:
+    """A 身份证号码 unique to household ``i``: its birth date walks the days from 1940-01-01."""
+    born = dt.date(1940, 1, 1) + dt.timedelta(days=i % 20000)
+    return with_resident_check(f"530802{born:%Y%m%d}{rng.randint(100, 999) // 10:02d}{i // 20000 % 10}")
 
 
 def _compounds(books, rng: random.Random, companies: list[str], households: int) -> list:

@@ -88,6 +88,22 @@ class CounterpartyRow(NamedTuple):
     is_active: bool
 
 
+class CounterpartyPlan(NamedTuple):
+    """What an import row will do to the 往来单位及个人 (``OrgService.plan_counterparties``).
+
+    ``status``: "new", "changed", "unchanged", or "ambiguous" (several records could be meant).
+    ``before`` / ``after``: (name, kind, id_code, phone, address, roles, note) as the books hold them
+    now and will hold them (roles comma-separated, as stored); ``before`` is None for a new record.
+    ``problems``: (field, reason) pairs that refuse the row, reasons in the clerk's words."""
+
+    status: str
+    record_id: int | None
+    before: tuple | None
+    after: tuple
+    problems: tuple[tuple[str, str], ...] = ()
+
+
+
 @dataclass(frozen=True)
 class UserRow:
     id: int

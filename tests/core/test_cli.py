@@ -122,7 +122,7 @@ def test_import_says_what_it_left_out(tmp_path, capsys):
     assert code == 0 and "已跳过模板中的示例行 1 行" in out
     workbook = openpyxl.Workbook()
     workbook.active.append(["名称", "性别", "联系电 话", "微信"])
-    workbook.active.append(["张三", "男", "138", "zs"])
+    workbook.active.append(["张三", "男", "13800138000", "zs"])
     path = tmp_path / "名册.xlsx"
     workbook.save(path)
     code, out, _ = run(capsys, "--db", db, "import", "counterparties", str(path))

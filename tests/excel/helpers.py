@@ -45,8 +45,8 @@ def people_in_two_sheets(path: Path) -> Path:
     """往来单位 split as districts often do: a 个人 sheet (张三) and a 单位 sheet (兰花物业有限公司)."""
     workbook = openpyxl.Workbook()
     workbook.active.title = "个人"
-    for sheet, rows in ((workbook.active, [["名称", "电话"], ["张三", "138"]]),
-                        (workbook.create_sheet("单位"), [["名称", "电话"], ["兰花物业有限公司", "010"]])):
+    for sheet, rows in ((workbook.active, [["名称", "电话"], ["张三", "13800138000"]]),
+                        (workbook.create_sheet("单位"), [["名称", "电话"], ["兰花物业有限公司", "010-66668888"]])):
         for row in rows:
             sheet.append(row)
     workbook.save(path)

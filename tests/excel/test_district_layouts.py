@@ -112,8 +112,8 @@ def test_an_exported_journal_of_closed_months_reimports_unchanged(books, tmp_pat
 def test_headers_that_name_a_column_more_fully_are_understood(books, tmp_path):
     path = _book(tmp_path / "名册.xlsx", [
         ["某街道住户名册"], ["序号", "户主姓名", "身份证号码", "联系人电话", "家庭住址"],
-        [1, "张三", "530802199001011234", "13800000000", "兰园小区3栋"],
-        [2, "李四", "530802199001011235", "13800000001", "兰园小区4栋"],
+        [1, "张三", "53080219900101123X", "13800000000", "兰园小区3栋"],
+        [2, "李四", "530802199001011248", "13800000001", "兰园小区4栋"],
     ])
     result = import_file(books, "counterparties", path)
     assert result.new == 2
@@ -155,7 +155,7 @@ def test_a_chart_numbered_by_the_old_system_is_refused_by_name(books, tmp_path):
 
 
 def test_a_workbook_whose_name_says_xls_is_read_by_its_content(books, tmp_path):
-    path = _book(tmp_path / "名册.xlsx", [["名称", "证件号码"], ["张三", "530802199001011234"]])
+    path = _book(tmp_path / "名册.xlsx", [["名称", "证件号码"], ["张三", "53080219900101123X"]])
     renamed = path.rename(tmp_path / "名册.xls")
     assert import_file(books, "counterparties", renamed).new == 1
     assert books.org.list_counterparties()[0].name == "张三"
@@ -173,8 +173,8 @@ def _district_workbook(path):
         compounds.append(row)
     people = workbook.create_sheet("往来单位")
     for row in (["序号", "名称", "类型", "证件号码", "电话", "地址", "角色", "备注"],
-                [1, "张三", "个人", "110101199001011234", "13800138000", "兰花小区1栋", "缴费人", ""],
-                [2, "安居物业有限公司", "单位", "91110101MA01234567", "", "", "物业公司", ""]):
+                [1, "张三", "个人", "110101199001011237", "13800138000", "兰花小区1栋", "缴费人", ""],
+                [2, "安居物业有限公司", "单位", "91110101MA0123456B", "", "", "物业公司", ""]):
         people.append(row)
     workbook.save(path)
     return path
@@ -212,8 +212,8 @@ def test_a_legacy_xls_from_the_district_imports_both_its_tables(books):
     people = import_file(books, "counterparties", path)
     assert people.sheets == ["往来单位"] and people.new == 2
     found = {c.name: c for c in books.org.list_counterparties()}
-    assert found["王五"].phone == "13800138000" and found["王五"].id_code == "110101198001011234"
-    assert found["赵六"].id_code == "11010119850202123X" and found["赵六"].roles == ("承租方", "缴费人")
+    assert found["王五"].phone == "13800138000" and found["王五"].id_code == "110101198001011232"
+    assert found["赵六"].id_code == "11010119850202121X" and found["赵六"].roles == ("承租方", "缴费人")
     assert import_file(books, "compounds", path).unchanged == 3  # the same file again changes nothing
 
 
@@ -271,12 +271,12 @@ def test_district_wording_of_headers_and_choices_is_understood(books, tmp_path):
 
     people = _book(tmp_path / "住户.xlsx", [
         ["户主", "公民身份号码", "移动电话", "居住地址"],
-        ["王五", "110101198001011234", 13800138000, "棉纺厂宿舍3栋"],
+        ["王五", "110101198001011232", 13800138000, "棉纺厂宿舍3栋"],
     ])
     assert import_file(books, "counterparties", people).new == 1
     (person,) = books.org.list_counterparties()
     assert (person.name, person.id_code, person.phone, person.address) == (
-        "王五", "110101198001011234", "13800138000", "棉纺厂宿舍3栋")
+        "王五", "110101198001011232", "13800138000", "棉纺厂宿舍3栋")
 
 
 def test_a_sheet_without_areas_updates_compounds_on_record_and_asks_for_the_area_of_new_ones(books, tmp_path):
@@ -308,7 +308,7 @@ def test_compounds_listed_under_numbered_area_headings_take_their_area(books, tm
 
 def test_numbered_heading_rows_are_not_data_for_other_kinds_either(books, tmp_path):
     path = _book(tmp_path / "往来.xlsx", [
-        ["名称", "电话"], ["一、个人", None], ["张三", "138"], ["二、单位", None], ["兰花物业有限公司", "010"],
+        ["名称", "电话"], ["一、个人", None], ["张三", "13800138000"], ["二、单位", None], ["兰花物业有限公司", "010-66668888"],
     ])
     result = import_file(books, "counterparties", path)
     assert result.new == 2 and not result.errors

@@ -25,8 +25,8 @@ def messy_counterparties(path):
         ["兰花社区往来单位及个人名册"],
         ["填报单位：兰花社区股份经济合作社", None, None, None, "单位：元"],
         ["序号", "单位名称", "类别", "身份证号/统一社会信用代码", "联系电话", "联系地址", "角色"],
-        [1, " 张三 ", "个人", "110101199001011234", 13800138000.0, "兰花小区1栋", "承租方、缴费人"],
-        [2, "兰花物业服务有限公司", None, "91110000MA01ABCD1X", "010-6666", None, "物业公司"],
+        [1, " 张三 ", "个人", "110101199001011237", 13800138000.0, "兰花小区1栋", "承租方、缴费人"],
+        [2, "兰花物业服务有限公司", None, "91110000MA01ABCD1M", "010-6666", None, "物业公司"],
         [3, "李四", "自然人", None, None, None, None],
         ["合计", None, None, None, None],
         ["填表人：王五", None, "审核人：赵六"],
@@ -49,12 +49,12 @@ def test_counterparties_import_then_reimport_changes_nothing(books, tmp_path):
 
 
 def test_changed_counterparty_is_listed_with_what_changes(books, tmp_path):
-    books.org.add_counterparty(CounterpartyInput("张三", "个人", "110101199001011234", phone="1"))
+    books.org.add_counterparty(CounterpartyInput("张三", "个人", "110101199001011237", phone="13800000001"))
     path = messy_counterparties(tmp_path / "往来.xlsx")
     preview = import_file(books, "counterparties", path, dry_run=True)
     assert counts(preview) == (2, 1, 0)
     (changed,) = [c for c in preview.changes if c.status == "changed"]
-    assert "电话：1 → 13800138000" in changed.detail
+    assert "电话：13800000001 → 13800138000" in changed.detail
 
 
 def test_one_bad_cell_blocks_the_whole_import(books, tmp_path):
@@ -76,15 +76,15 @@ def test_one_bad_cell_blocks_the_whole_import(books, tmp_path):
 
 
 def test_duplicate_inside_the_file_is_refused(books, tmp_path):
-    rows = [["姓名", "身份证号"], ["张三", "110101199001011234"], ["张叁", "110101199001011234"]]
+    rows = [["姓名", "身份证号"], ["张三", "110101199001011237"], ["张叁", "110101199001011237"]]
     preview = import_file(books, "counterparties", make_workbook(tmp_path / "d.xlsx", rows), dry_run=True)
     (error,) = preview.errors
     assert error.row == 3 and "与第 2 行重复" in error.reason
 
 
 def test_counterparties_round_trip_is_exact(books, tmp_path):
-    books.org.add_counterparty(CounterpartyInput("=HYPERLINK(\"x\")", "单位", "", "+86 138", "-", ("收款方",), "@备注"))
-    books.org.add_counterparty(CounterpartyInput("张三", "个人", "110101199001011234", "13800138000", "一栋",
+    books.org.add_counterparty(CounterpartyInput("=HYPERLINK(\"x\")", "单位", "", "+86 138 0013 8000", "-", ("收款方",), "@备注"))
+    books.org.add_counterparty(CounterpartyInput("张三", "个人", "110101199001011237", "13800138000", "一栋",
                                                  ("承租方", "缴费人"), ""))
     before = books.org.list_counterparties()
     path = export_file(books, "counterparties", tmp_path / "out.xlsx")
@@ -285,7 +285,7 @@ def test_a_file_without_the_kinds_table_names_the_missing_columns(books, tmp_pat
 
 
 def test_another_kinds_table_is_named_with_the_kind_to_choose(books, tmp_path):
-    path = make_workbook(tmp_path / "x.xlsx", [["名称", "电话", "身份证号"], ["张三", "1", "110101199001011234"]])
+    path = make_workbook(tmp_path / "x.xlsx", [["名称", "电话", "身份证号"], ["张三", "1", "110101199001011237"]])
     with pytest.raises(ImportFileError, match="工作表“Sheet1”是往来单位及个人") as caught:
         import_file(books, "vouchers", path)
     assert caught.value.suggested_kind == "counterparties"
@@ -301,11 +301,11 @@ def test_the_same_wrong_role_on_many_rows_is_reported_on_each(books, tmp_path):
 
 
 def test_codes_typed_full_width_or_spaced_and_a_lower_case_x_are_made_plain(books, tmp_path):
-    rows = [["姓名", "身份证号"], ["张三", "１１０１０１１９９００１０１１２３ｘ"], ["李四", "1101 0119 9102 0212 34"]]
+    rows = [["姓名", "身份证号"], ["张三", "１１０１０１１９９００１０１１２７ｘ"], ["李四", "1101 0119 9102 0212 31"]]
     import_file(books, "counterparties", make_workbook(tmp_path / "p.xlsx", rows))
     codes = {c.name: c.id_code for c in books.org.list_counterparties()}
-    assert codes == {"张三": "11010119900101123X", "李四": "110101199102021234"}
-    again = [["姓名", "身份证号"], ["张三", "11010119900101123x"]]
+    assert codes == {"张三": "11010119900101127X", "李四": "110101199102021231"}
+    again = [["姓名", "身份证号"], ["张三", "11010119900101127x"]]
     assert import_file(books, "counterparties", make_workbook(tmp_path / "q.xlsx", again)).unchanged == 1
 
 

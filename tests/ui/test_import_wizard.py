@@ -33,8 +33,8 @@ def wait_step(qtbot, wizard, step):
 
 def test_clerk_imports_counterparties_workbook(qtbot, books, tmp_path, shown_errors):
     path = counterparties_workbook(tmp_path / "往来单位.xlsx", [
-        ["张三", "个人", "110101199001011234", "13800000001", "承租方"],
-        ["兰花物业服务有限公司", "", "91110101MA0000000X", "010-12345678", "物业公司"],
+        ["张三", "个人", "110101199001011237", "13800000001", "承租方"],
+        ["兰花物业服务有限公司", "", "91110101MA00000005", "010-12345678", "物业公司"],
     ])
     wizard = ImportWizard(books, kind="counterparties")
     qtbot.addWidget(wizard)
@@ -160,7 +160,7 @@ def answer_when_asked(button_text: str, asked: list) -> None:
 
 def check_people_as(qtbot, books, tmp_path, kind: str, answer: str) -> tuple[ImportWizard, list]:
     """The clerk picks a 往来单位 workbook with the wrong kind chosen, presses 检查 and gives ``answer``."""
-    path = counterparties_workbook(tmp_path / "往来单位.xlsx", [["张三", "个人", "110101199001011234", "13800000001", "承租方"]])
+    path = counterparties_workbook(tmp_path / "往来单位.xlsx", [["张三", "个人", "110101199001011237", "13800000001", "承租方"]])
     wizard = ImportWizard(books, kind=kind)
     qtbot.addWidget(wizard)
     wizard.show()

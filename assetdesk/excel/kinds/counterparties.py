@@ -1,16 +1,34 @@
-"""往来单位及个人 → ``upsert_counterparties``; the natural key is the ID / credit code when given,
-else the name (the service's rule)."""
+"""往来单位及个人 → ``upsert_counterparties``.
+
+Which record a row means, what a blank cell does (nothing: it never overwrites the books) and which
+numbers are refused are the service's rules (``services/counterparty_matching``): this sheet asks
+it for a plan of every row, so the preview lists exactly the changes the import will make. Here:
+the clerk's ways of writing cells — 无 / 暂无 for "no number" (``placeholders``), 事业单位 or 居民 for
+the 类型, a number pasted from a CSV as ``'9153…`` or ``="5301…"``, names padded with spaces — and
+rows repeated across sheets (``duplicates``).
+"""
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .base import ColumnSpec, ParsedRow, RowError, SheetKind
+from assetdesk.id_numbers import normalise_id_code, normalise_phone
+from assetdesk.names import normalise_name
+from assetdesk.services.counterparty_matching import plan_targets
+
+from ..placeholders import is_placeholder, without_placeholders
+from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
+from .duplicates import MERGED_INTO, merge_rows, merged_into, row_place
 
 ROLE_SPLIT = re.compile(r"[、,，;；/\s]+")
-ORGANISATION_HINT = re.compile(r"公司|有限|中心|委员会|居委会|村委会|合作社|协会|学校|幼儿园|医院|诊所|银行|信用社|厂|商行|"
-                               r"事务所|街道|政府|物业|超市|商店|门市部|经营部|服务部|饭店|酒店|药店|集团|工作室")
+ORGANISATION_WORDS = ("企业", "公司", "法人", "组织", "机构", "单位", "事业单位", "机关单位", "机关", "行政单位", "行政事业单位",
+                      "政府机关", "社会组织", "社会团体", "民办非企业", "民办非企业单位", "基金会", "个体工商户", "个体户",
+                      "合作社", "农民专业合作社", "村委会", "居委会", "村（居）委会", "村(居)委会", "国有企业", "集体企业",
+                      "民营企业", "私营企业", "企业法人", "非法人组织", "部队")
+PERSON_WORDS = ("个人", "自然人", "居民", "村民", "村（居）民", "村(居)民", "住户", "业主", "农户", "公民", "职工", "群众")
+FIELDS = ("name", "kind", "id_code", "phone", "address", "roles", "note")
+PLAN = "_plan"  # values key: the row's plan (``CounterpartyPlan``) from the service
 
 
 class CounterpartiesKind(SheetKind):
@@ -18,20 +36,24 @@ class CounterpartiesKind(SheetKind):
     title = "往来单位及个人"
     columns = (
         ColumnSpec("name", "名称", max_length=200, aliases=("单位名称", "姓名", "户名", "往来单位", "单位及个人", "往来单位名称",
-                                          "客户名称", "承租人", "承租方", "单位/个人", "户主", "业主", "缴费人",
-                                          "交费人", "缴费户", "客户", "单位或个人", "姓名或名称"),
+                                          "客户名称", "承租人", "承租方", "户主", "业主", "缴费人",
+                                          "交费人", "缴费户", "客户", "姓名或名称"),
                    required=True, width=28, example="张三（示例）"),
-        ColumnSpec("kind", "类型", "choice", aliases=("类别", "性质", "个人/单位", "主体类型"), width=8,
+        ColumnSpec("kind", "类型", "choice", aliases=("类别", "性质", "个人/单位", "单位/个人", "单位或个人", "个人或单位", "主体类型",
+                                                    "主体性质", "单位性质", "往来类别"), width=8,
                    choices=("个人", "单位"),
-                   choice_aliases=(("企业", "单位"), ("公司", "单位"), ("法人", "单位"), ("组织", "单位"),
-                                   ("机构", "单位"), ("自然人", "个人")),
-                   note="空白时按名称判断（含“公司”“中心”“合作社”等为单位）", example="个人"),
+                   choice_aliases=tuple((word, "单位") for word in ORGANISATION_WORDS if word != "单位")
+                   + tuple((word, "个人") for word in PERSON_WORDS if word != "个人"),
+                   note="空白时：新记录按证件号码和名称判断（统一社会信用代码或名称含“公司”“中心”“合作社”等为单位），"
+                        "已有记录保持不变", example="个人"),
         ColumnSpec("id_code", "证件号码", code=True, max_length=30, aliases=("证件号", "身份证号", "身份证号码", "身份证", "统一社会信用代码",
                                                 "信用代码", "社会信用代码", "证件号码/统一社会信用代码", "证照号码",
                                                 "组织机构代码", "公民身份号码", "身份证件号码", "证件编号"),
-                   width=22, example="110101199001011234", note="个人填身份证号，单位填统一社会信用代码；请设为文本格式"),
+                   width=22, example="110101199003070011",
+                   note="个人填身份证号，单位填统一社会信用代码（均按国家标准核对校验位）；请设为文本格式。没有可留空"),
         ColumnSpec("phone", "电话", max_length=50, aliases=("联系电话", "手机", "手机号", "手机号码", "联系方式", "电话号码",
-                                           "固定电话", "移动电话", "联系号码"), width=14),
+                                           "固定电话", "移动电话", "联系号码"), width=14,
+                   note="至少 7 位数字；可带区号、分机，或写两个号码"),
         ColumnSpec("address", "地址", max_length=200, aliases=("住址", "联系地址", "通讯地址", "家庭住址", "居住地址", "户籍地址", "单位地址", "详细地址"), width=30),
         ColumnSpec("roles", "角色", aliases=("往来类型", "身份"), width=16,
                    note="承租方、缴费人、收款方、物业公司，多个用顿号分隔"),
@@ -43,65 +65,159 @@ class CounterpartiesKind(SheetKind):
         values = row.values if isinstance(row, ParsedRow) else row
         return (values["id_code"] or values["name"],)
 
-    def row_label(self, row: ParsedRow, key: tuple) -> str:
+    def row_label(self, row: ParsedRow, key: tuple = ()) -> str:
         values = row.values
         return f"{values['name']}（{values['id_code']}）" if values["id_code"] else values["name"]
 
+    def refine_layout(self, grid: Any, layout: Any) -> Any:
+        """A column headed 单位/个人 (or 类别, 性质 …) is the 类型 when it holds 个人 / 单位; on a sheet
+        with no other name column, one that holds names (张三, 兰花物业有限公司) is the 名称."""
+        names = self.column("name")
+        if layout.missing != [names] or "kind" not in layout.headers:
+            return layout
+        col = next(col for col, spec, _ in layout.mapping if spec.key == "kind")
+        kinds = self.column("kind")
+        words = {*kinds.choices, *(alias for alias, _ in kinds.choice_aliases)}
+        cells = {str(row[col]).strip() for row in grid.rows[layout.data_start:layout.data_start + 200]
+                 if col < len(row) and row[col] is not None and str(row[col]).strip()}
+        if cells and not cells <= words:
+            layout.mapping = [(c, names if spec is kinds else spec, factor) for c, spec, factor in layout.mapping]
+            layout.headers["name"] = layout.headers.pop("kind")
+            layout.has_unit["name"] = layout.has_unit.pop("kind", False)
+            layout.missing = []
+        return layout
+
+    def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
+        """无 / — in a column converted before this sheet sees it (类型, 户数 …) is a blank cell."""
+        columns = [col for col, spec, _ in layout.mapping if spec.type != "text" and not spec.required]
+        return super().read_rows(without_placeholders(grid, columns, layout.data_start), layout)
+
     def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
-        """Roles split and checked; the kind inferred from the name when left blank; keys unique.
-
-        A roles column holds a handful of distinct texts: each is split and checked once."""
-        from assetdesk.services.org import COUNTERPARTY_ROLES
-
+        """Cells cleaned, every row planned against the books (the plan's refusals name their cell),
+        then rows meaning one record merged or refused."""
+        matcher = books.org.counterparty_matcher()
+        plans = matcher.plan_rows(_clean(rows))
         errors = []
-        split_roles: dict[Any, tuple[tuple[str, ...], list[str]]] = {}
-        for row in rows:
-            values = row.values
-            if values["id_code"] and not values["id_code"].isupper() and not values["id_code"].isdigit():
-                values["id_code"] = values["id_code"].upper()  # the check letter x of an ID number is X
-            if not values["kind"]:
-                values["kind"] = "单位" if ORGANISATION_HINT.search(values["name"]) else "个人"
-            text = values["roles"]
-            known = split_roles.get(text)
-            if known is None:
-                roles = tuple(dict.fromkeys(r for r in ROLE_SPLIT.split(text) if r)) if isinstance(text, str) else tuple(text)
-                known = split_roles[text] = (roles, [r for r in roles if r not in COUNTERPARTY_ROLES])
-            values["roles"], bad = known
-            if bad:
-                errors.append(row.error("roles", f"角色“{'、'.join(bad)}”不可用，只能填写：" + "、".join(COUNTERPARTY_ROLES)))
-        return errors + self._duplicates(rows)
+        for row, plan in zip(rows, plans):
+            row.values[PLAN] = plan
+            if plan[4]:
+                errors += [row.error(key, reason) for key, reason in plan[4]]
+        return errors + self._merge_duplicates(rows, plans, matcher)
 
-    def _duplicates(self, rows: Sequence[ParsedRow]) -> list[RowError]:
-        keys = [values["id_code"] or values["name"] for values in (row.values for row in rows)]
-        if len(set(keys)) == len(keys):
+    def _merge_duplicates(self, rows: Sequence[ParsedRow], plans: list, matcher: Any) -> list[RowError]:
+        targets = plan_targets(plans)
+        if len(set(targets)) == len(targets):
             return []
-        seen: dict[str, ParsedRow] = {}
-        errors = []
-        for key, row in zip(keys, rows):
-            if key in seen:
-                column = "id_code" if row["id_code"] else "name"
-                errors.append(row.error(column, f"与第 {seen[key].row} 行重复（同一单位或个人登记了两次），请删除其中一行"))
-            seen.setdefault(key, row)
+        groups: dict[Any, list[ParsedRow]] = {}
+        for row, plan, target in zip(rows, plans, targets):
+            if not plan[4]:
+                groups.setdefault(target, []).append(row)
+        labels = {spec.key: spec.header for spec in self.columns}
+        errors: list[RowError] = []
+        for group in (group for group in groups.values() if len(group) > 1):
+            first, second = group[0].values, group[1].values
+            same = "证件号码相同" if first["id_code"] and first["id_code"] == second["id_code"] else "名称相同"
+            found, grown = merge_rows([group], FIELDS, labels, f"{same}，是同一单位或个人", union=("roles",))
+            errors += found
+            for row, plan in zip(grown, matcher.plan_rows(_clean(grown))):
+                row.values[PLAN] = plan
         return errors
 
-    def existing(self, books: Any) -> dict[tuple, dict[str, Any]]:
-        out: dict[tuple, dict[str, Any]] = {}
-        for cp in books.org.list_counterparties():
-            values = {"name": cp.name, "kind": cp.kind, "id_code": cp.id_code, "phone": cp.phone,
-                      "address": cp.address, "roles": tuple(cp.roles), "note": cp.note}
-            out.setdefault((cp.id_code.upper() or cp.name,), values)
-            if cp.id_code:
-                out.setdefault((cp.name,), values)  # a file row without the code still finds it
-        return out
+    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
+        """The plan of each row; a row merged into another is listed as merged."""
+        unplanned = [row for row in rows if PLAN not in row.values]
+        if unplanned:  # rows refused for a bad cell: planned only to be listed
+            plans = books.org.counterparty_matcher().plan_rows(_clean(unplanned))
+            for row, plan in zip(unplanned, plans):
+                row.values[PLAN] = plan
+        changes = []
+        append = changes.append
+        for row in rows:
+            values = row.values
+            plan = values[PLAN]
+            status = plan[0]
+            label = f"{values['name']}（{values['id_code']}）" if values["id_code"] else values["name"]
+            if status == "new" and MERGED_INTO not in values:
+                append(Change("new", label))
+            elif status == "unchanged" and MERGED_INTO not in values:
+                append(Change("unchanged", label))
+            elif MERGED_INTO in values:
+                first = values[MERGED_INTO]
+                append(Change("unchanged", label, f"与{row_place(first, row)}是同一单位或个人，已合并"))
+            elif status == "changed":
+                append(Change("changed", label, self._differences(plan[2], plan[3])))
+            else:  # ambiguous: refused in validate_rows
+                append(Change("unchanged", label, plan[4][0][1]))
+        return changes
+
+    def _differences(self, before: tuple, after: tuple) -> str:
+        shown = [_roles if key == "roles" else _shown for key in FIELDS]
+        return "；".join(f"{spec.header}：{show(old)} → {show(new)}"
+                        for spec, show, old, new in zip(self.columns, shown, before, after) if old != new)
 
     def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
-        from assetdesk.services.org import CounterpartyInput
-
-        return books.org.upsert_counterparties([
-            CounterpartyInput(v["name"], v["kind"], v["id_code"], v["phone"], v["address"], tuple(v["roles"]), v["note"])
-            for v in (row.values for row in rows)])
+        """The rows' plans, made a moment ago by ``validate_rows`` on these books, written as planned."""
+        return books.org.apply_counterparty_plans([row.values[PLAN] for row in rows if merged_into(row) is None])
 
     def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
         for cp in books.org.list_counterparties():
             yield {"name": cp.name, "kind": cp.kind, "id_code": cp.id_code, "phone": cp.phone,
                    "address": cp.address, "roles": "、".join(cp.roles), "note": cp.note}
+
+
+def _clean(rows: Sequence[ParsedRow]) -> list[tuple]:
+    """The clerk's ways of writing cells made plain (each distinct roles text split once); the rows'
+    values as ``CounterpartyMatcher.plan_rows`` takes them (what ``clean_row`` would make)."""
+    split_roles: dict[Any, tuple[tuple[str, ...], str]] = {}
+    cleaned = []
+    append = cleaned.append
+    for row in rows:
+        values = row.values
+        name = values["name"]
+        if not name.isalnum():
+            name = values["name"] = normalise_name(name)
+        code = values["id_code"]
+        if code and not (code.isdigit() or (code.isalnum() and code.isupper())):
+            code = values["id_code"] = _plain_code(code)
+        phone = values["phone"]
+        if phone and not (phone.isascii() and phone.isdigit()):
+            phone = values["phone"] = normalise_phone(_plain_code(phone, upper=False))
+        address = values["address"]
+        if address and len(address) < 8 and is_placeholder(address):
+            address = values["address"] = ""
+        text = values["roles"]
+        roles = split_roles.get(text)
+        if roles is None:
+            roles = split_roles[text] = _split_roles(text)
+        values["roles"] = roles[0]
+        append((name, values["kind"], code, phone, address, roles[1], values["note"]))
+    return cleaned
+
+
+def _split_roles(text: Any) -> tuple[tuple[str, ...], str]:
+    """A roles cell ("承租方、缴费人", "承租方；缴费人 ", 无) as a tuple and as the books store it."""
+    if isinstance(text, str):
+        roles = () if is_placeholder(text) else tuple(dict.fromkeys(r for r in ROLE_SPLIT.split(text) if r))
+    else:
+        roles = tuple(text)
+    return roles, ",".join(roles)
+
+
+def _plain_code(text: str, upper: bool = True) -> str:
+    """A number as pasted: "" for a placeholder; ``'9153…`` and ``="5301…"`` (CSV tricks to keep the
+    digits) without the marks; the check letter x of an ID number as X."""
+    if is_placeholder(text):
+        return ""
+    if text.startswith('="') and text.endswith('"') and len(text) > 3:
+        text = text[2:-1].strip()
+    elif text.startswith("'") and len(text) > 1:
+        text = text[1:].strip()
+    return normalise_id_code(text) if upper else text
+
+
+def _shown(value: Any) -> str:
+    return str(value) if value not in ("", None) else "（空）"
+
+
+def _roles(stored: str) -> str:
+    return "、".join(r for r in stored.split(",") if r) or "（空）"
