@@ -4,6 +4,7 @@ Readers hand over whatever the cell held: str, float (calamine returns whole num
 int, date/datetime or None. Money goes straight to ``money.parse_amount`` (which turns a float
 into its shortest decimal, never doing float arithmetic); areas become integer centi-㎡, exact
 until the one rounding (half up) of the converted value.
+A placeholder (—, -, /, 无 … see ``placeholders``) in a numeric column is a blank cell.
 Every failure raises ``InputError`` with a Chinese reason quoting the value as the cell shows it
 (-300, not -300.0); the importer adds row and column.
 """
@@ -24,6 +25,7 @@ from assetdesk.periods import Period, parse_date
 
 from . import units
 from .kinds.base import ColumnSpec
+from .placeholders import is_placeholder
 
 ESCAPE_STARTS = ("=", "+", "-", "@")
 _TRUE = {"是", "y", "yes", "true", "1", "√", "✓", "启用", "有效", "正常", "在用"}
@@ -31,6 +33,7 @@ _FALSE = {"否", "n", "no", "false", "0", "×", "x", "停用", "无效", "禁用
 _MAX_AREA = 10**12  # ㎡: a million square kilometres; more is a typing slip
 _FLOAT_EXACT_LIMIT = 1e15  # beyond this Excel has already dropped digits of a number typed as text
 _WHITESPACE_RE = re.compile(r"\s+")
+_NUMERIC_TYPES = frozenset(("amount", "int", "area"))
 _NUMBER_UNIT_RE = re.compile(r"^([-+]?(?:\d+(?:\.\d*)?|\.\d+))(\D.*)?$")
 
 
@@ -50,8 +53,9 @@ def shown(raw: Any) -> str:
 
 
 def convert(spec: ColumnSpec, raw: Any, factor: Decimal | Fraction = Decimal(1)) -> Any:
-    """Convert one cell for ``spec``; ``factor`` is the header's unit (万元 → 10000, 亩 → 10000/15)."""
-    if is_empty(raw):
+    """Convert one cell for ``spec``; ``factor`` is the header's unit (万元 → 10000, 亩 → 10000/15).
+    A placeholder in a numeric column (— / 无) counts as a blank cell."""
+    if is_empty(raw) or (spec.type in _NUMERIC_TYPES and type(raw) is str and is_placeholder(raw)):
         if spec.required:
             raise InputError(f"“{spec.header}”必须填写")
         return spec.empty_value

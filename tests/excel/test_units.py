@@ -138,6 +138,25 @@ def test_two_area_units_in_the_title_go_to_the_area_columns_in_order(tmp_path):
     assert all("列名中写明单位" in error.reason for error in errors)
 
 
+@pytest.mark.parametrize("placeholder", ["—", "-", "/", "无", "－"])
+def test_placeholders_in_numeric_columns_are_blank(tmp_path, placeholder):
+    rows = [["编码", "名称", "金额", "建筑面积", "户数"], ["A1", "楼", placeholder, placeholder, placeholder]]
+    preview = read_file(KIND, make_workbook(tmp_path / "p.xlsx", rows))
+    assert preview.errors == []
+    assert (preview.rows[0]["amount"], preview.rows[0]["area"], preview.rows[0]["count"]) == (0, 0, 0)
+
+
+def test_a_placeholder_in_a_required_numeric_column_is_still_missing(tmp_path):
+    from assetdesk.excel.kinds.base import ColumnSpec, SheetKind
+
+    class Rents(SheetKind):
+        columns = (ColumnSpec("name", "名称", required=True), ColumnSpec("rent", "租金", "amount", required=True))
+
+    rows = [["名称", "租金"], ["门面一", "—"]]
+    (error,) = read_file(Rents(), make_workbook(tmp_path / "r.xlsx", rows)).errors
+    assert error.column == "B（租金）" and "必须填写" in error.reason
+
+
 def test_messages_quote_numbers_as_the_cell_shows_them(tmp_path):
     rows = [["编码", "名称", "建筑面积", "户数", "金额（万元）"], ["A1", "楼", -300, 2.5, 0.0012345]]
     errors = {error.column: error for error in read_file(KIND, make_workbook(tmp_path / "n.xlsx", rows)).errors}
