@@ -294,7 +294,7 @@ def test_parent_captions_are_skipped_and_credit_totals_read_as_credit(chart, tmp
     assert error.row == 6 and "“应付款”的余额 贷 5,000.00 与表中明细科目合计 贷 6,000.00 不符" in error.reason
     fixed = make_workbook(tmp_path / "期初2.xlsx", [
         ["科目编码", "科目名称", "借方余额", "贷方余额"], ["101", "库存现金", 1000, None], ["102", "银行存款", None, None],
-        ["10201", "  农业银行基本户", 20000, None], ["10202", "  信用社一般户", 5000, None], ["211", "应付款", None, None],
+        ["10201", "  农业银行基本户", 20000, None], ["10202", "  信用社一般户", 5000, None], ["211", "应付款", "—", "-"],
         ["21101", "  押金", None, 6000], ["301", "资本", None, 20000]])
     result = import_file(chart, "opening-balances", fixed)
     assert openings(chart) == {"101": (1_000_00, 0), "10201": (20_000_00, 0), "10202": (5_000_00, 0),

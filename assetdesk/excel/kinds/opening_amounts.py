@@ -20,11 +20,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from assetdesk.excel.placeholders import is_placeholder
 from assetdesk.money import format_amount
 
 from .base import ParsedRow, RowError
-
-_PLACEHOLDERS = ("", "-", "—", "－", "--", "——", "/")
 
 
 def side_amount(signed: int) -> str:
@@ -54,10 +53,11 @@ def header(row: ParsedRow, key: str) -> str:
 
 
 def _blank(row: ParsedRow, keys: Sequence[str]) -> bool:
+    """Every balance cell empty or a placeholder (—, -, 无): a caption row, not a zero balance."""
     for key in keys:
         index = row.where[key][0]
         raw = row.raw[index] if index < len(row.raw) else None
-        if raw is not None and not (isinstance(raw, str) and raw.strip() in _PLACEHOLDERS):
+        if raw is not None and not (isinstance(raw, str) and (not raw.strip() or is_placeholder(raw))):
             return False
     return True
 
