@@ -47,7 +47,8 @@ def make_workbook(path: Path) -> None:
     ws.append(HEADER)
     for i in range(ROWS):
         kind = "单位" if i % 10 == 0 else "个人"
-        ws.append([i + 1, f"住户{i:06d}", kind, credit_code(i) if kind == "单位" else resident_id(i), f"138{i:08d}", f"兰花小区{i % 96}栋{i % 7}单元",
+        code = credit_code(i) if kind == "单位" else resident_id(i)
+        ws.append([i + 1, f"住户{i:06d}", kind, code, f"138{i:08d}", f"兰花小区{i % 96}栋{i % 7}单元",
                    "缴费人" if i % 3 else "承租方、缴费人", ""])
     ws.append(["合计"])
     ws.append(["填表人：张三", None, "审核人：李四"])
