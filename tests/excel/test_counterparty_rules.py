@@ -312,3 +312,13 @@ def test_a_column_headed_unit_or_person_that_holds_names_is_the_name(books, tmp_
     rows = [["单位/个人", "联系电话"], ["张三", "13900000101"], ["兰花物业有限公司", "0879-2123456"]]
     import_file(books, "counterparties", make_workbook(tmp_path / "名单.xlsx", rows))
     assert {name: cp.kind for name, cp in people(books).items()} == {"张三": "个人", "兰花物业有限公司": "单位"}
+
+
+def test_two_namesakes_without_ids_and_different_phones_are_asked_for_their_ids(books, tmp_path):
+    rows = [["名称", "证件号码", "电话", "备注"], ["王麻子", "", "13900000404", "无证件"],
+            ["王麻子", "", "13900000405", "同名不同人？"]]
+    with pytest.raises(ImportRejectedError) as caught:
+        import_file(books, "counterparties", make_workbook(tmp_path / "同名.xlsx", rows))
+    (error,) = caught.value.preview.errors
+    assert (error.row, error.column) == (3, "C（电话）") and "与第 2 行重复" in error.reason
+    assert "如是同名的两个单位或个人，请填写证件号码以区分" in error.reason

@@ -116,8 +116,12 @@ class CounterpartiesKind(SheetKind):
         errors: list[RowError] = []
         for group in (group for group in groups.values() if len(group) > 1):
             first, second = group[0].values, group[1].values
-            same = "证件号码相同" if first["id_code"] and first["id_code"] == second["id_code"] else "名称相同"
-            found, grown = merge_rows([group], FIELDS, labels, f"{same}，是同一单位或个人", union=("roles",))
+            if first["id_code"] and first["id_code"] == second["id_code"]:
+                same, otherwise = "证件号码相同", "请核对后只保留一行"
+            else:
+                same, otherwise = "名称相同", "请核对后只保留一行；如是同名的两个单位或个人，请填写证件号码以区分"
+            found, grown = merge_rows([group], FIELDS, labels, f"{same}，是同一单位或个人", union=("roles",),
+                                      otherwise=otherwise)
             errors += found
             for row, plan in zip(grown, matcher.plan_rows(_clean(grown))):
                 row.values[PLAN] = plan

@@ -26,12 +26,12 @@ def merged_into(row: ParsedRow) -> ParsedRow | None:
 
 def merge_rows(groups: Iterable[Sequence[ParsedRow]], fields: Sequence[str], labels: dict[str, str],
                same: str, blank: Callable[[ParsedRow, str], bool] | None = None,
-               union: Sequence[str] = ()) -> tuple[list[RowError], list[ParsedRow]]:
+               union: Sequence[str] = (), otherwise: str = "请核对后只保留一行") -> tuple[list[RowError], list[ParsedRow]]:
     """Merge each group of rows meaning one record; (errors, first rows that took values).
 
     ``fields`` are compared; ``blank(row, key)`` says a cell gives nothing (default: "" or empty
     tuple); ``union`` fields (roles) take the values of every row; ``same`` says why the rows are one
-    record ("证件号码相同")."""
+    record ("证件号码相同"), ``otherwise`` what to do when they disagree."""
     is_blank = blank or _empty
     errors: list[RowError] = []
     grown: list[ParsedRow] = []
@@ -44,7 +44,7 @@ def merge_rows(groups: Iterable[Sequence[ParsedRow]], fields: Sequence[str], lab
             if conflict is not None:
                 errors.append(row.error(conflict, (
                     f"与{row_place(first, row)}重复（{same}），但{labels[conflict]}不同："
-                    f"“{_text(first.values[conflict])}”和“{_text(row.values[conflict])}”；请核对后只保留一行")))
+                    f"“{_text(first.values[conflict])}”和“{_text(row.values[conflict])}”；{otherwise}")))
                 continue
             taken.append(row)
         changed = False
