@@ -48,6 +48,8 @@ class ImportPreview:
     grids: list[reader.Grid] = field(default_factory=list, repr=False)
     cell_errors: list[RowError] = field(default_factory=list)
     committed: bool = False
+    # sheets of the workbook left out, each with why (另一类表, 缺少列): "工作表“科目汇总”（缺少日期、凭证号列）"
+    skipped_sheets: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -73,6 +75,8 @@ class ImportPreview:
         text = f"共 {len(self.rows)} 行：新增 {self.new}，修改 {self.changed}，未变 {self.unchanged}"
         if self.errors:
             text += f"；发现 {len(self.errors)} 处错误，未导入"
+        if self.skipped_sheets:
+            text += "；未导入的工作表：" + "、".join(self.skipped_sheets)
         return text
 
 
@@ -95,6 +99,7 @@ def read_file(kind: SheetKind, path: str | Path, sheet: str | None = None) -> Im
             other = _better_kind(grid, kind, None)
             if other is not None:
                 elsewhere.append((grid.name, other))
+            _note_skipped(preview, grid.name, layout, other)
             continue
         better = None if sheet or _reads_on_its_own(layout, kind) else _better_kind(grid, kind, layout)
         if better is not None:
@@ -112,6 +117,16 @@ def read_file(kind: SheetKind, path: str | Path, sheet: str | None = None) -> Im
         raise _no_table(kind, path, best_missing, elsewhere)
     _drop_example_rows(preview)
     return preview
+
+
+def _note_skipped(preview: ImportPreview, name: str, layout: reader.Layout | None, other: SheetKind | None) -> None:
+    """A sheet that looked like part of the table (some of its columns) but is not read is named
+    with the reason, so a 科目汇总表 beside a journal is seen to be left out rather than lost."""
+    if other is not None:
+        preview.skipped_sheets.append(f"工作表“{name}”（是{other.title}）")
+    elif layout is not None and layout.mapping:
+        missing = "、".join(spec.header for spec in layout.missing)
+        preview.skipped_sheets.append(f"工作表“{name}”（缺少{missing}列）")
 
 
 def _chosen_sheet(grids: list[reader.Grid], path: Path, sheet: str) -> list[reader.Grid]:
