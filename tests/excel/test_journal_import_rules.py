@@ -73,6 +73,7 @@ def test_a_summary_sheet_beside_the_journal_is_left_out_and_the_month_is_not_dou
     ]))
     result = import_file(chart, "vouchers", path)
     assert result.sheets == ["2月凭证"] and result.new == 1
+    assert result.summary().endswith("未导入的工作表：工作表“2月科目汇总表”（缺少日期、凭证号列）")
     assert movements(chart) == {"102": (5000_00, 0), "10201": (5000_00, 0), "501": (0, 5000_00), "50101": (0, 5000_00)}
 
 
