@@ -15,7 +15,7 @@ import traceback
 from pathlib import Path
 
 from assetdesk import __version__
-from assetdesk.errors import AssetDeskError, ImportFileError, InputError
+from assetdesk.errors import AssetDeskError, InputError
 from assetdesk.paths import log_dir
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -242,25 +242,6 @@ def _not_xlsx(file: str, what: str) -> int | None:
                         f"请把文件名改为以 .xlsx 结尾，例如 {Path(file).stem or '导出'}.xlsx")
 
 
-def _with_hidden_sheets(exc: ImportFileError, args) -> ImportFileError:
-    """A file whose table of this kind is only on a hidden sheet: say so, and how to read it."""
-    from assetdesk.excel import KINDS
-    from assetdesk.excel.reader import hidden_tables
-
-    if args.sheet or "隐藏" in exc.message:
-        return exc
-    try:
-        found = hidden_tables(args.file, KINDS[args.kind].columns)
-    except AssetDeskError:
-        return exc
-    if not found:
-        return exc
-    listed = "、".join(f"“{name}”" for name in found)
-    return ImportFileError(f"{exc.message}；表格在隐藏的工作表{listed}中，导入时不读隐藏的工作表",
-                           f"请加 --sheet {found[0]} 只导入这个工作表，或在 Excel 中右键工作表标签选“取消隐藏”、保存后再导入",
-                           suggested_kind=exc.suggested_kind)
-
-
 MAX_PRINTED_ERRORS = 500  # a file wrong on every row lists the rest in the --errors report
 
 
@@ -275,8 +256,6 @@ def cmd_import(args) -> int:
             preview = import_file(books, args.kind, args.file, dry_run=args.dry_run, sheet=args.sheet)
         except ImportRejectedError as exc:
             preview = exc.preview
-        except ImportFileError as exc:
-            raise _with_hidden_sheets(exc, args) from None
         print(preview.summary())
         if preview.skipped_examples:
             print(f"  已跳过模板中的示例行 {preview.skipped_examples} 行")

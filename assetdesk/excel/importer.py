@@ -87,7 +87,7 @@ def read_file(kind: SheetKind, path: str | Path, sheet: str | None = None) -> Im
     kind each sheet is."""
     path = Path(path)
     preview = ImportPreview(kind, path)
-    grids = _chosen_sheet(reader.read_grids(path), path, sheet) if sheet else reader.read_grids(path)
+    grids = _chosen_sheet(reader.read_grids(path, sheet=sheet), path, sheet) if sheet else reader.read_grids(path)
     best_missing: list = []
     elsewhere: list[tuple[str, SheetKind]] = []
     for grid in grids:
@@ -114,7 +114,8 @@ def read_file(kind: SheetKind, path: str | Path, sheet: str | None = None) -> Im
         preview.present.update(layout.headers)
         preview.ignored_columns.extend(name for name in layout.ignored if name not in preview.ignored_columns)
     if not preview.sheets:
-        raise _no_table(kind, path, best_missing, elsewhere)
+        hidden = reader.hidden_tables(path, kind.columns) if not sheet and not elsewhere else []
+        raise _no_table(kind, path, best_missing, elsewhere, hidden)
     _drop_example_rows(preview)
     return preview
 
@@ -178,7 +179,14 @@ def _better_kind(grid: reader.Grid, kind: SheetKind, layout: reader.Layout | Non
 
 
 def _no_table(kind: SheetKind, path: Path, missing: Sequence,
-              elsewhere: Sequence[tuple[str, SheetKind]] = ()) -> ImportFileError:
+              elsewhere: Sequence[tuple[str, SheetKind]] = (), hidden: Sequence[str] = ()) -> ImportFileError:
+    """Why no sheet was read: the table is another kind's, is only on a hidden sheet (imports
+    read visible sheets unless the clerk names one), or its columns are missing."""
+    if hidden:
+        listed = "、".join(f"“{name}”" for name in hidden)
+        return ImportFileError(f"在“{path.name}”中找不到{kind.title}表：表格在隐藏的工作表{listed}中，导入时不读隐藏的工作表",
+                               f"请在导入时选择工作表{listed}（命令行加 --sheet {hidden[0]}），"
+                               "或在 Excel 中右键工作表标签选“取消隐藏”、保存后再导入")
     if elsewhere:
         sheets = "；".join(f"工作表“{name}”是{other.title}" for name, other in elsewhere)
         titles = "、".join(dict.fromkeys(f"“{other.title}”" for _, other in elsewhere))

@@ -94,16 +94,6 @@ def hidden_tables(path: str | Path, columns: Sequence[ColumnSpec]) -> list[str]:
             and (layout := locate(grid, columns, names)) is not None and not layout.missing]
 
 
-def hidden_sheet_hint(path: str | Path, columns: Sequence[ColumnSpec]) -> str:
-    """What to say when a file's only table of this kind is on a hidden sheet ("" when none is)."""
-    found = hidden_tables(path, columns)
-    if not found:
-        return ""
-    listed = "、".join(f"“{name}”" for name in found)
-    return (f"表格在隐藏的工作表{listed}中，导入时不读隐藏的工作表：请在 Excel 中右键工作表标签、"
-            f"选“取消隐藏”后保存再导入，或指定只导入工作表{listed}")
-
-
 def _read_grids(path: Path, include_hidden: bool = False) -> list[Grid]:
     fmt = safety.check_file(path)
     if fmt == "csv":
@@ -230,7 +220,7 @@ def _fill_vertical_merges(rows: list[list[Any]], merges: Sequence[tuple[tuple[in
 
 
 __all__ = [
-    "HEADER_SCAN_ROWS", "NOTES_SHEET", "Grid", "Layout", "alias_index", "alias_ranks", "heading_text", "hidden_sheet_hint",
+    "HEADER_SCAN_ROWS", "NOTES_SHEET", "Grid", "Layout", "alias_index", "alias_ranks", "heading_text",
     "hidden_sheet_names", "hidden_tables", "locate", "normalise_header", "parse_rows", "read_grids", "segments",
     "sheet_names", "skip_reason", "split_unit",
 ]

@@ -6,7 +6,7 @@ import openpyxl
 
 from assetdesk.cli import main
 from assetdesk.excel.kinds import KINDS
-from assetdesk.excel.reader import hidden_sheet_hint, hidden_tables, read_grids
+from assetdesk.excel.reader import hidden_tables, read_grids
 
 
 def workbook_with_hidden_data(path):
@@ -32,7 +32,6 @@ def test_the_hint_names_the_hidden_sheet_holding_the_table(tmp_path):
     path = workbook_with_hidden_data(tmp_path / "名单.xlsx")
     assert hidden_tables(path, KINDS["counterparties"].columns) == ["数据"]
     assert hidden_tables(path, KINDS["accounts"].columns) == []
-    assert "隐藏的工作表“数据”" in hidden_sheet_hint(path, KINDS["counterparties"].columns)
 
 
 def test_the_command_line_says_the_table_is_on_a_hidden_sheet_and_how_to_read_it(tmp_path, capsys):
@@ -43,3 +42,14 @@ def test_the_command_line_says_the_table_is_on_a_hidden_sheet_and_how_to_read_it
     code = main(["--db", db, "import", "counterparties", str(path)])
     err = capsys.readouterr().err
     assert code == 1 and "隐藏的工作表“数据”" in err and "--sheet 数据" in err and "取消隐藏" in err
+
+
+def test_naming_the_hidden_sheet_imports_it(tmp_path, capsys):
+    db = str(tmp_path / "b.db")
+    main(["--db", db, "init", "--community", "兰花社区", "--first-period", "2025-01"])
+    path = workbook_with_hidden_data(tmp_path / "名单.xlsx")
+    capsys.readouterr()
+    code = main(["--db", db, "import", "counterparties", str(path), "--sheet", "数据"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert "新增 1" in out
