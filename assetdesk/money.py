@@ -89,6 +89,12 @@ def parse_amount(value: object, *, allow_negative: bool = True) -> int:
     return _yuan_to_fen_exact(yuan, value, allow_negative)
 
 
+def parse_yuan(value: str) -> Decimal:
+    """The amount a text says, in 元, before any rounding or unit scaling: the importer scales it
+    by a header's unit (金额（万元）) first, and only then is it held to the fen."""
+    return _parse_amount_text(value)
+
+
 def _parse_amount_text(value: str) -> Decimal:
     text = _normalise_text(value)
     inner = _PARENS_RE.match(text)

@@ -20,7 +20,7 @@ from fractions import Fraction
 from typing import Any
 
 from assetdesk.errors import AmountError, InputError
-from assetdesk.money import EXCEL_DIGITS, decimal_from_float, parse_amount
+from assetdesk.money import EXCEL_DIGITS, decimal_from_float, parse_amount, parse_yuan
 from assetdesk.periods import Period, parse_date
 
 from . import units
@@ -204,7 +204,7 @@ def _amount(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
     try:
         if factor == 1 or (isinstance(raw, str) and ("万" in raw or "元" in raw)):
             return parse_amount(raw)  # a unit written in the cell wins over the header's
-        return parse_amount(_decimal_of(raw) * factor)
+        return parse_amount((parse_yuan(raw) if isinstance(raw, str) else _decimal_of(raw)) * factor)
     except AmountError as exc:
         if isinstance(raw, str) or (factor == 1 and not isinstance(raw, float)) or "”" not in exc.message:
             raise

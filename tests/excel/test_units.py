@@ -164,3 +164,12 @@ def test_messages_quote_numbers_as_the_cell_shows_them(tmp_path):
     assert errors["D（户数）"].reason.startswith("“2.5”不是整数")
     assert errors["E（金额(万元)）"].reason.startswith("金额“0.0012345”换算为元后超过两位小数")
     assert errors["C（建筑面积）"].value == "-300"
+
+
+def test_amounts_in_ten_thousands_keep_their_accounting_forms(tmp_path):
+    """Under 金额（万元）, a text amount is read as typed ((1.5) is negative, 1,234.5 has a separator)
+    and only then scaled to 元."""
+    rows = [["编码", "名称", "金额（万元）"], ["A1", "楼", "(1.5)"], ["A2", "地", "1,234.5"], ["A3", "房", "¥0.25"]]
+    preview = read_file(KIND, make_workbook(tmp_path / "w.xlsx", rows))
+    assert not preview.errors
+    assert [row["amount"] for row in preview.rows] == [-15000_00, 12345000_00, 2500_00]
