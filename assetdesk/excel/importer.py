@@ -71,10 +71,13 @@ class ImportPreview:
         return self.count("unchanged")
 
     def summary(self) -> str:
-        """One line for the clerk, e.g. "共 120 行：新增 3，修改 2，未变 115"."""
-        text = f"共 {len(self.rows)} 行：新增 {self.new}，修改 {self.changed}，未变 {self.unchanged}"
+        """One line for the clerk, e.g. "共 120 行：新增 3，修改 2，未变 115". With any error nothing
+        is imported, so no count of what would be added is given: the counts would include the
+        rows in error and read as if something happened."""
         if self.errors:
-            text += f"；发现 {len(self.errors)} 处错误，未导入"
+            text = f"共 {len(self.rows):,} 行；发现 {len(self.errors):,} 处错误，未导入任何数据"
+        else:
+            text = f"共 {len(self.rows):,} 行：新增 {self.new:,}，修改 {self.changed:,}，未变 {self.unchanged:,}"
         if self.skipped_sheets:
             text += "；未导入的工作表：" + "、".join(self.skipped_sheets)
         return text
