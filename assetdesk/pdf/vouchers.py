@@ -3,7 +3,8 @@
 Each slip: 记账凭证 title, unit, date, voucher number, attachment count, the lines (摘要 / 会计科目 /
 借方金额 / 贷方金额), a 合计 row with the 大写 amount, and boxes for 会计主管 (the 负责人 who signs
 off) / 记账 / 审核 / 出纳 / 制单. A month without vouchers still prints one headed page that says so.
-Red reversals (红字冲销) print their negative amounts in red with a minus. A voucher with more
+Red reversals (红字冲销) print their negative amounts in red with a minus; a historical voucher the
+import had to renumber shows its paper number beside the books' one (原凭证号 记-0004). A voucher with more
 lines than one slip holds continues on the next slip (第 1/2 张) and totals on its last one.
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ from assetdesk.pdf.page import INFO_SIZE, PageFrame, bold_text, draw_signature_l
 from assetdesk.pdf.report import PADDING_X, RED, grid_style, wrap_text
 from assetdesk.pdf.scope import PeriodRange, community_name, print_font
 from assetdesk.periods import months_between
+from assetdesk.services.voucher_history import original_number
 
 LINES_PER_SLIP = 8
 ROW_HEIGHT = 24
@@ -128,7 +130,9 @@ class _SlipDrawer:
         canvas.drawString(left, y, f"编制单位：{self.frame.community}")
         canvas.drawCentredString(centre, y, _chinese_date(voucher.date_on))
         part = f"（第 {self.slip.part}/{self.slip.parts} 张）" if self.slip.parts > 1 else ""
-        canvas.drawRightString(right, y, f"凭证号：{voucher.label}{part}　附件 {voucher.attachments} 张")
+        original = original_number(getattr(voucher, "source", ""))
+        paper = f"（原凭证号 {original}）" if original else ""
+        canvas.drawRightString(right, y, f"凭证号：{voucher.label}{paper}{part}　附件 {voucher.attachments} 张")
         canvas.drawRightString(right, top - 5 * mm, f"单位：{self.frame.unit}")
 
     def _table(self) -> Table:

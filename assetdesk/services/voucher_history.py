@@ -29,6 +29,13 @@ _ORIGINAL_RE = re.compile(ORIGINAL_MARK + r"\s*(\S+?)-(\d+)")
 PaperNumber = tuple[str, "int | None"]  # (凭证字 as written, may be ""; number), e.g. ("收", 1)
 
 
+def original_number(source: str) -> str:
+    """The paper number an imported voucher kept in its source ("记-0004"), or "" when the books
+    number it as on paper (or it was never imported): printed slips show it beside the books' number."""
+    match = _ORIGINAL_RE.search(source or "")
+    return f"{match.group(1)}-{match.group(2)}" if match else ""
+
+
 class HistoricalVouchers:
     """The import part of ``VoucherService`` (mixed in; uses its posting path)."""
 

@@ -126,3 +126,17 @@ def test_new_year_reports_say_when_last_years_closing_is_still_to_do(books, tmp_
     assert books.statements.income_statement("2026-01").line("加：年初未分配收益").ytd_fen == 4_000_00
     text = read_pdf(build_report(books, "trial-balance", tmp_path / "tb2.pdf", period="2026-01", printed_on=printed))
     assert "尚未年终结转" not in text
+
+
+def test_a_renumbered_historical_voucher_prints_its_paper_number(books, tmp_path, read_pdf):
+    """Paper 记-0001 and 记-0004 (two and three voided): the books number them 1 and 2, and the
+    slip of the second says which paper voucher it is."""
+    from assetdesk.services.vouchers import LineInput, VoucherInput
+
+    rent = rent_account(books)
+    items = [VoucherInput(dt.date(2025, 1, day), f"收租金{day}", [LineInput.debit("101", 100_00), LineInput.credit(rent, 100_00)])
+             for day in (5, 20)]
+    books.vouchers.import_vouchers(items, papers=[("记", 1), ("记", 4)])
+    text = read_pdf(build_report(books, "vouchers", tmp_path / "v.pdf", period="2025-01", printed_on=PRINTED))
+    assert "原凭证号 记-0004" in text and "记-0002" in text
+    assert "原凭证号 记-0001" not in text  # kept its number
