@@ -74,10 +74,17 @@ def _add_exchange_commands(sub) -> None:
     rep.add_argument("--account", help="科目编码（明细账）；日记账用 cash / bank")
 
 
+def _year(text: str) -> int:
+    """--year as four digits: "25" is a usage error saying so, not a puzzling period "25-1"."""
+    if not (text.strip().isdigit() and len(text.strip()) == 4):
+        raise argparse.ArgumentTypeError(f"年度“{text}”应为四位数字，例如 2025")
+    return int(text)
+
+
 def _period_options(parser) -> None:
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--period", help="期间 YYYY-MM，或范围 YYYY-MM~YYYY-MM")
-    group.add_argument("--year", type=int, help="年度 YYYY")
+    group.add_argument("--year", type=_year, help="年度 YYYY")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -287,6 +294,7 @@ def cmd_import(args) -> int:
 def cmd_export(args) -> int:
     from assetdesk.excel import export_file, export_trial_balance
     from assetdesk.output_files import check_writable
+    from assetdesk.pdf.reports import report_scope  # the months a report covers, as printed
 
     refused = _unknown_kind(args.kind, EXPORT_ONLY_KINDS)
     if refused is None:
@@ -296,25 +304,13 @@ def cmd_export(args) -> int:
     books = _open(args)
     try:
         if args.kind == "trial-balance":  # report-only sheet: the district's 科目余额表 workbook
-            first, last = _period_range(books, args.period, args.year)
-            print(export_trial_balance(books, check_writable(args.file), first, last))
+            scope = report_scope(books, args.period, args.year, dt.date.today())
+            print(export_trial_balance(books, check_writable(args.file), scope.first, scope.last))
         else:
             print(export_file(books, args.kind, check_writable(args.file), period=args.period, year=args.year))
     finally:
         books.close()
     return EXIT_OK
-
-
-def _period_range(books, period: str | None, year: int | None):
-    from assetdesk.periods import Period
-
-    if year:
-        return Period(year, 1), Period(year, 12)
-    if period:
-        first, _, last = period.partition("~")
-        return Period.parse(first), Period.parse(last or first)
-    current = books.periods.current_period()
-    return current, current
 
 
 def cmd_template(args) -> int:

@@ -44,3 +44,25 @@ def test_report_of_a_month_before_the_books_start_is_refused(tmp_path, capsys):
     code, _, err = run(capsys, "--db", db, "report", "trial-balance", "-o", str(tmp_path / "tb.pdf"),
                        "--period", "2001-01")
     assert code == 1 and "启用" in err and not (tmp_path / "tb.pdf").exists()
+
+
+def test_a_two_digit_year_is_a_usage_error_saying_four_digits(tmp_path, capsys):
+    db = demo(tmp_path, capsys)
+    code, _, err = run_usage(capsys, "--db", db, "export", "trial-balance", str(tmp_path / "tb.xlsx"), "--year", "25")
+    assert code == 2 and "四位数字" in err
+
+
+def test_trial_balance_export_before_the_books_start_is_refused(tmp_path, capsys):
+    db = demo(tmp_path, capsys)
+    code, _, err = run(capsys, "--db", db, "export", "trial-balance", str(tmp_path / "tb.xlsx"), "--period", "2001-12")
+    assert code == 1 and "启用" in err and not (tmp_path / "tb.xlsx").exists()
+
+
+def run_usage(capsys, *args):
+    """A usage error leaves argparse with SystemExit(2)."""
+    try:
+        code = main(list(args))
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
