@@ -15,8 +15,6 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from assetdesk.excel.convert import convert_column
-
 from .base import ColumnSpec, ParsedRow, RowError
 from .journal import given
 
@@ -89,6 +87,8 @@ def _rescued(grid: Any, layout: Any, columns: Sequence[ColumnSpec], rows: Sequen
 
 def _converted(grid: Any, layout: Any, columns: Sequence[ColumnSpec], picked: list[tuple[int, Sequence[Any]]],
                where: dict) -> tuple[list[ParsedRow], list[RowError]]:
+    from assetdesk.excel.convert import convert_column  # here: convert imports the kinds (an import cycle)
+
     title = " ".join(str(cell).strip() for line in grid.rows[: layout.header_rows[0]] for cell in line
                      if cell is not None and str(cell).strip())
     records: list[dict[str, Any]] = [{spec.key: spec.empty_value for spec in columns} for _ in picked]
