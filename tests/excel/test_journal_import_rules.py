@@ -379,8 +379,9 @@ def test_export_says_a_year_must_have_four_digits(tmp_path, capsys):
 
     db = str(tmp_path / "另一账套.db")
     assert main(["--db", db, "init", "--community", "兰花社区", "--first-period", "2025-01"]) == 0
-    code = main(["--db", db, "export", "vouchers", str(tmp_path / "j.xlsx"), "--year", "25"])
-    assert code == 1 and "年份“25”应为四位数字" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_:  # a usage error, caught by the option itself
+        main(["--db", db, "export", "vouchers", str(tmp_path / "j.xlsx"), "--year", "25"])
+    assert exit_.value.code == 2 and "“25”应为四位数字" in capsys.readouterr().err
 
 
 def test_a_bad_cell_is_found_by_its_own_sheets_columns(chart, tmp_path):
