@@ -57,25 +57,25 @@
     <name>AccountsPage</name>
     <message>
         <location filename="../../ui/pages/accounts_page.py" line="64"/>
-        <location filename="../../ui/pages/accounts_page.py" line="416"/>
+        <location filename="../../ui/pages/accounts_page.py" line="417"/>
         <source>科目表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/pages/accounts_page.py" line="65"/>
-        <location filename="../../ui/pages/accounts_page.py" line="437"/>
+        <location filename="../../ui/pages/accounts_page.py" line="438"/>
         <source>期初余额</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/pages/accounts_page.py" line="76"/>
-        <location filename="../../ui/pages/accounts_page.py" line="219"/>
+        <location filename="../../ui/pages/accounts_page.py" line="220"/>
         <source>科目编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/pages/accounts_page.py" line="76"/>
-        <location filename="../../ui/pages/accounts_page.py" line="219"/>
+        <location filename="../../ui/pages/accounts_page.py" line="220"/>
         <source>科目名称</source>
         <translation type="unfinished"></translation>
     </message>
@@ -100,142 +100,142 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="91"/>
-        <location filename="../../ui/pages/accounts_page.py" line="184"/>
+        <location filename="../../ui/pages/accounts_page.py" line="92"/>
+        <location filename="../../ui/pages/accounts_page.py" line="185"/>
         <source>新增明细科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="93"/>
+        <location filename="../../ui/pages/accounts_page.py" line="94"/>
         <source>修改名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="94"/>
-        <location filename="../../ui/pages/accounts_page.py" line="126"/>
-        <location filename="../../ui/pages/accounts_page.py" line="177"/>
+        <location filename="../../ui/pages/accounts_page.py" line="95"/>
+        <location filename="../../ui/pages/accounts_page.py" line="127"/>
+        <location filename="../../ui/pages/accounts_page.py" line="178"/>
         <source>停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="95"/>
+        <location filename="../../ui/pages/accounts_page.py" line="96"/>
         <source>删除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="126"/>
-        <location filename="../../ui/pages/accounts_page.py" line="177"/>
+        <location filename="../../ui/pages/accounts_page.py" line="127"/>
+        <location filename="../../ui/pages/accounts_page.py" line="178"/>
         <source>启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="185"/>
+        <location filename="../../ui/pages/accounts_page.py" line="186"/>
         <source>在“{0} {1}”下新增明细科目，名称：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="195"/>
+        <location filename="../../ui/pages/accounts_page.py" line="196"/>
         <source>修改科目名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="195"/>
+        <location filename="../../ui/pages/accounts_page.py" line="196"/>
         <source>科目“{0}”的新名称：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="210"/>
+        <location filename="../../ui/pages/accounts_page.py" line="211"/>
         <source>删除科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="210"/>
+        <location filename="../../ui/pages/accounts_page.py" line="211"/>
         <source>删除科目“{0} {1}”？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="219"/>
+        <location filename="../../ui/pages/accounts_page.py" line="220"/>
         <source>方向</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="220"/>
+        <location filename="../../ui/pages/accounts_page.py" line="221"/>
         <source>借方余额</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="220"/>
+        <location filename="../../ui/pages/accounts_page.py" line="221"/>
         <source>贷方余额</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="236"/>
+        <location filename="../../ui/pages/accounts_page.py" line="237"/>
         <source>保存期初余额</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="240"/>
+        <location filename="../../ui/pages/accounts_page.py" line="241"/>
         <source>试算平衡：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="249"/>
+        <location filename="../../ui/pages/accounts_page.py" line="250"/>
         <source>期初余额录入到末级科目；可输入 1234.50、1,234.50 或 12.5万。首个期间结账后不能再修改。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="310"/>
+        <location filename="../../ui/pages/accounts_page.py" line="311"/>
         <source>借方</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="310"/>
+        <location filename="../../ui/pages/accounts_page.py" line="311"/>
         <source>贷方</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="315"/>
+        <location filename="../../ui/pages/accounts_page.py" line="316"/>
         <source>科目 {0} {1}：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="334"/>
+        <location filename="../../ui/pages/accounts_page.py" line="335"/>
         <source>借方合计 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="335"/>
+        <location filename="../../ui/pages/accounts_page.py" line="336"/>
         <source>贷方合计 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="336"/>
+        <location filename="../../ui/pages/accounts_page.py" line="337"/>
         <source>差额 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="339"/>
+        <location filename="../../ui/pages/accounts_page.py" line="340"/>
         <source>有金额无法识别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="341"/>
-        <location filename="../../ui/pages/accounts_page.py" line="347"/>
+        <location filename="../../ui/pages/accounts_page.py" line="342"/>
+        <location filename="../../ui/pages/accounts_page.py" line="348"/>
         <source>平衡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="341"/>
+        <location filename="../../ui/pages/accounts_page.py" line="342"/>
         <source>不平衡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="363"/>
+        <location filename="../../ui/pages/accounts_page.py" line="364"/>
         <source>期初余额已保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/accounts_page.py" line="364"/>
+        <location filename="../../ui/pages/accounts_page.py" line="365"/>
         <source>期初余额已保存，但借贷不平衡（差额 {0}）。结账前请补齐。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -700,258 +700,263 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
         <source>修改</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
         <source>未变</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="52"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
         <source>有错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="150"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="159"/>
         <source>从Excel导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="160"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="169"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="161"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="170"/>
         <source>下一步：检查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="162"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="171"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="163"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="172"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="164"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="384"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="173"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="398"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="198"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="207"/>
         <source>选择要导入的 Excel 工作簿（.xlsx、.xls）或 CSV 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="201"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="210"/>
         <source>浏览…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="204"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="213"/>
         <source>下载模板…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="212"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="221"/>
         <source>工作表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="217"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="226"/>
         <source>导入内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="218"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="227"/>
         <source>Excel 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="234"/>
         <source>表格可以带标题行、“单位：元”行、合计行和填表人行，读取时会自动跳过；列名可以用常见的别名，列的顺序不限。导入前会先检查全部数据：有任何错误都不会导入，改正后重新选择文件即可。同一个文件重复导入不会产生重复记录。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="231"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="240"/>
         <source>没有现成的表格？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="252"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="261"/>
         <source>（必填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="254"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="263"/>
         <source>表格的列：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="255"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
         <source>从Excel导入{title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="260"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="269"/>
         <source>选择要导入的Excel文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="287"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="296"/>
         <source>全部工作表（每张按其内容识别）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="307"/>
         <source>保存导入模板</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="307"/>
         <source>{title}导入模板.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="319"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="328"/>
         <source>导出错误报告…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="321"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="330"/>
         <source>错误清单和标红的原表，便于对照改正</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="332"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="345"/>
         <source>错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="333"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="346"/>
         <source>变化明细</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="365"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="379"/>
         <source>正在检查“{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="381"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
         <source>导入类型不符</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="382"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="396"/>
         <source>要改为导入“{title}”吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="383"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="397"/>
         <source>改为导入“{title}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
         <source>错误（{n}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="396"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="410"/>
         <source>变化明细（{n}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="411"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="421"/>
+        <source>未导入的工作表：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="428"/>
         <source>发现 {n} 处错误，未导入任何数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="412"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="429"/>
         <source>“{name}”：共 {rows} 行，新增 {new}，修改 {changed}，未变 {same}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="419"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
         <source>已跳过模板中的示例行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="421"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="438"/>
         <source>未使用的列：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="426"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="443"/>
         <source>文件中的数据与账簿一致，无需导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="427"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="444"/>
         <source>检查通过，可以导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="431"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="448"/>
         <source>“{name}”共 {rows} 行，有错误的行见下表。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="453"/>
         <source>其余 {n} 条记录无误（新增 {new}，修改 {changed}，未变 {same}），但要全部改正后才能导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="439"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="456"/>
         <source>请改正 Excel 文件后，点“上一步”重新检查。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="452"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="469"/>
         <source>导出错误报告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="452"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="469"/>
         <source>{name}-错误报告.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="460"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="477"/>
         <source>正在导出错误报告…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="492"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="509"/>
         <source>正在导入{title}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="505"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="522"/>
         <source>导入完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="506"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="523"/>
         <source>{title}：新增 {new}，修改 {changed}，未变 {same}。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="508"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="525"/>
         <source>各页面已自动刷新。</source>
         <translation type="unfinished"></translation>
     </message>

@@ -106,3 +106,53 @@ def test_after_correcting_the_file_the_summary_counts_again(qtbot, books, tmp_pa
     assert wizard.verdict_label.text() == "检查通过，可以导入。"
     assert [c["状态"] for c in shown_changes(wizard)] == ["新增", "新增"]
     assert wizard.import_button.isEnabled() and shown_errors == []
+
+
+def test_a_summary_sheet_left_out_is_named_on_the_check_page(qtbot, books, rent, tmp_path, shown_errors):
+    path = journal_workbook(tmp_path / "二月.xlsx", rent)
+    wb = openpyxl.load_workbook(path)
+    summary = wb.create_sheet("2月科目汇总表")
+    for row in (["科目汇总表"], ["科目编码", "科目名称", "借方发生额", "贷方发生额"],
+                ["102", "银行存款", 500, 200], [rent, "经营收入—租金收入", None, 500], ["合计", None, 700, 700]):
+        summary.append(row)
+    wb.save(path)
+    wizard = check(qtbot, books, "vouchers", path)
+
+    assert wizard.skipped_label.isVisible()
+    assert wizard.skipped_label.text() == "未导入的工作表：工作表“2月科目汇总表”（缺少日期、凭证号列）"
+    assert [(c["工作表"], c["行"]) for c in shown_changes(wizard)] == [("序时账", "3–4"), ("序时账", "5–6")]
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    wait_step(qtbot, wizard, 3)
+    assert books.vouchers.count_vouchers(None) == 2 and shown_errors == []
+
+
+def test_a_journal_alone_shows_no_skipped_sheets_line(qtbot, books, rent, tmp_path, shown_errors):
+    wizard = check(qtbot, books, "vouchers", journal_workbook(tmp_path / "序时账.xlsx", rent))
+    assert not wizard.skipped_label.isVisible() and wizard.skipped_label.text() == ""
+
+
+def test_an_unbalanced_opening_sheet_is_refused_without_a_row_number(qtbot, books, tmp_path, shown_errors):
+    path = tmp_path / "期初.xlsx"
+    wb = openpyxl.Workbook()
+    for row in (["科目编码", "科目名称", "借方余额", "贷方余额"], ["101", "库存现金", 20000, None],
+                ["301", "资本", None, 19999.99]):
+        wb.active.append(row)
+    wb.save(path)
+    wizard = check(qtbot, books, "opening-balances", path)
+
+    model = wizard.errors_model
+    (error,) = model.rows()
+    assert error.row == 0 and "试算不平衡" in error.reason
+    row_column = model.column_index("row")
+    assert model.index(0, row_column).data() == ""
+    assert "试算不平衡" in model.index(0, model.column_index("reason")).data()
+    assert not wizard.import_button.isEnabled() and shown_errors == []
+
+
+def test_an_error_on_a_row_keeps_its_row_number(qtbot, books, rent, tmp_path, shown_errors):
+    path = journal_workbook(tmp_path / "序时账.xlsx", rent)
+    wb = openpyxl.load_workbook(path)
+    wb.active["D6"] = "999"
+    wb.save(path)
+    wizard = check(qtbot, books, "vouchers", path)
+    assert wizard.errors_model.index(0, wizard.errors_model.column_index("row")).data() == "6"

@@ -7,10 +7,11 @@
    template with an example row, ``write_template``).
 2. 检查: ``import_file(..., dry_run=True)`` in the background worker; the summary (新增 / 修改 /
    未变), every change with its 工作表 and 行 (a voucher's first to last line), and every error
-   (工作表, 行, 列, 值, 原因) with 导出错误报告 (``write_error_report``). 导入 stays disabled
-   while there is any error: nothing is written, so the headline then says "发现 n 处错误，未导入
-   任何数据", never "新增 n"; records with an error are listed as 有错误 (red), and the counts of
-   the others are given for after the file is corrected.
+   (工作表, 行 — blank for a whole-sheet refusal, 列, 值, 原因) with 导出错误报告
+   (``write_error_report``); sheets of the workbook left out are named with why (未导入的工作表).
+   导入 stays disabled while there is any error: nothing is written, so the headline then says
+   "发现 n 处错误，未导入任何数据", never "新增 n"; records with an error are listed as 有错误
+   (red), and the counts of the others are given for after the file is corrected.
 3. 完成: ``import_file(...)`` commits all or nothing in the worker, then the result. The
    service publishes ``data_imported``; the wizard publishes nothing itself.
 
@@ -56,10 +57,15 @@ STATUS_TEXT = {"new": QT_TRANSLATE_NOOP("ImportWizard", "新增"), "changed": QT
 STEP_NAMES = ("选择文件", "检查数据", "完成")
 
 
+def _error_row(row: int | None) -> str:
+    """A whole-sheet refusal (试算不平衡) is a RowError of row 0: no row to point at, a blank cell."""
+    return str(row) if row else ""
+
+
 def error_columns():
     return [
         text_column("sheet", "工作表", width=110),
-        number_column("row", "行", width=56),
+        number_column("row", "行", width=56, formatter=_error_row),
         text_column("column", "列", width=140),
         text_column("value", "值", width=130, tooltip=lambda error: error.value),
         text_column("reason", "原因", stretch=True, tooltip=lambda error: error.reason),
@@ -326,6 +332,10 @@ class ImportWizard(QDialog):
         verdict_row = QHBoxLayout()
         verdict_row.addWidget(self.verdict_label, 1)
         verdict_row.addWidget(self.report_button)
+        # sheets of the workbook left out (a 科目汇总表 beside a journal): seen before importing the rest
+        self.skipped_label = QLabel()
+        self.skipped_label.setWordWrap(True)
+        self.skipped_label.setStyleSheet(f"color: {WARN};")
 
         self.errors_model = TableModel.in_memory(error_columns(), parent=self)
         self.changes_model = ChangesTableModel(change_columns(), parent=self)
@@ -340,6 +350,7 @@ class ImportWizard(QDialog):
         layout.setSpacing(10)
         layout.addWidget(self.summary_label)
         layout.addLayout(verdict_row)
+        layout.addWidget(self.skipped_label)
         layout.addWidget(self.tabs, 1)
         return page
 
@@ -406,6 +417,9 @@ class ImportWizard(QDialog):
         self.verdict_label.style().unpolish(self.verdict_label)
         self.verdict_label.style().polish(self.verdict_label)
         self.report_button.setVisible(bool(preview.errors))
+        skipped = list(getattr(preview, "skipped_sheets", []))
+        self.skipped_label.setText(self.tr("未导入的工作表：") + "、".join(skipped) if skipped else "")
+        self.skipped_label.setVisible(bool(skipped))
         self._go(2)
 
     def _summary(self, preview: Any, lines: list[ChangeLine]) -> str:
