@@ -166,3 +166,18 @@ def test_the_same_compound_on_two_sheets_is_merged_or_refused_naming_the_other_s
     (error,) = caught.value.preview.errors
     assert (error.sheet, error.row, error.column) == ("补充", 2, "B（户数）")
     assert "与“东片区”第 2 行重复" in error.reason and "“25”和“26”" in error.reason
+
+
+def test_a_sheet_named_for_an_area_on_record_gives_its_compounds_that_area(grid, tmp_path):
+    """One sheet per 片区, named as the books name them (城东, not …片区): a new compound on the
+    城东 sheet belongs to 城东."""
+    grid.org.add_compound(CompoundInput("XQ005", "松山小区", "PQ09", "老旧小区", "社区托管", 12, 50000, area_name="城东"))
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "城东"
+    for row in (["小区名称", "户数"], ["松山小区", 12], ["梅子小区", 40]):
+        workbook.active.append(row)
+    path = tmp_path / "分片区.xlsx"
+    workbook.save(path)
+    preview = import_file(grid, "compounds", path)
+    assert not preview.errors and preview.new == 1
+    assert compounds(grid)["梅子小区"].area_name == "城东"

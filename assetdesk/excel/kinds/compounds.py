@@ -192,8 +192,8 @@ class _Resolver:
     def _resolve(self, row: ParsedRow) -> RowError | None:
         values = row.values
         values[RECORD] = None
-        if not values["area_code"] and not values["area_name"] and row.group:
-            values["area_name"] = normalise_name(row.group)  # listed under a heading row "一、东片区"
+        if not values["area_code"] and not values["area_name"]:
+            values["area_name"] = self._group_of(row)
         record, error = self._record(row)
         if error is None:
             error = self._area(row, record)
@@ -208,6 +208,14 @@ class _Resolver:
                 values[key] = getattr(record, key) if key in OPTIONAL else values[key]
         values[RECORD] = record
         return None
+
+    def _group_of(self, row: ParsedRow) -> str:
+        """The 片区 of a row without a 片区 column: its heading row ("一、东片区") or a sheet named
+        for it ("东片区", or any 片区 name on record: one sheet per 片区), else ""."""
+        if row.group:
+            return normalise_name(row.group)
+        sheet = normalise_name(row.sheet)
+        return sheet if sheet in self.area_code else ""
 
     def _record(self, row: ParsedRow) -> tuple[Any, RowError | None]:
         values = row.values
