@@ -1455,149 +1455,154 @@
 <context>
     <name>VoucherDialog</name>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="54"/>
         <source>记账凭证</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="68"/>
         <source>记 账 凭 证</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="78"/>
         <source> 张</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="78"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="81"/>
         <source>日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="81"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="84"/>
         <source>凭证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="86"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="89"/>
         <source>附件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="122"/>
         <source>合计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="132"/>
         <source>Enter 下一格&#x3000;= 平衡金额&#x3000;空格 借贷互换&#x3000;- 红字&#x3000;.. 复制上行摘要&#x3000;// 复制首行摘要&#x3000;F7 科目列表&#x3000;F8 往来单位&#x3000;F9 小区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="135"/>
         <source>保存草稿 Ctrl+S</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="126"/>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="136"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="221"/>
         <source>保存并新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="137"/>
         <source>过账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="129"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="139"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="210"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="221"/>
         <source>新增凭证</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="215"/>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="218"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="226"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="229"/>
         <source>（过账后编号）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="216"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="227"/>
         <source>新凭证</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="223"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="234"/>
         <source>制单：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="224"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="235"/>
         <source>&#x3000;审核：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="237"/>
+        <source>来源：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="241"/>
         <source>冲销 &lt;a href=&apos;{0}&apos;&gt;{1}&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="229"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="243"/>
         <source>已被 &lt;a href=&apos;{0}&apos;&gt;{1}&lt;/a&gt; 冲销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="244"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="258"/>
         <source>借贷平衡</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="247"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="261"/>
         <source>借贷不平，差额 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="271"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="285"/>
         <source>请填写凭证日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="271"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="285"/>
         <source>例如 2025-03-31</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="296"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="312"/>
         <source>已保存草稿</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="319"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="335"/>
         <source>已过账：{0} {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="334"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="350"/>
         <source>暂未自动保存：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="341"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="357"/>
         <source>已自动保存草稿 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="348"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="364"/>
         <source>凭证尚未保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/voucher_dialog.py" line="348"/>
+        <location filename="../../ui/dialogs/voucher_dialog.py" line="364"/>
         <source>这张凭证有未保存的修改。是否保存为草稿？</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1613,101 +1618,106 @@
 <context>
     <name>VouchersPage</name>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="144"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="151"/>
         <source>全部期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="152"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="159"/>
         <source>科目编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="155"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="162"/>
         <source>摘要包含…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="158"/>
-        <location filename="../../ui/pages/vouchers_page.py" line="180"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="165"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="187"/>
         <source>金额</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="171"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="178"/>
         <source>期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="175"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="182"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="178"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="185"/>
         <source>科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="186"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="193"/>
         <source>新建 Ctrl+N</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="188"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="195"/>
         <source>打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="189"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="196"/>
         <source>过账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="190"/>
-        <location filename="../../ui/pages/vouchers_page.py" line="366"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="197"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="375"/>
         <source>红字冲销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="191"/>
-        <location filename="../../ui/pages/vouchers_page.py" line="379"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="198"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="388"/>
         <source>删除草稿</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="247"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="254"/>
         <source>共 {0} 张凭证</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="279"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="286"/>
         <source>选择一张凭证查看分录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="297"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="298"/>
+        <source>来源：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/vouchers_page.py" line="306"/>
         <source>已被 &lt;a href=&apos;{0}&apos;&gt;{1}&lt;/a&gt; 冲销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="299"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="308"/>
         <source>冲销 &lt;a href=&apos;{0}&apos;&gt;{1}&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="331"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="340"/>
         <source>凭证列表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="367"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="376"/>
         <source>将为 {0} {1}（{2}）生成一张红字冲销凭证，金额全部取负数并立即过账。
 确定冲销吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="379"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="388"/>
         <source>删除凭证草稿“{0}”？删除后不能恢复。</source>
         <translation type="unfinished"></translation>
     </message>

@@ -339,3 +339,28 @@ def test_f9_gives_a_line_its_compound(qtbot, books, open_dialog, rent, monkeypat
     assert shown_errors == []
     line = books.vouchers.get(dialog.voucher_id).lines[0]
     assert (line.compound_id, line.compound_name) == (compound.id, "兰园小区")
+
+
+def test_a_typed_voucher_has_no_source_line(qtbot, books, rent, open_dialog, shown_errors):
+    dialog = open_dialog()
+    assert not dialog.source_label.isVisible()
+    type_rent_voucher(qtbot, dialog)
+    dialog.post_button.click()
+    assert dialog.read_only and not dialog.source_label.isVisible() and shown_errors == []
+
+
+def test_saving_a_draft_with_a_source_keeps_it(qtbot, books, rent, open_dialog, shown_errors):
+    from assetdesk.services.vouchers import LineInput, VoucherInput
+
+    saved = books.vouchers.save_draft(VoucherInput(dt.date(2025, 1, 20), "收租金",
+                                                   [LineInput.debit("102", 500_00), LineInput.credit(rent, 500_00)],
+                                                   source="导入（原凭证号 记-0009）"))
+    dialog = open_dialog(saved.id)
+    assert not dialog.read_only and dialog.source_label.text() == "来源：导入（原凭证号 记-0009）"
+    dialog.attachments_spin.setFocus()
+    dialog.attachments_spin.selectAll()
+    keys(qtbot, "2")
+    keys(qtbot, (Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier))
+    assert dialog.autosave_label.text() == "已保存草稿"
+    again = books.vouchers.get(saved.id)
+    assert again.attachments == 2 and again.source == "导入（原凭证号 记-0009）" and shown_errors == []

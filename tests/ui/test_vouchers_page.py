@@ -137,3 +137,38 @@ def test_posting_refusal_is_shown(books, rent, page, shown_errors):
     page.select_voucher(voucher.id)
     page.post_button.click()
     assert [e.message for e, _ in shown_errors][0].startswith("借贷不平衡")
+
+
+def import_renumbered(books, rent):
+    """记-0001 typed in January, then paper 记-0001 imported into the same month: it becomes 记-0002
+    and keeps its paper number in its source."""
+    from assetdesk.services.vouchers import LineInput, VoucherInput
+    from tests.helpers import day
+
+    post(books, "2025-01-05", "收一月租金", ("102", 500_00), (rent, -500_00))
+    item = VoucherInput(day("2025-01-20"), "收门面房租金", [LineInput.debit("102", 800_00), LineInput.credit(rent, 800_00)])
+    books.vouchers.import_vouchers([item], papers=[("记", 1)])
+    (row,) = [r for r in books.vouchers.list_vouchers(None) if r.summary == "收门面房租金"]
+    return row
+
+
+def test_a_renumbered_import_shows_its_paper_number_under_the_list_and_in_the_voucher(qtbot, books, rent, page):
+    imported = import_renumbered(books, rent)
+    assert imported.label == "记-0002"
+    assert page.select_voucher(imported.id)
+    assert page.detail_source.text() == "来源：导入（原凭证号 记-0001）"
+
+    page.table.doubleClicked.emit(page.table.currentIndex())
+    dialog = page._dialogs[-1]
+    assert dialog.read_only and dialog.number_label.text() == "2025-01 记-0002"
+    assert dialog.source_label.isVisible() and dialog.source_label.text() == "来源：导入（原凭证号 记-0001）"
+
+    typed = [r for r in books.vouchers.list_vouchers(None) if r.summary == "收一月租金"][0]
+    assert page.select_voucher(typed.id) and page.detail_source.text() == ""  # typed here: no 来源 line
+
+
+def test_the_paper_number_is_found_by_the_search_box(qtbot, books, rent, page):
+    imported = import_renumbered(books, rent)
+    page.text_edit.setText("原凭证号 记-0001")
+    page.apply_filter()
+    assert shown(page, "label") == ["记-0002"] and page.model.row_at(0).id == imported.id

@@ -7,6 +7,9 @@ stops typing for ``AUTOSAVE_MS`` the grid is also saved as a draft *if the servi
 (incomplete and unbalanced lines are fine for a draft; the draft then appears in the 凭证 list after a
 crash). A refusal is shown with ``show_error`` and the grid stays as typed. Closing with edits not
 saved by the clerk asks 保存 / 不保存 / 取消; 不保存 also removes a draft only the autosave created.
+
+A voucher's source, when it has one (an imported voucher renumbered: 导入（原凭证号 记-0004））, is shown
+read-only as 来源 under the header, so the clerk can trace it back to paper.
 """
 from __future__ import annotations
 
@@ -86,6 +89,13 @@ class VoucherDialog(QDialog):
         header.addWidget(QLabel(self.tr("附件")))
         header.addWidget(self.attachments_spin)
 
+        # where a voucher came from (导入（原凭证号 记-0004）): traced back to paper, read-only
+        self.source_label = QLabel()
+        self.source_label.setObjectName("hint")
+        self.source_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.source_label.hide()
+
         self.link_label = QLabel()
         self.link_label.setTextFormat(Qt.TextFormat.RichText)
         self.link_label.linkActivated.connect(self._on_link_label_link_activated)
@@ -148,6 +158,7 @@ class VoucherDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(title)
         layout.addLayout(header)
+        layout.addWidget(self.source_label)
         layout.addWidget(self.link_label)
         layout.addWidget(self.grid, 1)
         layout.addLayout(totals)
@@ -222,6 +233,9 @@ class VoucherDialog(QDialog):
         self.status_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.preparer_label.setText(self.tr("制单：{0}").format(view.preparer if view else self.books.user)
                                     + (self.tr("　审核：{0}").format(view.reviewer) if view and view.reviewer else ""))
+        source = view.source if view is not None else ""
+        self.source_label.setText(self.tr("来源：{0}").format(source) if source else "")
+        self.source_label.setVisible(bool(source))
         links = []
         if view is not None and view.reverses_id:
             links.append(self.tr("冲销 <a href='{0}'>{1}</a>").format(view.reverses_id, view.reverses_label))
@@ -269,7 +283,9 @@ class VoucherDialog(QDialog):
         day = self.date_edit.date()
         if day is None:
             raise InputError(self.tr("请填写凭证日期"), self.tr("例如 2025-03-31"))
-        return VoucherInput(day, "", self.grid.lines(), self.attachments_spin.value(), preparer=self.books.user)
+        source = self.view.source if self.view is not None else ""  # saving a draft keeps where it came from
+        return VoucherInput(day, "", self.grid.lines(), self.attachments_spin.value(), preparer=self.books.user,
+                            source=source)
 
     def _safe_input(self) -> VoucherInput | None:
         try:

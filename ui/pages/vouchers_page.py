@@ -2,7 +2,8 @@
 
 新建 (Ctrl+N) and 打开 (double-click / Enter) open ``VoucherDialog``; 过账, 红字冲销 (after a
 confirmation) and 删除草稿 are one service call each. The panel under the list shows the selected
-voucher's lines and its reversal link both ways ("已被 2025-02 记-0001 冲销" / "冲销 2025-01 记-0001").
+voucher's lines, its source when it has one (来源：导入（原凭证号 记-0004）) and its reversal link both
+ways ("已被 2025-02 记-0001 冲销" / "冲销 2025-01 记-0001").
 """
 from __future__ import annotations
 
@@ -100,6 +101,10 @@ class VouchersPage(Page):
 
         self.detail_title = QLabel()
         self.detail_title.setStyleSheet("font-weight: bold;")
+        self.detail_source = QLabel()  # 来源：导入（原凭证号 记-0004）, back to paper
+        self.detail_source.setObjectName("hint")
+        self.detail_source.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail_source.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.link_label = QLabel()
         self.link_label.setTextFormat(Qt.TextFormat.RichText)
         self.link_label.setStyleSheet(f"color: {WARN};")
@@ -115,6 +120,8 @@ class VouchersPage(Page):
         detail_layout.setContentsMargins(0, 6, 0, 0)
         top = QHBoxLayout()
         top.addWidget(self.detail_title)
+        top.addSpacing(16)
+        top.addWidget(self.detail_source)
         top.addStretch(1)
         top.addWidget(self.link_label)
         detail_layout.addLayout(top)
@@ -277,6 +284,7 @@ class VouchersPage(Page):
         row = self.selected_row()
         if row is None:
             self.detail_title.setText(self.tr("选择一张凭证查看分录"))
+            self.detail_source.setText("")
             self.link_label.setText("")
             self.lines_model.set_rows([])
             return
@@ -287,6 +295,7 @@ class VouchersPage(Page):
             return
         self.detail_view = view
         self.detail_title.setText(f"{view.period} {view.label}　{view.date_on:%Y-%m-%d}　{view.summary}")
+        self.detail_source.setText(self.tr("来源：{0}").format(view.source) if view.source else "")
         self.link_label.setText(self.reversal_text(view))
         self.lines_model.set_rows(view.lines)
 
