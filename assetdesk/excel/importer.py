@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assetdesk.errors import ImportFileError, InputError
+from assetdesk.errors import AssetDeskError, ImportFileError, InputError
 from assetdesk.gc_pause import gc_paused
 
 from . import reader
@@ -175,10 +175,22 @@ def _better_kind(grid: reader.Grid, kind: SheetKind, layout: reader.Layout | Non
     for other in KINDS.values():
         if other.name == kind.name:
             continue
-        theirs = reader.locate(grid, other.columns)
+        theirs = _layout_as(other, grid)
         if theirs is not None and not theirs.missing and len(theirs.mapping) > best_count:
             best, best_count = other, len(theirs.mapping)
     return best
+
+
+def _layout_as(kind: SheetKind, grid: reader.Grid) -> reader.Layout | None:
+    """How ``kind`` would read the sheet, after its own second look (``refine_layout``: a journal
+    needs a date or 凭证号 column, opening balances a balance column); None when it would not."""
+    layout = reader.locate(grid, kind.columns)
+    if layout is None:
+        return None
+    try:
+        return kind.refine_layout(grid, layout)
+    except AssetDeskError:  # that kind would refuse the sheet: it is not that kind's table
+        return None
 
 
 def _no_table(kind: SheetKind, path: Path, missing: Sequence,
