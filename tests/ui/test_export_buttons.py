@@ -292,3 +292,36 @@ def test_every_table_screen_shows_an_export_button(qtbot, posted):
                 assert not buttons[0].icon().isNull()
     assert {"VouchersPage", "AccountsPage 科目表", "AccountsPage 期初余额", "BooksPage 科目余额表", "BooksPage 明细账",
             "BooksPage 现金日记账", "BooksPage 银行存款日记账", "BooksPage 结账", "SettingsPage"} <= set(seen)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
+    "core: the opening-balances import reads a 方向 column as the choice 借/贷/平 and refuses each 双向 cell "
+    "(“双向”不是可选的值（只能填写：借、贷、平）), even beside 借方/贷方 amounts, where the side is otherwise "
+    "not read from it; so the 期初余额 export leaves 方向 out. When this passes, put the column back."))
+def test_opening_export_with_the_direction_column_would_reimport_unchanged(qtbot, posted, bridge, target, shown_errors):
+    """What the 期初余额 export would write with the screen's 方向 column (借/贷/双向) put back:
+    it must re-import as it is, 方向 being information beside the 借方/贷方 amounts."""
+    from assetdesk.excel import import_file
+    from ui.pages.accounts_page import AccountsPage
+
+    house = posted.accounts.add_sub_account("113", "社区居委会").code   # 内部往来: a 双向 account
+    street = posted.accounts.add_sub_account("113", "街道办").code
+    posted.accounts.set_opening_balances({"102": 10_000_00, house: 3_000_00, street: -500_00, "301": -12_500_00})
+    page = open_page(qtbot, AccountsPage, posted, bridge)
+    page.tabs.setCurrentIndex(1)
+    click(qtbot, page.opening_export_button)
+
+    table = page.opening_table
+    sides = {table.item(n, 0).text(): table.item(n, 2).text() for n in range(table.rowCount())}
+    assert sides[house] == "双向" and sides["102"] == "借" and sides["301"] == "贷"
+    book = openpyxl.load_workbook(target)
+    sheet = book.active
+    sheet.insert_cols(3)
+    sheet.cell(3, 3, "方向")
+    for row in range(4, sheet.max_row + 1):
+        sheet.cell(row, 3, sides.get(sheet.cell(row, 1).value))
+    book.save(target)
+
+    preview = import_file(posted, "opening-balances", target, dry_run=True)
+    assert preview.errors == [] and (preview.new, preview.changed) == (0, 0)
+    assert shown_errors == []
