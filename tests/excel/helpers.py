@@ -51,3 +51,10 @@ def people_in_two_sheets(path: Path) -> Path:
             sheet.append(row)
     workbook.save(path)
     return path
+
+
+def listed(preview) -> list[str]:
+    """The change list as the CLI prints it (新增 / 修改 lines)."""
+    labels = {"new": "新增", "changed": "修改"}
+    return [f"{labels[c.status]} {c.key}" + (f"：{c.detail}" if c.detail else "") for c in preview.changes
+            if c.status != "unchanged"]

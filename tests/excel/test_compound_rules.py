@@ -8,7 +8,7 @@ import pytest
 from assetdesk.excel import ImportRejectedError, export_file, import_file
 from assetdesk.services.org import CompoundInput
 
-from .helpers import make_workbook
+from .helpers import listed, make_workbook
 
 
 @pytest.fixture
@@ -24,12 +24,6 @@ def grid(books):
 
 def compounds(books):
     return {c.name: c for c in books.org.list_compounds()}
-
-
-def listed(preview):
-    labels = {"new": "新增", "changed": "修改"}
-    return [f"{labels[c.status]} {c.key}" + (f"：{c.detail}" if c.detail else "") for c in preview.changes
-            if c.status != "unchanged"]
 
 
 # ---------------------------------------------------------------- moving a compound to another 片区

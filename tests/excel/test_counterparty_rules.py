@@ -10,7 +10,7 @@ from assetdesk.excel import ImportRejectedError, export_file, import_file
 from assetdesk.id_numbers import with_credit_check, with_resident_check
 from assetdesk.services.org import CompoundInput, CounterpartyInput
 
-from .helpers import make_workbook
+from .helpers import listed, make_workbook
 
 ZHANG = with_resident_check("53080219880101008")  # 身份证号码 with a right check digit
 LI = with_resident_check("53080219900307123")
@@ -25,13 +25,6 @@ def wrong_check(code):
 
 def people(books):
     return {cp.name: cp for cp in books.org.list_counterparties()}
-
-
-def listed(preview):
-    """The change list as the CLI prints it (新增 / 修改 lines)."""
-    labels = {"new": "新增", "changed": "修改"}
-    return [f"{labels[c.status]} {c.key}" + (f"：{c.detail}" if c.detail else "") for c in preview.changes
-            if c.status != "unchanged"]
 
 
 # ---------------------------------------------------------------- placeholders (无, /, —, 暂无 …)

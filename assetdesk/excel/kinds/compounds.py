@@ -258,27 +258,27 @@ class _Resolver:
 
     def _area_names_agree(self, rows: Sequence[ParsedRow]) -> list[RowError]:
         """One 片区编码, one name (a rename is written the same on every row); one new name, one code."""
-        names: dict[str, ParsedRow] = {}
-        codes: dict[str, ParsedRow] = {}
+        seen: dict[str, dict[str, ParsedRow]] = {"area_code": {}, "area_name": {}}
         errors = []
         for row in rows:
             values = row.values
             if values.get(RECORD, False) is False or "area_name" in values[BLANK]:
                 continue  # refused already, or the row names no 片区 of its own
-            first = names.setdefault(values["area_code"], row)
-            if first.values["area_name"] != values["area_name"]:
-                errors.append(row.error("area_name", (
-                    f"片区编码“{values['area_code']}”在{row_place(first, row)}名为“{first.values['area_name']}”，"
-                    f"本行却是“{values['area_name']}”：同一片区请写同一个名称")))
-                values.pop(RECORD)
-                continue
-            first = codes.setdefault(values["area_name"], row)
-            if first.values["area_code"] != values["area_code"]:
-                errors.append(row.error("area_code", (
-                    f"片区“{values['area_name']}”在{row_place(first, row)}的编码是 {first.values['area_code']}，"
-                    f"本行却是 {values['area_code']}：同一片区请写同一个编码")))
-                values.pop(RECORD)
+            for key, other in (("area_code", "area_name"), ("area_name", "area_code")):
+                first = seen[key].setdefault(values[key], row)
+                if first.values[other] != values[other]:
+                    errors.append(_disagreeing_area(row, first, key, other))
+                    values.pop(RECORD)
+                    break
         return errors
+
+
+def _disagreeing_area(row: ParsedRow, first: ParsedRow, key: str, other: str) -> RowError:
+    """One 片区 written two ways in the file: the later row is refused, naming the first."""
+    place, theirs, ours = row_place(first, row), first.values[other], row.values[other]
+    if key == "area_code":
+        return row.error("area_name", f"片区编码“{row.values[key]}”在{place}名为“{theirs}”，本行却是“{ours}”：同一片区请写同一个名称")
+    return row.error("area_code", f"片区“{row.values[key]}”在{place}的编码是 {theirs}，本行却是 {ours}：同一片区请写同一个编码")
 
 
 def _clean(row: ParsedRow) -> None:
