@@ -138,14 +138,16 @@ def test_blank_zero_money_column(qapp):
 
 
 def test_in_memory_sorts_100k_rows_on_raw_values_within_300ms(qapp):
-    """Best of three sorts, each of a fresh unsorted model: a busy machine (parallel test workers)
-    only ever adds time, so the fastest run is the model's own cost, held to the 300 ms target."""
+    """The sort's own cost, held to the 300 ms target: the CPU time of this thread (the sort runs
+    in it, synchronously), not the wall clock, which on a machine busy with parallel test workers
+    also counts the time spent waiting for a CPU; and the best of three sorts, each of a fresh
+    unsorted model, as noise (caches, a collection) only ever adds time. ~40 ms when idle."""
     timings = []
     for _ in range(3):
         model = TableModel.in_memory(COLUMNS, ROWS)
-        started = time.perf_counter()
+        started = time.thread_time()
         model.sort(3, Qt.SortOrder.AscendingOrder)
-        timings.append(time.perf_counter() - started)
+        timings.append(time.thread_time() - started)
     assert min(timings) < 0.3, timings
     amounts = [model.data(model.index(i, 3), RAW_ROLE) for i in range(50)]
     assert amounts == sorted(amounts) and amounts[0] == min(r.amount_fen for r in ROWS)
