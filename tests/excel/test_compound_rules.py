@@ -175,3 +175,12 @@ def test_a_sheet_named_for_an_area_on_record_gives_its_compounds_that_area(grid,
     preview = import_file(grid, "compounds", path)
     assert not preview.errors and preview.new == 1
     assert compounds(grid)["梅子小区"].area_name == "城东"
+
+
+def test_new_areas_and_compounds_are_numbered_without_gaps(books, tmp_path):
+    """Two compounds of one new 片区 take one code for it: the next 片区 is PQ02, not PQ03."""
+    rows = [["片区", "小区名称", "户数"], ["东片区", "幸福小区", 120], ["东片区", "和平小区", 48],
+            ["西片区", "桂香小区", 300], ["西片区", "桂香小区", 300]]
+    import_file(books, "compounds", make_workbook(tmp_path / "新小区.xlsx", rows))
+    assert {a.name: a.code for a in books.org.list_areas()} == {"东片区": "PQ01", "西片区": "PQ02"}
+    assert sorted(c.code for c in books.org.list_compounds()) == ["XQ001", "XQ002", "XQ003"]

@@ -202,7 +202,7 @@ class _Resolver:
             return error
         if not values["code"]:
             values["code"] = record.code if record is not None else \
-                self.new_compounds.setdefault(values["name"], _next_code("XQ", 3, self.used_compounds))
+                _new_code(self.new_compounds, values["name"], "XQ", 3, self.used_compounds)
         if record is not None:
             for key in values[BLANK]:
                 values[key] = getattr(record, key) if key in OPTIONAL else values[key]
@@ -247,7 +247,7 @@ class _Resolver:
             values["area_name"] = self.area_name[code]
             values[BLANK].add("area_name")
         elif not code:
-            values["area_code"] = known_code or self.new_areas.setdefault(name, _next_code("PQ", 2, self.used_areas))
+            values["area_code"] = known_code or _new_code(self.new_areas, name, "PQ", 2, self.used_areas)
             values[BLANK].add("area_code")
         elif known_code is not None and known_code != code:
             where = _cell(row, "area_name")
@@ -305,6 +305,14 @@ def _cell(row: ParsedRow, key: str) -> str:
     """"B 列（片区名称）" for a cell of the row's sheet, or the column's name when the sheet lacks it."""
     place = row.where.get(key)
     return f"{place[1]} 列（{place[2]}）" if place else "片区名称"
+
+
+def _new_code(numbered: dict[str, str], name: str, prefix: str, digits: int, used: set[str]) -> str:
+    """The code this import gives the new 片区 or 小区 ``name``: the same on every row naming it, and
+    a number is taken only once per name (no gap left by a name met again)."""
+    if name not in numbered:
+        numbered[name] = _next_code(prefix, digits, used)
+    return numbered[name]
 
 
 def _next_code(prefix: str, digits: int, used: set[str]) -> str:
