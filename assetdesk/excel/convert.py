@@ -270,9 +270,13 @@ def _period(spec: ColumnSpec, raw: Any, factor: Decimal) -> Period:
 
 
 def _choice(spec: ColumnSpec, raw: Any, factor: Decimal) -> str:
+    """One of the column's choices; an alias to "" is a word that says nothing here (the chart's
+    双向 in a balance's 方向 column: the amounts' columns give the side)."""
     text = to_text(raw)
     aliases = dict(spec.choice_aliases)
     value = aliases.get(text, text)
+    if value == "" and text in aliases:
+        return ""
     if value not in spec.choices:
         raise InputError(f"“{text}”不是可选的值", "只能填写：" + "、".join(spec.choices))
     return value

@@ -234,11 +234,11 @@ def test_opening_balances_export_what_is_typed_on_screen(qtbot, posted, bridge, 
 
     title, headers, data = workbook(target)
     assert title == "兰花社区 期初余额"
-    assert headers == ["科目编码", "科目名称", "借方余额", "贷方余额"]  # the import's own columns
+    assert headers == ["科目编码", "科目名称", "方向", "借方余额", "贷方余额"]  # as on screen
     rows = {row[0]: row for row in data}
     assert len(rows) == table.rowCount()
-    assert rows["101"][2] == 2000 and rows["102"][2] == 10000 and rows["102"][1] == "银行存款"
-    assert rows["301"][3] == 10000 and rows["301"][2] is None and rows["311"][3] == 2000
+    assert rows["101"][3] == 2000 and rows["102"][3] == 10000 and rows["102"][1] == "银行存款"
+    assert rows["301"][4] == 10000 and rows["301"][3] is None and rows["311"][4] == 2000
     assert posted.accounts.opening_check().debit_fen == 10_000_00  # exporting saved nothing
     preview = import_file(posted, "opening-balances", target, dry_run=True)
     assert preview.errors == [] and preview.changed == 2  # the two typed amounts
@@ -294,13 +294,9 @@ def test_every_table_screen_shows_an_export_button(qtbot, posted):
             "BooksPage 现金日记账", "BooksPage 银行存款日记账", "BooksPage 结账", "SettingsPage"} <= set(seen)
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=(
-    "core: the opening-balances import reads a 方向 column as the choice 借/贷/平 and refuses each 双向 cell "
-    "(“双向”不是可选的值（只能填写：借、贷、平）), even beside 借方/贷方 amounts, where the side is otherwise "
-    "not read from it; so the 期初余额 export leaves 方向 out. When this passes, put the column back."))
-def test_opening_export_with_the_direction_column_would_reimport_unchanged(qtbot, posted, bridge, target, shown_errors):
-    """What the 期初余额 export would write with the screen's 方向 column (借/贷/双向) put back:
-    it must re-import as it is, 方向 being information beside the 借方/贷方 amounts."""
+def test_opening_export_carries_the_direction_column_and_reimports_unchanged(qtbot, posted, bridge, target, shown_errors):
+    """The 期初余额 export writes the screen's 方向 column (借/贷/双向) beside the 借方/贷方 amounts,
+    and re-imports as it is: there 方向 is information, 双向 included."""
     from assetdesk.excel import import_file
     from ui.pages.accounts_page import AccountsPage
 
@@ -311,16 +307,11 @@ def test_opening_export_with_the_direction_column_would_reimport_unchanged(qtbot
     page.tabs.setCurrentIndex(1)
     click(qtbot, page.opening_export_button)
 
-    table = page.opening_table
-    sides = {table.item(n, 0).text(): table.item(n, 2).text() for n in range(table.rowCount())}
+    rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
+    header_at = next(n for n, row in enumerate(rows) if row and "方向" in [str(cell) for cell in row])
+    side_column = list(rows[header_at]).index("方向")
+    sides = {row[0]: row[side_column] for row in rows[header_at + 1:] if row and row[0]}
     assert sides[house] == "双向" and sides["102"] == "借" and sides["301"] == "贷"
-    book = openpyxl.load_workbook(target)
-    sheet = book.active
-    sheet.insert_cols(3)
-    sheet.cell(3, 3, "方向")
-    for row in range(4, sheet.max_row + 1):
-        sheet.cell(row, 3, sides.get(sheet.cell(row, 1).value))
-    book.save(target)
 
     preview = import_file(posted, "opening-balances", target, dry_run=True)
     assert preview.errors == [] and (preview.new, preview.changed) == (0, 0)

@@ -419,12 +419,8 @@ class AccountsPage(Page):
     def export_opening(self):
         """The 期初余额 as on screen (typed amounts too, saved or not), 借方/贷方 as numbers, so the
         workbook re-imports as it is; an amount that does not parse is shown, naming the account,
-        and nothing is written.
-
-        The 方向 column (the account's normal side) is left out: beside 借方/贷方 amounts the import
-        no longer takes the side from it, but it still reads 方向 as the choice 借/贷/平 and refuses
-        a 双向 account's "双向" (tests/ui/test_export_buttons.py holds the re-import, expected to fail
-        until the core accepts it)."""
+        and nothing is written. 方向 (the account's normal side, 双向 included) goes with it as on
+        screen: beside 借方/贷方 the import takes the side from the amounts."""
         from ui.table_export import export_values
 
         try:
@@ -433,9 +429,9 @@ class AccountsPage(Page):
             self.show_error(exc)
             return None
         table = self.opening_table
-        exported = ((0, "text"), (1, "text"), (3, "amount"), (4, "amount"))
+        exported = ((0, "text"), (1, "text"), (2, "text"), (3, "amount"), (4, "amount"))
         columns = [(table.horizontalHeaderItem(column).text(), kind) for column, kind in exported]
-        rows = [[table.item(number, 0).text(), table.item(number, 1).text(),
+        rows = [[table.item(number, 0).text(), table.item(number, 1).text(), table.item(number, 2).text(),
                  self._cell_fen(number, 3), self._cell_fen(number, 4)] for number in range(table.rowCount())]
         return export_values(self, self.books, self.tr("期初余额"), columns, rows)
 

@@ -30,7 +30,9 @@ from .accounts import CODE_ALIASES
 from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
 from .opening_amounts import Reading, apply_one_column, header, one_column_rule, read_row, side_amount
 
-_SIDES = dict(choices=("借", "贷", "平"), choice_aliases=(("借方", "借"), ("贷方", "贷")))
+# 双向 (an account's direction in the chart, e.g. in an exported 期初余额 screen) says no side: the
+# 借方/贷方 columns give it, and with one 余额 column a two-way account is asked for 借 or 贷.
+_SIDES = dict(choices=("借", "贷", "平"), choice_aliases=(("借方", "借"), ("贷方", "贷"), ("双向", "")))
 _READ_HERE = bc.BALANCE_KEYS | {"movement"}  # the columns ``refine_layout`` maps itself, whatever the reader found
 NO_BALANCE = ColumnSpec("balance", "借方余额、贷方余额（或期初余额加余额方向）")
 _WHEN = {"year": "表中没有期初余额列、账套从 1 月启用时，年初余额就是期初余额",
