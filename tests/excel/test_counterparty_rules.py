@@ -315,3 +315,13 @@ def test_two_namesakes_without_ids_and_different_phones_are_asked_for_their_ids(
     (error,) = caught.value.preview.errors
     assert (error.row, error.column) == (3, "C（电话）") and "与第 2 行重复" in error.reason
     assert "如是同名的两个单位或个人，请填写证件号码以区分" in error.reason
+
+
+def test_a_tenant_list_names_its_tenants_under_cheng_zu_dan_wei(books, tmp_path):
+    """A 承租单位 list with its 负责人 beside: the tenant is the record, not the person in charge."""
+    rows = [["序号", "承租单位", "负责人姓名", "联系电话", "承租资产"],
+            [1, "思茅区李记米线店", "李四", "13908791111", "临街商铺3号"],
+            [2, "普洱市兰花社区卫生服务站", "王五", "0879-2123456", "综合楼一层"]]
+    preview = import_file(books, "counterparties", make_workbook(tmp_path / "承租.xlsx", rows))
+    assert not preview.errors and preview.new == 2
+    assert set(people(books)) == {"思茅区李记米线店", "普洱市兰花社区卫生服务站"}
