@@ -89,3 +89,16 @@ def rent(books):
     from tests.helpers import rent_account
 
     return rent_account(books)
+
+
+def show_main_window(qtbot, books, size=(1280, 800)):
+    """The main window on ``books`` at the size a clerk's laptop gives it, shown and exposed."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(books)
+    window.set_auto_backup(False)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from assetdesk.services.demo import build_demo
-from ui.main_window import MainWindow
+from tests.ui.conftest import show_main_window
 from ui.widgets.report_table import MIN_POINT_SIZE
 
 
@@ -18,12 +18,7 @@ def demo(empty_books):
 
 @pytest.fixture
 def books_page(qtbot, demo):
-    window = MainWindow(demo)
-    window.set_auto_backup(False)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_main_window(qtbot, demo)
     assert (window.width(), window.height()) == (1280, 800)
     page = window.show_page("BooksPage")
     qtbot.wait(10)

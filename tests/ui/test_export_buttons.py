@@ -14,7 +14,7 @@ from assetdesk.periods import Period
 from tests.helpers import post
 from tests.ui.dialog_patches import save_as
 from ui.bridge import EventBridge
-from ui.main_window import MainWindow
+from tests.ui.conftest import show_main_window
 
 
 @pytest.fixture
@@ -270,12 +270,7 @@ def _export_buttons(widget) -> list[QPushButton]:
 
 
 def test_every_table_screen_shows_an_export_button(qtbot, posted):
-    window = MainWindow(posted)
-    window.set_auto_backup(False)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_main_window(qtbot, posted)
     seen = []
     for cls in window.page_classes():
         page = window.show_page(cls)
