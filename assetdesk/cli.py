@@ -280,9 +280,9 @@ def cmd_import(args) -> int:
                 print(f"错误报告：{write_error_report(preview, check_writable(args.errors))}")
             return EXIT_REFUSED
         if args.dry_run:
-            labels = {"new": "新增", "changed": "修改"}
-            for change in preview.changes:
-                if change.status != "unchanged":
+            labels = {"new": "新增", "changed": "修改", "unchanged": "未变"}
+            for change in preview.changes:  # an unchanged record is listed only with a note (merged rows)
+                if change.status != "unchanged" or change.detail:
                     print(f"  {labels.get(change.status, change.status)} {change.key}"
                           + (f"：{change.detail}" if change.detail else ""))
             print("（试运行，未写入任何数据）")

@@ -325,3 +325,12 @@ def test_a_tenant_list_names_its_tenants_under_cheng_zu_dan_wei(books, tmp_path)
     preview = import_file(books, "counterparties", make_workbook(tmp_path / "承租.xlsx", rows))
     assert not preview.errors and preview.new == 2
     assert set(people(books)) == {"思茅区李记米线店", "普洱市兰花社区卫生服务站"}
+
+
+def test_the_dry_run_lists_a_merged_row_with_its_note(books, tmp_path, capsys):
+    from assetdesk.cli import main
+
+    path = _payers_by_compound(tmp_path / "缴费人.xlsx")
+    assert main(["--db", str(books.location), "import", "counterparties", str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "未变 陈大文" in out and "与“兰园小区”第 3 行是同一单位或个人，已合并" in out
