@@ -9,17 +9,21 @@ it are read by that header. A sheet whose name or title names a group (东片区
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice, repeat
 from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
 
+from assetdesk.errors import AssetDeskError
+
 from .convert import convert_column
 from .header import Layout, Names, finish, header_at, header_key
 from .kinds.base import ColumnSpec, ParsedRow, RowError
 from .rows import first_text, heading_text, named_group, row_kind
+
+Refine = Callable[["Grid", Layout], "Layout | None"]  # a kind's refine_layout
 
 if TYPE_CHECKING:
     from .reader import Grid
@@ -29,10 +33,12 @@ _END_STARTS = frozenset("以此本(（ \u3000")
 
 @dataclass
 class Segment:
-    """One table of a sheet: its layout and its data rows as (Excel row number, cells, group)."""
+    """One table of a sheet: its layout and its data rows as (Excel row number, cells, group).
+    ``foreign``: a table under a header the kind does not take as its own (its rows are not read)."""
 
     layout: Layout
     rows: list[tuple[int, Sequence[Any], str]] = field(default_factory=list)
+    foreign: bool = False
 
 
 def sheet_group(grid: Grid, layout: Layout) -> str:
@@ -42,8 +48,10 @@ def sheet_group(grid: Grid, layout: Layout) -> str:
     return named_group(grid.name) or named_group(title)
 
 
-def segments(grid: Grid, layout: Layout, names: Names) -> list[Segment]:
-    """The sheet's tables from ``layout`` down, each with its data rows (see the module docstring)."""
+def segments(grid: Grid, layout: Layout, names: Names, refine: Refine | None = None) -> list[Segment]:
+    """The sheet's tables from ``layout`` down, each with its data rows (see the module docstring).
+    A later table's header is given the kind's own second look (``refine``, the kind's
+    ``refine_layout``), as the first one was: an opening-balance table's 本期借方 is never a balance."""
     rows = grid.rows
     title_rows = rows[: layout.header_rows[0]]
     current = Segment(layout)
@@ -65,7 +73,7 @@ def segments(grid: Grid, layout: Layout, names: Names) -> list[Segment]:
                 again = _header_again(grid, index, names, title_rows, current.layout)
                 if again is not None:
                     if not again.same_columns(current.layout):
-                        current = Segment(again)
+                        current = _segment(grid, again, refine)
                         parts.append(current)
                         walk = _Walk(rows, again)
                         first_col = walk.first_col
@@ -90,6 +98,20 @@ def segments(grid: Grid, layout: Layout, names: Names) -> list[Segment]:
             continue
         current.rows.append((index + 1, cells, group))
     return parts
+
+
+def _segment(grid: Grid, layout: Layout, refine: Refine | None) -> Segment:
+    """A later table of the sheet, read by the kind's second look at its header; a table that
+    look refuses (no balance column, no date) is another kind's: its rows are passed over."""
+    if refine is None:
+        return Segment(layout)
+    try:
+        refined = refine(grid, layout)
+    except AssetDeskError:
+        refined = None
+    if refined is None or refined.missing:
+        return Segment(layout, foreign=True)
+    return Segment(refined)
 
 
 class _Walk:
@@ -146,7 +168,8 @@ def _header_again(grid: Grid, index: int, names: Names, title_rows: Sequence[Seq
 
 # ---------------------------------------------------------------- conversion
 
-def parse_rows(grid: Grid, layout: Layout, columns: Sequence[ColumnSpec]) -> tuple[list[ParsedRow], list[RowError]]:
+def parse_rows(grid: Grid, layout: Layout, columns: Sequence[ColumnSpec],
+               refine: Refine | None = None) -> tuple[list[ParsedRow], list[RowError]]:
     """Convert every data row; each bad cell becomes a RowError naming its row and column, and a
     unit the app cannot convert one naming the cell that states it. Columns absent from the sheet
     take their empty value (the importer may fill them from the books).
@@ -158,7 +181,7 @@ def parse_rows(grid: Grid, layout: Layout, columns: Sequence[ColumnSpec]) -> tup
                      if cell is not None and str(cell).strip())
     rows: list[ParsedRow] = []
     errors: list[RowError] = []
-    parts = segments(grid, layout, Names(columns))
+    parts = [part for part in segments(grid, layout, Names(columns), refine) if not part.foreign]
     for part in parts:
         errors.extend(_unit_errors(grid, part.layout))
         converted, failed = _convert(grid, part, columns, title)

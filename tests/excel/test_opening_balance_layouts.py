@@ -435,3 +435,14 @@ def test_a_header_printed_again_on_each_page_reads_every_page_by_the_same_column
     assert openings(chart) == {"101": (1_000_00, 0), "10201": (20_000_00, 0), "21101": (0, 1_000_00),
                                "301": (0, 20_000_00)}
     assert [row.row for row in result.rows] == [5, 6, 10, 11]
+
+
+def test_a_movements_table_further_down_the_sheet_is_not_read_as_balances(chart, tmp_path):
+    """期初 on top, then the month's 本期借方/本期贷方 under their own header: the second table gets
+    the same second look as the first, which finds no balance in it, so it is passed over."""
+    rows = [["期初余额表"], ["科目编码", "科目名称", "期初借方", "期初贷方"], ["101", "库存现金", 1000, None],
+            ["301", "资本", None, 1000], [None], ["二、本月发生情况"], ["科目编码", "科目名称", "本期借方", "本期贷方"],
+            ["101", "库存现金", 500, 200], ["301", "资本", 200, 500]]
+    preview = import_file(chart, "opening-balances", make_workbook(tmp_path / "两张表.xlsx", rows))
+    assert preview.errors == [] and len(preview.rows) == 2
+    assert openings(chart) == {"101": (1000_00, 0), "301": (0, 1000_00)}

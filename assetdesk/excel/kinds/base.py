@@ -176,11 +176,12 @@ class SheetKind:
         return layout
 
     def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
-        """The sheet's data rows, converted, with the errors of bad cells (``reader.parse_rows``). A
+        """The sheet's data rows, converted, with the errors of bad cells (``reader.parse_rows``); a
+        second table further down the sheet gets this kind's ``refine_layout`` as the first did. A
         kind may drop rows that are not data in its own tables (a chart's 资产类 heading)."""
         from assetdesk.excel import reader
 
-        return reader.parse_rows(grid, layout, self.columns)
+        return reader.parse_rows(grid, layout, self.columns, self.refine_layout)
 
     def existing(self, books: Any) -> dict[tuple, dict[str, Any]]:
         """The records already in the books, keyed like ``key_of``, as dicts of column values."""
