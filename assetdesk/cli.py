@@ -304,7 +304,7 @@ def cmd_export(args) -> int:
     books = _open(args)
     try:
         if args.kind == "trial-balance":  # report-only sheet: the district's 科目余额表 workbook
-            scope = report_scope(books, args.period, args.year, dt.date.today())
+            scope = report_scope(books, args.period, args.year)
             print(export_trial_balance(books, check_writable(args.file), scope.first, scope.last))
         else:
             print(export_file(books, args.kind, check_writable(args.file), period=args.period, year=args.year))
@@ -331,6 +331,7 @@ def cmd_report(args) -> int:
     (the preview's 导出Excel), for the reports whose data fits one."""
     from assetdesk.output_files import check_writable
     from assetdesk.pdf import build_report
+    from assetdesk.pdf.reports import UNDATED_REPORTS, scope_note
 
     suffix = Path(args.output).suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
@@ -343,6 +344,8 @@ def cmd_report(args) -> int:
         else:
             print(build_report(books, args.name, check_writable(args.output), period=args.period,
                                year=args.year, account=args.account, printed_on=dt.date.today()))
+        if args.name not in UNDATED_REPORTS and (note := scope_note(books, args.period, args.year)):
+            print(note, file=sys.stderr)
     finally:
         books.close()
     return EXIT_OK
@@ -355,7 +358,7 @@ def _report_workbook(books, args, path: Path) -> Path:
     check_options(args.name, args.period, args.year, args.account)
     if args.name not in REPORT_SHEETS:
         raise InputError(f"“{REPORTS[args.name][0]}”只能打印为 PDF", "请把 -o 的文件名改为以 .pdf 结尾")
-    scope = report_scope(books, args.period, args.year, dt.date.today())
+    scope = report_scope(books, args.period, args.year)
     return export_report(books, args.name, path, scope.first, scope.last, args.account)
 
 

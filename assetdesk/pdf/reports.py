@@ -76,11 +76,12 @@ def build_report(books, name: str, path: str | Path, period=None, year: int | No
     (all accounts with postings when None) or the journal's "cash" (default) / "bank" / code.
     ``printed_on`` defaults to today: this is the adapter edge (CLI, UI) where the clock is read;
     report builders below it never read it. The range is cut to the months the books hold
-    (``PeriodService.reportable``): ``--year`` of a year in progress prints January to now.
+    (``PeriodService.reportable``): ``--year`` of a year in progress prints January to the
+    latest month the books hold.
     """
     check_options(name, period, year, account)
     printed_on = printed_on or date.today()
-    scope = report_scope(books, period, year, printed_on) if name not in UNDATED_REPORTS else None
+    scope = report_scope(books, period, year) if name not in UNDATED_REPORTS else None
     _, builder = REPORTS[name]
     return builder(books, Path(path), scope, account, printed_on)
 
@@ -97,13 +98,24 @@ def check_options(name: str, period=None, year=None, account: str | None = None)
                          "去掉 --account，或改打 ledger / journal")
 
 
-def report_scope(books, period=None, year: int | None = None, today: date | None = None) -> PeriodRange:
-    """The months a report covers: ``year``, ``period`` (a month or range) or the current period,
-    cut to the months the books hold."""
+def asked_scope(books, period=None, year: int | None = None) -> PeriodRange:
+    """The months asked for: ``year``, ``period`` (a month or range) or the current period."""
     if year is not None:
-        asked = PeriodRange.year(int(year))
-    elif period is not None:
-        asked = PeriodRange.of(period)
-    else:
-        asked = PeriodRange.of(books.periods.current_period())
-    return PeriodRange(*books.periods.reportable(asked.first, asked.last, today))
+        return PeriodRange.year(int(year))
+    if period is not None:
+        return PeriodRange.of(period)
+    return PeriodRange.of(books.periods.current_period())
+
+
+def report_scope(books, period=None, year: int | None = None) -> PeriodRange:
+    """The months a report covers: those asked for, cut to the months the books hold."""
+    asked = asked_scope(books, period, year)
+    return PeriodRange(*books.periods.reportable(asked.first, asked.last))
+
+
+def scope_note(books, period=None, year: int | None = None) -> str:
+    """What to tell the clerk when the months printed are fewer than those asked for ("" if none)."""
+    asked, printed = asked_scope(books, period, year), report_scope(books, period, year)
+    if asked == printed:
+        return ""
+    return f"注意：账内只有{printed.label}的账，已按{printed.label}打印（要求的是{asked.label}）"

@@ -68,19 +68,14 @@ class PeriodService(Service):
             period = period.next()
         return period
 
-    def latest_period(self, today: dt.date | None = None) -> Period:
-        """The last month the books can report on: the current period, the month of the newest
-        voucher, or ``today``'s month (a month in progress prints too), whichever is latest."""
+    def latest_period(self) -> Period:
+        """The last month the books hold: the current period or the month of the newest voucher,
+        whichever is later (the months the 结账 list shows)."""
         last_voucher = Voucher.select(Voucher.period_key).order_by(Voucher.period_key.desc()).first()
-        candidates = [self.current_period()]
-        if last_voucher is not None:
-            candidates.append(Period.from_key(last_voucher.period_key))
-        if today is not None:
-            candidates.append(Period.of(today))
-        return max(candidates)
+        current = self.current_period()
+        return max(current, Period.from_key(last_voucher.period_key)) if last_voucher is not None else current
 
-    def reportable(self, first: Period | str, last: Period | str,
-                   today: dt.date | None = None) -> tuple[Period, Period]:
+    def reportable(self, first: Period | str, last: Period | str) -> tuple[Period, Period]:
         """The months of ``first``..``last`` the books hold, for a report or a statement.
 
         A range reaching before the books' first month or past ``latest_period`` is cut to the
@@ -88,7 +83,7 @@ class PeriodService(Service):
         come); a range with no month in the books is refused, because printing the opening
         balances as the figures of 2024-05 — before the books began — would mislead a reader."""
         first, last = Period.parse(first), Period.parse(last)
-        start, latest = self._first(), self.latest_period(today)
+        start, latest = self._first(), self.latest_period()
         if last < start:
             raise PeriodError(f"账套从{start.year}年{start.month}月启用，{_label(first, last)}没有账",
                               f"请选{start.year}年{start.month}月或以后的期间")

@@ -66,3 +66,12 @@ def run_usage(capsys, *args):
         code = exc.code
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def test_a_year_cut_to_the_months_the_books_hold_says_so(tmp_path, capsys):
+    import datetime as dt
+
+    db = demo(tmp_path, capsys)  # the demo year runs to last month at most, never to December
+    code, out, err = run(capsys, "--db", db, "report", "trial-balance", "-o", str(tmp_path / "tb.pdf"),
+                         "--year", str(dt.date.today().year))
+    assert code == 0 and "注意：账内只有" in err and "年度" in err

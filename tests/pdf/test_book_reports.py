@@ -134,14 +134,15 @@ def test_chart_lists_the_seeded_accounts(books, tmp_path, read_pdf):
 
 
 def test_year_option_covers_the_year_to_date_while_it_is_in_progress(posted, tmp_path, read_pdf):
-    """Printed on 2025-04-01, --year 2025 is January to April: no December still to come."""
+    """The books hold January and February: --year 2025 is those two months, no December to come."""
     text = read_pdf(build_report(posted, "trial-balance", tmp_path / "tb.pdf", year=2025,
                                  printed_on=PRINTED))
-    assert "2025年1月—4月" in text and "2025年度" not in text
+    assert "2025年1月—2月" in text and "2025年度" not in text
     assert "7,241.64" in text  # cash debits: 1,234.50 + 6,007.14
 
 
 def test_year_option_of_a_past_year_is_the_whole_year(posted, tmp_path, read_pdf):
+    post(posted, "2026-01-08", "收一月租金", ("101", 100_00), ("301", -100_00))  # the books went on into 2026
     text = read_pdf(build_report(posted, "trial-balance", tmp_path / "tb.pdf", year=2025,
                                  printed_on=dt.date(2026, 2, 1)))
     assert "2025年度" in text and "7,241.64" in text

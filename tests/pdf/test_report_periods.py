@@ -54,7 +54,7 @@ def test_months_outside_the_books_are_refused(quarter, tmp_path, period, message
 
 def test_balance_sheet_of_a_year_in_progress_is_dated_at_the_last_month(quarter, tmp_path, read_pdf):
     text = read_pdf(build_report(quarter, "balance-sheet", tmp_path / "bs.pdf", year=2025, printed_on=PRINTED))
-    assert "2025年4月30日" in text and "12月31日" not in text
+    assert "2025年3月31日" in text and "12月31日" not in text  # the last month the books hold
 
 
 def test_journal_refuses_an_account_that_keeps_no_journal(quarter, tmp_path):
@@ -76,13 +76,21 @@ def test_all_accounts_ledger_includes_accounts_with_a_balance_but_no_postings(qu
     assert "科目：112 应收款" not in text  # neither postings nor a balance
 
 
+def close_quarter(books):
+    """January to March closed: April is the current period, still without postings."""
+    for month in ("2025-01", "2025-02", "2025-03"):
+        books.periods.close(month)
+
+
 def test_ledger_of_a_month_without_postings_still_lists_the_balances(quarter, tmp_path, read_pdf):
+    close_quarter(quarter)
     text = read_pdf(build_report(quarter, "ledger", tmp_path / "l.pdf", period="2025-04", printed_on=PRINTED))
     assert "科目：101 库存现金" in text and "7,700.00" in text  # 1,000 + 7,000 rent − 300
     assert "本期无发生额" not in text
 
 
 def test_vouchers_of_an_empty_month_print_a_headed_page(quarter, tmp_path, read_pdf):
+    close_quarter(quarter)
     text = read_pdf(build_report(quarter, "vouchers", tmp_path / "v.pdf", period="2025-04", printed_on=PRINTED))
     for needle in ("记账凭证", "编制单位：兰花社区", "2025年4月", "单位：元", "2025年4月无记账凭证"):
         assert needle in text, needle
