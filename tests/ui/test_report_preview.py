@@ -62,6 +62,7 @@ def test_zoom_and_refresh_with_another_range(qtbot, posted, shown_errors):
     dialog.fit_width()
     assert dialog.zoom_label.text() == "适合宽度"
     first_file = dialog.pdf_path
+    post(posted, "2025-03-05", "收三月租金", ("101", 100_00), ("301", -100_00))  # the books reach March
     dialog.from_picker.set_period("2025-01")
     dialog.to_picker.set_period("2025-03")
     dialog.refresh()
