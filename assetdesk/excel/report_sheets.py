@@ -80,15 +80,18 @@ def _balance_sheet(books, path, first, last, account):
     """资产负债表 of the last month: one row per line, 资产 first, then 负债和所有者权益."""
     sheet = books.statements.balance_sheet(last)
     sides = {"asset": "资产", "liability_equity": "负债和所有者权益"}
-    rows = [[sides.get(line.side, line.side), line.label, line.year_start_fen, line.closing_fen] for line in sheet.lines]
-    columns = [("类别", "text"), ("项目", "text"), ("年初数", "amount"), ("期末数", "amount")]
+    rows = [[sides.get(line.side, line.side), line.label, number, line.year_start_fen or None, line.closing_fen or None]
+            for number, line in enumerate(sheet.lines, start=1)]
+    columns = [("类别", "text"), ("项目", "text"), ("行次", "int"), ("年初数", "amount"), ("期末数", "amount")]
     return export_table(path, f"资产负债表（{_label(last, last)}）", "元", columns, rows, _community(books))
 
 
 def _income_statement(books, path, first, last, account):
     statement = books.statements.income_statement(last, first=first)
-    rows = [[line.label, line.month_fen, line.ytd_fen] for line in statement.lines]
-    columns = [("项目", "text"), ("本月数" if statement.monthly else "本期数", "amount"), ("本年累计数", "amount")]
+    rows = [[line.label, number, line.month_fen or None, line.ytd_fen or None]  # blank zeros, as printed
+            for number, line in enumerate(statement.lines, start=1)]
+    columns = [("项目", "text"), ("行次", "int"), ("本月数" if statement.monthly else "本期数", "amount"),
+               ("本年累计数", "amount")]
     return export_table(path, f"收益及收益分配表（{_label(first, last)}）", "元", columns, rows, _community(books))
 
 

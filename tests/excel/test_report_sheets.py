@@ -28,7 +28,9 @@ def test_statements_as_sheets_carry_the_totals(books, tmp_path):
     post(books, "2025-02-05", "收租金", ("102", 1_234_50), (rent, -1_234_50))
     path = export_report(books, "balance-sheet", tmp_path / "bs.xlsx", Period(2025, 1), Period(2025, 2))
     rows = {r[1]: r for r in openpyxl.load_workbook(path).active.iter_rows(min_row=4, values_only=True) if r[1]}
-    assert float(rows["资产总计"][3]) == float(rows["负债和所有者权益总计"][3]) == 11234.5
+    assert float(rows["资产总计"][4]) == float(rows["负债和所有者权益总计"][4]) == 11234.5
+    assert rows["资产总计"][2] and rows["短期借款"][3] is None  # 行次 as printed; a zero is left blank
     income = export_report(books, "income-statement", tmp_path / "is.xlsx", Period(2025, 2), Period(2025, 2))
     lines = {r[0]: r for r in openpyxl.load_workbook(income).active.iter_rows(min_row=4, values_only=True) if r[0]}
-    assert float(lines["经营收入"][2]) == 1234.5
+    assert lines["经营收入"][1] == 1 and float(lines["经营收入"][2]) == 1234.5
+    assert lines["加：投资收益"][2] is None
