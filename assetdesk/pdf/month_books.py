@@ -36,13 +36,25 @@ BOOKS: tuple[tuple[str, Callable[..., Path]], ...] = (
 def build_month_books(books, path: str | Path, period, *, printed_on: date) -> Path:
     """Every book of ``period`` (a month, a range or a year) in one PDF with a bookmark per book."""
     scope = PeriodRange.of(period)
+    return bind_books(books, path, scope, BOOKS, f"全部账簿（{scope.label}）", printed_on=printed_on)
+
+
+def build_both_journals(books, path: str | Path, period, *, printed_on: date) -> Path:
+    """现金日记账 and 银行存款日记账 in one PDF (the journal report when no account is named)."""
+    scope = PeriodRange.of(period)
+    return bind_books(books, path, scope, BOOKS[1:3], f"现金日记账、银行存款日记账（{scope.label}）",
+                      printed_on=printed_on)
+
+
+def bind_books(books, path: str | Path, scope: PeriodRange, chosen, title: str, *, printed_on: date) -> Path:
+    """The ``chosen`` books, each printed alone, joined into ``path`` with a bookmark per book."""
     path = Path(path)
     writer = PdfWriter()
     with tempfile.TemporaryDirectory(prefix="assetdesk-books-") as folder:
-        for index, (title, build) in enumerate(BOOKS):
+        for index, (bookmark, build) in enumerate(chosen):
             part = build(books, Path(folder) / f"{index}.pdf", scope, printed_on)
-            writer.append(str(part), outline_item=title)
-        writer.add_metadata({"/Title": f"全部账簿（{scope.label}）"})
+            writer.append(str(part), outline_item=bookmark)
+        writer.add_metadata({"/Title": title})
         with path.open("wb") as handle:
             writer.write(handle)
     writer.close()

@@ -13,7 +13,7 @@ from assetdesk.errors import InputError
 from assetdesk.pdf.chart import build_chart
 from assetdesk.pdf.journal import build_journal
 from assetdesk.pdf.ledger import build_ledger
-from assetdesk.pdf.month_books import build_month_books
+from assetdesk.pdf.month_books import build_both_journals, build_month_books
 from assetdesk.pdf.scope import PeriodRange
 from assetdesk.pdf.statements import build_balance_sheet, build_income_statement
 from assetdesk.pdf.trial_balance import build_trial_balance
@@ -29,6 +29,8 @@ def _ledger(books, path, scope, account, printed_on):
 
 
 def _journal(books, path, scope, account, printed_on):
+    if account is None:  # no account named: both journals, cash then bank, as they are filed
+        return build_both_journals(books, path, scope, printed_on=printed_on)
     return build_journal(books, path, scope, account=account, printed_on=printed_on)
 
 
@@ -73,7 +75,8 @@ def build_report(books, name: str, path: str | Path, period=None, year: int | No
 
     ``period``: "2025-03", "2025-01~2025-03", a ``Period`` or a (first, last) pair; ``year``: a
     whole year; neither: the current (first open) period. ``account``: the ledger's account code
-    (all accounts with postings when None) or the journal's "cash" (default) / "bank" / code.
+    (all accounts with postings or a balance when None) or the journal's "cash" / "bank" / code
+    (both journals, bound, when None).
     ``printed_on`` defaults to today: this is the adapter edge (CLI, UI) where the clock is read;
     report builders below it never read it. The range is cut to the months the books hold
     (``PeriodService.reportable``): ``--year`` of a year in progress prints January to the

@@ -68,11 +68,20 @@ def test_long_ledger_carries_forward_across_pages(books, tmp_path, read_pdf):
 
 
 def test_cash_journal_has_daily_totals(posted, tmp_path, read_pdf):
-    text = read_pdf(build_report(posted, "journal", tmp_path / "j.pdf", period="2025-01",
+    text = read_pdf(build_report(posted, "journal", tmp_path / "j.pdf", period="2025-01", account="cash",
                                  printed_on=PRINTED))
     for needle in ("现金日记账", "科目：101 库存现金", "本日合计", "收一月商铺租金", "2,234.50"):
         assert needle in text, needle
     assert "收一月门面租金" not in text  # that went to the bank
+
+
+def test_journal_without_an_account_binds_the_cash_and_the_bank_journal(posted, tmp_path, read_pdf):
+    import pypdf
+
+    path = build_report(posted, "journal", tmp_path / "j.pdf", period="2025-01", printed_on=PRINTED)
+    text = read_pdf(path)
+    assert "现金日记账" in text and "银行存款日记账" in text and "收一月门面租金" in text
+    assert [item.title for item in pypdf.PdfReader(path).outline] == ["现金日记账", "银行存款日记账"]
 
 
 def test_bank_journal_by_alias(posted, tmp_path, read_pdf):
