@@ -160,3 +160,20 @@ def test_month_books_preview_saves_one_pdf_and_explains_why_there_is_no_excel(qt
     outline = [item.title for item in pypdf.PdfReader(str(target)).outline]
     assert outline[0] == "记账凭证" and outline[-1] == "收益及收益分配表"
     assert "收1号铺租金" in pdf_text(target) and shown_errors == []
+
+
+def test_a_range_beyond_the_books_is_printed_as_far_as_they_go_and_said_so(qtbot, posted, shown_errors):
+    dialog = open_preview(qtbot, posted, "trial-balance")
+    dialog.from_picker.set_period("2025-01")
+    dialog.to_picker.set_period("2025-03")
+    dialog.refresh()
+    qtbot.waitUntil(lambda: dialog.worker.done, timeout=15000)
+    assert not dialog.range_note.isHidden() and "账内只有2025年1月的账" in dialog.range_note.text()
+    assert "2025年1月" in pdf_text(dialog.pdf_path) and shown_errors == []
+
+
+def test_the_journal_offers_only_cash_and_bank_accounts(qtbot, posted):
+    journal = open_preview(qtbot, posted, "journal", period="2025-01")
+    codes = [journal.account_combo.itemData(n) for n in range(journal.account_combo.count())]
+    assert "cash" in codes and "bank" in codes
+    assert all(str(code).startswith(("101", "102")) for code in codes if code not in ("cash", "bank"))

@@ -137,6 +137,11 @@ class ReportPreviewDialog(QDialog):
             row.addWidget(self.account_combo, 1)
         if has_period or self.name in ACCOUNT_REPORTS:
             row.addWidget(self.refresh_button)
+        self.range_note = QLabel()  # says when the months printed are fewer than those chosen
+        self.range_note.setObjectName("rangeNote")
+        self.range_note.setStyleSheet("color: #b45309;")
+        self.range_note.setVisible(False)
+        row.addWidget(self.range_note)
         row.addStretch(1)
         return row
 
@@ -149,6 +154,8 @@ class ReportPreviewDialog(QDialog):
             combo.addItem(self.tr("银行存款日记账"), "bank")
         if self.name in ACCOUNT_REPORTS:
             for row in self.books.accounts.list_accounts():
+                if self.name == "journal" and not row.code.startswith(("101", "102")):
+                    continue  # only cash and bank keep a 日记账
                 combo.addItem(f"{row.code}  {row.full_name or row.name}", row.code)
         wanted = {"101": "cash", "102": "bank"}.get(account, account) if self.name == "journal" else account
         index = combo.findData(wanted)
@@ -273,7 +280,20 @@ class ReportPreviewDialog(QDialog):
         self.view.pageNavigator().jump(0, QPointF(), self.view.zoomFactor())
         self._set_actions_enabled(True)
         self._update_pages()
+        self._update_scope_note()
         self.report_ready.emit(self.pdf_path)
+
+    def _update_scope_note(self) -> None:
+        from assetdesk.pdf.reports import scope_note
+
+        note = ""
+        if self.name in PERIOD_REPORTS:
+            try:
+                note = scope_note(self.books, period=self.period_range())
+            except AssetDeskError:
+                note = ""
+        self.range_note.setText(note)
+        self.range_note.setVisible(bool(note))
 
     def _on_worker_failed(self, exc: BaseException) -> None:
         self._show_message(self.tr("报表未能生成。请调整期间或科目后点“刷新”。"))
