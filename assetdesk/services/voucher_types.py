@@ -106,6 +106,7 @@ class VoucherRow:
     attachments: int
     preparer: str
     is_reversal: bool
+    source: str = ""  # 导入（原凭证号 记-0004）: where the voucher came from, shown as a tooltip
 
 
 @dataclass(frozen=True)

@@ -411,5 +411,5 @@ class VoucherService(HistoricalVouchers, Service):
         query = query.order_by(*[c.desc() if descending else c.asc() for c in columns]).offset(offset).limit(limit)
         return [VoucherRow(v.id, str(Period.from_key(v.period_key)), v.number, voucher_label(v.word, v.number),
                            v.date_on, v.summary, int(v.debit_fen or 0), STATUS_LABELS[v.status], v.attachments,
-                           v.preparer, v.reverses_id is not None)
+                           v.preparer, v.reverses_id is not None, v.source or "")
                 for v in query]

@@ -63,7 +63,7 @@
     </message>
     <message>
         <location filename="../../ui/pages/accounts_page.py" line="65"/>
-        <location filename="../../ui/pages/accounts_page.py" line="438"/>
+        <location filename="../../ui/pages/accounts_page.py" line="436"/>
         <source>期初余额</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,119 +1155,119 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="146"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="151"/>
         <source>全部有发生额的科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="148"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="153"/>
         <source>库存现金日记账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="149"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="154"/>
         <source>银行存款日记账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="170"/>
         <source>上一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="164"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="171"/>
         <source>下一页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="168"/>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="345"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="365"/>
         <source>适合宽度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="169"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="176"/>
         <source>缩小</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="170"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="177"/>
         <source>放大</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="173"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="180"/>
         <source>打印…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="175"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="182"/>
         <source>打印（Ctrl+P）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="176"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="183"/>
         <source>另存为PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="177"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="184"/>
         <source>导出Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="178"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="185"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="257"/>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="259"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="264"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="266"/>
         <source>正在生成{title}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="267"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="274"/>
         <source>报表文件无法显示，请点“刷新”重新生成。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="279"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="299"/>
         <source>报表未能生成。请调整期间或科目后点“刷新”。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="287"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="307"/>
         <source>已取消。点“刷新”重新生成报表。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="386"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="406"/>
         <source>全部账簿是几本账的合订本，请在各报表中分别导出Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="387"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="407"/>
         <source>凭证导出Excel按单月或整年，请选择一个月或1月至12月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="315"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="335"/>
         <source>第 {n} / {m} 页</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="369"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="389"/>
         <source>另存为PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="414"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="434"/>
         <source>导出Excel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/report_preview_dialog.py" line="418"/>
+        <location filename="../../ui/dialogs/report_preview_dialog.py" line="438"/>
         <source>正在导出Excel…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1618,106 +1618,107 @@
 <context>
     <name>VouchersPage</name>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="151"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="157"/>
         <source>全部期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="159"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="165"/>
         <source>科目编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="162"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="168"/>
         <source>摘要包含…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="165"/>
-        <location filename="../../ui/pages/vouchers_page.py" line="187"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="171"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="193"/>
         <source>金额</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="178"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="184"/>
         <source>期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="182"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="188"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="185"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="191"/>
         <source>科目</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="193"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="199"/>
         <source>新建 Ctrl+N</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="195"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="201"/>
         <source>打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="196"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="202"/>
         <source>过账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="197"/>
-        <location filename="../../ui/pages/vouchers_page.py" line="375"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="203"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="381"/>
         <source>红字冲销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="198"/>
-        <location filename="../../ui/pages/vouchers_page.py" line="388"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="204"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="394"/>
         <source>删除草稿</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="254"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="260"/>
         <source>共 {0} 张凭证</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="286"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="292"/>
         <source>选择一张凭证查看分录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="298"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="42"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="304"/>
         <source>来源：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="306"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="312"/>
         <source>已被 &lt;a href=&apos;{0}&apos;&gt;{1}&lt;/a&gt; 冲销</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="308"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="314"/>
         <source>冲销 &lt;a href=&apos;{0}&apos;&gt;{1}&lt;/a&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="340"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="346"/>
         <source>凭证列表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="376"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="382"/>
         <source>将为 {0} {1}（{2}）生成一张红字冲销凭证，金额全部取负数并立即过账。
 确定冲销吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/pages/vouchers_page.py" line="388"/>
+        <location filename="../../ui/pages/vouchers_page.py" line="394"/>
         <source>删除凭证草稿“{0}”？删除后不能恢复。</source>
         <translation type="unfinished"></translation>
     </message>

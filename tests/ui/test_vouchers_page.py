@@ -157,6 +157,8 @@ def test_a_renumbered_import_shows_its_paper_number_under_the_list_and_in_the_vo
     assert imported.label == "记-0002"
     assert page.select_voucher(imported.id)
     assert page.detail_source.text() == "来源：导入（原凭证号 记-0001）"
+    number_cell = page.table.currentIndex().siblingAtColumn(page.model.column_index("label"))
+    assert number_cell.data(Qt.ItemDataRole.ToolTipRole) == "来源：导入（原凭证号 记-0001）"
 
     page.table.doubleClicked.emit(page.table.currentIndex())
     dialog = page._dialogs[-1]

@@ -7,7 +7,7 @@ ways ("已被 2025-02 记-0001 冲销" / "冲销 2025-01 记-0001").
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,10 +37,16 @@ from ui.widgets.period_picker import PeriodPicker
 STATUS_CHOICES = (("全部", None), ("草稿", "draft"), ("已过账", "posted"))
 
 
+def _source_tip(row) -> str | None:
+    """Where a voucher came from (an import keeps the paper number there), on the 凭证号 cell."""
+    return QCoreApplication.translate("VouchersPage", "来源：{0}").format(row.source) if row.source else None
+
+
 def voucher_columns() -> list:
     return [
         text_column("period", "期间", sort_key="period", width=80),
-        text_column("label", "凭证号", sort_key="number", width=90),
+        text_column("label", "凭证号", sort_key="number", width=90,
+                    tooltip=_source_tip),
         date_column("date_on", "日期", sort_key="date", width=100),
         text_column("summary", "摘要", sort_key="summary", stretch=True),
         money_column("debit_fen", "金额", sort_key="debit", width=130),
