@@ -17,26 +17,20 @@ import openpyxl
 import python_calamine
 
 from assetdesk.excel import import_file
+from assetdesk.id_numbers import with_credit_check, with_resident_check
 from assetdesk.services import open_books
 
 ROWS = int(sys.argv[1]) if len(sys.argv) > 1 else 50_000
 HEADER = ["序号", "名称", "类型", "证件号码", "电话", "地址", "角色", "备注"]
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_CODE_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-
-
 def resident_id(i: int) -> str:
     """A well-formed 身份证号码 (real birth date, GB 11643 check digit), different for every ``i``."""
     born = dt.date(1950, 1, 1) + dt.timedelta(days=i % 18000)
-    body = f"110101{born:%Y%m%d}{i // 18000:03d}"
-    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, _ID_WEIGHTS)) % 11]
+    return with_resident_check(f"110101{born:%Y%m%d}{i // 18000:03d}")
 
 
 def credit_code(i: int) -> str:
     """A well-formed 统一社会信用代码 (GB 32100 check character), different for every ``i``."""
-    body = f"91110000MA{i:07d}"
-    return body + _CODE_CHARS[-sum(_CODE_CHARS.index(c) * w for c, w in zip(body, _CODE_WEIGHTS)) % 31]
+    return with_credit_check(f"91110000MA{i:07d}")
 
 
 def make_workbook(path: Path) -> None:
