@@ -51,7 +51,15 @@ def _vouchers(books, path, first, last, account):
 
 
 def _journal(books, path, first, last, account):
+    """One journal; with no account, the cash and the bank journal one after the other with a 科目
+    column, as the printed report binds both."""
     names = {a.code: a.full_name for a in books.accounts.list_accounts()}
+    if account is None:
+        rows = [[code, names.get(code, ""), *_entry_values(entry)]
+                for code in ("101", "102") for entry in books.ledger.journal(code, first, last)]
+        columns = [("科目编码", "text"), ("科目名称", "text"), *LEDGER_COLUMNS]
+        return export_table(path, f"现金日记账、银行存款日记账（{_label(first, last)}）", "元", columns, rows,
+                            _community(books))
     code = journal_account_code(account)
     entries = books.ledger.journal(code, first, last)
     kind = {"101": "现金日记账", "102": "银行存款日记账"}.get(code, f"日记账 {code} {names.get(code, '')}")

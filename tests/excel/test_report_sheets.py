@@ -34,3 +34,14 @@ def test_statements_as_sheets_carry_the_totals(books, tmp_path):
     lines = {r[0]: r for r in openpyxl.load_workbook(income).active.iter_rows(min_row=4, values_only=True) if r[0]}
     assert lines["经营收入"][1] == 1 and float(lines["经营收入"][2]) == 1234.5
     assert lines["加：投资收益"][2] is None
+
+
+def test_journal_sheet_without_an_account_holds_cash_and_bank(books, tmp_path):
+    rent = rent_account(books)
+    post(books, "2025-01-05", "收现金租金", ("101", 100_00), (rent, -100_00))
+    post(books, "2025-01-06", "收银行租金", ("102", 200_00), (rent, -200_00))
+    path = export_report(books, "journal", tmp_path / "both.xlsx", Period(2025, 1), Period(2025, 1))
+    rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+    assert "现金日记账、银行存款日记账" in rows[0][0]
+    summaries = {(r[0], r[4]) for r in rows[3:]}
+    assert ("101", "收现金租金") in summaries and ("102", "收银行租金") in summaries
