@@ -34,12 +34,18 @@ def import_file(books: Any, kind: str | SheetKind, path: str | Path, dry_run: bo
     return importer.commit(books, sheet_kind, path, sheet)
 
 
+def commit_preview(books: Any, preview: ImportPreview, sheet: str | None = None) -> ImportPreview:
+    """Import what ``preview`` (a dry run) read, re-checked against the books as they are now; the
+    file is read again only if it was saved since the check. Raises as ``import_file``."""
+    return importer.commit(books, preview.kind, preview, sheet)
+
+
 def write_template(kind: str | SheetKind, path: str | Path) -> Path:
     """Blank import template of ``kind`` with an example row and a 填写说明 sheet."""
     return _write_template(kind_by_name(kind), path)
 
 
 __all__ = [
-    "KINDS", "ImportPreview", "ImportRejectedError", "export_file", "export_table", "export_trial_balance",
+    "KINDS", "ImportPreview", "ImportRejectedError", "commit_preview", "export_file", "export_table", "export_trial_balance",
     "import_file", "sheet_names", "write_error_report", "write_template",
 ]

@@ -1,8 +1,12 @@
 """Reading real district workbooks (DOMAIN §8): load the sheets, find the table among title,
 total and sign-off rows, convert its rows.
 
-python-calamine reads (11–16× faster than openpyxl, TECH-NOTES); .csv / .txt go through
-``textfile``. ``header`` finds the header row and the units; ``table`` walks the rows below it
+.xlsx / .xlsm are read with openpyxl's read-only mode, row by row (with defusedxml in place, which
+openpyxl uses by itself); old .xls files with python-calamine, the one reader here for that format;
+.csv / .txt go through ``textfile``. calamine reads .xlsx 11–18× faster, but the import's own work
+(conversion, checks, the commit) then costs twice the read, and issue 4 asks for an import within
+1.5× of the chosen reader's bare read: with openpyxl it is about 1.1× (benchmarks/).
+Merged ranges and formulas saved without results come from the sheet XML (``sheet_xml``). ``header`` finds the header row and the units; ``table`` walks the rows below it
 (``rows`` says which are not data) and converts them. The names below are what the importer uses.
 
 Hidden sheets are not read unless asked for by name (``read_grids(path, sheet=…)``): a hidden
@@ -24,7 +28,7 @@ import python_calamine
 from assetdesk.errors import ImportFileError
 
 from . import safety
-from .formulas import uncached_formula_cells
+from .sheet_xml import scan_sheets
 from .header import HEADER_SCAN_ROWS, Layout, Names, alias_index, alias_ranks, locate, normalise_header, split_unit
 from .kinds.base import ColumnSpec
 from .rows import heading_text, skip_reason
@@ -37,7 +41,7 @@ NOTES_SHEET = "填写说明"
 @dataclass
 class Grid:
     """One sheet as read: ``rows[i]`` is Excel row ``i + 1``. ``uncached`` holds the (row, column)
-    indexes of formula cells saved without a result (see ``formulas``); ``hidden`` says the sheet
+    indexes of formula cells saved without a result (see ``sheet_xml``); ``hidden`` says the sheet
     is hidden in Excel (read only when asked for by name)."""
 
     name: str
@@ -69,8 +73,11 @@ def sheet_names(path: str | Path) -> list[str]:
     fmt = safety.check_file(path)
     if fmt == "csv":
         return [path.stem]
-    with _calamine_errors(path):
-        return _worksheet_names(_open_calamine(path, fmt))
+    if fmt == "xls":
+        with _calamine_errors(path):
+            return _calamine_sheet_names(_open_calamine(path))
+    with _openpyxl_workbook(path) as workbook:
+        return [sheet.title for sheet in _worksheets(workbook)]
 
 
 def hidden_sheet_names(path: str | Path) -> list[str]:
@@ -79,9 +86,13 @@ def hidden_sheet_names(path: str | Path) -> list[str]:
     fmt = safety.check_file(path)
     if fmt == "csv":
         return []
-    with _calamine_errors(path):
-        workbook = _open_calamine(path, fmt)
-        return [name for name in _worksheet_names(workbook, include_hidden=True) if name not in _worksheet_names(workbook)]
+    if fmt == "xls":
+        with _calamine_errors(path):
+            workbook = _open_calamine(path)
+            visible = _calamine_sheet_names(workbook)
+            return [name for name in _calamine_sheet_names(workbook, include_hidden=True) if name not in visible]
+    with _openpyxl_workbook(path) as workbook:
+        return [sheet.title for sheet in _worksheets(workbook, include_hidden=True) if sheet.sheet_state != "visible"]
 
 
 def hidden_tables(path: str | Path, columns: Sequence[ColumnSpec]) -> list[str]:
@@ -98,35 +109,101 @@ def _read_grids(path: Path, include_hidden: bool = False) -> list[Grid]:
     fmt = safety.check_file(path)
     if fmt == "csv":
         grids = [Grid(path.stem, read_text_table(path))]
-    elif fmt == "xlsx-far":
-        grids = _read_streaming(path, include_hidden)
-    else:
-        grids = _read_calamine(path, fmt, include_hidden)
+    elif fmt == "xls":
+        grids = _read_calamine(path, include_hidden)
+    else:  # "xlsx", and "xlsx-far" (declares too many rows): both are streamed
+        grids = _read_openpyxl(path, include_hidden)
     for grid in grids:
         if len(grid.rows) > safety.MAX_ROWS:
             safety.raise_too_many_rows(path.name, len(grid.rows))
     return grids
 
 
-def _read_calamine(path: Path, fmt: str, include_hidden: bool) -> list[Grid]:
-    """calamine's read, with the search for formulas without results running beside it."""
-    if fmt != "xlsx":
-        return _read_calamine_sheets(path, fmt, include_hidden)
+# ---------------------------------------------------------------- .xlsx: openpyxl, read-only
+
+def _read_openpyxl(path: Path, include_hidden: bool = False) -> list[Grid]:
+    """Every worksheet row by row, with the sheet XML scan (merges, formulas without results)
+    running beside it. Blank rows after the table are dropped, so a stray space typed in row
+    1048576 costs a second, not a gigabyte; real content that far down is refused."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        uncached = pool.submit(uncached_formula_cells, path)
-        grids = _read_calamine_sheets(path, fmt, include_hidden)
-        by_sheet = uncached.result()
+        scanned = pool.submit(scan_sheets, path)
+        with _openpyxl_workbook(path) as workbook:
+            grids = [Grid(sheet.title, _sheet_rows(path, sheet), hidden=sheet.sheet_state != "visible")
+                     for sheet in _worksheets(workbook, include_hidden)]
+        by_sheet = scanned.result()
     for grid in grids:
-        grid.uncached = by_sheet.get(grid.name, set())
+        facts = by_sheet.get(grid.name)
+        if facts is not None:
+            grid.uncached = facts.uncached
+            _fill_vertical_merges(grid.rows, facts.merges)
     return grids
 
 
-def _read_calamine_sheets(path: Path, fmt: str, include_hidden: bool) -> list[Grid]:
+@contextmanager
+def _openpyxl_workbook(path: Path) -> Iterator[Any]:
+    """openpyxl's read-only workbook, its refusals in the clerk's words. A file whose name lies (an
+    .xlsx saved as "名册.xls") is passed as a stream: openpyxl judges a path by its extension."""
+    handle = None if path.suffix.lower() in (".xlsx", ".xlsm") else path.open("rb")
+    try:
+        try:
+            workbook = openpyxl.load_workbook(handle or path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds (KeyError, ValueError, …) for broken files
+            raise ImportFileError(f"“{path.name}”无法读取：文件已损坏或格式不受支持（{exc}）", safety._SAVE_AS_HINT) from None
+        try:
+            yield workbook
+        finally:
+            workbook.close()
+    finally:
+        if handle is not None:
+            handle.close()
+
+
+def _worksheets(workbook: Any, include_hidden: bool = False) -> list[Any]:
+    """Visible worksheets (and hidden ones if asked), not charts and not the template's 填写说明."""
+    return [sheet for sheet in workbook.worksheets
+            if (include_hidden or sheet.sheet_state == "visible") and sheet.title != NOTES_SHEET]
+
+
+def _sheet_rows(path: Path, sheet: Any) -> list[list[Any]]:
+    """The sheet's rows, all as wide as the widest. The size a file declares is not trusted
+    (some programs write "A1" for any sheet), so openpyxl is told to find it row by row."""
+    sheet.reset_dimensions()
+    rows: list[list[Any]] = []
+    blank_run = 0
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if not any(value is not None and (not isinstance(value, str) or value.strip()) for value in values):
+            blank_run += 1
+            continue
+        if number > safety.MAX_ROWS:
+            _refuse_far_content(path, sheet.title, number, values)
+        if blank_run:
+            rows.extend([] for _ in range(blank_run))
+            blank_run = 0
+        rows.append(list(values))
+    width = max(map(len, rows), default=0)
+    for row in rows:
+        if len(row) < width:
+            row.extend([None] * (width - len(row)))
+    return rows
+
+
+def _refuse_far_content(path: Path, title: str, number: int, values: Sequence[Any]) -> None:
+    shown = next(str(value) for value in values if value is not None and str(value).strip())
+    raise ImportFileError(
+        f"“{path.name}”的工作表“{title}”第 {number} 行有内容“{shown[:20]}”，"
+        f"超过一次导入的上限 {safety.MAX_ROWS} 行",
+        "如果这是误输入的内容，请在 Excel 中删除该行后再导入；否则请把数据拆成几个文件分批导入",
+    )
+
+
+# ---------------------------------------------------------------- .xls: calamine
+
+def _read_calamine(path: Path, include_hidden: bool) -> list[Grid]:
     with _calamine_errors(path):
-        workbook = _open_calamine(path, fmt)
-        visible = set(_worksheet_names(workbook))
+        workbook = _open_calamine(path)
+        visible = set(_calamine_sheet_names(workbook))
         grids = []
-        for name in _worksheet_names(workbook, include_hidden):
+        for name in _calamine_sheet_names(workbook, include_hidden):
             sheet = workbook.get_sheet_by_name(name)
             if sheet.total_height > safety.MAX_ROWS:
                 safety.raise_too_many_rows(path.name, sheet.total_height)
@@ -136,14 +213,12 @@ def _read_calamine_sheets(path: Path, fmt: str, include_hidden: bool) -> list[Gr
         return grids
 
 
-def _open_calamine(path: Path, fmt: str) -> python_calamine.CalamineWorkbook:
-    if path.suffix.lower() in (f".{fmt}", ".xlsm"):
-        return python_calamine.CalamineWorkbook.from_path(str(path))
-    with path.open("rb") as handle:  # the name lies (an .xlsx saved as "名册.xls"): go by the content
+def _open_calamine(path: Path) -> python_calamine.CalamineWorkbook:
+    with path.open("rb") as handle:  # by content, whatever the name says
         return python_calamine.CalamineWorkbook.from_filelike(handle)
 
 
-def _worksheet_names(workbook: python_calamine.CalamineWorkbook, include_hidden: bool = False) -> list[str]:
+def _calamine_sheet_names(workbook: python_calamine.CalamineWorkbook, include_hidden: bool = False) -> list[str]:
     """Visible worksheets (and hidden ones if asked), not charts and not the template's 填写说明."""
     return [meta.name for meta in workbook.sheets_metadata
             if (include_hidden or meta.visible == python_calamine.SheetVisibleEnum.Visible)
@@ -159,49 +234,6 @@ def _calamine_errors(path: Path) -> Iterator[None]:
         raise ImportFileError(f"“{path.name}”设置了打开密码，无法读取", "请取消密码后另存为 .xlsx 再导入") from None
     except (python_calamine.CalamineError, python_calamine.ZipError, python_calamine.XmlError, ValueError) as exc:
         raise ImportFileError(f"“{path.name}”无法读取：文件已损坏或格式不受支持（{exc}）", safety._SAVE_AS_HINT) from None
-
-
-def _read_streaming(path: Path, include_hidden: bool = False) -> list[Grid]:
-    """A workbook declaring more rows than an import takes, read row by row with openpyxl's
-    read-only mode: blank rows (and cells holding only spaces) after the table are dropped, so a
-    stray space in row 1048576 costs a second, not a gigabyte. Real content that far down is
-    refused, naming where it is."""
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds (KeyError, ValueError, …) for broken files
-        raise ImportFileError(f"“{path.name}”无法读取：文件已损坏或格式不受支持（{exc}）", safety._SAVE_AS_HINT) from None
-    try:
-        grids = []
-        for sheet in workbook.worksheets:
-            if (sheet.sheet_state != "visible" and not include_hidden) or sheet.title == NOTES_SHEET:
-                continue
-            grids.append(Grid(sheet.title, _streamed_rows(path, sheet), hidden=sheet.sheet_state != "visible"))
-        by_sheet = uncached_formula_cells(path)
-        for grid in grids:
-            grid.uncached = by_sheet.get(grid.name, set())
-        return grids
-    finally:
-        workbook.close()
-
-
-def _streamed_rows(path: Path, sheet: Any) -> list[list[Any]]:
-    rows: list[list[Any]] = []
-    blank_run = 0
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if all(value is None or (isinstance(value, str) and not value.strip()) for value in values):
-            blank_run += 1
-            continue
-        if number > safety.MAX_ROWS:
-            shown = next(str(value) for value in values if value is not None and str(value).strip())
-            raise ImportFileError(
-                f"“{path.name}”的工作表“{sheet.title}”第 {number} 行有内容“{shown[:20]}”，"
-                f"超过一次导入的上限 {safety.MAX_ROWS} 行",
-                "如果这是误输入的内容，请在 Excel 中删除该行后再导入；否则请把数据拆成几个文件分批导入",
-            )
-        rows.extend([] for _ in range(blank_run))
-        blank_run = 0
-        rows.append(list(values))
-    return rows
 
 
 def _fill_vertical_merges(rows: list[list[Any]], merges: Sequence[tuple[tuple[int, int], tuple[int, int]]]) -> None:

@@ -187,3 +187,28 @@ def test_a_formula_with_its_saved_result_imports_the_result(books, tmp_path):
     import_file(books, "opening-balances", path)
     balances = {r.code: (r.debit_fen, r.credit_fen) for r in books.accounts.opening_balances()}
     assert balances["101"] == (1_000_00, 0) and balances["301"] == (0, 1_000_00)
+
+
+def test_a_sheet_declaring_a_wrong_size_is_read_whole(tmp_path):
+    """Some programs write <dimension ref="A1"/> whatever the sheet holds; the reader does not trust
+    it (openpyxl's read-only mode would otherwise stop after row 1)."""
+    import shutil
+    import zipfile
+
+    from assetdesk.excel.reader import read_grids
+
+    path = make_workbook(tmp_path / "src.xlsx", [["名册"], ["编码", "名称", "金额"], ["A1", "甲", 10], ["A2", "乙", 20, "多一列"]])
+    lying = tmp_path / "lying.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(lying, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data.replace(b'<dimension ref="A1:D4" />', b'<dimension ref="A1" />')
+                assert b'<dimension ref="A1" />' in data
+            target.writestr(item, data)
+    (grid,) = read_grids(lying)
+    assert grid.rows == [["名册", None, None, None], ["编码", "名称", "金额", None],
+                         ["A1", "甲", 10, None], ["A2", "乙", 20, "多一列"]]
+    shutil.copy(lying, tmp_path / "again.xlsx")
+    preview = read_file(DemoKind(), tmp_path / "again.xlsx")
+    assert [row.values["amount"] for row in preview.rows] == [1000, 2000]

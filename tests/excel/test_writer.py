@@ -19,7 +19,7 @@ def test_export_table_formats_and_escapes(tmp_path):
     assert ws["A4"].data_type == "s" and ws["A4"].value == "=1+1" and ws["A4"].quotePrefix
     assert ws["B4"].number_format == "#,##0.00" and ws["C4"].number_format == "yyyy-mm-dd"
     (grid,) = read_grids(path)
-    assert grid.rows[3] == ["=1+1", 1234.56, dt.date(2025, 1, 31), 10.5, "是"]
+    assert grid.rows[3] == ["=1+1", 1234.56, dt.datetime(2025, 1, 31), 10.5, "是"]  # openpyxl: dates as datetime
     assert grid.rows[4][:2] == ["@x", -0.05]
 
 

@@ -12,7 +12,8 @@
    导入 stays disabled while there is any error: nothing is written, so the headline then says
    "发现 n 处错误，未导入任何数据", never "新增 n"; records with an error are listed as 有错误
    (red), and the counts of the others are given for after the file is corrected.
-3. 完成: ``import_file(...)`` commits all or nothing in the worker, then the result. The
+3. 完成: ``commit_preview(...)`` commits the checked rows all or nothing in the worker (re-checked
+   against the books; the file is read again only if it was saved since), then the result. The
    service publishes ``data_imported``; the wizard publishes nothing itself.
 
 A file refused before reading (a renamed text file, an encrypted workbook, a zip bomb:
@@ -46,7 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from assetdesk.errors import AssetDeskError
-from assetdesk.excel import KINDS, ImportRejectedError, import_file, sheet_names, write_error_report, write_template
+from assetdesk.excel import KINDS, ImportRejectedError, commit_preview, import_file, sheet_names, write_error_report, write_template
 from ui.dialogs.error_dialog import show_error
 from ui.models.table_model import RIGHT, TableModel, number_column, text_column
 from ui.theme import WARN
@@ -499,15 +500,16 @@ class ImportWizard(QDialog):
         return page
 
     def commit(self) -> None:
-        """Import all rows in one transaction (the file is read and checked again first)."""
+        """Import all rows in one transaction: the rows checked in step 2, checked again against the
+        books (the file is read again only if the clerk saved it since)."""
         from ui.workers import run_task
 
         if not self.can_import():
             return
-        books, kind, path, sheet = self.books, self.kind(), self.preview.path, self.sheet()
+        books, preview, sheet = self.books, self.preview, self.sheet()
         self.import_button.setEnabled(False)
         self.worker = run_task(self, self.tr("正在导入{title}…").format(title=self.kind_title()),
-                               lambda control: import_file(books, kind, path, sheet=sheet), cancellable=False,
+                               lambda control: commit_preview(books, preview, sheet), cancellable=False,
                                on_success=self._show_result, on_error=self._on_commit_failed)
 
     def _on_commit_failed(self, exc: BaseException) -> None:

@@ -1,0 +1,73 @@
+"""The wizard's import commits the rows it checked: the file is read once, unless the clerk saved
+it again in between; the books are checked again either way."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from assetdesk.excel import ImportRejectedError, commit_preview, import_file
+from assetdesk.id_numbers import with_resident_check
+
+from .helpers import make_workbook
+
+ZHANG = with_resident_check("53080219880101008")
+LI = with_resident_check("53080219900307123")
+HEADER = ["序号", "姓名", "身份证号", "联系电话", "角色"]
+
+
+def names(books):
+    return sorted((cp.name, cp.phone) for cp in books.org.list_counterparties())
+
+
+def test_the_checked_rows_are_imported_without_reading_the_file_again(books, tmp_path, monkeypatch):
+    path = make_workbook(tmp_path / "往来.xlsx", [HEADER, [1, "张三", ZHANG, "13800000001", "缴费人"],
+                                                   [2, "李四", LI, "13800000002", "承租方"]])
+    preview = import_file(books, "counterparties", path, dry_run=True)
+    assert names(books) == [] and preview.new == 2
+
+    from assetdesk.excel import reader
+    monkeypatch.setattr(reader, "read_grids", lambda *args, **kwargs: pytest.fail("file read again"))
+    result = commit_preview(books, preview)
+    assert result.committed and result.new == 2
+    assert names(books) == [("张三", "13800000001"), ("李四", "13800000002")]
+
+
+def test_a_file_saved_again_after_the_check_is_read_again(books, tmp_path):
+    path = make_workbook(tmp_path / "往来.xlsx", [HEADER, [1, "张三", ZHANG, "13800000001", "缴费人"]])
+    preview = import_file(books, "counterparties", path, dry_run=True)
+    make_workbook(path, [HEADER, [1, "张三", ZHANG, "13900000009", "缴费人"], [2, "李四", LI, "", "承租方"]])
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a later save, even on a coarse clock
+    result = commit_preview(books, preview)
+    assert result.new == 2
+    assert names(books) == [("张三", "13900000009"), ("李四", "")]
+
+
+def test_books_changed_since_the_check_are_seen_at_commit(books, tmp_path):
+    """Another import (or the clerk on another screen) added 张三 with the same ID under a
+    different name: the checked file would now be a namesake clash or an update, never a blind add."""
+    path = make_workbook(tmp_path / "往来.xlsx", [HEADER, [1, "张三", ZHANG, "13800000001", "缴费人"]])
+    preview = import_file(books, "counterparties", path, dry_run=True)
+    assert preview.new == 1
+    other = make_workbook(tmp_path / "另一份.xlsx", [HEADER, [1, "张三", ZHANG, "13700000007", "缴费人"]])
+    import_file(books, "counterparties", other)
+    result = commit_preview(books, preview)
+    assert (result.new, result.changed) == (0, 1)
+    assert names(books) == [("张三", "13800000001")]
+
+
+def test_an_error_found_only_at_commit_imports_nothing(books, tmp_path):
+    """张三 without an ID number was new at the check; since then two people named 张三 came in:
+    which one the row means cannot be told, so the whole file is refused and nothing written."""
+    path = make_workbook(tmp_path / "往来.xlsx", [HEADER, [1, "张三", "", "13800000001", "缴费人"],
+                                                   [2, "李四", LI, "13800000002", "承租方"]])
+    preview = import_file(books, "counterparties", path, dry_run=True)
+    assert preview.ok and preview.new == 2
+    namesakes = make_workbook(tmp_path / "同名.xlsx", [HEADER, [1, "张三", ZHANG, "", "缴费人"],
+                                                       [2, "张三", with_resident_check("53080219990909001"), "", "缴费人"]])
+    import_file(books, "counterparties", namesakes)
+    before = names(books)
+    with pytest.raises(ImportRejectedError) as caught:
+        commit_preview(books, preview)
+    assert "张三" in str(caught.value.preview.errors[0]) and names(books) == before
