@@ -35,6 +35,10 @@ _FLOAT_EXACT_LIMIT = 1e15  # beyond this Excel has already dropped digits of a n
 _WHITESPACE_RE = re.compile(r"\s+")
 _NUMERIC_TYPES = frozenset(("amount", "int", "area"))
 _NUMBER_UNIT_RE = re.compile(r"^([-+]?(?:\d+(?:\.\d*)?|\.\d+))(\D.*)?$")
+# What a formula shows when it fails (a VLOOKUP that found nothing: #N/A); the readers hand it over
+# as that text, which must not become a name or a note.
+EXCEL_ERRORS = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!"))
 
 
 def is_empty(raw: Any) -> bool:
@@ -59,6 +63,9 @@ def convert(spec: ColumnSpec, raw: Any, factor: Decimal | Fraction = Decimal(1))
         if spec.required:
             raise InputError(f"“{spec.header}”必须填写")
         return spec.empty_value
+    if type(raw) is str and raw.strip().upper() in EXCEL_ERRORS:
+        raise InputError(f"单元格是公式的错误值“{raw.strip()}”，没有算出结果",
+                         "请在 Excel 中改正公式（常见于 VLOOKUP 查不到数据），或改填实际内容后再导入")
     return _CONVERTERS[spec.type](spec, raw, factor)
 
 
@@ -109,7 +116,7 @@ def _text_column(spec: ColumnSpec, cells: Sequence[Any], factor: Decimal) -> tup
         if type(raw) is str:
             value = raw.strip()
             if value:
-                if value[0] != "'" and "\u3000" not in value and (plain or (value.isascii() and " " not in value)) \
+                if value[0] not in "'#" and "\u3000" not in value and (plain or (value.isascii() and " " not in value)) \
                         and len(value) <= longest:
                     append(value)
                     continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import openpyxl
 import pytest
 
 from assetdesk.errors import ImportFileError
@@ -97,6 +98,18 @@ def test_bad_cell_names_row_column_value_and_reason(tmp_path):
     assert found[3, "D（日期）"].value == "2025-02-30"
     assert "必须填写" in found[4, "B（名称）"].reason
     assert "第 4 行 C 列" in str(found[4, "C（金额）"])
+
+
+def test_a_formula_error_value_is_refused_not_imported_as_text(tmp_path):
+    """A VLOOKUP that found nothing shows #N/A: it is no name and no amount."""
+    rows = [["编码", "名称", "金额", "备注"], ["A1", "#N/A", 10, "好"], ["A2", "乙", "#VALUE!", "#REF!"], ["A3", "丙", 5, "#号楼"]]
+    path = make_workbook(tmp_path / "errors.xlsx", rows)
+    assert openpyxl.load_workbook(path).active["B2"].data_type == "e"  # real error cells, as Excel saves them
+    preview = read_file(KIND, path)
+    found = {(e.row, e.column): e.reason for e in preview.errors}
+    assert set(found) == {(2, "B（名称）"), (3, "C（金额）"), (3, "D（备注）")}
+    assert all("公式的错误值" in reason for reason in found.values())
+    assert [row.values["note"] for row in preview.rows if row.row == 4] == ["#号楼"]  # text that only starts with #
 
 
 def test_long_id_number_stored_as_number_is_refused(tmp_path):
