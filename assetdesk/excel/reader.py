@@ -2,11 +2,13 @@
 total and sign-off rows, convert its rows.
 
 .xlsx / .xlsm are read with openpyxl's read-only mode, row by row (with defusedxml in place, which
-openpyxl uses by itself); old .xls files with python-calamine, the one reader here for that format;
-.csv / .txt go through ``textfile``. calamine reads .xlsx 11–18× faster, but the import's own work
-(conversion, checks, the commit) then costs twice the read, and issue 4 asks for an import within
-1.5× of the chosen reader's bare read: with openpyxl it is about 1.1× (benchmarks/).
-Merged ranges and formulas saved without results come from the sheet XML (``sheet_xml``). ``header`` finds the header row and the units; ``table`` walks the rows below it
+openpyxl uses by itself). calamine reads .xlsx 11–18× faster, but the import's own work
+(conversion, checks, the commit) then costs twice its read, and issue 4 asks for an import within
+1.5× of the chosen reader's bare read: with openpyxl it is about 1.1× (benchmarks/). Merged
+ranges and formulas saved without results come from the sheet XML (``sheet_xml``).
+python-calamine reads old .xls files, and an .xlsx that openpyxl refuses (it rejects a whole
+workbook over one style value it does not know, which calamine ignores). .csv / .txt go through
+``textfile``. ``header`` finds the header row and the units; ``table`` walks the rows below it
 (``rows`` says which are not data) and converts them. The names below are what the importer uses.
 
 Hidden sheets are not read unless asked for by name (``read_grids(path, sheet=…)``): a hidden
@@ -69,30 +71,30 @@ def read_grids(path: str | Path, sheet: str | None = None) -> list[Grid]:
 def sheet_names(path: str | Path) -> list[str]:
     """The sheets an import would look at (visible worksheets, not the template's notes), without
     reading their cells; ``ImportFileError`` as ``read_grids`` when the file is not a workbook."""
-    path = Path(path)
-    fmt = safety.check_file(path)
-    if fmt == "csv":
-        return [path.stem]
-    if fmt == "xls":
-        with _calamine_errors(path):
-            return _calamine_sheet_names(_open_calamine(path))
-    with _openpyxl_workbook(path) as workbook:
-        return [sheet.title for sheet in _worksheets(workbook)]
+    return [name for name, visible in _sheet_list(Path(path)) if visible]
 
 
 def hidden_sheet_names(path: str | Path) -> list[str]:
     """The hidden (or very hidden) worksheets of a workbook, without reading their cells."""
-    path = Path(path)
+    return [name for name, visible in _sheet_list(Path(path)) if not visible]
+
+
+def _sheet_list(path: Path) -> list[tuple[str, bool]]:
+    """(name, visible) of each worksheet but the template's notes, in the workbook's order."""
     fmt = safety.check_file(path)
     if fmt == "csv":
-        return []
-    if fmt == "xls":
-        with _calamine_errors(path):
-            workbook = _open_calamine(path)
-            visible = _calamine_sheet_names(workbook)
-            return [name for name in _calamine_sheet_names(workbook, include_hidden=True) if name not in visible]
-    with _openpyxl_workbook(path) as workbook:
-        return [sheet.title for sheet in _worksheets(workbook, include_hidden=True) if sheet.sheet_state != "visible"]
+        return [(path.stem, True)]
+    if fmt != "xls":
+        try:
+            with _openpyxl_workbook(path) as workbook:
+                return [(sheet.title, sheet.sheet_state == "visible") for sheet in _worksheets(workbook, True)]
+        except _OpenpyxlRefused as refused:
+            if fmt == "xlsx-far":
+                raise refused.error from None
+    with _calamine_errors(path):
+        workbook = _open_calamine(path)
+        visible = set(_calamine_sheet_names(workbook))
+        return [(name, name in visible) for name in _calamine_sheet_names(workbook, include_hidden=True)]
 
 
 def hidden_tables(path: str | Path, columns: Sequence[ColumnSpec]) -> list[str]:
@@ -112,7 +114,12 @@ def _read_grids(path: Path, include_hidden: bool = False) -> list[Grid]:
     elif fmt == "xls":
         grids = _read_calamine(path, include_hidden)
     else:  # "xlsx", and "xlsx-far" (declares too many rows): both are streamed
-        grids = _read_openpyxl(path, include_hidden)
+        try:
+            grids = _read_openpyxl(path, include_hidden)
+        except _OpenpyxlRefused as refused:
+            if fmt == "xlsx-far":  # calamine would build the whole declared grid in memory
+                raise refused.error from None
+            grids = _read_calamine_xlsx(path, include_hidden)
     for grid in grids:
         if len(grid.rows) > safety.MAX_ROWS:
             safety.raise_too_many_rows(path.name, len(grid.rows))
@@ -121,6 +128,15 @@ def _read_grids(path: Path, include_hidden: bool = False) -> list[Grid]:
 
 # ---------------------------------------------------------------- .xlsx: openpyxl, read-only
 
+class _OpenpyxlRefused(Exception):
+    """openpyxl could not read the file: calamine, more forgiving of what other programs write
+    (a style value openpyxl does not know refuses the whole workbook there), is tried next."""
+
+    def __init__(self, error: ImportFileError):
+        super().__init__(error.message)
+        self.error = error
+
+
 def _read_openpyxl(path: Path, include_hidden: bool = False) -> list[Grid]:
     """Every worksheet row by row, with the sheet XML scan (merges, formulas without results)
     running beside it. Blank rows after the table are dropped, so a stray space typed in row
@@ -128,8 +144,13 @@ def _read_openpyxl(path: Path, include_hidden: bool = False) -> list[Grid]:
     with ThreadPoolExecutor(max_workers=1) as pool:
         scanned = pool.submit(scan_sheets, path)
         with _openpyxl_workbook(path) as workbook:
-            grids = [Grid(sheet.title, _sheet_rows(path, sheet), hidden=sheet.sheet_state != "visible")
-                     for sheet in _worksheets(workbook, include_hidden)]
+            try:
+                grids = [Grid(sheet.title, _sheet_rows(path, sheet), hidden=sheet.sheet_state != "visible")
+                         for sheet in _worksheets(workbook, include_hidden)]
+            except (ImportFileError, OSError):
+                raise
+            except Exception as exc:  # a cell or row openpyxl's parser does not accept
+                raise _OpenpyxlRefused(_unreadable(path, exc)) from None
         by_sheet = scanned.result()
     for grid in grids:
         facts = by_sheet.get(grid.name)
@@ -147,8 +168,10 @@ def _openpyxl_workbook(path: Path) -> Iterator[Any]:
     try:
         try:
             workbook = openpyxl.load_workbook(handle or path, read_only=True, data_only=True)
+        except OSError:
+            raise
         except Exception as exc:  # openpyxl raises many kinds (KeyError, ValueError, …) for broken files
-            raise ImportFileError(f"“{path.name}”无法读取：文件已损坏或格式不受支持（{exc}）", safety._SAVE_AS_HINT) from None
+            raise _OpenpyxlRefused(_unreadable(path, exc)) from None
         try:
             yield workbook
         finally:
@@ -156,6 +179,10 @@ def _openpyxl_workbook(path: Path) -> Iterator[Any]:
     finally:
         if handle is not None:
             handle.close()
+
+
+def _unreadable(path: Path, exc: Exception) -> ImportFileError:
+    return ImportFileError(f"“{path.name}”无法读取：文件已损坏或格式不受支持（{exc}）", safety._SAVE_AS_HINT)
 
 
 def _worksheets(workbook: Any, include_hidden: bool = False) -> list[Any]:
@@ -196,7 +223,17 @@ def _refuse_far_content(path: Path, title: str, number: int, values: Sequence[An
     )
 
 
-# ---------------------------------------------------------------- .xls: calamine
+# ---------------------------------------------------------------- .xls, and .xlsx openpyxl refused: calamine
+
+def _read_calamine_xlsx(path: Path, include_hidden: bool) -> list[Grid]:
+    """An .xlsx openpyxl could not read; calamine gives the merges, the XML scan the formulas."""
+    grids = _read_calamine(path, include_hidden)
+    by_sheet = scan_sheets(path)
+    for grid in grids:
+        facts = by_sheet.get(grid.name)
+        grid.uncached = facts.uncached if facts is not None else set()
+    return grids
+
 
 def _read_calamine(path: Path, include_hidden: bool) -> list[Grid]:
     with _calamine_errors(path):

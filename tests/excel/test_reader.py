@@ -225,3 +225,40 @@ def test_a_sheet_declaring_a_wrong_size_is_read_whole(tmp_path):
     shutil.copy(lying, tmp_path / "again.xlsx")
     preview = read_file(DemoKind(), tmp_path / "again.xlsx")
     assert [row.values["amount"] for row in preview.rows] == [1000, 2000]
+
+
+def test_a_workbook_openpyxl_refuses_over_a_style_is_still_read(tmp_path):
+    """Another program wrote a fill pattern openpyxl does not know: openpyxl refuses the whole
+    workbook, so the cells are read by calamine, the import goes on, merges and all."""
+    import zipfile
+
+    from assetdesk.excel.reader import read_grids, sheet_names
+
+    rows = [["名册"], ["编码", "名称", "金额"], ["A1", "甲", 10], ["A2", None, "12.5"]]
+    source = make_workbook(tmp_path / "src.xlsx", rows, merges=["B3:B4"])
+    odd = tmp_path / "odd.xlsx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(odd, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename == "xl/styles.xml":
+                assert b'patternType="gray125"' in data
+                data = data.replace(b'patternType="gray125"', b'patternType="crosshatch-ish"')
+            target.writestr(item, data)
+    with pytest.raises(ValueError):
+        openpyxl.load_workbook(odd, read_only=True)
+    assert sheet_names(odd) == ["Sheet1"]
+    (grid,) = read_grids(odd)
+    assert grid.rows[3][1] == "甲"  # the merge B3:B4 filled down
+    preview = read_file(KIND, odd)
+    assert [(row.values["name"], row.values["amount"]) for row in preview.rows] == [("甲", 1000), ("甲", 1250)]
+
+
+def test_a_file_neither_reader_can_open_is_refused_in_chinese(tmp_path):
+    import zipfile
+
+    broken = tmp_path / "坏.xlsx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("xl/workbook.xml", b"<workbook><sheets><sheet name=")
+    with pytest.raises(ImportFileError) as caught:
+        read_file(KIND, broken)
+    assert "无法读取" in caught.value.message and "另存为" in caught.value.hint
