@@ -50,6 +50,8 @@ class ImportPreview:
     committed: bool = False
     # sheets of the workbook left out, each with why (另一类表, 缺少列): "工作表“科目汇总”（缺少日期、凭证号列）"
     skipped_sheets: list[str] = field(default_factory=list)
+    # tables further down a read sheet that are another kind's: "工作表“余额表”第 40 行起的表格（摘要、借方…）"
+    skipped_tables: list[str] = field(default_factory=list)
     # the file's (size, modification time) when read: a commit of this preview reads it again if changed
     stamp: tuple[int, int] | None = None
 
@@ -82,6 +84,8 @@ class ImportPreview:
             text = f"共 {len(self.rows):,} 行：新增 {self.new:,}，修改 {self.changed:,}，未变 {self.unchanged:,}"
         if self.skipped_sheets:
             text += "；未导入的工作表：" + "、".join(self.skipped_sheets)
+        if self.skipped_tables:
+            text += "；未导入的表格：" + "、".join(self.skipped_tables)
         return text
 
 
@@ -111,6 +115,7 @@ def read_file(kind: SheetKind, path: str | Path, sheet: str | None = None) -> Im
             elsewhere.append((grid.name, better))
             continue
         rows, errors = kind.read_rows(grid, layout)
+        preview.skipped_tables.extend(note for note in grid.skipped_tables if note not in preview.skipped_tables)
         preview.rows.extend(rows)
         preview.errors.extend(errors)
         preview.cell_errors.extend(errors)
@@ -295,7 +300,7 @@ def _commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, she
             kind, source.path, source.rows, list(source.cell_errors), sheets=source.sheets,
             present=source.present, ignored_columns=source.ignored_columns,
             skipped_examples=source.skipped_examples, grids=source.grids,
-            skipped_sheets=source.skipped_sheets, stamp=source.stamp,
+            skipped_sheets=source.skipped_sheets, skipped_tables=source.skipped_tables, stamp=source.stamp,
         )
         result.cell_errors = list(source.cell_errors)
         _check_against_books(books, result)

@@ -44,12 +44,14 @@ NOTES_SHEET = "填写说明"
 class Grid:
     """One sheet as read: ``rows[i]`` is Excel row ``i + 1``. ``uncached`` holds the (row, column)
     indexes of formula cells saved without a result (see ``sheet_xml``); ``hidden`` says the sheet
-    is hidden in Excel (read only when asked for by name)."""
+    is hidden in Excel (read only when asked for by name). ``skipped_tables``: the later tables
+    of the sheet that are another kind's, as the clerk is told of them ("第 40 行起的表格（…）")."""
 
     name: str
     rows: list[list[Any]]
     uncached: set[tuple[int, int]] = field(default_factory=set)
     hidden: bool = False
+    skipped_tables: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- loading

@@ -110,8 +110,19 @@ def _segment(grid: Grid, layout: Layout, refine: Refine | None) -> Segment:
     except AssetDeskError:
         refined = None
     if refined is None or refined.missing:
+        _note_skipped_table(grid, layout)
         return Segment(layout, foreign=True)
     return Segment(refined)
+
+
+def _note_skipped_table(grid: Grid, layout: Layout) -> None:
+    """Passed over, never silently: the clerk is told where the other table starts and its header."""
+    top = layout.header_rows[0]
+    headers = [str(cell).strip() for cell in grid.rows[layout.header_rows[-1]] if isinstance(cell, str) and cell.strip()]
+    shown = "、".join(headers[:5]) + ("…" if len(headers) > 5 else "")
+    note = f"工作表“{grid.name}”第 {top + 1} 行起的表格（{shown}）"
+    if note not in grid.skipped_tables:
+        grid.skipped_tables.append(note)
 
 
 class _Walk:

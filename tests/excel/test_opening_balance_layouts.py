@@ -446,3 +446,6 @@ def test_a_movements_table_further_down_the_sheet_is_not_read_as_balances(chart,
     preview = import_file(chart, "opening-balances", make_workbook(tmp_path / "两张表.xlsx", rows))
     assert preview.errors == [] and len(preview.rows) == 2
     assert openings(chart) == {"101": (1000_00, 0), "301": (0, 1000_00)}
+    # passed over, but said: the clerk sees that the second table was not imported, and where it is
+    assert preview.skipped_tables == ["工作表“Sheet1”第 7 行起的表格（科目编码、科目名称、本期借方、本期贷方）"]
+    assert preview.summary().endswith("未导入的表格：工作表“Sheet1”第 7 行起的表格（科目编码、科目名称、本期借方、本期贷方）")

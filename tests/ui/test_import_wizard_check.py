@@ -156,3 +156,20 @@ def test_an_error_on_a_row_keeps_its_row_number(qtbot, books, rent, tmp_path, sh
     wb.save(path)
     wizard = check(qtbot, books, "vouchers", path)
     assert wizard.errors_model.index(0, wizard.errors_model.column_index("row")).data() == "6"
+
+
+def test_another_table_further_down_a_sheet_is_named_on_the_check_page(qtbot, books, tmp_path, shown_errors):
+    """期初 on top, the month's movements below: the movements are not balances and are not
+    imported, and the check page says so, with the row where that table starts."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "期初"
+    for row in (["期初余额表"], ["科目编码", "科目名称", "期初借方", "期初贷方"], ["101", "库存现金", 1000, None],
+                ["301", "资本", None, 1000], [None], ["科目编码", "科目名称", "本期借方", "本期贷方"], ["101", "库存现金", 500, 200]):
+        ws.append(row)
+    wb.save(tmp_path / "期初.xlsx")
+    wizard = check(qtbot, books, "opening-balances", tmp_path / "期初.xlsx")
+
+    assert wizard.skipped_label.isVisible()
+    assert wizard.skipped_label.text() == "未导入的表格：工作表“期初”第 6 行起的表格（科目编码、科目名称、本期借方、本期贷方）"
+    assert wizard.import_button.isEnabled() and shown_errors == []

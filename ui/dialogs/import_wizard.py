@@ -8,7 +8,8 @@
 2. 检查: ``import_file(..., dry_run=True)`` in the background worker; the summary (新增 / 修改 /
    未变), every change with its 工作表 and 行 (a voucher's first to last line), and every error
    (工作表, 行 — blank for a whole-sheet refusal, 列, 值, 原因) with 导出错误报告
-   (``write_error_report``); sheets of the workbook left out are named with why (未导入的工作表).
+   (``write_error_report``); sheets of the workbook left out are named with why (未导入的工作表),
+   and so are other kinds' tables further down a sheet that is read (未导入的表格).
    导入 stays disabled while there is any error: nothing is written, so the headline then says
    "发现 n 处错误，未导入任何数据", never "新增 n"; records with an error are listed as 有错误
    (red), and the counts of the others are given for after the file is corrected.
@@ -418,9 +419,13 @@ class ImportWizard(QDialog):
         self.verdict_label.style().unpolish(self.verdict_label)
         self.verdict_label.style().polish(self.verdict_label)
         self.report_button.setVisible(bool(preview.errors))
-        skipped = list(getattr(preview, "skipped_sheets", []))
-        self.skipped_label.setText(self.tr("未导入的工作表：") + "、".join(skipped) if skipped else "")
-        self.skipped_label.setVisible(bool(skipped))
+        left_out = []
+        if preview.skipped_sheets:
+            left_out.append(self.tr("未导入的工作表：") + "、".join(preview.skipped_sheets))
+        if preview.skipped_tables:
+            left_out.append(self.tr("未导入的表格：") + "、".join(preview.skipped_tables))
+        self.skipped_label.setText("\n".join(left_out))
+        self.skipped_label.setVisible(bool(left_out))
         self._go(2)
 
     def _summary(self, preview: Any, lines: list[ChangeLine]) -> str:
