@@ -13,7 +13,7 @@ from .kinds import KINDS, SheetKind
 from .writer import OutColumn, add_table_sheet
 
 TRIAL_BALANCE_COLUMNS = [
-    OutColumn("科目编码", width=12), OutColumn("科目名称", width=28),
+    OutColumn("科目编码", width=12), OutColumn("科目名称", "indented", width=28),
     OutColumn("期初借方", "amount"), OutColumn("期初贷方", "amount"),
     OutColumn("本期借方", "amount"), OutColumn("本期贷方", "amount"),
     OutColumn("本年累计借方", "amount"), OutColumn("本年累计贷方", "amount"),
@@ -52,21 +52,25 @@ def export_file(books: Any, kind: str | SheetKind, path: str | Path, period: Any
 
 def export_trial_balance(books: Any, path: str | Path, period_from: Any, period_to: Any = None) -> Path:
     """科目余额表 for the months, every level, with the level-1 totals as a 合计 row (which the
-    reader skips, so the sheet also reads back as data)."""
+    reader skips, so the sheet also reads back as data). Headed like the printed report: the
+    same period wording and 试算结果; sub-accounts set in under their parent, zeros left blank."""
+    from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
+
     first = Period.parse(period_from)
     last = Period.parse(period_to) if period_to else first
     balance = books.ledger.trial_balance(first, last)
-    rows = [_tb_values(row.code, row.name, row) for row in balance.rows]
-    rows.append(_tb_values("合计", "", balance.totals))
-    span = str(first) if first == last else f"{first} 至 {last}"
-    title = " ".join(part for part in (community_name(books), f"科目余额表（{span}）") if part)
+    rows = [_tb_values(row.code, (row.level, row.name), row) for row in balance.rows]
+    rows.append(_tb_values("合计", None, balance.totals))
+    title = " ".join(part for part in (community_name(books), f"科目余额表（{PeriodRange(first, last).label}）") if part)
     workbook = Workbook(write_only=True)
-    add_table_sheet(workbook, "科目余额表", title, "元", TRIAL_BALANCE_COLUMNS, rows)
+    add_table_sheet(workbook, "科目余额表", title, "元", TRIAL_BALANCE_COLUMNS, rows, note=balance.balance_note)
     path = Path(path)
     workbook.save(path)
     return path
 
 
-def _tb_values(code: str, name: str, row: Any) -> list[Any]:
-    return [code, name, row.opening_debit_fen, row.opening_credit_fen, row.debit_fen, row.credit_fen,
-            row.ytd_debit_fen, row.ytd_credit_fen, row.closing_debit_fen, row.closing_credit_fen]
+def _tb_values(code: str, name: Any, row: Any) -> list[Any]:
+    """Zeros blank, as printed: a column of 0.00 hides the figures that matter."""
+    return [code, name, row.opening_debit_fen or None, row.opening_credit_fen or None, row.debit_fen or None,
+            row.credit_fen or None, row.ytd_debit_fen or None, row.ytd_credit_fen or None,
+            row.closing_debit_fen or None, row.closing_credit_fen or None]

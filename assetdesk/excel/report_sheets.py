@@ -32,7 +32,8 @@ def _label(first: Period, last: Period) -> str:
 
 
 def _entry_values(entry: Any) -> list[Any]:
-    return [entry.date_on if entry.kind != "day_total" else None, entry.voucher_label, entry.summary,
+    """A ledger line as printed: 本日合计 carries its day, as on the page."""
+    return [entry.date_on, entry.voucher_label, entry.summary,
             entry.debit_fen or None, entry.credit_fen or None, entry.direction, entry.balance_fen]
 
 

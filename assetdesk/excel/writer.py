@@ -40,7 +40,8 @@ _DEFAULT_WIDTHS = {"amount": 16, "area": 14, "date": 12, "int": 10, "period": 10
 @dataclass(frozen=True)
 class OutColumn:
     """A column to write. ``kind``: text, amount (fen), area (centi-㎡), int, date, period, bool,
-    choice or number (a plain Decimal/int written as is)."""
+    choice, number (a plain Decimal/int written as is) or indented ((level, text): a sub-account's
+    name set in by its level, as the printed report shows it, with the cell's value left plain)."""
 
     header: str
     kind: str = "text"
@@ -80,6 +81,8 @@ def _converter(ws: Any, column: OutColumn) -> Callable[[Any], Any]:
             return cell
 
         return styled
+    if column.kind == "indented":
+        return _indented_converter(ws)
     if column.kind == "bool":
         return lambda value: None if value is None else ("是" if value else "否")
     if column.kind == "number":
@@ -94,11 +97,31 @@ def _converter(ws: Any, column: OutColumn) -> Callable[[Any], Any]:
     return text
 
 
-def _title_rows(ws: Any, title: str, unit: str, columns: Sequence[OutColumn]) -> None:
+def _indented_converter(ws: Any) -> Callable[[Any], Any]:
+    """(level, text) → the text, indented by Excel's alignment one step per level below the first;
+    one prepared cell per level (see ``_converter``)."""
+    cells: dict[int, WriteOnlyCell] = {}
+
+    def indented(value: Any) -> Any:
+        if value is None:
+            return None
+        level, text = value
+        if level <= 1 or str(text).startswith(ESCAPE_STARTS):
+            return escaped_text(ws, str(text)) if str(text).startswith(ESCAPE_STARTS) else text
+        if level not in cells:
+            cells[level] = WriteOnlyCell(ws)
+            cells[level].alignment = Alignment(indent=level - 1)
+        cells[level].value = text
+        return cells[level]
+
+    return indented
+
+
+def _title_rows(ws: Any, title: str, unit: str, columns: Sequence[OutColumn], note: str = "") -> None:
     title_cell = WriteOnlyCell(ws, value=title)
     title_cell.font = TITLE_FONT
     ws.append([title_cell])
-    ws.append([f"单位：{unit}" if unit else None])
+    ws.append([f"单位：{unit}" if unit else None, note or None])
     if len(columns) > 1:
         ws.merged_cells.add(f"A1:{get_column_letter(len(columns))}1")
     header = []
@@ -128,15 +151,17 @@ def _values_to_row(ws: Any, values: Sequence[Any], row_idx: int) -> Iterator[Cel
 
 
 def add_table_sheet(
-    workbook: Workbook, sheet_name: str, title: str, unit: str, columns: Sequence[OutColumn], rows: Iterable[Sequence[Any]]
+    workbook: Workbook, sheet_name: str, title: str, unit: str, columns: Sequence[OutColumn], rows: Iterable[Sequence[Any]],
+    note: str = "",
 ) -> int:
-    """Append one formatted sheet to a write_only workbook; returns the number of data rows."""
+    """Append one formatted sheet to a write_only workbook; returns the number of data rows.
+    ``note`` goes beside the unit (the 科目余额表's 试算结果), as the printed report heads it."""
     ws = workbook.create_sheet(sheet_name[:31])
     ws._values_to_row = types.MethodType(_values_to_row, ws)  # see _values_to_row
     for index, column in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(index)].width = column.resolved_width
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
-    _title_rows(ws, title, unit, columns)
+    _title_rows(ws, title, unit, columns, note)
     converters = [_converter(ws, column) for column in columns]
     pairs = list(enumerate(converters))
     count = 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from assetdesk.money import format_amount
 from assetdesk.pdf.report import Column, ReportSpec, Row, Section, render_table_report
 from assetdesk.pdf.scope import PeriodRange, community_name, joined_notes, print_font, unclosed_year_note
 
@@ -31,15 +30,6 @@ def trial_balance_rows(balance) -> list[Row]:
     return rows
 
 
-def balance_note(balance) -> str:
-    """试算平衡, or where it fails and by how much."""
-    t = balance.totals
-    pairs = (("期初", t.opening_debit_fen, t.opening_credit_fen), ("本期", t.debit_fen, t.credit_fen),
-             ("期末", t.closing_debit_fen, t.closing_credit_fen))
-    wrong = [f"{label}借贷差额 {format_amount(d - c)}" for label, d, c in pairs if d != c]
-    return "试算结果：平衡" if not wrong else "试算结果：不平衡（" + "，".join(wrong) + "）"
-
-
 def build_trial_balance(books, path: str | Path, period, *, level: int | None = None,
                         printed_on: date) -> Path:
     """科目余额表 for ``period`` (see ``PeriodRange.of``); ``level`` 1 prints first-level only."""
@@ -48,6 +38,6 @@ def build_trial_balance(books, path: str | Path, period, *, level: int | None = 
     spec = ReportSpec("科目余额表", community_name(books), scope.label,
                       columns=TRIAL_BALANCE_COLUMNS, groups=TRIAL_BALANCE_GROUPS, landscape=True,
                       sections=[Section(trial_balance_rows(balance),
-                                       joined_notes(balance_note(balance), unclosed_year_note(books, scope.first)))],
+                                       joined_notes(balance.balance_note, unclosed_year_note(books, scope.first)))],
                       printed_on=printed_on, font=print_font(books))
     return render_table_report(path, spec)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from assetdesk.db.models import Account, Book, OpeningBalance
 from assetdesk.errors import InputError, NotFoundError
+from assetdesk.money import format_amount
 from assetdesk.periods import Period
 from assetdesk.services.chart import BANK, CASH
 from assetdesk.services.context import Service
@@ -45,6 +46,16 @@ class TrialBalance:
         t = self.totals
         return (t.opening_debit_fen == t.opening_credit_fen and t.debit_fen == t.credit_fen
                 and t.closing_debit_fen == t.closing_credit_fen)
+
+    @property
+    def balance_note(self) -> str:
+        """试算结果：平衡, or where it fails and by how much: the first line a reviewer reads, on the
+        printed report and on its Excel sheet alike."""
+        t = self.totals
+        pairs = (("期初", t.opening_debit_fen, t.opening_credit_fen), ("本期", t.debit_fen, t.credit_fen),
+                 ("期末", t.closing_debit_fen, t.closing_credit_fen))
+        wrong = [f"{label}借贷差额 {format_amount(d - c)}" for label, d, c in pairs if d != c]
+        return "试算结果：平衡" if not wrong else "试算结果：不平衡（" + "，".join(wrong) + "）"
 
 
 @dataclass(frozen=True)

@@ -45,3 +45,5 @@ def test_journal_sheet_without_an_account_holds_cash_and_bank(books, tmp_path):
     assert "现金日记账、银行存款日记账" in rows[0][0]
     summaries = {(r[0], r[4]) for r in rows[3:]}
     assert ("101", "收现金租金") in summaries and ("102", "收银行租金") in summaries
+    day_total = next(r for r in rows[3:] if r[0] == "101" and r[4] == "本日合计")
+    assert day_total[2].date().isoformat() == "2025-01-05" and float(day_total[5]) == 100  # dated, as printed

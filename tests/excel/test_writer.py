@@ -28,8 +28,16 @@ def test_trial_balance_workbook(books, tmp_path):
     income = next(a.code for a in books.accounts.list_accounts() if a.is_leaf and a.code.startswith("501"))
     books.vouchers.create_and_post(VoucherInput(dt.date(2025, 1, 5), "收租金",
                                                 [LineInput.debit(cash, 100050), LineInput.credit(income, 100050)]))
+    books.accounts.add_sub_account("102", "基本存款户")
+    books.vouchers.create_and_post(VoucherInput(dt.date(2025, 2, 5), "收租金",
+                                                [LineInput.debit("10201", 20000), LineInput.credit(income, 20000)]))
     path = export_trial_balance(books, tmp_path / "tb.xlsx", "2025-01", "2025-03")
     ws = openpyxl.load_workbook(path).active
-    assert "科目余额表（2025-01 至 2025-03）" in ws["A1"].value
+    # headed as the printed report is: the same period wording and the 试算结果
+    assert ws["A1"].value.endswith("科目余额表（2025年1月—3月）") and ws["B2"].value == "试算结果：平衡"
     rows = {row[0]: row for row in ws.iter_rows(min_row=4, values_only=True)}
-    assert rows["101"][4] == 1000.5 and rows["合计"][4] == rows["合计"][5] == 1000.5
+    assert rows["101"][4] == 1000.5 and rows["合计"][4] == rows["合计"][5] == 1200.5
+    assert rows["101"][2:4] == (None, None) and rows["101"][5] is None  # zeros blank, as printed
+    cells = {row[0].value: row for row in ws.iter_rows(min_row=4)}
+    assert cells["10201"][1].value == "基本存款户" and cells["10201"][1].alignment.indent == 1
+    assert cells["102"][1].alignment.indent == 0

@@ -68,7 +68,7 @@ def test_vouchers_of_a_month_and_trial_balance_export(qtbot, page, books, tmp_pa
     page.export_trial_balance()
     qtbot.waitUntil(lambda: page.last_worker.done, timeout=10000)
     rows = list(openpyxl.load_workbook(balance).active.iter_rows(values_only=True))
-    assert "科目余额表（2025-01）" in rows[0][0]
+    assert "科目余额表（2025年1月）" in rows[0][0] and rows[1][1] == "试算结果：平衡"
     assert len(saved_messages) == 2
 
 
