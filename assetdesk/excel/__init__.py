@@ -5,6 +5,7 @@ The functions below are what the CLI and the UI call.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +20,12 @@ from .writer import export_table
 
 
 def import_file(books: Any, kind: str | SheetKind, path: str | Path, dry_run: bool = False,
-                sheet: str | None = None) -> ImportPreview:
+                sheet: str | None = None, progress: Callable[[int, int], None] | None = None) -> ImportPreview:
     """Validate ``path`` and, unless ``dry_run``, import it in one transaction.
 
     ``sheet`` reads that one sheet only (by default every sheet holding this kind's table).
+    ``progress(rows read, rows the file declares)`` is called as an .xlsx is read (every 2,000
+    rows); whatever it raises (a cancel) stops the read and comes out of ``import_file`` as is.
 
     ``dry_run`` returns the preview (errors, new / changed / unchanged) and writes nothing; a real
     run raises ``ImportRejectedError`` (an ``InputError``; ``.preview`` holds the errors) when any
@@ -30,14 +33,15 @@ def import_file(books: Any, kind: str | SheetKind, path: str | Path, dry_run: bo
     """
     sheet_kind = kind_by_name(kind)
     if dry_run:
-        return importer.preview(books, sheet_kind, path, sheet)
-    return importer.commit(books, sheet_kind, path, sheet)
+        return importer.preview(books, sheet_kind, path, sheet, progress)
+    return importer.commit(books, sheet_kind, path, sheet, progress)
 
 
-def commit_preview(books: Any, preview: ImportPreview, sheet: str | None = None) -> ImportPreview:
+def commit_preview(books: Any, preview: ImportPreview, sheet: str | None = None,
+                   progress: Callable[[int, int], None] | None = None) -> ImportPreview:
     """Import what ``preview`` (a dry run) read, re-checked against the books as they are now; the
     file is read again only if it was saved since the check. Raises as ``import_file``."""
-    return importer.commit(books, preview.kind, preview, sheet)
+    return importer.commit(books, preview.kind, preview, sheet, progress)
 
 
 def write_template(kind: str | SheetKind, path: str | Path) -> Path:

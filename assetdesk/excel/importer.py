@@ -89,14 +89,17 @@ class ImportPreview:
         return text
 
 
-def read_file(kind: SheetKind, path: str | Path, sheet: str | None = None) -> ImportPreview:
+def read_file(kind: SheetKind, path: str | Path, sheet: str | None = None,
+              progress: reader.Progress | None = None) -> ImportPreview:
     """Read and convert every sheet holding this kind's table, without touching the books.
 
     ``sheet`` names the one sheet to read: the clerk's word then stands over the guess of which
-    kind each sheet is."""
+    kind each sheet is. ``progress(rows read, rows declared)`` hears how the read goes."""
     path = Path(path)
     preview = ImportPreview(kind, path, stamp=file_stamp(path))
-    grids = _chosen_sheet(reader.read_grids(path, sheet=sheet), path, sheet) if sheet else reader.read_grids(path)
+    grids = reader.read_grids(path, sheet=sheet, progress=progress)
+    if sheet:
+        grids = _chosen_sheet(grids, path, sheet)
     best_missing: list = []
     elsewhere: list[tuple[str, SheetKind]] = []
     for grid in grids:
@@ -254,10 +257,11 @@ def _drop_example_rows(preview: ImportPreview) -> None:
     preview.skipped_examples = len(examples)
 
 
-def preview(books: Any, kind: SheetKind, path: str | Path, sheet: str | None = None) -> ImportPreview:
+def preview(books: Any, kind: SheetKind, path: str | Path, sheet: str | None = None,
+            progress: reader.Progress | None = None) -> ImportPreview:
     """Validate the whole file against the books and classify each record; writes nothing."""
     with gc_paused():
-        result = read_file(kind, path, sheet)
+        result = read_file(kind, path, sheet, progress)
         _check_against_books(books, result)
     return result
 
@@ -280,7 +284,8 @@ def _kind_errors(books: Any, result: ImportPreview) -> list[RowError]:
     return result.kind.validate_rows(books, checked)
 
 
-def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None = None) -> ImportPreview:
+def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None = None,
+           progress: reader.Progress | None = None) -> ImportPreview:
     """Import all rows in one transaction, or raise ``ImportRejectedError`` and write nothing.
 
     A preview passed in is re-checked against the books first (they may have changed since), and its
@@ -289,10 +294,11 @@ def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, shee
     Records that would not change are not written again.
     """
     with gc_paused():
-        return _commit(books, kind, source, sheet)
+        return _commit(books, kind, source, sheet, progress)
 
 
-def _commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None) -> ImportPreview:
+def _commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None,
+            progress: reader.Progress | None) -> ImportPreview:
     if isinstance(source, ImportPreview) and (source.stamp is None or source.stamp != file_stamp(Path(source.path))):
         source = source.path
     if isinstance(source, ImportPreview):
@@ -305,7 +311,7 @@ def _commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, she
         result.cell_errors = list(source.cell_errors)
         _check_against_books(books, result)
     else:
-        result = preview(books, kind, source, sheet)
+        result = preview(books, kind, source, sheet, progress)
     if result.errors:
         raise ImportRejectedError(result)
     if result.new or result.changed:

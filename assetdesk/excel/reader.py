@@ -17,7 +17,7 @@ hidden sheets that hold a kind's table, so a refusal can say where the data is a
 """
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -54,14 +54,31 @@ class Grid:
     skipped_tables: list[str] = field(default_factory=list)
 
 
+# (rows read, rows the file declares): an .xlsx is read row by row, so a long read can show how far
+# it got; the callback may raise (the clerk pressed 取消) to stop the read, and that is re-raised as is.
+Progress = Callable[[int, int], None]
+PROGRESS_EVERY = 2000  # rows
+
+
+class _CallerStop(BaseException):
+    """What the caller's progress callback raised, carried past the reader's handling of openpyxl's
+    own errors (which falls back to calamine) and re-raised unchanged by ``read_grids``."""
+
+    def __init__(self, error: BaseException):
+        super().__init__()
+        self.error = error
+
+
 # ---------------------------------------------------------------- loading
 
-def read_grids(path: str | Path, sheet: str | None = None) -> list[Grid]:
+def read_grids(path: str | Path, sheet: str | None = None, progress: Progress | None = None) -> list[Grid]:
     """Every visible worksheet of an .xlsx/.xls/.csv file, after the safety checks; with ``sheet``,
     hidden worksheets too (the clerk named the sheet: hidden or not, it is the one to read)."""
     path = Path(path)
     try:
-        return _read_grids(path, include_hidden=sheet is not None)
+        return _read_grids(path, include_hidden=sheet is not None, progress=progress)
+    except _CallerStop as stop:
+        raise stop.error from None
     except PermissionError:
         raise ImportFileError(f"“{path.name}”正被其他程序占用，或没有读取权限",
                               "请先在 Excel 中关闭这个文件，再重新导入") from None
@@ -109,7 +126,7 @@ def hidden_tables(path: str | Path, columns: Sequence[ColumnSpec]) -> list[str]:
             and (layout := locate(grid, columns, names)) is not None and not layout.missing]
 
 
-def _read_grids(path: Path, include_hidden: bool = False) -> list[Grid]:
+def _read_grids(path: Path, include_hidden: bool = False, progress: Progress | None = None) -> list[Grid]:
     fmt = safety.check_file(path)
     if fmt == "csv":
         grids = [Grid(path.stem, read_text_table(path))]
@@ -117,7 +134,7 @@ def _read_grids(path: Path, include_hidden: bool = False) -> list[Grid]:
         grids = _read_calamine(path, include_hidden)
     else:  # "xlsx", and "xlsx-far" (declares too many rows): both are streamed
         try:
-            grids = _read_openpyxl(path, include_hidden)
+            grids = _read_openpyxl(path, include_hidden, progress)
         except _OpenpyxlRefused as refused:
             if fmt == "xlsx-far":  # calamine would build the whole declared grid in memory
                 raise refused.error from None
@@ -139,17 +156,19 @@ class _OpenpyxlRefused(Exception):
         self.error = error
 
 
-def _read_openpyxl(path: Path, include_hidden: bool = False) -> list[Grid]:
+def _read_openpyxl(path: Path, include_hidden: bool = False, progress: Progress | None = None) -> list[Grid]:
     """Every worksheet row by row, with the sheet XML scan (merges, formulas without results)
     running beside it. Blank rows after the table are dropped, so a stray space typed in row
     1048576 costs a second, not a gigabyte; real content that far down is refused."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         scanned = pool.submit(scan_sheets, path)
         with _openpyxl_workbook(path) as workbook:
+            sheets = _worksheets(workbook, include_hidden)
+            tick = _ticker(progress, sum(sheet.max_row or 0 for sheet in sheets))  # as declared, before the reset
             try:
-                grids = [Grid(sheet.title, _sheet_rows(path, sheet), hidden=sheet.sheet_state != "visible")
-                         for sheet in _worksheets(workbook, include_hidden)]
-            except (ImportFileError, OSError):
+                grids = [Grid(sheet.title, _sheet_rows(path, sheet, tick), hidden=sheet.sheet_state != "visible")
+                         for sheet in sheets]
+            except (ImportFileError, OSError, _CallerStop):
                 raise
             except Exception as exc:  # a cell or row openpyxl's parser does not accept
                 raise _OpenpyxlRefused(_unreadable(path, exc)) from None
@@ -193,13 +212,32 @@ def _worksheets(workbook: Any, include_hidden: bool = False) -> list[Any]:
             if (include_hidden or sheet.sheet_state == "visible") and sheet.title != NOTES_SHEET]
 
 
-def _sheet_rows(path: Path, sheet: Any) -> list[list[Any]]:
+def _ticker(progress: Progress | None, declared: int) -> Callable[[int], None] | None:
+    """``tick(n)``: n more rows read; the callback hears of it every ``PROGRESS_EVERY`` rows."""
+    if progress is None:
+        return None
+    done = 0
+
+    def tick(rows: int) -> None:
+        nonlocal done
+        done += rows
+        try:
+            progress(done, max(declared, done))
+        except BaseException as exc:
+            raise _CallerStop(exc) from None
+
+    return tick
+
+
+def _sheet_rows(path: Path, sheet: Any, tick: Callable[[int], None] | None = None) -> list[list[Any]]:
     """The sheet's rows, all as wide as the widest. The size a file declares is not trusted
     (some programs write "A1" for any sheet), so openpyxl is told to find it row by row."""
     sheet.reset_dimensions()
     rows: list[list[Any]] = []
-    blank_run = 0
+    blank_run = number = 0
     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if tick is not None and number % PROGRESS_EVERY == 0:
+            tick(PROGRESS_EVERY)
         if not any(value is not None and (not isinstance(value, str) or value.strip()) for value in values):
             blank_run += 1
             continue
@@ -209,6 +247,8 @@ def _sheet_rows(path: Path, sheet: Any) -> list[list[Any]]:
             rows.extend([] for _ in range(blank_run))
             blank_run = 0
         rows.append(list(values))
+    if tick is not None:
+        tick(number % PROGRESS_EVERY)  # the rows since the last tick
     width = max(map(len, rows), default=0)
     for row in rows:
         if len(row) < width:

@@ -700,263 +700,273 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
         <source>修改</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
         <source>未变</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="56"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
         <source>有错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="159"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="161"/>
         <source>从Excel导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="169"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="171"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="170"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="172"/>
         <source>下一步：检查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="171"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="173"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="172"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="174"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="173"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="398"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="175"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="207"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="209"/>
         <source>选择要导入的 Excel 工作簿（.xlsx、.xls）或 CSV 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="210"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="212"/>
         <source>浏览…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="213"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="215"/>
         <source>下载模板…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="221"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="223"/>
         <source>工作表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="226"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="228"/>
         <source>导入内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="227"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="229"/>
         <source>Excel 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="234"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="236"/>
         <source>表格可以带标题行、“单位：元”行、合计行和填表人行，读取时会自动跳过；列名可以用常见的别名，列的顺序不限。导入前会先检查全部数据：有任何错误都不会导入，改正后重新选择文件即可。同一个文件重复导入不会产生重复记录。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="240"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="242"/>
         <source>没有现成的表格？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="261"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="263"/>
         <source>（必填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="263"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="265"/>
         <source>表格的列：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="264"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
         <source>从Excel导入{title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="269"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="271"/>
         <source>选择要导入的Excel文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="296"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
         <source>全部工作表（每张按其内容识别）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="307"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="309"/>
         <source>保存导入模板</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="307"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="309"/>
         <source>{title}导入模板.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="328"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="330"/>
         <source>导出错误报告…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="330"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="332"/>
         <source>错误清单和标红的原表，便于对照改正</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="345"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="347"/>
         <source>错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="346"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="348"/>
         <source>变化明细</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="379"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="381"/>
+        <source>正在读取“{name}”：{done} / {total} 行…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="391"/>
         <source>正在检查“{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="406"/>
         <source>导入类型不符</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="396"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="407"/>
         <source>要改为导入“{title}”吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="397"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="408"/>
         <source>改为导入“{title}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="420"/>
         <source>错误（{n}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="410"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="421"/>
         <source>变化明细（{n}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="421"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="433"/>
         <source>未导入的工作表：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="428"/>
-        <source>发现 {n} 处错误，未导入任何数据</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="429"/>
-        <source>“{name}”：共 {rows} 行，新增 {new}，修改 {changed}，未变 {same}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="436"/>
-        <source>已跳过模板中的示例行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="438"/>
-        <source>未使用的列：</source>
+        <location filename="../../ui/dialogs/import_wizard.py" line="435"/>
+        <source>未导入的表格：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="443"/>
-        <source>文件中的数据与账簿一致，无需导入。</source>
+        <source>发现 {n} 处错误，未导入任何数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="444"/>
-        <source>检查通过，可以导入。</source>
+        <source>“{name}”：共 {rows} 行，新增 {new}，修改 {changed}，未变 {same}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="448"/>
-        <source>“{name}”共 {rows} 行，有错误的行见下表。</source>
+        <location filename="../../ui/dialogs/import_wizard.py" line="451"/>
+        <source>已跳过模板中的示例行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="453"/>
+        <source>未使用的列：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="458"/>
+        <source>文件中的数据与账簿一致，无需导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="459"/>
+        <source>检查通过，可以导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="463"/>
+        <source>“{name}”共 {rows} 行，有错误的行见下表。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="468"/>
         <source>其余 {n} 条记录无误（新增 {new}，修改 {changed}，未变 {same}），但要全部改正后才能导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="456"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="471"/>
         <source>请改正 Excel 文件后，点“上一步”重新检查。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="469"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="484"/>
         <source>导出错误报告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="469"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="484"/>
         <source>{name}-错误报告.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="477"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="492"/>
         <source>正在导出错误报告…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="509"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="525"/>
         <source>正在导入{title}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="522"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="538"/>
         <source>导入完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="523"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="539"/>
         <source>{title}：新增 {new}，修改 {changed}，未变 {same}。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="525"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="541"/>
         <source>各页面已自动刷新。</source>
         <translation type="unfinished"></translation>
     </message>

@@ -71,3 +71,29 @@ def test_an_error_found_only_at_commit_imports_nothing(books, tmp_path):
     with pytest.raises(ImportRejectedError) as caught:
         commit_preview(books, preview)
     assert "张三" in str(caught.value.preview.errors[0]) and names(books) == before
+
+
+def big_workbook(path, count):
+    """As Excel saves a sheet: with its size declared (<dimension ref="A1:E4501"/>)."""
+    return make_workbook(path, [HEADER] + [[i + 1, f"住户{i:05d}", "", "", "缴费人"] for i in range(count)])
+
+
+def test_a_long_read_reports_how_far_it_got(books, tmp_path):
+    heard = []
+    preview = import_file(books, "counterparties", big_workbook(tmp_path / "大.xlsx", 4_500), dry_run=True,
+                          progress=lambda done, total: heard.append((done, total)))
+    assert preview.ok and preview.new == 4_500
+    assert [done for done, _ in heard] == [2_000, 4_000, 4_501]  # every 2,000 rows, then the end (header too)
+    assert all(total == 4_501 for _, total in heard)  # the rows the file declares
+
+
+def test_a_cancel_during_the_read_stops_it_and_comes_out_as_raised(books, tmp_path):
+    class Cancelled(Exception):
+        pass
+
+    def cancel(done, total):
+        raise Cancelled()
+
+    with pytest.raises(Cancelled):  # not taken for a broken file, nor read again by the other reader
+        import_file(books, "counterparties", big_workbook(tmp_path / "大.xlsx", 2_500), progress=cancel)
+    assert names(books) == []

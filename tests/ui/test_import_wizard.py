@@ -206,3 +206,22 @@ def test_a_workbook_with_several_sheets_lets_the_clerk_import_one(qtbot, books, 
     assert [c.name for c in books.org.list_counterparties()] == ["兰花物业有限公司"]
     wizard.set_file(tmp_path / "没有这个文件.xlsx")
     assert not wizard.sheet_combo.isVisible() and wizard.sheet() is None and shown_errors == []
+
+
+def test_a_long_check_shows_the_rows_read_and_取消_stops_it(qtbot, books, tmp_path, shown_errors):
+    rows = [[f"住户{i:05d}", "个人", "", "", "缴费人"] for i in range(6_000)]
+    wizard = ImportWizard(books, kind="counterparties")
+    qtbot.addWidget(wizard)
+    wizard.set_file(counterparties_workbook(tmp_path / "大名册.xlsx", rows))
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    labels = []
+
+    def heard(done, total, text):
+        labels.append(text)
+        wizard.worker.dialog.canceled.emit()  # the clerk presses 取消 on the progress dialog
+
+    wizard.worker.progressed.connect(heard)
+    qtbot.waitUntil(lambda: wizard.worker.done, timeout=20000)
+    assert labels[0] == "正在读取“大名册.xlsx”：2,000 / 6,004 行…"
+    assert wizard.worker.outcome == "cancelled" and wizard.step == 1
+    assert books.org.list_counterparties() == [] and shown_errors == []

@@ -378,8 +378,17 @@ class ImportWizard(QDialog):
         if not path:
             return
         books, kind, sheet = self.books, self.kind(), self.sheet()
-        self.worker = run_task(self, self.tr("正在检查“{name}”…").format(name=Path(path).name),
-                               lambda control: import_file(books, kind, path, dry_run=True, sheet=sheet),
+        reading = self.tr("正在读取“{name}”：{done} / {total} 行…")
+        name = Path(path).name
+
+        def work(control: Any) -> Any:
+            def progress(done: int, total: int) -> None:
+                control.check_cancelled()  # 取消 stops the read
+                control.progress(done, total, reading.format(name=name, done=f"{done:,}", total=f"{total:,}"))
+
+            return import_file(books, kind, path, dry_run=True, sheet=sheet, progress=progress)
+
+        self.worker = run_task(self, self.tr("正在检查“{name}”…").format(name=name), work,
                                on_success=self._show_preview, on_error=self._on_check_failed)
 
     def _on_check_failed(self, exc: BaseException) -> None:
