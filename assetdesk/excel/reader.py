@@ -51,6 +51,7 @@ class Grid:
     name: str
     rows: list[list[Any]]
     uncached: set[tuple[int, int]] = field(default_factory=set)
+    results_stale: bool = False  # saved formula results are placeholders (see ``sheet_xml``)
     hidden: bool = False
     skipped_tables: list[str] = field(default_factory=list)
 
@@ -182,7 +183,7 @@ def _read_openpyxl(path: Path, include_hidden: bool = False, progress: Progress 
     for grid in grids:
         facts = by_sheet.get(grid.name)
         if facts is not None:
-            grid.uncached = facts.uncached
+            grid.uncached, grid.results_stale = facts.uncached, facts.stale
             _fill_vertical_merges(grid.rows, facts.merges)
     return grids
 
@@ -279,7 +280,8 @@ def _read_calamine_xlsx(path: Path, include_hidden: bool) -> list[Grid]:
     by_sheet = scan_sheets(path)
     for grid in grids:
         facts = by_sheet.get(grid.name)
-        grid.uncached = facts.uncached if facts is not None else set()
+        if facts is not None:
+            grid.uncached, grid.results_stale = facts.uncached, facts.stale
     return grids
 
 

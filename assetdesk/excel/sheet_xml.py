@@ -5,7 +5,10 @@ Excel stores a formula's last result beside it, and readers (calamine, openpyxl'
 that result. A workbook written by a program rather than saved by Excel (a district script using
 openpyxl, say) has the formula and no result: the reader then hands back an empty cell, and an
 amount computed as =B2*C2 would silently import as nothing. This module finds such cells so the
-import can refuse them by row and column instead.
+import can refuse them by row and column instead. Some writers (xlsxwriter, used by pandas) store 0
+as every formula's result and mark the workbook ``<calcPr fullCalcOnLoad="1"/>``: "the saved
+results are not real, calculate on opening". Excel clears the mark when it saves; while it is
+there, every formula cell counts as without a result, or each would import as 0.
 
 openpyxl's read-only mode (the reader for .xlsx, see ``reader``) does not give merged ranges either;
 they sit in ``<mergeCells>`` after the sheet's data, and ``reader`` needs them to fill a value merged
@@ -44,6 +47,7 @@ class SheetXml:
 
     uncached: set[tuple[int, int]] = field(default_factory=set)
     merges: list[Merge] = field(default_factory=list)
+    stale: bool = False  # the workbook is marked fullCalcOnLoad: ``uncached`` is every formula cell
 
 
 def scan_sheets(path: str | Path) -> dict[str, SheetXml]:
@@ -53,17 +57,24 @@ def scan_sheets(path: str | Path) -> dict[str, SheetXml]:
     try:
         with zipfile.ZipFile(path) as archive:
             present = set(archive.namelist())
-            for name, member in _sheet_members(archive).items():
+            workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+            stale = _results_stale(workbook)
+            for name, member in _sheet_members(archive, workbook).items():
                 if member in present:
-                    found[name] = _scan(archive, member)
+                    found[name] = _scan(archive, member, stale)
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, ValueError):
         return {}
     return found
 
 
-def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
+def _results_stale(workbook: ElementTree.Element) -> bool:
+    """The workbook asks to be calculated in full on opening: its saved results are placeholders."""
+    return any(element.tag.rsplit("}", 1)[-1] == "calcPr" and element.get("fullCalcOnLoad", "").lower() in ("1", "true")
+               for element in workbook)
+
+
+def _sheet_members(archive: zipfile.ZipFile, workbook: ElementTree.Element) -> dict[str, str]:
     """Sheet name → its XML part, from xl/workbook.xml and its relationships."""
-    workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
     rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
     members = {}
@@ -76,7 +87,7 @@ def _sheet_members(archive: zipfile.ZipFile) -> dict[str, str]:
     return members
 
 
-def _scan(archive: zipfile.ZipFile, member: str) -> SheetXml:
+def _scan(archive: zipfile.ZipFile, member: str, stale: bool = False) -> SheetXml:
     has_formula = False
     merges_xml = b""
     tail = b""
@@ -92,9 +103,9 @@ def _scan(archive: zipfile.ZipFile, member: str) -> SheetXml:
             if b"mergeCells" in window and (start := _MERGES_RE.search(window)):
                 merges_xml = window[start.start():]
             tail = chunk[-16:]
-    facts = SheetXml(merges=_merges(merges_xml))
+    facts = SheetXml(merges=_merges(merges_xml), stale=stale)
     if has_formula:
-        facts.uncached = _uncached(archive.read(member))
+        facts.uncached = _uncached(archive.read(member), stale)
     return facts
 
 
@@ -106,10 +117,11 @@ def _merges(xml: bytes) -> list[Merge]:
     return merges
 
 
-def _uncached(xml: bytes) -> set[tuple[int, int]]:
+def _uncached(xml: bytes, stale: bool = False) -> set[tuple[int, int]]:
+    """Formula cells without a saved result; with ``stale``, every formula cell."""
     cells = set()
     for letters, digits, body in _CELL_RE.findall(xml):
-        if _FORMULA_RE.search(body) and not _VALUE_RE.search(body) and b"<is>" not in body:
+        if _FORMULA_RE.search(body) and (stale or (not _VALUE_RE.search(body) and b"<is>" not in body)):
             cells.add((int(digits) - 1, _column_index(letters.decode())))
     return cells
 

@@ -244,14 +244,20 @@ def _convert(grid: Grid, part: Segment, columns: Sequence[ColumnSpec], title: st
     return rows, errors
 
 
+_NO_RESULT = ("单元格是公式，但文件中没有保存公式的计算结果（文件可能由程序生成、未经 Excel 保存）；"
+              "请在 Excel 中打开并保存此文件后再导入，或把公式改为数值")
+_PLACEHOLDER_RESULT = ("单元格是公式，文件标明其中保存的结果须在打开时重新计算（文件由程序生成、未经 Excel 保存），"
+                       "这个值不一定是公式的结果；请在 Excel 中打开并保存此文件后再导入，或把公式改为数值")
+
+
 def _uncached_failures(grid: Grid, layout: Layout, numbers: list[int]) -> list[tuple[int, int, str, str]]:
-    """A data cell holding a formula saved without its result would read as empty: refused."""
+    """A data cell holding a formula saved without its result would read as empty (or as the
+    writer's placeholder 0): refused."""
     position_of = {number - 1: index for index, number in enumerate(numbers)}
+    reason = _PLACEHOLDER_RESULT if grid.results_stale else _NO_RESULT
     failures = []
     for position, (col, spec, _) in enumerate(layout.mapping):
         for row_index, cell_col in grid.uncached:
             if cell_col == col and row_index in position_of:
-                failures.append((position_of[row_index], position, spec.key,
-                                 "单元格是公式，但文件中没有保存公式的计算结果（文件可能由程序生成、未经 Excel 保存）；"
-                                 "请在 Excel 中打开并保存此文件后再导入，或把公式改为数值"))
+                failures.append((position_of[row_index], position, spec.key, reason))
     return failures

@@ -177,6 +177,8 @@ def _formula_workbook(path, cached: bool):
         sheet = "xl/worksheets/sheet1.xml"
         parts[sheet] = parts[sheet].replace(b"<f>500*2</f><v />", b"<f>500*2</f><v>1000</v>", 1)
         assert b"<v>1000</v>" in parts[sheet]
+        # Excel, having calculated, drops the writer's "calculate in full on opening" mark
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")
         with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, data in parts.items():
                 archive.writestr(name, data)
@@ -191,6 +193,27 @@ def test_a_formula_saved_without_its_result_is_refused_naming_the_cell(books, tm
     (error,) = preview.errors  # the 合计 row's formulas are skipped with the row
     assert (error.row, error.column) == (2, "C（借方余额）")
     assert "公式" in error.reason and "在 Excel 中打开并保存" in error.reason
+
+
+def test_placeholder_results_of_a_workbook_marked_for_recalculation_are_refused(books, tmp_path):
+    """xlsxwriter (pandas' writer) saves 0 as every formula's result and marks the workbook
+    fullCalcOnLoad: the 0 is no amount, so the cell is refused as one without a result."""
+    import zipfile
+
+    from assetdesk.excel import import_file
+
+    path = _formula_workbook(tmp_path / "期初.xlsx", cached=False)
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    assert b'fullCalcOnLoad="1"' in parts["xl/workbook.xml"]
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b"<f>500*2</f><v />", b"<f>500*2</f><v>0</v>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    preview = import_file(books, "opening-balances", path, dry_run=True)
+    (error,) = preview.errors
+    assert (error.row, error.column, error.value) == (2, "C（借方余额）", "0")
+    assert "须在打开时重新计算" in error.reason and "在 Excel 中打开并保存" in error.reason
 
 
 def test_a_formula_with_its_saved_result_imports_the_result(books, tmp_path):
