@@ -60,7 +60,7 @@ def test_vouchers_of_a_month_and_trial_balance_export(qtbot, page, books, tmp_pa
     page.export_vouchers()
     qtbot.waitUntil(lambda: page.last_worker.done, timeout=10000)
     rows = list(openpyxl.load_workbook(vouchers).active.iter_rows(values_only=True))
-    assert "凭证（2025-01）" in rows[0][0]
+    assert "凭证（2025年1月）" in rows[0][0]
     assert sum(1 for row in rows if row and row[2] == "收1号铺租金") == 2
 
     balance = tmp_path / "余额表.xlsx"

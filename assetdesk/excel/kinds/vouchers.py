@@ -188,8 +188,12 @@ class VouchersKind(SheetKind):
 
     # --- export -----------------------------------------------------------------------------------
     def export_title(self, **options: Any) -> str:
+        """凭证（2025年1月） or 凭证（2025年度）, the period worded as the printed reports word it."""
         period, year = options.get("period"), options.get("year")
-        return f"凭证（{period or year}年）" if year and not period else f"凭证（{period}）" if period else self.title
+        if period:
+            month = Period.parse(period)
+            return f"凭证（{month.year}年{month.month}月）"
+        return f"凭证（{year}年度）" if year else self.title
 
     def export_rows(self, books: Any, period: Any = None, year: Any = None, **options: Any) -> Iterable[dict[str, Any]]:
         """The journal as it re-imports: a 往来单位 sharing its name with another is written with its
