@@ -27,6 +27,7 @@ from typing import Any
 
 import openpyxl
 import python_calamine
+from openpyxl.utils.escape import unescape
 
 from assetdesk.errors import ImportFileError
 
@@ -51,9 +52,10 @@ class Grid:
     name: str
     rows: list[list[Any]]
     uncached: set[tuple[int, int]] = field(default_factory=set)
-    results_stale: bool = False  # saved formula results are placeholders (see ``sheet_xml``)
+    placeholder_results: set[tuple[int, int]] = field(default_factory=set)  # see ``sheet_xml``
     hidden: bool = False
     skipped_tables: list[str] = field(default_factory=list)
+    merge_filled: dict[int, set[int]] = field(default_factory=dict)  # cells given a merge's value
 
 
 # (rows read, rows the file declares): an .xlsx is read row by row, so a long read can show how far
@@ -143,8 +145,8 @@ def _read_grids(path: Path, include_hidden: bool = False, progress: Progress | N
         try:
             grids = _read_openpyxl(path, include_hidden, progress)
         except _OpenpyxlRefused as refused:
-            if fmt == "xlsx-far":  # calamine would build the whole declared grid in memory
-                raise refused.error from None
+            if fmt == "xlsx-far" or safety.declared_cells(path) > CALAMINE_MAX_CELLS:
+                raise refused.error from None  # calamine would build the whole declared grid in memory
             grids = _read_calamine_xlsx(path, include_hidden)
     for grid in grids:
         if len(grid.rows) > safety.MAX_ROWS:
@@ -153,6 +155,9 @@ def _read_grids(path: Path, include_hidden: bool = False, progress: Progress | N
 
 
 # ---------------------------------------------------------------- .xlsx: openpyxl, read-only
+
+CALAMINE_MAX_CELLS = 20_000_000  # calamine holds a sheet as one rectangle of cells: about 0.6 GB here
+
 
 class _OpenpyxlRefused(Exception):
     """openpyxl could not read the file: calamine, more forgiving of what other programs write
@@ -177,14 +182,16 @@ def _read_openpyxl(path: Path, include_hidden: bool = False, progress: Progress 
                          for sheet in sheets]
             except (ImportFileError, OSError, _CallerStop):
                 raise
+            except MemoryError:  # never handed to calamine then: it builds the whole grid at once
+                raise _too_big(path) from None
             except Exception as exc:  # a cell or row openpyxl's parser does not accept
                 raise _OpenpyxlRefused(_unreadable(path, exc)) from None
         by_sheet = scanned.result()
     for grid in grids:
         facts = by_sheet.get(grid.name)
         if facts is not None:
-            grid.uncached, grid.results_stale = facts.uncached, facts.stale
-            _fill_vertical_merges(grid.rows, facts.merges)
+            grid.uncached, grid.placeholder_results = facts.uncached, facts.placeholders
+            grid.merge_filled = _fill_vertical_merges(grid.rows, facts.merges)
     return grids
 
 
@@ -198,8 +205,11 @@ def _openpyxl_workbook(path: Path) -> Iterator[Any]:
             workbook = openpyxl.load_workbook(handle or path, read_only=True, data_only=True)
         except OSError:
             raise
+        except MemoryError:
+            raise _too_big(path) from None
         except Exception as exc:  # openpyxl raises many kinds (KeyError, ValueError, …) for broken files
             raise _OpenpyxlRefused(_unreadable(path, exc)) from None
+        _know_chinese_date_formats(workbook)
         try:
             yield workbook
         finally:
@@ -209,8 +219,33 @@ def _openpyxl_workbook(path: Path) -> Iterator[Any]:
             handle.close()
 
 
+# Excel's built-in number formats 27–36 and 50–58 are the dates and times of Chinese Excel
+# (27 = yyyy"年"m"月", 31 = yyyy"年"m"月"d"日", 32 = h"时"mm"分" …, ECMA-376 §18.8.30). The file
+# stores only the number; openpyxl knows the built-ins of English Excel only and would hand over
+# 45657 where the clerk sees 2024年12月31日.
+CHINESE_DATE_FORMAT_IDS = frozenset((*range(27, 37), *range(50, 59)))
+
+
+def _know_chinese_date_formats(workbook: Any) -> None:
+    """Tell openpyxl which cell styles use those formats, so their cells come back as dates (in
+    the workbook's own 1900 or 1904 calendar). openpyxl keeps the index of date styles in
+    ``_date_formats``, read when the rows are parsed; without it nothing is added."""
+    styles, dates = getattr(workbook, "_cell_styles", None), getattr(workbook, "_date_formats", None)
+    if styles is None or not isinstance(dates, set):
+        return
+    dates.update(index for index, style in enumerate(styles) if style.numFmtId in CHINESE_DATE_FORMAT_IDS)
+
+
+def _too_big(path: Path) -> ImportFileError:
+    return ImportFileError(f"“{path.name}”过大，读取时内存不足",
+                           "请删除无关的工作表和远处误输入的内容，或把数据拆成几个文件分批导入")
+
+
 def _unreadable(path: Path, exc: Exception) -> ImportFileError:
-    return ImportFileError(f"“{path.name}”无法读取：文件已损坏或格式不受支持（{exc}）", safety._SAVE_AS_HINT)
+    """In the clerk's words; the reader's own (English) reason follows briefly, for whoever helps."""
+    detail = str(exc).strip().splitlines()[0][:80] if str(exc).strip() else type(exc).__name__
+    return ImportFileError(f"“{path.name}”无法读取：文件已损坏，或含有本程序不认识的内容（{detail}）",
+                           safety._SAVE_AS_HINT)
 
 
 def _worksheets(workbook: Any, include_hidden: bool = False) -> list[Any]:
@@ -237,8 +272,10 @@ def _ticker(progress: Progress | None, declared: int) -> Callable[[int], None] |
 
 
 def _sheet_rows(path: Path, sheet: Any, tick: Callable[[int], None] | None = None) -> list[list[Any]]:
-    """The sheet's rows, all as wide as the widest. The size a file declares is not trusted
-    (some programs write "A1" for any sheet), so openpyxl is told to find it row by row."""
+    """The sheet's rows, each as long as its last cell (not padded: one stray space in column XFD
+    would make every row 16,384 cells). The size a file declares is not trusted (some programs
+    write "A1" for any sheet), so openpyxl is told to find it row by row. A line break typed in a
+    cell is stored as ``_x000D_`` and openpyxl leaves it so: it is turned back into the character."""
     sheet.reset_dimensions()
     rows: list[list[Any]] = []
     blank_run = number = 0
@@ -253,13 +290,11 @@ def _sheet_rows(path: Path, sheet: Any, tick: Callable[[int], None] | None = Non
         if blank_run:
             rows.extend([] for _ in range(blank_run))
             blank_run = 0
+        if any(type(value) is str and "_x" in value for value in values):
+            values = [unescape(value) if type(value) is str else value for value in values]
         rows.append(list(values))
     if tick is not None:
         tick(number % PROGRESS_EVERY)  # the rows since the last tick
-    width = max(map(len, rows), default=0)
-    for row in rows:
-        if len(row) < width:
-            row.extend([None] * (width - len(row)))
     return rows
 
 
@@ -281,7 +316,7 @@ def _read_calamine_xlsx(path: Path, include_hidden: bool) -> list[Grid]:
     for grid in grids:
         facts = by_sheet.get(grid.name)
         if facts is not None:
-            grid.uncached, grid.results_stale = facts.uncached, facts.stale
+            grid.uncached, grid.placeholder_results = facts.uncached, facts.placeholders
     return grids
 
 
@@ -292,12 +327,19 @@ def _read_calamine(path: Path, fmt: str, include_hidden: bool) -> list[Grid]:
         grids = []
         for name in _calamine_sheet_names(workbook, include_hidden):
             sheet = workbook.get_sheet_by_name(name)
-            if sheet.total_height > safety.MAX_ROWS:
-                safety.raise_too_many_rows(path.name, sheet.total_height)
-            rows = sheet.to_python(skip_empty_area=False)
-            _fill_vertical_merges(rows, sheet.merged_cell_ranges or ())
-            grids.append(Grid(name, rows, hidden=name not in visible))
+            if sheet.total_height * max(sheet.total_width, 1) > CALAMINE_MAX_CELLS:
+                safety.raise_too_many_rows(path.name, sheet.total_height)  # too big to turn into Python values
+            rows = _without_blank_tail(sheet.to_python(skip_empty_area=False))
+            filled = _fill_vertical_merges(rows, sheet.merged_cell_ranges or ())
+            grids.append(Grid(name, rows, hidden=name not in visible, merge_filled=filled))
         return grids
+
+
+def _without_blank_tail(rows: list[list[Any]]) -> list[list[Any]]:
+    """A stray space far below the table is no row of it (as in ``_sheet_rows``)."""
+    while rows and not any(value is not None and (not isinstance(value, str) or value.strip()) for value in rows[-1]):
+        rows.pop()
+    return rows
 
 
 def _open_calamine(path: Path, fmt: str) -> python_calamine.CalamineWorkbook:
@@ -326,19 +368,28 @@ def _calamine_errors(path: Path) -> Iterator[None]:
         raise ImportFileError(f"“{path.name}”无法读取：文件已损坏或格式不受支持（{exc}）", safety._SAVE_AS_HINT) from None
 
 
-def _fill_vertical_merges(rows: list[list[Any]], merges: Sequence[tuple[tuple[int, int], tuple[int, int]]]) -> None:
+def _fill_vertical_merges(rows: list[list[Any]], merges: Sequence[tuple[tuple[int, int], tuple[int, int]]]
+                          ) -> dict[int, set[int]]:
     """A cell merged down over several rows (所属片区 “东片区” beside each of its 小区, one date beside
     a voucher's lines) holds its value in the top cell only: every row of the merge gets it.
-    Merges across a single row (titles, two-row headers) are left as they are."""
+    Merges across a single row (titles, two-row headers) are left as they are. Returns the cells
+    filled (row index → columns): a row with nothing of its own is still no record (``table``)."""
+    filled: dict[int, set[int]] = {}
     for (top, left), (bottom, right) in merges:
         if bottom <= top or top >= len(rows):
             continue
         value = rows[top][left] if left < len(rows[top]) else None
+        if value is None or value == "":
+            continue
         for index in range(top + 1, min(bottom, len(rows) - 1) + 1):
             row = rows[index]
-            for col in range(left, min(right, len(row) - 1) + 1):
+            if len(row) <= right:  # rows end at their last cell (see ``_sheet_rows``)
+                row.extend([None] * (right + 1 - len(row)))
+            for col in range(left, right + 1):
                 if row[col] is None or row[col] == "":
                     row[col] = value
+                    filled.setdefault(index, set()).add(col)
+    return filled
 
 
 __all__ = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from assetdesk.errors import ImportFileError
@@ -20,7 +21,7 @@ MAX_ROWS = 300_000
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")  # Excel's "CSV" and "Unicode text" (tab-separated) saves
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_SIGNATURE = b"PK\x03\x04"
-_DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]+\d+:?[A-Z]*(\d*)"')
+_DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)\d+:?([A-Z]*)(\d*)"')
 _SAVE_AS_HINT = "请在 Excel 中打开后“另存为” Excel 工作簿（.xlsx）再导入"
 
 
@@ -44,7 +45,7 @@ def check_file(path: str | Path) -> str:
         return "csv"
     head = _read_head(path)
     if head.startswith(OLE_SIGNATURE):
-        return _check_ole(path, suffix)
+        return _check_ole(path)
     if not head.startswith(ZIP_SIGNATURE):
         raise ImportFileError(f"“{path.name}”不是 Excel 工作簿（可能是改了扩展名的其他文件）", _SAVE_AS_HINT)
     return "xlsx-far" if _check_zip(path) > MAX_ROWS else "xlsx"
@@ -55,9 +56,10 @@ def _read_head(path: Path) -> bytes:
         return handle.read(8)
 
 
-def _check_ole(path: Path, suffix: str) -> str:
-    """An OLE compound file is either an old .xls or an encrypted .xlsx (Excel wraps those in OLE)."""
-    if suffix == ".xls" and not _has_encryption_stream(path):
+def _check_ole(path: Path) -> str:
+    """An OLE compound file is either an old .xls or an encrypted .xlsx (Excel wraps those in OLE),
+    whatever its name says: an .xls renamed to .xlsx is read as the .xls it is."""
+    if not _has_encryption_stream(path):
         return "xls"
     raise ImportFileError(
         f"“{path.name}”设置了打开密码（已加密），无法读取",
@@ -85,7 +87,7 @@ def _check_zip(path: Path) -> int:
                 raise ImportFileError(f"“{path.name}”不是 Excel 工作簿", _SAVE_AS_HINT)
             _check_sizes(path, infos)
             return _declared_rows(archive, infos)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, zlib.error, EOFError):  # a damaged member fails as it is inflated
         raise ImportFileError(f"“{path.name}”已损坏或不是 Excel 工作簿", _SAVE_AS_HINT) from None
 
 
@@ -108,15 +110,37 @@ def _check_sizes(path: Path, infos: list[zipfile.ZipInfo]) -> None:
 
 def _declared_rows(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> int:
     """Read the ``<dimension ref="A1:J50001">`` near the top of each sheet, not the sheet itself."""
-    most = 0
+    return max((rows for rows, _ in _declared_sizes(archive, infos)), default=0)
+
+
+def declared_cells(path: str | Path) -> int:
+    """The most cells (rows × columns) any sheet declares; 0 when unknown. A sheet declaring
+    A1:XFD50000 (one stray space far to the right) would be 800 million cells to a reader that
+    builds the whole grid."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return max((rows * columns for rows, columns in _declared_sizes(archive, archive.infolist())), default=0)
+    except (zipfile.BadZipFile, zlib.error, OSError):
+        return 0
+
+
+def _declared_sizes(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> list[tuple[int, int]]:
+    sizes = []
     for info in infos:
         if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
             continue
         with archive.open(info) as member:
             match = _DIMENSION_RE.search(member.read(4096))
-        if match and match.group(1):
-            most = max(most, int(match.group(1)))
-    return most
+        if match and match.group(3):
+            sizes.append((int(match.group(3)), _column_number((match.group(2) or match.group(1)).decode())))
+    return sizes
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
 
 
 def raise_too_many_rows(name: str, rows: int) -> None:

@@ -23,13 +23,16 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from defusedxml import ElementTree
 
 _CHUNK = 1 << 20
-_CELL_RE = re.compile(rb'<(?:\w+:)?c\s+r="([A-Z]+)(\d+)"[^>]*?(?<!/)>(.*?)</(?:\w+:)?c>', re.S)
+_CELL_RE = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>', re.S)
+_REF_RE = re.compile(rb'\br="\$?([A-Z]+)\$?(\d+)"')
+_TYPE_RE = re.compile(rb'\bt="(\w+)"')
 _FORMULA_RE = re.compile(rb"<(?:\w+:)?f[\s/>]")
 _VALUE_RE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
 _MERGES_RE = re.compile(rb"<(?:\w+:)?mergeCells[\s>]")
@@ -47,7 +50,8 @@ class SheetXml:
 
     uncached: set[tuple[int, int]] = field(default_factory=set)
     merges: list[Merge] = field(default_factory=list)
-    stale: bool = False  # the workbook is marked fullCalcOnLoad: ``uncached`` is every formula cell
+    # formula cells whose saved value is a placeholder (the workbook is marked fullCalcOnLoad)
+    placeholders: set[tuple[int, int]] = field(default_factory=set)
 
 
 def scan_sheets(path: str | Path) -> dict[str, SheetXml]:
@@ -62,7 +66,7 @@ def scan_sheets(path: str | Path) -> dict[str, SheetXml]:
             for name, member in _sheet_members(archive, workbook).items():
                 if member in present:
                     found[name] = _scan(archive, member, stale)
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, OSError, ValueError):
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ElementTree.ParseError, OSError, ValueError):
         return {}
     return found
 
@@ -103,9 +107,9 @@ def _scan(archive: zipfile.ZipFile, member: str, stale: bool = False) -> SheetXm
             if b"mergeCells" in window and (start := _MERGES_RE.search(window)):
                 merges_xml = window[start.start():]
             tail = chunk[-16:]
-    facts = SheetXml(merges=_merges(merges_xml), stale=stale)
+    facts = SheetXml(merges=_merges(merges_xml))
     if has_formula:
-        facts.uncached = _uncached(archive.read(member), stale)
+        facts.uncached, facts.placeholders = _formula_cells(archive.read(member), stale)
     return facts
 
 
@@ -117,13 +121,59 @@ def _merges(xml: bytes) -> list[Merge]:
     return merges
 
 
-def _uncached(xml: bytes, stale: bool = False) -> set[tuple[int, int]]:
-    """Formula cells without a saved result; with ``stale``, every formula cell."""
-    cells = set()
-    for letters, digits, body in _CELL_RE.findall(xml):
-        if _FORMULA_RE.search(body) and (stale or (not _VALUE_RE.search(body) and b"<is>" not in body)):
-            cells.add((int(digits) - 1, _column_index(letters.decode())))
-    return cells
+Cells = set[tuple[int, int]]
+
+
+def _formula_cells(xml: bytes, stale: bool) -> tuple[Cells, Cells]:
+    """(formula cells without a saved result, those whose saved result is a placeholder: every
+    one with a value when ``stale``). A text formula whose result is empty
+    (=IFERROR(VLOOKUP(…),"") finding nothing: ``t="str"`` and ``<v/>``) has its result, the empty
+    text. Cells are found by pattern when each carries its reference (r="D2", in any attribute
+    order); a sheet that leaves references out (they are optional) is walked element by element."""
+    missing: Cells = set()
+    placeholders: Cells = set()
+    for attrs, body in _CELL_RE.findall(xml):
+        if not _FORMULA_RE.search(body):
+            continue
+        ref = _REF_RE.search(attrs)
+        if ref is None:
+            return _formula_cells_counted(xml, stale)
+        kind = _TYPE_RE.search(attrs)
+        has_result = bool(_VALUE_RE.search(body)) or b"<is>" in body or b":is>" in body \
+            or (kind is not None and kind.group(1) == b"str")
+        cell = (int(ref.group(2)) - 1, _column_index(ref.group(1).decode()))
+        if not has_result:
+            missing.add(cell)
+        elif stale:
+            placeholders.add(cell)
+    return missing, placeholders
+
+
+def _formula_cells_counted(xml: bytes, stale: bool) -> tuple[Cells, Cells]:
+    """``_formula_cells`` for a sheet without cell references: rows and cells counted as they come
+    (an ``r`` given on some of them still counts)."""
+    missing: Cells = set()
+    placeholders: Cells = set()
+    row = col = -1
+    for element in ElementTree.fromstring(xml).iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "row":
+            row = int(element.get("r")) - 1 if element.get("r", "").isdigit() else row + 1
+            col = -1
+        elif tag == "c":
+            ref = _REF_RE.search(f'r="{element.get("r", "")}"'.encode())
+            col = _column_index(ref.group(1).decode()) if ref else col + 1
+            parts = {child.tag.rsplit("}", 1)[-1]: child for child in element}
+            if "f" not in parts:
+                continue
+            value = parts.get("v")
+            has_result = (value is not None and (value.text or "").strip() != "") or "is" in parts \
+                or element.get("t") == "str"
+            if not has_result:
+                missing.add((row, col))
+            elif stale:
+                placeholders.add((row, col))
+    return missing, placeholders
 
 
 def _column_index(letters: str) -> int:

@@ -61,6 +61,7 @@ def segments(grid: Grid, layout: Layout, names: Names, refine: Refine | None = N
     group = sheet_group(grid, layout)
     ended = False
     resume = layout.data_start  # where the walk goes on after a header met again
+    filled = grid.merge_filled
     for index in range(layout.data_start, len(rows)):
         if index < resume:
             continue
@@ -93,8 +94,9 @@ def segments(grid: Grid, layout: Layout, names: Names, refine: Refine | None = N
             continue
         if ended:
             continue
-        first = cells[first_col] if first_col < len(cells) else None
-        if (first is None or first == "") and walk.only_numbering(cells):
+        own = _own_cells(cells, filled.get(index)) if filled else cells
+        first = own[first_col] if first_col < len(own) else None
+        if (first is None or first == "") and walk.only_numbering(own):
             continue
         current.rows.append((index + 1, cells, group))
     return parts
@@ -145,6 +147,14 @@ class _Walk:
         if not filled or any(col in self.mapped for col in filled):
             return False
         return all(col in self.layout.numbering or (col == 0 and _is_whole_number(cells[0])) for col in filled)
+
+
+def _own_cells(cells: Sequence[Any], merged: set[int] | None) -> Sequence[Any]:
+    """The row without what a merge above gave it: a pre-numbered blank line under a 片区 merged
+    down beside it is still a blank line."""
+    if not merged:
+        return cells
+    return [None if col in merged else cell for col, cell in enumerate(cells)]
 
 
 def _blank(cell: Any) -> bool:
@@ -238,8 +248,8 @@ def _convert(grid: Grid, part: Segment, columns: Sequence[ColumnSpec], title: st
     name = grid.name
     rows = [ParsedRow(name, number, record, cells, where, group, title)
             for number, record, cells, group in zip(numbers, records, lines, groups)]
-    if grid.uncached:
-        failures.extend(_uncached_failures(grid, layout, numbers))
+    if grid.uncached or grid.placeholder_results:
+        failures = _formula_failures(grid, layout, numbers, failures)
     errors = [rows[index].error(key, reason) for index, _, key, reason in sorted(failures)]
     return rows, errors
 
@@ -250,14 +260,16 @@ _PLACEHOLDER_RESULT = ("单元格是公式，文件标明其中保存的结果�
                        "这个值不一定是公式的结果；请在 Excel 中打开并保存此文件后再导入，或把公式改为数值")
 
 
-def _uncached_failures(grid: Grid, layout: Layout, numbers: list[int]) -> list[tuple[int, int, str, str]]:
+def _formula_failures(grid: Grid, layout: Layout, numbers: list[int],
+                      failures: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """A data cell holding a formula saved without its result would read as empty (or as the
-    writer's placeholder 0): refused."""
+    writer's placeholder 0): refused, with that one reason (not also "必须填写" for the same cell)."""
     position_of = {number - 1: index for index, number in enumerate(numbers)}
-    reason = _PLACEHOLDER_RESULT if grid.results_stale else _NO_RESULT
-    failures = []
+    found = {}
     for position, (col, spec, _) in enumerate(layout.mapping):
-        for row_index, cell_col in grid.uncached:
-            if cell_col == col and row_index in position_of:
-                failures.append((position_of[row_index], position, spec.key, reason))
-    return failures
+        for cells, reason in ((grid.uncached, _NO_RESULT), (grid.placeholder_results, _PLACEHOLDER_RESULT)):
+            for row_index, cell_col in cells:
+                if cell_col == col and row_index in position_of:
+                    found[position_of[row_index], position] = (spec.key, reason)
+    kept = [failure for failure in failures if (failure[0], failure[1]) not in found]
+    return kept + [(index, position, key, reason) for (index, position), (key, reason) in found.items()]

@@ -1,5 +1,5 @@
 """Finding formula cells saved without a result, in the XML forms writers produce."""
-from assetdesk.excel.sheet_xml import _uncached
+from assetdesk.excel.sheet_xml import _formula_cells
 
 
 def test_plain_shared_and_prefixed_formulas_without_results_are_found():
@@ -10,7 +10,26 @@ def test_plain_shared_and_prefixed_formulas_without_results_are_found():
            b'<c r="G2" t="str"><f>A2&amp;"x"</f><v>ax</v></c>'          # a text result
            b'<c r="H2" s="2"/></row>'                                   # empty styled cell
            b'<row r="3"><x:c r="AA3"><x:f t="shared" si="0"/><x:v></x:v></x:c></row></sheetData>')
-    assert _uncached(xml) == {(1, 3), (1, 4), (2, 26)}
+    assert _formula_cells(xml, stale=False) == ({(1, 3), (1, 4), (2, 26)}, set())
+    # marked for recalculation on opening: the saved results are placeholders, the missing ones missing
+    assert _formula_cells(xml, stale=True) == ({(1, 3), (1, 4), (2, 26)}, {(1, 5), (1, 6)})
+
+
+def test_attributes_in_any_order_and_references_left_out():
+    """r= is optional and may come after other attributes (OpenXML-SDK writers): still found."""
+    later = b'<sheetData><row r="2"><c s="3" r="C2"><f>6*20</f><v/></c><c t="n" s="1" r="D2"><f>1</f><v>1</v></c></row></sheetData>'
+    assert _formula_cells(later, stale=False) == ({(1, 2)}, set())
+    bare = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+            b'<row><c t="inlineStr"><is><t>x</t></is></c></row>'
+            b'<row><c t="inlineStr"><is><t>y</t></is></c><c/><c><f>6*20</f><v /></c><c><f>1+1</f><v>2</v></c></row>'
+            b'<row r="5"><c><f>A1</f></c></row></sheetData></worksheet>')
+    assert _formula_cells(bare, stale=False) == ({(1, 2), (4, 0)}, set())
+
+
+def test_an_empty_text_result_saved_by_excel_is_a_result():
+    """=IFERROR(VLOOKUP(…),"") that found nothing: Excel saves t="str" and an empty value."""
+    xml = b'<sheetData><row r="4"><c r="D4" t="str"><f>IFERROR(VLOOKUP(B4,A:B,2,0),"")</f><v/></c></row></sheetData>'
+    assert _formula_cells(xml, stale=False) == (set(), set())
 
 
 def test_merged_ranges_are_found_after_a_sheet_longer_than_one_read_chunk(tmp_path):
