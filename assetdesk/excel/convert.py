@@ -199,9 +199,9 @@ def _decimal_of(raw: Any) -> Decimal:
     try:
         number = Decimal(text)
     except InvalidOperation:
-        raise InputError(f"“{raw}”不是数字", "请填写数字") from None
+        raise InputError(f"“{shown(raw)}”不是数字", "请填写数字") from None
     if not number.is_finite():
-        raise InputError(f"“{raw}”不是数字", "请填写数字")
+        raise InputError(f"“{shown(raw)}”不是数字", "请填写数字")
     return number
 
 
@@ -253,7 +253,7 @@ def _area_number(raw: Any, factor: Decimal | Fraction) -> tuple[Decimal, Decimal
         return Decimal(match.group(1)), factor * 10000
     reading = units.for_column("area", unit)
     if reading is None:
-        raise InputError(f"“{raw}”不是数字", "请填写数字，面积可写单位：平方米、万平方米、亩、公顷")
+        raise InputError(f"“{shown(raw)}”不是数字", "请填写数字，面积可写单位：平方米、万平方米、亩、公顷")
     if reading.error:
         raise InputError(f"不认识的单位“{unit}”", f"面积只能用{units.UNDERSTOOD['area']}，请换算后填写")
     return Decimal(match.group(1)), reading.factor

@@ -189,3 +189,11 @@ def test_a_required_cell_holding_a_formula_without_result_gets_one_error(books, 
     preview = import_file(books, "counterparties", make_workbook(tmp_path / "往来.xlsx", rows), dry_run=True)
     (error,) = preview.errors
     assert (error.row, error.column) == (2, "B（名称）") and "公式" in error.reason
+
+
+def test_a_date_cell_is_quoted_as_the_clerk_sees_it(books, tmp_path):
+    """openpyxl hands a date cell over as a datetime at midnight; messages quote 2025-01-20."""
+    rows = [["所属片区", "小区名称", "户数"], ["东片区", "兰亭苑", dt.datetime(2025, 1, 20)]]
+    preview = import_file(books, "compounds", make_workbook(tmp_path / "小区.xlsx", rows), dry_run=True)
+    (error,) = preview.errors
+    assert error.value == "2025-01-20" and "“2025-01-20”不是数字" in error.reason

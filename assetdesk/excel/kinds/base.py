@@ -7,6 +7,8 @@ template are generic over it, so a new sheet kind is one small module.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import operator
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -111,10 +113,14 @@ class ParsedRow:
 
 
 def _show(raw: Any) -> str:
+    """A cell as the clerk sees it: 2025-04-01 for a date cell (the reader hands over a datetime
+    at midnight), 120 for a whole number."""
     if raw is None:
         return ""
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
+    if isinstance(raw, dt.datetime) and raw.time() == dt.time():
+        return raw.date().isoformat()
     return str(raw)
 
 
