@@ -32,10 +32,10 @@ from openpyxl.utils.escape import unescape
 from assetdesk.errors import ImportFileError
 
 from . import safety
-from .sheet_xml import scan_sheets
 from .header import HEADER_SCAN_ROWS, Layout, Names, alias_index, alias_ranks, locate, normalise_header, split_unit
 from .kinds.base import ColumnSpec
 from .rows import heading_text, skip_reason
+from .sheet_xml import scan_sheets
 from .table import parse_rows, segments
 from .textfile import read_text_table
 
