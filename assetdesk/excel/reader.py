@@ -18,6 +18,7 @@ hidden sheets that hold a kind's table, so a refusal can say where the data is a
 """
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -27,7 +28,9 @@ from typing import Any
 
 import openpyxl
 import python_calamine
+from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE
 from openpyxl.utils.escape import unescape
+from openpyxl.worksheet._reader import WorkSheetParser
 
 from assetdesk.errors import ImportFileError
 
@@ -40,6 +43,10 @@ from .table import parse_rows, segments
 from .textfile import read_text_table
 
 NOTES_SHEET = "填写说明"
+
+# openpyxl warns in English on stderr about what it repairs as it reads ("Workbook contains no
+# default style…", data validation extensions): nothing the clerk can act on, and not in Chinese.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl\.")
 
 
 @dataclass
@@ -178,7 +185,7 @@ def _read_openpyxl(path: Path, include_hidden: bool = False, progress: Progress 
             sheets = _worksheets(workbook, include_hidden)
             tick = _ticker(progress, sum(sheet.max_row or 0 for sheet in sheets))  # as declared, before the reset
             try:
-                grids = [Grid(sheet.title, _sheet_rows(path, sheet, tick), hidden=sheet.sheet_state != "visible")
+                grids = [Grid(sheet.title, _sheet_rows(path, sheet, workbook, tick), hidden=sheet.sheet_state != "visible")
                          for sheet in sheets]
             except (ImportFileError, OSError, _CallerStop):
                 raise
@@ -271,31 +278,72 @@ def _ticker(progress: Progress | None, declared: int) -> Callable[[int], None] |
     return tick
 
 
-def _sheet_rows(path: Path, sheet: Any, tick: Callable[[int], None] | None = None) -> list[list[Any]]:
-    """The sheet's rows, each as long as its last cell (not padded: one stray space in column XFD
-    would make every row 16,384 cells). The size a file declares is not trusted (some programs
-    write "A1" for any sheet), so openpyxl is told to find it row by row. A line break typed in a
-    cell is stored as ``_x000D_`` and openpyxl leaves it so: it is turned back into the character."""
-    sheet.reset_dimensions()
-    rows: list[list[Any]] = []
-    blank_run = number = 0
-    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if tick is not None and number % PROGRESS_EVERY == 0:
-            tick(PROGRESS_EVERY)
-        if not any(value is not None and (not isinstance(value, str) or value.strip()) for value in values):
-            blank_run += 1
-            continue
-        if number > safety.MAX_ROWS:
-            _refuse_far_content(path, sheet.title, number, values)
-        if blank_run:
-            rows.extend([] for _ in range(blank_run))
-            blank_run = 0
-        if any(type(value) is str and "_x" in value for value in values):
-            values = [unescape(value) if type(value) is str else value for value in values]
-        rows.append(list(values))
+def _sheet_rows(path: Path, sheet: Any, workbook: Any, tick: Callable[[int], None] | None = None) -> list[list[Any]]:
+    """The sheet's rows, ``rows[i]`` being Excel row ``i + 1``, each as long as its last cell (not
+    padded: one stray space in column XFD would make every row 16,384 cells).
+
+    openpyxl's own parser of the sheet XML is driven here rather than ``iter_rows``: that one
+    trusts the order rows and cells are written in and silently drops a row written after a later
+    one, or the cells right of one written out of order; some programs write them so. Rows are
+    placed by their number and cells by their column instead. Blank rows after the table are
+    dropped (a space typed in row 1048576 costs a second, not a gigabyte); real content that far
+    down is refused. A line break typed in a cell is stored as ``_x000D_`` and openpyxl leaves it
+    so: it is turned back into the character. A number shown with leading zeros by its format
+    (000 → 001, a code or a phone number) is read as the text the clerk sees."""
+    padded = _zero_padded_styles(workbook)
+    by_number: dict[int, list[Any]] = {}
+    read = 0
+    with sheet._get_source() as source:  # noqa: SLF001 — as openpyxl's ReadOnlyWorksheet reads it
+        parser = WorkSheetParser(source, sheet._shared_strings, data_only=True, epoch=workbook.epoch,  # noqa: SLF001
+                                 date_formats=workbook._date_formats,  # noqa: SLF001
+                                 timedelta_formats=workbook._timedelta_formats)  # noqa: SLF001
+        for number, cells in parser.parse():
+            read += 1
+            if tick is not None and read % PROGRESS_EVERY == 0:
+                tick(PROGRESS_EVERY)
+            row = by_number.get(number) or []
+            for cell in cells:
+                value = cell["value"]
+                if value is None:
+                    continue
+                if type(value) is str:
+                    if "_x" in value:
+                        value = unescape(value)
+                elif padded and cell["style_id"] in padded:
+                    value = _as_shown(value, padded[cell["style_id"]])
+                column = cell["column"] - 1
+                if column >= len(row):
+                    row.extend([None] * (column + 1 - len(row)))
+                row[column] = value
+            if not any(value is not None and (type(value) is not str or value.strip()) for value in row):
+                continue
+            if number > safety.MAX_ROWS:
+                _refuse_far_content(path, sheet.title, number, row)
+            by_number[number] = row
     if tick is not None:
-        tick(number % PROGRESS_EVERY)  # the rows since the last tick
-    return rows
+        tick(read % PROGRESS_EVERY)  # the rows since the last tick
+    return [by_number.get(number, []) for number in range(1, max(by_number, default=0) + 1)]
+
+
+def _zero_padded_styles(workbook: Any) -> dict[int, int]:
+    """Cell style index → digits, for the styles whose number format is only zeros (000)."""
+    styles, formats = getattr(workbook, "_cell_styles", None), getattr(workbook, "_number_formats", None)
+    if styles is None or formats is None:
+        return {}
+    padded = {}
+    for index, style in enumerate(styles):
+        if style.numFmtId >= BUILTIN_FORMATS_MAX_SIZE and style.numFmtId - BUILTIN_FORMATS_MAX_SIZE < len(formats):
+            code = formats[style.numFmtId - BUILTIN_FORMATS_MAX_SIZE]
+            if len(code) > 1 and code.strip("0") == "":
+                padded[index] = len(code)
+    return padded
+
+
+def _as_shown(value: Any, digits: int) -> Any:
+    """A whole number under a 000 format as Excel shows it: 1 → "001"."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1e15 and value == int(value):
+        return f"{int(value):0{digits}d}"
+    return value
 
 
 def _refuse_far_content(path: Path, title: str, number: int, values: Sequence[Any]) -> None:

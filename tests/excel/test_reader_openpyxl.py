@@ -197,3 +197,37 @@ def test_a_date_cell_is_quoted_as_the_clerk_sees_it(books, tmp_path):
     preview = import_file(books, "compounds", make_workbook(tmp_path / "小区.xlsx", rows), dry_run=True)
     (error,) = preview.errors
     assert error.value == "2025-01-20" and "“2025-01-20”不是数字" in error.reason
+
+
+def test_rows_and_cells_written_out_of_order_are_all_read(tmp_path):
+    """Some programs write row 4 before row 3, or a row's D before its C: openpyxl's iter_rows
+    drops what comes "late"; the reader places every row by its number and cell by its column."""
+    source = make_workbook(tmp_path / "src.xlsx", [["名称", "电话", "地址", "备注"], ["张伟", "1", "1栋", "a"],
+                                                   ["李娜", "3", "3栋", "c"], ["王芳", "4", "4栋", "d"]])
+    with zipfile.ZipFile(source) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml")
+    rows = re.findall(rb"<row .*?</row>", sheet, flags=re.S)
+    swapped = sheet.replace(rows[2] + rows[3], rows[3] + rows[2])  # row 4 written before row 3
+    cells = re.findall(rb"<c .*?</c>", rows[1], flags=re.S)  # row 2: A B C D written as A B D C
+    swapped = swapped.replace(rows[1], rows[1].replace(cells[2] + cells[3], cells[3] + cells[2]))
+    path = rewrite(source, tmp_path / "乱序.xlsx", xl__worksheets__sheet1_xml=(sheet, swapped))
+    (grid,) = read_grids(path)
+    assert grid.rows == [["名称", "电话", "地址", "备注"], ["张伟", "1", "1栋", "a"],
+                         ["李娜", "3", "3栋", "c"], ["王芳", "4", "4栋", "d"]]
+
+
+def test_numbers_shown_with_leading_zeros_are_read_as_shown(books, tmp_path):
+    """片区编码 01 and 小区编码 001 typed as numbers under a 00 / 000 format, a phone number under
+    00000000000: the clerk sees the zeros, and so does the import."""
+    rows = [["片区编码", "片区名称", "小区编码", "小区名称", "物业电话"], [1, "东片区", 1, "翠云小区", 8716543210],
+            [1, "东片区", 2, "兰苑小区", 8716543211]]
+    path = make_workbook(tmp_path / "小区.xlsx", rows)
+    workbook = openpyxl.load_workbook(path)
+    for column, code in (("A", "00"), ("C", "000"), ("E", "00000000000")):
+        for cell in workbook.active[column][1:]:
+            cell.number_format = code
+    workbook.save(path)
+    (grid,) = read_grids(path)
+    assert grid.rows[1] == ["01", "东片区", "001", "翠云小区", "08716543210"]
+    preview = import_file(books, "compounds", path, dry_run=True)
+    assert preview.ok and [row.values["code"] for row in preview.rows] == ["001", "002"]
