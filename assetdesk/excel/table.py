@@ -73,6 +73,7 @@ def segments(grid: Grid, layout: Layout, names: Names, refine: Refine | None = N
             if at[2] is not None and (names.may_open_header(header_key(at[2])) or walk.repeats_header(cells)):
                 again = _header_again(grid, index, names, title_rows, current.layout)
                 if again is not None:
+                    _drop_title_above(current, index, rows)
                     if not again.same_columns(current.layout):
                         current = _segment(grid, again, refine)
                         parts.append(current)
@@ -100,6 +101,21 @@ def segments(grid: Grid, layout: Layout, names: Names, refine: Refine | None = N
             continue
         current.rows.append((index + 1, cells, group))
     return parts
+
+
+def _drop_title_above(current: Segment, header: int, rows: Sequence[Sequence[Any]]) -> None:
+    """The row just above a header met again (blank rows between allowed) holding one text cell
+    and nothing else is that table's title (补充名单, 科目汇总表, the page title printed again),
+    not a record of the table above."""
+    if not current.rows:
+        return
+    number, cells, _ = current.rows[-1]
+    filled = [cell for cell in cells if not _blank(cell)]
+    if len(filled) != 1 or type(filled[0]) is not str:
+        return
+    if any(not _blank(cell) for between in rows[number:header] for cell in between):
+        return
+    current.rows.pop()
 
 
 def _segment(grid: Grid, layout: Layout, refine: Refine | None) -> Segment:

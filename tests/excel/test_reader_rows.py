@@ -8,6 +8,8 @@ import pytest
 from assetdesk.excel import import_file
 from assetdesk.excel.importer import read_file
 
+from tests.helpers import rent_account
+
 from .helpers import DemoKind, make_workbook
 
 KIND = DemoKind()
@@ -130,3 +132,25 @@ def test_a_header_repeated_on_every_printed_page_is_skipped(tmp_path):
     preview = read_file(KIND, make_workbook(tmp_path / "pages.xlsx", rows))
     assert [(row.row, row["code"], row["area"]) for row in preview.rows] == [(3, "A1", 1000), (6, "A2", 2000)]
     assert preview.errors == []
+
+
+def test_the_title_of_a_second_table_is_no_record(books, tmp_path):
+    """名单 on top, a blank row, a title 补充名单, the header again and one more person: the title
+    is the second table's, never a counterparty named 补充名单."""
+    rows = [["名称", "类型", "联系电话", "角色"], ["双表甲", "个人", "13800000001", "缴费人"],
+            ["双表乙", "个人", "13800000002", "缴费人"], [None], ["补充名单"],
+            ["名称", "类型", "联系电话", "角色"], ["双表丁", "个人", "13800000004", "承租方"]]
+    preview = import_file(books, "counterparties", make_workbook(tmp_path / "两表.xlsx", rows), dry_run=True)
+    assert preview.ok and [row.values["name"] for row in preview.rows] == ["双表甲", "双表乙", "双表丁"]
+
+
+def test_the_title_of_another_kinds_table_below_a_journal_is_no_line(books, tmp_path):
+    """A journal, then a titled 科目汇总表: the summary is left out (未导入的表格) and its title row
+    is no voucher line with a bad date."""
+    rent = rent_account(books)
+    rows = [["日期", "凭证号", "摘要", "科目编码", "借方金额", "贷方金额"],
+            ["2025-01-05", "记-0001", "收租金", "102", 500, None], ["2025-01-05", "记-0001", "收租金", rent, None, 500],
+            [None], ["科目汇总表"], ["科目编码", "科目名称", "借方发生额", "贷方发生额"], ["102", "银行存款", 500, None]]
+    preview = import_file(books, "vouchers", make_workbook(tmp_path / "序时账.xlsx", rows), dry_run=True)
+    assert preview.ok, preview.errors
+    assert preview.new == 1 and preview.skipped_tables == ["工作表“Sheet1”第 6 行起的表格（科目编码、科目名称、借方发生额、贷方发生额）"]
