@@ -46,9 +46,8 @@ def _chart(books, path, first, last, account):
 
 
 def _vouchers(books, path, first, last, account):
-    if first == last:
-        return export_file(books, "vouchers", path, period=str(first))
-    return export_file(books, "vouchers", path, year=first.year)
+    """The same months as the printed vouchers, re-importable."""
+    return export_file(books, "vouchers", path, period=(first, last))
 
 
 def _journal(books, path, first, last, account):

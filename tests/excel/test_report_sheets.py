@@ -47,3 +47,17 @@ def test_journal_sheet_without_an_account_holds_cash_and_bank(books, tmp_path):
     assert ("101", "收现金租金") in summaries and ("102", "收银行租金") in summaries
     day_total = next(r for r in rows[3:] if r[0] == "101" and r[4] == "本日合计")
     assert day_total[2].date().isoformat() == "2025-01-05" and float(day_total[5]) == 100  # dated, as printed
+
+
+def test_the_vouchers_sheet_of_a_range_holds_those_months_only(books, tmp_path):
+    rent = rent_account(books)
+    for month in (1, 2, 3):
+        post(books, f"2025-0{month}-05", f"收{month}月租金", ("102", 100_00 * month), (rent, -100_00 * month))
+    path = export_report(books, "vouchers", tmp_path / "v.xlsx", Period(2025, 2), Period(2025, 3))
+    rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[0][0].endswith("凭证（2025年2月—3月）")
+    assert {r[2] for r in rows[3:]} == {"收2月租金", "收3月租金"}  # not January, not the whole year
+    from assetdesk.excel import export_file
+
+    again = export_file(books, "vouchers", tmp_path / "v2.xlsx", period="2025-02~2025-03")  # the CLI's range
+    assert list(openpyxl.load_workbook(again).active.iter_rows(values_only=True)) == rows

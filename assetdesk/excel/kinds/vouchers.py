@@ -188,12 +188,14 @@ class VouchersKind(SheetKind):
 
     # --- export -----------------------------------------------------------------------------------
     def export_title(self, **options: Any) -> str:
-        """凭证（2025年1月） or 凭证（2025年度）, the period worded as the printed reports word it."""
+        """凭证（2025年1月）, 凭证（2025年3月—5月）, 凭证（2025年度）: the months worded as the printed
+        reports word them."""
+        from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
+
         period, year = options.get("period"), options.get("year")
         if period:
-            month = Period.parse(period)
-            return f"凭证（{month.year}年{month.month}月）"
-        return f"凭证（{year}年度）" if year else self.title
+            return f"凭证（{PeriodRange.of(period).label}）"
+        return f"凭证（{PeriodRange.year(int(str(year).strip())).label}）" if year else self.title
 
     def export_rows(self, books: Any, period: Any = None, year: Any = None, **options: Any) -> Iterable[dict[str, Any]]:
         """The journal as it re-imports: a 往来单位 sharing its name with another is written with its
@@ -269,10 +271,13 @@ def _export_names(books: Any) -> dict[int, str]:
 
 
 def export_range(books: Any, period: Any, year: Any) -> tuple[Period, Period]:
-    """``--period YYYY-MM`` or ``--year YYYY``; neither = every month of the books so far."""
+    """``--period YYYY-MM`` (or a range ``YYYY-MM~YYYY-MM``, or a (first, last) pair) or
+    ``--year YYYY``; neither = every month of the books so far."""
+    from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
+
     if period:
-        period = Period.parse(period)
-        return period, period
+        months = PeriodRange.of(period)
+        return months.first, months.last
     if year:
         text = str(year).strip()
         if not (text.isdigit() and len(text) == 4):
