@@ -12,7 +12,7 @@ from typing import Any
 from . import importer
 from .error_report import write_error_report
 from .exports import export_file, export_trial_balance, kind_by_name
-from .importer import ImportPreview, ImportRejectedError
+from .importer import ImportFileChangedError, ImportPreview, ImportRejectedError
 from .kinds import KINDS, SheetKind
 from .reader import sheet_names
 from .template import write_template as _write_template
@@ -24,8 +24,8 @@ def import_file(books: Any, kind: str | SheetKind, path: str | Path, dry_run: bo
     """Validate ``path`` and, unless ``dry_run``, import it in one transaction.
 
     ``sheet`` reads that one sheet only (by default every sheet holding this kind's table).
-    ``progress(rows read, rows the file declares)`` is called as an .xlsx is read (every 2,000
-    rows); whatever it raises (a cancel) stops the read and comes out of ``import_file`` as is.
+    ``progress(rows read, rows the file declares, or 0 when it does not say)`` is called as an
+    .xlsx is read (every 2,000 rows); whatever it raises (a cancel) stops the read and comes out of ``import_file`` as is.
 
     ``dry_run`` returns the preview (errors, new / changed / unchanged) and writes nothing; a real
     run raises ``ImportRejectedError`` (an ``InputError``; ``.preview`` holds the errors) when any
@@ -39,8 +39,9 @@ def import_file(books: Any, kind: str | SheetKind, path: str | Path, dry_run: bo
 
 def commit_preview(books: Any, preview: ImportPreview, sheet: str | None = None,
                    progress: Callable[[int, int], None] | None = None) -> ImportPreview:
-    """Import what ``preview`` (a dry run) read, re-checked against the books as they are now; the
-    file is read again only if it was saved since the check. Raises as ``import_file``."""
+    """Import what ``preview`` (a dry run) read, re-checked against the books as they are now.
+    Raises as ``import_file``, and ``ImportFileChangedError`` (with the new check) when the file
+    was saved again since the check: nothing the clerk was not shown is ever imported."""
     return importer.commit(books, preview.kind, preview, sheet, progress)
 
 
@@ -50,6 +51,6 @@ def write_template(kind: str | SheetKind, path: str | Path) -> Path:
 
 
 __all__ = [
-    "KINDS", "ImportPreview", "ImportRejectedError", "commit_preview", "export_file", "export_table", "export_trial_balance",
+    "KINDS", "ImportFileChangedError", "ImportPreview", "ImportRejectedError", "commit_preview", "export_file", "export_table", "export_trial_balance",
     "import_file", "sheet_names", "write_error_report", "write_template",
 ]

@@ -32,6 +32,16 @@ class ImportRejectedError(InputError):
         self.preview = preview
 
 
+class ImportFileChangedError(InputError):
+    """The file was saved again after the check: nothing was imported. ``.preview`` holds the new
+    check of it, for the clerk to look over before importing."""
+
+    def __init__(self, preview: "ImportPreview"):
+        super().__init__(f"“{Path(preview.path).name}”在检查之后被修改过，未导入任何数据；已按修改后的内容重新检查",
+                         "请核对新的检查结果，再点“导入”")
+        self.preview = preview
+
+
 @dataclass
 class ImportPreview:
     """What an import would do: rows read, every error, and new / changed / unchanged records."""
@@ -288,9 +298,11 @@ def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, shee
            progress: reader.Progress | None = None) -> ImportPreview:
     """Import all rows in one transaction, or raise ``ImportRejectedError`` and write nothing.
 
-    A preview passed in is re-checked against the books first (they may have changed since), and its
-    rows are used as read unless the file was saved again since: then the file is read again. A
-    50,000-row workbook is thus read once between the wizard's check and its import, not twice.
+    A preview passed in is re-checked against the books first (they may have changed since) and its
+    rows are imported as read: a 50,000-row workbook is read once between the wizard's check and
+    its import, not twice. If the file was saved again since the check, nothing is imported:
+    ``ImportFileChangedError`` carries the new check, so what is imported is always what the clerk
+    was shown.
     Records that would not change are not written again.
     """
     with gc_paused():
@@ -300,7 +312,7 @@ def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, shee
 def _commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None,
             progress: reader.Progress | None) -> ImportPreview:
     if isinstance(source, ImportPreview) and (source.stamp is None or source.stamp != file_stamp(Path(source.path))):
-        source = source.path
+        raise ImportFileChangedError(preview(books, kind, source.path, sheet, progress))
     if isinstance(source, ImportPreview):
         result = ImportPreview(
             kind, source.path, source.rows, list(source.cell_errors), sheets=source.sheets,

@@ -65,8 +65,8 @@ class Grid:
     merge_filled: dict[int, set[int]] = field(default_factory=dict)  # cells given a merge's value
 
 
-# (rows read, rows the file declares): an .xlsx is read row by row, so a long read can show how far
-# it got; the callback may raise (the clerk pressed 取消) to stop the read, and that is re-raised as is.
+# (rows read, rows the file declares or 0 when it does not say): an .xlsx is read row by row, so a
+# long read can show how far it got; the callback may raise (the clerk pressed 取消) to stop the read, and that is re-raised as is.
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 2000  # rows
 
@@ -271,7 +271,7 @@ def _ticker(progress: Progress | None, declared: int) -> Callable[[int], None] |
         nonlocal done
         done += rows
         try:
-            progress(done, max(declared, done))
+            progress(done, declared if declared >= done else 0)  # 0: the file does not say (or says wrong)
         except BaseException as exc:
             raise _CallerStop(exc) from None
 

@@ -700,273 +700,278 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="59"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="59"/>
         <source>修改</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="60"/>
         <source>未变</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="60"/>
         <source>有错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="161"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="163"/>
         <source>从Excel导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="171"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="173"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="172"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="174"/>
         <source>下一步：检查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="173"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="175"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="174"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="176"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="175"/>
-        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="177"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="416"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="209"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="211"/>
         <source>选择要导入的 Excel 工作簿（.xlsx、.xls）或 CSV 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="212"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="214"/>
         <source>浏览…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="215"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="217"/>
         <source>下载模板…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="223"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="225"/>
         <source>工作表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="228"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="230"/>
         <source>导入内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="229"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="231"/>
         <source>Excel 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="236"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="238"/>
         <source>表格可以带标题行、“单位：元”行、合计行和填表人行，读取时会自动跳过；列名可以用常见的别名，列的顺序不限。导入前会先检查全部数据：有任何错误都不会导入，改正后重新选择文件即可。同一个文件重复导入不会产生重复记录。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="242"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="244"/>
         <source>没有现成的表格？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="263"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="265"/>
         <source>（必填）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="265"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="267"/>
         <source>表格的列：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="268"/>
         <source>从Excel导入{title}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="271"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="273"/>
         <source>选择要导入的Excel文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="298"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="300"/>
         <source>全部工作表（每张按其内容识别）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="309"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="311"/>
         <source>保存导入模板</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="309"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="311"/>
         <source>{title}导入模板.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="330"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="332"/>
         <source>导出错误报告…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="332"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="334"/>
         <source>错误清单和标红的原表，便于对照改正</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="347"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="349"/>
         <source>错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="348"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="350"/>
         <source>变化明细</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="381"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="383"/>
         <source>正在读取“{name}”：{done} / {total} 行…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="391"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="384"/>
+        <source>正在读取“{name}”：已读 {done} 行…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="398"/>
         <source>正在检查“{name}”…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="406"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="413"/>
         <source>导入类型不符</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="407"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="414"/>
         <source>要改为导入“{title}”吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="408"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="415"/>
         <source>改为导入“{title}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="420"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="427"/>
         <source>错误（{n}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="421"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="428"/>
         <source>变化明细（{n}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="433"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="440"/>
         <source>未导入的工作表：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="435"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="442"/>
         <source>未导入的表格：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="443"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="450"/>
         <source>发现 {n} 处错误，未导入任何数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="444"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="451"/>
         <source>“{name}”：共 {rows} 行，新增 {new}，修改 {changed}，未变 {same}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="451"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="458"/>
         <source>已跳过模板中的示例行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="453"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="460"/>
         <source>未使用的列：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="458"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="465"/>
         <source>文件中的数据与账簿一致，无需导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="459"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="466"/>
         <source>检查通过，可以导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="463"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="470"/>
         <source>“{name}”共 {rows} 行，有错误的行见下表。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="468"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="475"/>
         <source>其余 {n} 条记录无误（新增 {new}，修改 {changed}，未变 {same}），但要全部改正后才能导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="471"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="478"/>
         <source>请改正 Excel 文件后，点“上一步”重新检查。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="484"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="491"/>
         <source>导出错误报告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="484"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="491"/>
         <source>{name}-错误报告.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="492"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="499"/>
         <source>正在导出错误报告…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="525"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="532"/>
         <source>正在导入{title}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="538"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="547"/>
         <source>导入完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="539"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="548"/>
         <source>{title}：新增 {new}，修改 {changed}，未变 {same}。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="541"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="550"/>
         <source>各页面已自动刷新。</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 
+import openpyxl
+
 import pytest
 
-from assetdesk.excel import ImportRejectedError, commit_preview, import_file
+from assetdesk.excel import ImportFileChangedError, ImportRejectedError, commit_preview, import_file
 from assetdesk.id_numbers import with_resident_check
 
 from .helpers import make_workbook
@@ -33,14 +35,18 @@ def test_the_checked_rows_are_imported_without_reading_the_file_again(books, tmp
     assert names(books) == [("张三", "13800000001"), ("李四", "13800000002")]
 
 
-def test_a_file_saved_again_after_the_check_is_read_again(books, tmp_path):
+def test_a_file_saved_again_after_the_check_is_checked_anew_and_not_imported(books, tmp_path):
+    """Rows the clerk was not shown are never imported: the new check comes back instead."""
     path = make_workbook(tmp_path / "往来.xlsx", [HEADER, [1, "张三", ZHANG, "13800000001", "缴费人"]])
     preview = import_file(books, "counterparties", path, dry_run=True)
     make_workbook(path, [HEADER, [1, "张三", ZHANG, "13900000009", "缴费人"], [2, "李四", LI, "", "承租方"]])
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a later save, even on a coarse clock
-    result = commit_preview(books, preview)
-    assert result.new == 2
+    with pytest.raises(ImportFileChangedError) as caught:
+        commit_preview(books, preview)
+    assert names(books) == []
+    assert "修改过" in caught.value.message and caught.value.preview.new == 2
+    assert commit_preview(books, caught.value.preview).new == 2  # the new check, once looked over, imports
     assert names(books) == [("张三", "13900000009"), ("李四", "")]
 
 
@@ -85,6 +91,15 @@ def test_a_long_read_reports_how_far_it_got(books, tmp_path):
     assert preview.ok and preview.new == 4_500
     assert [done for done, _ in heard] == [2_000, 4_000, 4_501]  # every 2,000 rows, then the end (header too)
     assert all(total == 4_501 for _, total in heard)  # the rows the file declares
+    unsized = tmp_path / "无尺寸.xlsx"  # openpyxl's write-only files declare no size
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("往来")
+    for row in [HEADER] + [[i + 1, f"住户{i:05d}", "", "", "缴费人"] for i in range(2_500)]:
+        sheet.append(row)
+    workbook.save(unsized)
+    heard.clear()
+    import_file(books, "counterparties", unsized, dry_run=True, progress=lambda done, total: heard.append((done, total)))
+    assert heard == [(2_000, 0), (2_501, 0)]  # 0: not known, never a bar at 100 % from the start
 
 
 def test_a_cancel_during_the_read_stops_it_and_comes_out_as_raised(books, tmp_path):

@@ -229,3 +229,39 @@ def test_a_long_check_shows_the_rows_read_and_取消_stops_it(qtbot, books, tmp_
     assert len(labels) < 60  # stopped well before the end of the sheet
     assert wizard.worker.outcome == "cancelled" and wizard.step == 1
     assert books.org.list_counterparties() == [] and shown_errors == []
+
+
+def _checked(qtbot, books, path):
+    wizard = ImportWizard(books, kind="counterparties")
+    qtbot.addWidget(wizard)
+    wizard.set_file(path)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    wait_step(qtbot, wizard, 2)
+    return wizard
+
+
+def test_a_file_saved_again_after_the_check_is_shown_anew_not_imported(qtbot, books, tmp_path, shown_errors):
+    import os
+
+    path = counterparties_workbook(tmp_path / "往来单位.xlsx", [["张三", "个人", "", "", "承租方"]])
+    wizard = _checked(qtbot, books, path)
+    assert "新增 1" in wizard.summary_label.text()
+    counterparties_workbook(path, [["张三", "个人", "", "", "承租方"], ["李四", "个人", "", "", "缴费人"]])
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.worker.done and len(shown_errors) == 1, timeout=10000)
+    assert "修改过" in str(shown_errors[0][0]) and books.org.list_counterparties() == []
+    assert wizard.step == 2 and "新增 2" in wizard.summary_label.text()  # the new check, to look over
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    wait_step(qtbot, wizard, 3)
+    assert {row.name for row in books.org.list_counterparties()} == {"张三", "李四"}
+
+
+def test_a_file_gone_after_the_check_sends_the_clerk_back_to_choose_one(qtbot, books, tmp_path, shown_errors):
+    path = counterparties_workbook(tmp_path / "往来单位.xlsx", [["张三", "个人", "", "", "承租方"]])
+    wizard = _checked(qtbot, books, path)
+    path.unlink()
+    qtbot.mouseClick(wizard.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.worker.done and len(shown_errors) == 1, timeout=10000)
+    assert "找不到文件" in str(shown_errors[0][0]) and wizard.step == 1

@@ -14,7 +14,8 @@
    "发现 n 处错误，未导入任何数据", never "新增 n"; records with an error are listed as 有错误
    (red), and the counts of the others are given for after the file is corrected.
 3. 完成: ``commit_preview(...)`` commits the checked rows all or nothing in the worker (re-checked
-   against the books; the file is read again only if it was saved since), then the result. The
+   against the books; a file saved again since the check is checked anew and shown, not imported),
+   then the result. The
    service publishes ``data_imported``; the wizard publishes nothing itself.
 
 A file refused before reading (a renamed text file, an encrypted workbook, a zip bomb:
@@ -47,8 +48,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assetdesk.errors import AssetDeskError
-from assetdesk.excel import KINDS, ImportRejectedError, commit_preview, import_file, sheet_names, write_error_report, write_template
+from assetdesk.errors import AssetDeskError, ImportFileError
+from assetdesk.excel import (KINDS, ImportFileChangedError, ImportRejectedError, commit_preview, import_file,
+                             sheet_names, write_error_report, write_template)
 from ui.dialogs.error_dialog import show_error
 from ui.models.table_model import RIGHT, TableModel, number_column, text_column
 from ui.theme import WARN
@@ -379,14 +381,19 @@ class ImportWizard(QDialog):
             return
         books, kind, sheet = self.books, self.kind(), self.sheet()
         reading = self.tr("正在读取“{name}”：{done} / {total} 行…")
+        reading_unsized = self.tr("正在读取“{name}”：已读 {done} 行…")  # the file does not say how many
         name = Path(path).name
 
         def work(control: Any) -> Any:
             def progress(done: int, total: int) -> None:
                 control.check_cancelled()  # 取消 stops the read
-                control.progress(done, total, reading.format(name=name, done=f"{done:,}", total=f"{total:,}"))
+                text = reading.format(name=name, done=f"{done:,}", total=f"{total:,}") if total else \
+                    reading_unsized.format(name=name, done=f"{done:,}")
+                control.progress(done, total, text)
 
-            return import_file(books, kind, path, dry_run=True, sheet=sheet, progress=progress)
+            result = import_file(books, kind, path, dry_run=True, sheet=sheet, progress=progress)
+            control.check_cancelled()  # 取消 pressed as the last rows were checked: no step 2
+            return result
 
         self.worker = run_task(self, self.tr("正在检查“{name}”…").format(name=name), work,
                                on_success=self._show_preview, on_error=self._on_check_failed)
@@ -528,8 +535,10 @@ class ImportWizard(QDialog):
 
     def _on_commit_failed(self, exc: BaseException) -> None:
         show_error(self, exc)
-        if isinstance(exc, ImportRejectedError):  # the books changed since the check
+        if isinstance(exc, (ImportRejectedError, ImportFileChangedError)):  # books or file changed since the check
             self._show_preview(exc.preview)
+        elif isinstance(exc, ImportFileError):  # the file is gone or unreadable now: choose it again
+            self._go(1)
         else:
             self._go(2)
 
