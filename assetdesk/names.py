@@ -12,6 +12,10 @@ import re
 _CJK = "\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
 _BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
+# Characters with no width that text copied from web pages or WeChat carries (zero-width space,
+# joiners, word joiner, byte-order mark, soft hyphen): invisible to the clerk, so never part of a
+# name, a code or a header; left in, 李娜\u200b would be a second 李娜. For ``str.translate``.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 def normalise_name(text: str) -> str:

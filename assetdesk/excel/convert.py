@@ -21,6 +21,7 @@ from typing import Any
 
 from assetdesk.errors import AmountError, InputError
 from assetdesk.money import EXCEL_DIGITS, decimal_from_float, parse_amount, parse_yuan
+from assetdesk.names import INVISIBLE
 from assetdesk.periods import Period, parse_date
 
 from . import units
@@ -33,6 +34,7 @@ _FALSE = {"否", "n", "no", "false", "0", "×", "x", "停用", "无效", "禁用
 _MAX_AREA = 10**12  # ㎡: a million square kilometres; more is a typing slip
 _FLOAT_EXACT_LIMIT = 1e15  # beyond this Excel has already dropped digits of a number typed as text
 _WHITESPACE_RE = re.compile(r"\s+")
+
 _NUMERIC_TYPES = frozenset(("amount", "int", "area"))
 _NUMBER_UNIT_RE = re.compile(r"^([-+]?(?:\d+(?:\.\d*)?|\.\d+))(\D.*)?$")
 # What a formula shows when it fails (a VLOOKUP that found nothing: #N/A); the readers hand it over
@@ -117,7 +119,7 @@ def _text_column(spec: ColumnSpec, cells: Sequence[Any], factor: Decimal) -> tup
             value = raw.strip()
             if value:
                 if value[0] not in "'#" and "\u3000" not in value and (plain or (value.isascii() and " " not in value)) \
-                        and len(value) <= longest:
+                        and len(value) <= longest and value.isprintable():  # invisible characters go the long way
                     append(value)
                     continue
             elif optional:
@@ -160,7 +162,7 @@ def to_text(raw: Any) -> str:
         return raw.date().isoformat() if raw.time() == dt.time() else raw.isoformat(sep=" ")
     if isinstance(raw, dt.date):
         return raw.isoformat()
-    text = str(raw).replace("\u3000", " ").strip()
+    text = str(raw).translate(INVISIBLE).replace("\u3000", " ").strip()
     if len(text) > 1 and text[0] == "'" and text[1] in ESCAPE_STARTS:
         text = text[1:]
     return text

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from openpyxl.utils import get_column_letter
 
+from assetdesk.names import INVISIBLE
+
 from . import units
 from .kinds.base import ColumnSpec
 from .rows import row_kind
@@ -86,7 +88,7 @@ class Names:
 
 def normalise_header(text: Any) -> str:
     """Full-width → half-width, no whitespace or line breaks, no required-marks, lower case."""
-    return header_key(_WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", str(text or ""))))
+    return header_key(_WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", str(text or "")).translate(INVISIBLE)))
 
 
 def header_key(cleaned: str) -> str:

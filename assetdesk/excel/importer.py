@@ -128,6 +128,7 @@ def read_file(kind: SheetKind, path: str | Path, sheet: str | None = None,
             elsewhere.append((grid.name, better))
             continue
         rows, errors = kind.read_rows(grid, layout)
+        errors = _side_by_side(grid, layout, kind) + errors
         preview.skipped_tables.extend(note for note in grid.skipped_tables if note not in preview.skipped_tables)
         preview.rows.extend(rows)
         preview.errors.extend(errors)
@@ -152,6 +153,31 @@ def file_stamp(path: Path) -> tuple[int, int] | None:
     return info.st_size, info.st_mtime_ns
 
 
+def _side_by_side(grid: reader.Grid, layout: reader.Layout, kind: SheetKind) -> list[RowError]:
+    """A required column's header written twice in the header row (名称 in B and again in F) is
+    two tables side by side: only the left one would be read, the right one silently left out.
+    Refused, naming both columns. (A two-row header repeats 借方 under 期初 and 期末 by design: not
+    looked at.)"""
+    from openpyxl.utils import get_column_letter
+
+    if len(layout.header_rows) > 1:
+        return []
+    header = grid.rows[layout.header_rows[-1]]
+    texts = [reader.normalise_header(cell) for cell in header]
+    mapped = {col for col, _, _ in layout.mapping}
+    errors = []
+    for col, spec, _ in layout.mapping:
+        if not (spec.required or spec.key in kind.key_columns) or not texts[col]:
+            continue
+        again = [other for other, text in enumerate(texts) if text == texts[col] and other != col and other not in mapped]
+        if again:
+            letters = "、".join(get_column_letter(c + 1) for c in (col, *again))
+            errors.append(RowError(grid.name, layout.header_rows[-1] + 1, "", str(header[col]),
+                                   f"表头“{header[col]}”出现了不止一次（{letters} 列），像是左右并排的几张表，"
+                                   f"只会读到最左边一张；请把其余的表移到下方或另一个工作表后再导入"))
+    return errors
+
+
 def _note_skipped(preview: ImportPreview, name: str, layout: reader.Layout | None, other: SheetKind | None) -> None:
     """A sheet that looked like part of the table (some of its columns) but is not read is named
     with the reason, so a 科目汇总表 beside a journal is seen to be left out rather than lost."""
@@ -163,7 +189,8 @@ def _note_skipped(preview: ImportPreview, name: str, layout: reader.Layout | Non
 
 
 def _chosen_sheet(grids: list[reader.Grid], path: Path, sheet: str) -> list[reader.Grid]:
-    chosen = [grid for grid in grids if grid.name == sheet.strip()]
+    chosen = [grid for grid in grids if grid.name == sheet] or \
+        [grid for grid in grids if grid.name.strip() == sheet.strip()]  # "往来单位 " typed without its space
     if not chosen:
         names = "、".join(f"“{grid.name}”" for grid in grids) or "（没有可读的工作表）"
         raise ImportFileError(f"“{path.name}”中没有名为“{sheet}”的工作表", f"可选的工作表：{names}")

@@ -334,3 +334,20 @@ def test_the_dry_run_lists_a_merged_row_with_its_note(books, tmp_path, capsys):
     assert main(["--db", str(books.location), "import", "counterparties", str(path), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "未变 陈大文" in out and "与“兰园小区”第 3 行是同一单位或个人，已合并" in out
+
+
+def test_invisible_characters_copied_from_the_web_make_no_second_person(books, tmp_path):
+    """李娜\u200b (a zero-width space pasted from WeChat) is 李娜; an ID number with one is the number."""
+    rows = [["序号", "姓名", "身份证号", "联系电话", "角色"], [1, "李娜", ZHANG, "13800000001", "缴费人"]]
+    import_file(books, "counterparties", make_workbook(tmp_path / "干净.xlsx", rows))
+    pasted = [["序号", "姓名", "身份证号", "联系电话", "角色"], [1, "李娜\u200b", "\ufeff" + ZHANG + "\u200b", "13800000001", "缴费人"]]
+    preview = import_file(books, "counterparties", make_workbook(tmp_path / "粘贴.xlsx", pasted), dry_run=True)
+    assert preview.ok and preview.unchanged == 1 and preview.new == 0
+
+
+def test_two_tables_side_by_side_are_refused_not_half_read(books, tmp_path):
+    rows = [["名称", "类型", "电话", None, "名称", "类型", "电话"],
+            ["张伟", "个人", "13800000001", None, "李娜", "个人", "13800000003"]]
+    preview = import_file(books, "counterparties", make_workbook(tmp_path / "并排.xlsx", rows), dry_run=True)
+    (error,) = preview.errors
+    assert error.row == 1 and "A、E 列" in error.reason and "并排" in error.reason

@@ -53,3 +53,16 @@ def test_naming_the_hidden_sheet_imports_it(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "新增 1" in out
+
+
+def test_a_sheet_named_with_a_trailing_space_can_be_chosen_without_it(tmp_path):
+    from assetdesk.excel.importer import read_file
+
+    path = tmp_path / "名册.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "往来单位 "
+    for row in (["名称", "角色"], ["张伟", "缴费人"]):
+        workbook.active.append(row)
+    workbook.save(path)
+    assert [row.values["name"] for row in read_file(KINDS["counterparties"], path, sheet="往来单位").rows] == ["张伟"]
+    assert [row.values["name"] for row in read_file(KINDS["counterparties"], path, sheet="往来单位 ").rows] == ["张伟"]
