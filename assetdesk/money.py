@@ -65,6 +65,19 @@ def decimal_from_float(value: float) -> Decimal:
     return Decimal(format(value, f".{EXCEL_DIGITS}g"))
 
 
+_RESIDUE = Decimal("0.000001")  # yuan
+
+
+def _amount_from_float(value: float) -> Decimal:
+    """``decimal_from_float``, less what a formula leaves below a millionth of a yuan: =SUM(…) can
+    store 98765.4300000001 (or 1.455e-11 for a difference that is nil) where Excel shows 98,765.43
+    (0.00). No amount is written to a millionth of a yuan, so that residue is binary arithmetic,
+    not money; a typed 12.345 is a third decimal and still refused."""
+    yuan = decimal_from_float(value)
+    fen = yuan.quantize(Decimal("0.01"))
+    return fen if yuan != fen and abs(yuan - fen) < _RESIDUE else yuan
+
+
 def parse_amount(value: object, *, allow_negative: bool = True) -> int:
     """Parse what a clerk types or a workbook holds into integer fen.
 
@@ -81,7 +94,7 @@ def parse_amount(value: object, *, allow_negative: bool = True) -> int:
     elif isinstance(value, Decimal):
         yuan = value
     elif isinstance(value, float):
-        yuan = decimal_from_float(value)
+        yuan = _amount_from_float(value)
     elif isinstance(value, str):
         yuan = _parse_amount_text(value)
     else:

@@ -16,6 +16,7 @@ from assetdesk.errors import DateError
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01 (with Excel's 1900 leap-year quirk)
 _DATE_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$")  # 3月1号 as said aloud
 _COMPACT_RE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_COMPACT_MIN, _COMPACT_MAX = 19000101, 29991231  # serials end at 2958465 (9999-12-31)
 _PERIOD_RE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?$")
 
 
@@ -24,18 +25,23 @@ def _clean(text: str) -> str:
 
 
 def parse_date(value: object) -> dt.date:
-    """``2025-01-31``, ``2025/1/31``, ``2025.1.31``, ``2025年1月31日``, ``20250131``, Excel serials,
-    ``date``/``datetime`` objects. Anything else raises ``DateError`` with the accepted forms."""
+    """``2025-01-31``, ``2025/1/31``, ``2025.1.31``, ``2025年1月31日``, ``20250131`` (as text or
+    typed as a number), ``2025-01-31T00:00:00`` (web exports), Excel serials, ``date``/``datetime``
+    objects. Anything else raises ``DateError`` with the accepted forms."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        if _COMPACT_MIN <= value <= _COMPACT_MAX and value == int(value):  # 20250131: far beyond any serial
+            return _make_date(value, *(int(part) for part in _COMPACT_RE.match(str(int(value))).groups()))
         return _from_serial(value)
     if isinstance(value, str):
         text = _clean(value)
         if " " in text and ":" in text:  # "2025-01-31 00:00:00" as written by some programs
             text = text.split(" ")[0]
+        elif "T" in text and ":" in text:  # "2025-01-31T00:00:00", ISO 8601 as web systems write it
+            text = text.split("T")[0]
         match = _DATE_RE.match(text) or _COMPACT_RE.match(text)
         if match:
             return _make_date(value, *(int(part) for part in match.groups()))

@@ -182,6 +182,8 @@ def _read_openpyxl(path: Path, include_hidden: bool = False, progress: Progress 
     with ThreadPoolExecutor(max_workers=1) as pool:
         scanned = pool.submit(scan_sheets, path)
         with _openpyxl_workbook(path) as workbook:
+            if not workbook.worksheets:  # a "Strict Open XML" workbook: openpyxl sees no sheet in it
+                raise _OpenpyxlRefused(ImportFileError(f"“{path.name}”中没有可读的工作表", safety._SAVE_AS_HINT))
             sheets = _worksheets(workbook, include_hidden)
             tick = _ticker(progress, sum(sheet.max_row or 0 for sheet in sheets))  # as declared, before the reset
             try:

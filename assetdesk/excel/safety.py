@@ -47,8 +47,21 @@ def check_file(path: str | Path) -> str:
     if head.startswith(OLE_SIGNATURE):
         return _check_ole(path)
     if not head.startswith(ZIP_SIGNATURE):
-        raise ImportFileError(f"“{path.name}”不是 Excel 工作簿（可能是改了扩展名的其他文件）", _SAVE_AS_HINT)
+        raise ImportFileError(f"“{path.name}”{_what_else(path)}", _SAVE_AS_HINT)
     return "xlsx-far" if _check_zip(path) > MAX_ROWS else "xlsx"
+
+
+def _what_else(path: Path) -> str:
+    """What a file named like a workbook is instead. Web systems and 用友-style exports save a web
+    page (HTML) or Excel 2003's XML under an .xls name; Excel opens both, so the clerk thinks them
+    workbooks."""
+    with path.open("rb") as handle:
+        start = handle.read(2048).lower()
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in start:
+        return "是 Excel 2003 XML 格式的表格，不是 Excel 工作簿"
+    if b"<html" in start or b"<table" in start:
+        return "是网页（HTML）格式的表格，不是 Excel 工作簿（网上系统导出的“Excel”常是这种格式）"
+    return "不是 Excel 工作簿（可能是改了扩展名的其他文件）"
 
 
 def _read_head(path: Path) -> bytes:

@@ -138,3 +138,23 @@ def test_a_negative_in_parentheses_reads_as_the_same_amount_as_with_a_minus(fen,
 def test_words_without_an_amount_are_still_refused(text):
     with pytest.raises(AmountError):
         parse_amount(text)
+
+
+def test_a_sums_binary_residue_is_no_money_but_a_third_decimal_still_is():
+    """=SUM(…) stores 98765.4300000001 where Excel shows 98,765.43, and 1.455e-11 for a nil
+    difference; a typed 12.345 or 0.001 is still refused."""
+    assert parse_amount(98765.4300000001) == 98765_43
+    assert parse_amount(1.455191522836685e-11) == 0 and parse_amount(-1.4e-11) == 0
+    for typed in (12.345, 0.001, 0.005):
+        with pytest.raises(AmountError):
+            parse_amount(typed)
+
+
+@given(st.lists(st.integers(min_value=-10**9, max_value=10**9), min_size=1, max_size=60))
+def test_property_an_excel_sum_of_amounts_reads_back_as_the_exact_sum_in_fen(fens):
+    """Whatever a spreadsheet adds up in binary floating point (each cell a whole number of fen,
+    up to ±10,000,000 yuan, up to 60 cells), the stored sum reads as the exact sum in fen."""
+    total = 0.0
+    for fen in fens:
+        total += fen / 100
+    assert parse_amount(total) == sum(fens)

@@ -7,12 +7,13 @@ from assetdesk.periods import Period, months_between, parse_date
 
 
 @pytest.mark.parametrize("value", ["2025-01-31", "2025/1/31", "2025.1.31", "2025年1月31日", "２０２５-０１-３１",
-                                   45688, 45688.0, "20250131", dt.datetime(2025, 1, 31, 8, 0), "2025-01-31 00:00:00"])
+                                   45688, 45688.0, "20250131", dt.datetime(2025, 1, 31, 8, 0), "2025-01-31 00:00:00",
+                                   20250131, 20250131.0, "2025-01-31T00:00:00", "2025-01-31T09:30:00+08:00"])
 def test_every_documented_date_form(value):
     assert parse_date(value) == dt.date(2025, 1, 31)
 
 
-@pytest.mark.parametrize("value", ["2025-02-30", "31/01/2025", "明天", "", 45688.5, None])
+@pytest.mark.parametrize("value", ["2025-02-30", "31/01/2025", "明天", "", 45688.5, None, 20251399, 3000000])
 def test_bad_dates_are_refused_in_chinese(value):
     with pytest.raises(DateError) as info:
         parse_date(value)

@@ -143,3 +143,39 @@ def test_a_file_another_program_holds_is_explained(tmp_path, monkeypatch):
     with pytest.raises(ImportFileError) as caught:
         read_grids(path)
     assert "正被其他程序占用" in caught.value.message and "关闭这个文件" in caught.value.hint
+
+
+@pytest.mark.parametrize("content, said", [
+    (b'<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><table><tr><td>x</td></tr></table>', "网页（HTML）"),
+    (b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet/>', "Excel 2003 XML"),
+])
+def test_a_web_page_or_2003_xml_named_xls_is_named_for_what_it_is(tmp_path, content, said):
+    path = tmp_path / "导出.xls"
+    path.write_bytes(content)
+    with pytest.raises(ImportFileError) as caught:
+        read_grids(path)
+    assert said in caught.value.message and "另存为" in caught.value.hint
+
+
+def test_a_strict_open_xml_workbook_is_read(tmp_path):
+    """Excel's "Strict Open XML" save: other namespaces, which openpyxl does not know (no sheets)."""
+    import zipfile
+
+    import openpyxl
+
+    source = tmp_path / "src.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in (["名称", "角色"], ["张伟", "缴费人"]):
+        workbook.active.append(row)
+    workbook.save(source)
+    strict = tmp_path / "严格.xlsx"
+    swaps = ((b"http://schemas.openxmlformats.org/spreadsheetml/2006/main", b"http://purl.oclc.org/ooxml/spreadsheetml/main"),
+             (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships", b"http://purl.oclc.org/ooxml/officeDocument/relationships"))
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(strict, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in original.infolist():
+            data = original.read(item)
+            for old, new in swaps:
+                data = data.replace(old, new)
+            out.writestr(item, data)
+    (grid,) = read_grids(strict)
+    assert grid.rows[1][:2] == ["张伟", "缴费人"]
