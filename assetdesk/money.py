@@ -66,6 +66,7 @@ def decimal_from_float(value: float) -> Decimal:
 
 
 _RESIDUE = Decimal("0.000001")  # yuan
+_RESIDUE_CHECKED_BELOW = Decimal(10) ** 13  # yuan; no float that large keeps a fen anyway
 
 
 def _amount_from_float(value: float) -> Decimal:
@@ -74,6 +75,8 @@ def _amount_from_float(value: float) -> Decimal:
     (0.00). No amount is written to a millionth of a yuan, so that residue is binary arithmetic,
     not money; a typed 12.345 is a third decimal and still refused."""
     yuan = decimal_from_float(value)
+    if not yuan.is_finite() or abs(yuan) >= _RESIDUE_CHECKED_BELOW:
+        return yuan  # not a number, or far past any amount: refused as it is
     fen = yuan.quantize(Decimal("0.01"))
     return fen if yuan != fen and abs(yuan - fen) < _RESIDUE else yuan
 
