@@ -69,7 +69,7 @@ def _add_exchange_commands(sub) -> None:
     tpl.add_argument("file")
     rep = sub.add_parser("report", help="打印报表为 PDF")
     rep.add_argument("name")
-    rep.add_argument("-o", "--output", required=True, help="输出 PDF 文件")
+    rep.add_argument("-o", "--output", required=True, help="输出文件：.pdf 打印用；.xlsx 则把同样的数字导出为 Excel")
     _period_options(rep)
     rep.add_argument("--account", help="科目编码（明细账）；日记账用 cash / bank")
 

@@ -62,6 +62,8 @@ def _marked_copy(workbook: Workbook, grid: Any, bad: dict[int, dict[int, str]]) 
                 if col:
                     cells[col - 1] = _red(ws, row[col - 1] if col - 1 < len(row) else None)
             cells.append(_red(ws, "；".join(reasons.values())))
+        elif number == 1:
+            cells.append("错误原因（本列）")  # names the reasons column, at the top of the sheet
         ws.append(cells)
 
 

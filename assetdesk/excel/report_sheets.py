@@ -16,7 +16,7 @@ from .exports import export_file, export_trial_balance
 from .writer import export_table
 
 LEDGER_COLUMNS = [("日期", "date"), ("凭证号", "text"), ("摘要", "text"), ("借方", "amount"),
-                  ("贷方", "amount"), ("方向", "text"), ("余额", "amount")]
+                  ("贷方", "amount"), ("借或贷", "text"), ("余额", "amount")]
 
 
 def _community(books: Any) -> str:
@@ -62,9 +62,10 @@ def _journal(books, path, first, last, account):
                             _community(books))
     code = journal_account_code(account)
     entries = books.ledger.journal(code, first, last)
-    kind = {"101": "现金日记账", "102": "银行存款日记账"}.get(code, f"日记账 {code} {names.get(code, '')}")
+    book = "现金日记账" if code.startswith("101") else "银行存款日记账" if code.startswith("102") else "日记账"
+    kind = book if code in ("101", "102") else f"{book} {code} {names.get(code, '')}"
     return export_table(path, f"{kind}（{_label(first, last)}）", "元", LEDGER_COLUMNS,
-                        (_entry_values(e) for e in entries), _community(books))
+                        (_entry_values(e) for e in entries), _community(books), sheet_name=book)
 
 
 def _ledger(books, path, first, last, account):
@@ -73,7 +74,8 @@ def _ledger(books, path, first, last, account):
     if account:
         entries = books.ledger.account_ledger(account, first, last)
         title = f"明细分类账 {account} {names.get(account, '')}（{_label(first, last)}）"
-        return export_table(path, title, "元", LEDGER_COLUMNS, (_entry_values(e) for e in entries), _community(books))
+        return export_table(path, title, "元", LEDGER_COLUMNS, (_entry_values(e) for e in entries), _community(books),
+                            sheet_name=f"明细分类账 {account}")
     rows = []
     for row in accounts:
         if row.is_leaf:
@@ -91,7 +93,8 @@ def _balance_sheet(books, path, first, last, account):
     rows = [[sides.get(line.side, line.side), line.label, number, line.year_start_fen or None, line.closing_fen or None]
             for number, line in enumerate(sheet.lines, start=1)]
     columns = [("类别", "text"), ("项目", "text"), ("行次", "int"), ("年初数", "amount"), ("期末数", "amount")]
-    return export_table(path, f"资产负债表（{_label(last, last)}）", "元", columns, rows, _community(books))
+    day = last.last_day  # a balance is of a day, as printed: 2026年10月31日
+    return export_table(path, f"资产负债表（{day.year}年{day.month}月{day.day}日）", "元", columns, rows, _community(books))
 
 
 def _income_statement(books, path, first, last, account):

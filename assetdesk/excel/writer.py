@@ -202,9 +202,11 @@ def export_table(
     columns: Sequence[tuple[str, str]],
     rows: Iterable[Sequence[Any]],
     community: str = "",
+    sheet_name: str | None = None,
 ) -> Path:
     """The 导出Excel every screen uses: ``columns`` are (header, kind) pairs where kind is one of
     text / amount (int fen) / area (int centi-㎡) / int / date / period / bool / number; ``rows``
-    hold values in column order. Returns the written path."""
+    hold values in column order. ``sheet_name`` when the title is too long for a tab (31
+    characters). Returns the written path."""
     out = [OutColumn(header, kind) for header, kind in columns]
-    return write_table(path, title, unit, out, rows, community=community)
+    return write_table(path, title, unit, out, rows, community=community, sheet_name=sheet_name)

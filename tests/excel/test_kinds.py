@@ -72,7 +72,7 @@ def test_one_bad_cell_blocks_the_whole_import(books, tmp_path):
     assert listed[0][:4] == ("Sheet1", 3, "B（类型）", "集体")
     marked = workbook["标记-Sheet1"]
     assert marked["B3"].fill.fgColor.rgb.endswith("FFC7CE") and marked["C4"].fill.fgColor.rgb.endswith("FFC7CE")
-    assert "不是可选的值" in marked["D3"].value
+    assert "不是可选的值" in marked["D3"].value and marked["D1"].value == "错误原因（本列）"
 
 
 def test_duplicate_inside_the_file_is_refused(books, tmp_path):

@@ -61,3 +61,19 @@ def test_the_vouchers_sheet_of_a_range_holds_those_months_only(books, tmp_path):
 
     again = export_file(books, "vouchers", tmp_path / "v2.xlsx", period="2025-02~2025-03")  # the CLI's range
     assert list(openpyxl.load_workbook(again).active.iter_rows(values_only=True)) == rows
+
+
+def test_sheets_are_named_and_headed_as_the_printed_books(books, tmp_path):
+    books.accounts.add_sub_account("102", "基本存款户")
+    rent = rent_account(books)
+    post(books, "2025-01-05", "收租金", ("10201", 200_00), (rent, -200_00))
+    bank = openpyxl.load_workbook(export_report(books, "journal", tmp_path / "j.xlsx", Period(2025, 1), Period(2025, 1), "10201"))
+    assert bank.active.title == "银行存款日记账" and "银行存款日记账 10201" in bank.active["A1"].value
+    assert [cell.value for cell in bank.active[3]][5] == "借或贷"
+    ledger = openpyxl.load_workbook(export_report(books, "ledger", tmp_path / "l.xlsx", Period(2025, 1), Period(2025, 1), "10201"))
+    assert ledger.active.title == "明细分类账 10201" and ledger.active["A1"].value.endswith("（2025年1月）")
+    sheet = openpyxl.load_workbook(export_report(books, "balance-sheet", tmp_path / "b.xlsx", Period(2025, 1), Period(2025, 1)))
+    assert sheet.active["A1"].value.endswith("资产负债表（2025年1月31日）")
+    vouchers = export_report(books, "vouchers", tmp_path / "v.xlsx", Period(2025, 1), Period(2025, 1))
+    lines = list(openpyxl.load_workbook(vouchers).active.iter_rows(min_row=4, values_only=True))
+    assert [(line[5], line[6]) for line in lines] == [(200, None), (None, 200)]  # the empty side blank

@@ -123,7 +123,7 @@ def test_ledger_of_one_account_exports_its_entries(qtbot, posted, tmp_path, monk
     save_as(monkeypatch, target)
     dialog.export_excel()
     rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
-    assert rows[2] == ("日期", "凭证号", "摘要", "借方", "贷方", "方向", "余额")
+    assert rows[2] == ("日期", "凭证号", "摘要", "借方", "贷方", "借或贷", "余额")  # as the printed book heads it
     summaries = [row[2] for row in rows[3:]]
     assert summaries[:3] == ["上年结转", "收1号铺租金", "提取备用金"]
     assert "本月合计" in summaries

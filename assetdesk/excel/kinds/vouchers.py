@@ -205,7 +205,8 @@ class VouchersKind(SheetKind):
         people = _export_names(books)
         for line in journal_lines(books, first, last):
             yield {"date": line["date"], "number": line["label"], "summary": line["summary"], "code": line["code"],
-                   "account_name": names.get(line["code"], ""), "debit": line["debit"], "credit": line["credit"],
+                   "account_name": names.get(line["code"], ""),
+                   "debit": line["debit"] or None, "credit": line["credit"] or None,  # the empty side blank, as printed
                    "counterparty": people.get(line.get("counterparty_id"), line["counterparty"]),
                    "compound": line["compound"]}
 
