@@ -62,7 +62,8 @@ def main() -> None:
         kind = KINDS["vouchers"]
         keys = [spec.key for spec in kind.written_columns]
         t_query, records = timed("query the journal lines (export_rows)", lambda: list(kind.export_rows(books, year=2025)))
-        rows = [[fen_to_decimal(r[k]) if k in ("debit", "credit") else r[k] for k in keys] for r in records]
+        rows = [[fen_to_decimal(r[k]) if k in ("debit", "credit") and r[k] is not None else r[k] for k in keys]
+                for r in records]
         t_bare, _ = timed("bare openpyxl write_only, same values", lambda: bare_write(tmp / "bare.xlsx", rows))
         t_export, path = timed("export_file(vouchers, year=2025)", lambda: export_file(books, "vouchers", tmp / "j.xlsx", year=2025))
         print(f"lines exported: {len(records):,}; file {path.stat().st_size / 1e6:.1f} MB")
