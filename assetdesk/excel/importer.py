@@ -129,7 +129,9 @@ def read_file(kind: SheetKind, path: str | Path, sheet: str | None = None,
             continue
         rows, errors = kind.read_rows(grid, layout)
         errors = _side_by_side(grid, layout, kind) + errors
-        preview.skipped_tables.extend(note for note in grid.skipped_tables if note not in preview.skipped_tables)
+        above = _table_above(grid, layout)
+        notes = ([above] if above else []) + grid.skipped_tables
+        preview.skipped_tables.extend(note for note in notes if note not in preview.skipped_tables)
         preview.rows.extend(rows)
         preview.errors.extend(errors)
         preview.cell_errors.extend(errors)
@@ -151,6 +153,17 @@ def file_stamp(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return info.st_size, info.st_mtime_ns
+
+
+def _table_above(grid: reader.Grid, layout: reader.Layout) -> str:
+    """Rows above the header are titles, passed over; when two or more of them hold three cells
+    or more, they are a table (往来单位 above the 小区 being read), and the clerk is told it was
+    not imported rather than left to think it was."""
+    filled = [number for number, row in enumerate(grid.rows[: layout.header_rows[0]], start=1)
+              if sum(1 for cell in row if cell is not None and str(cell).strip()) >= 3]
+    if len(filled) < 2:
+        return ""
+    return f"工作表“{grid.name}”第 {filled[0]}–{filled[-1]} 行（表头以上的内容）"
 
 
 def _side_by_side(grid: reader.Grid, layout: reader.Layout, kind: SheetKind) -> list[RowError]:
@@ -203,11 +216,14 @@ def _reads_on_its_own(layout: reader.Layout, kind: SheetKind) -> bool:
 
     A name that only ends like one of its own does not count: 小区名称 ends with 名称, yet a 小区
     table is not a list of counterparties, so a district workbook's 小区 sheet is still left to
-    the 片区与小区 import."""
+    the 片区与小区 import. Nor does a single matched column: a 科目表 chosen as 往来单位及个人
+    found its "header" in the data row 11201 租户 and imported 51 accounts as people."""
     own = reader.alias_index(kind.columns)
     required = [spec for spec in kind.columns if spec.required]
     if not required:
         return False  # a kind that can do without every column (a journal) says nothing by reading a sheet
+    if len(layout.mapping) < 2:
+        return False  # one word matched (租户 in a 科目表's data rows) is no header of a table on its own
     for spec in required:
         header = layout.headers.get(spec.key)
         if header is None or not any(getattr(own.get(name), "key", None) == spec.key

@@ -154,3 +154,13 @@ def test_the_title_of_another_kinds_table_below_a_journal_is_no_line(books, tmp_
     preview = import_file(books, "vouchers", make_workbook(tmp_path / "序时账.xlsx", rows), dry_run=True)
     assert preview.ok, preview.errors
     assert preview.new == 1 and preview.skipped_tables == ["工作表“Sheet1”第 6 行起的表格（科目编码、科目名称、借方发生额、贷方发生额）"]
+
+
+def test_a_table_above_the_header_read_is_named_as_left_out(books, tmp_path):
+    """往来单位 on top, then the 小区 table being imported: the top table is not read, and the
+    clerk is told so rather than left to think it was."""
+    rows = [["名称", "类型", "联系电话"], ["张伟", "个人", "13800000001"], ["李娜", "个人", "13800000003"], [None],
+            ["所属片区", "小区名称", "类别", "户数"], ["东片区", "翠云小区", "老旧小区", 120]]
+    preview = import_file(books, "compounds", make_workbook(tmp_path / "两表.xlsx", rows), dry_run=True)
+    assert preview.ok and [row.values["name"] for row in preview.rows] == ["翠云小区"]
+    assert preview.skipped_tables == ["工作表“Sheet1”第 1–3 行（表头以上的内容）"]
