@@ -124,3 +124,12 @@ def test_one_code_with_two_names_is_refused_and_the_same_name_twice_is_one_accou
     twice = import_file(books, "accounts", make_workbook(tmp_path / "b.xlsx", [["科目编码", "科目名称"], ["11201", "甲"],
                                                                               ["11201", "  甲"]]))
     assert (twice.new, twice.unchanged) == (1, 1) and subs(books, "112") == {"11201": "甲"}
+
+
+def test_a_kingdee_code_typed_as_a_number_is_refused_with_the_text_format_hint(books, tmp_path):
+    """112.10 typed into a number column is stored as 112.1: the level's 0 is gone, and the clerk is
+    told why and what to do (set the column to 文本)."""
+    rows = [["科目编码", "科目名称"], ["112.01", "租户"], [112.1, "住户物业费"]]
+    preview = import_file(books, "accounts", make_workbook(tmp_path / "金蝶.xlsx", rows), dry_run=True)
+    (error,) = preview.errors
+    assert error.row == 3 and "按数字存的" in error.reason and "文本" in error.reason

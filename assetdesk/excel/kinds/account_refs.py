@@ -44,6 +44,12 @@ def plain_code(code: str) -> str | None:
     return match.group(1) + "".join(levels)
 
 
+def _code_cell(row: ParsedRow) -> Any:
+    """The 科目编码 cell as the reader gave it (a float when typed as a number)."""
+    where = row.where.get("code")
+    return row.raw[where[0]] if where is not None and where[0] < len(row.raw) else None
+
+
 def normalise_codes(rows: Sequence[ParsedRow], names: AccountNames | None = None) -> list[RowError]:
     """Write each row's code in the books' form; a code that cannot be is an error on its cell,
     saying which account of the books the name beside it is (1001 现金 → 101 库存现金) when ``names`` can."""
@@ -56,6 +62,9 @@ def normalise_codes(rows: Sequence[ParsedRow], names: AccountNames | None = None
         name = written_name(row.values.get("name")) if names is not None else ""
         known = sorted(names.codes_for(name), key=lambda c: (len(c), c)) if name else []
         hint = f"；“{name}”在账中是 {known[0]} {names.full_name(known[0])}" if known else ""
+        if isinstance(_code_cell(row), float) and "." in row["code"]:
+            # 112.10 typed in a number column: Excel keeps the number 112.1, the trailing 0 is gone
+            hint += "；编码是按数字存的，末尾的 0 已被 Excel 去掉（例如 112.10 存成了 112.1）：请把该列设为“文本”格式后重新填写"
         errors.append(row.error("code", CODE_RULE + hint))
     return errors
 
