@@ -62,7 +62,7 @@ class ImportPreview:
     skipped_sheets: list[str] = field(default_factory=list)
     # tables further down a read sheet that are another kind's: "工作表“余额表”第 40 行起的表格（摘要、借方…）"
     skipped_tables: list[str] = field(default_factory=list)
-    # the file's (size, modification time) when read: a commit of this preview reads it again if changed
+    # the file's (size, modification time) when read: a commit of this preview is refused if it changed since
     stamp: tuple[int, int] | None = None
 
     @property
