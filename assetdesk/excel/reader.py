@@ -187,8 +187,9 @@ def _read_openpyxl(path: Path, include_hidden: bool = False, progress: Progress 
             sheets = _worksheets(workbook, include_hidden)
             tick = _ticker(progress, sum(sheet.max_row or 0 for sheet in sheets))  # as declared, before the reset
             try:
-                grids = [Grid(sheet.title, _sheet_rows(path, sheet, workbook, tick), hidden=sheet.sheet_state != "visible")
-                         for sheet in sheets]
+                padded = _zero_padded_styles(workbook)  # the workbook's styles, for every sheet
+                grids = [Grid(sheet.title, _sheet_rows(path, sheet, workbook, padded, tick),
+                              hidden=sheet.sheet_state != "visible") for sheet in sheets]
             except (ImportFileError, OSError, _CallerStop):
                 raise
             except MemoryError:  # never handed to calamine then: it builds the whole grid at once
@@ -280,7 +281,8 @@ def _ticker(progress: Progress | None, declared: int) -> Callable[[int], None] |
     return tick
 
 
-def _sheet_rows(path: Path, sheet: Any, workbook: Any, tick: Callable[[int], None] | None = None) -> list[list[Any]]:
+def _sheet_rows(path: Path, sheet: Any, workbook: Any, padded: dict[int, int],
+                tick: Callable[[int], None] | None = None) -> list[list[Any]]:
     """The sheet's rows, ``rows[i]`` being Excel row ``i + 1``, each as long as its last cell (not
     padded: one stray space in column XFD would make every row 16,384 cells).
 
@@ -291,8 +293,8 @@ def _sheet_rows(path: Path, sheet: Any, workbook: Any, tick: Callable[[int], Non
     dropped (a space typed in row 1048576 costs a second, not a gigabyte); real content that far
     down is refused. A line break typed in a cell is stored as ``_x000D_`` and openpyxl leaves it
     so: it is turned back into the character. A number shown with leading zeros by its format
-    (000 → 001, a code or a phone number) is read as the text the clerk sees."""
-    padded = _zero_padded_styles(workbook)
+    (000 → 001, a code or a phone number; ``padded``: ``_zero_padded_styles``) is read as the
+    text the clerk sees."""
     by_number: dict[int, list[Any]] = {}
     read = 0
     with sheet._get_source() as source:  # noqa: SLF001 — as openpyxl's ReadOnlyWorksheet reads it

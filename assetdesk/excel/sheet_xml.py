@@ -130,30 +130,34 @@ def _formula_cells(xml: bytes, stale: bool) -> tuple[Cells, Cells]:
     (=IFERROR(VLOOKUP(…),"") finding nothing: ``t="str"`` and ``<v/>``) has its result, the empty
     text. Cells are found by pattern when each carries its reference (r="D2", in any attribute
     order); a sheet that leaves references out (they are optional) is walked element by element."""
-    missing: Cells = set()
-    placeholders: Cells = set()
+    found = _referenced_formulas(xml)
+    if found is None:
+        found = _counted_formulas(xml)
+    missing = {cell for cell, has_result in found if not has_result}
+    placeholders = {cell for cell, has_result in found if has_result} if stale else set()
+    return missing, placeholders
+
+
+def _referenced_formulas(xml: bytes) -> list[tuple[tuple[int, int], bool]] | None:
+    """(cell, has a saved result) of each formula cell; ``None`` when one carries no reference."""
+    found = []
     for attrs, body in _CELL_RE.findall(xml):
         if not _FORMULA_RE.search(body):
             continue
         ref = _REF_RE.search(attrs)
         if ref is None:
-            return _formula_cells_counted(xml, stale)
+            return None
         kind = _TYPE_RE.search(attrs)
         has_result = bool(_VALUE_RE.search(body)) or b"<is>" in body or b":is>" in body \
             or (kind is not None and kind.group(1) == b"str")
-        cell = (int(ref.group(2)) - 1, _column_index(ref.group(1).decode()))
-        if not has_result:
-            missing.add(cell)
-        elif stale:
-            placeholders.add(cell)
-    return missing, placeholders
+        found.append(((int(ref.group(2)) - 1, _column_index(ref.group(1).decode())), has_result))
+    return found
 
 
-def _formula_cells_counted(xml: bytes, stale: bool) -> tuple[Cells, Cells]:
-    """``_formula_cells`` for a sheet without cell references: rows and cells counted as they come
-    (an ``r`` given on some of them still counts)."""
-    missing: Cells = set()
-    placeholders: Cells = set()
+def _counted_formulas(xml: bytes) -> list[tuple[tuple[int, int], bool]]:
+    """``_referenced_formulas`` for a sheet without cell references: rows and cells counted as
+    they come (an ``r`` given on some of them still counts)."""
+    found = []
     row = col = -1
     for element in ElementTree.fromstring(xml).iter():
         tag = element.tag.rsplit("}", 1)[-1]
@@ -169,11 +173,8 @@ def _formula_cells_counted(xml: bytes, stale: bool) -> tuple[Cells, Cells]:
             value = parts.get("v")
             has_result = (value is not None and (value.text or "").strip() != "") or "is" in parts \
                 or element.get("t") == "str"
-            if not has_result:
-                missing.add((row, col))
-            elif stale:
-                placeholders.add((row, col))
-    return missing, placeholders
+            found.append(((row, col), has_result))
+    return found
 
 
 def _column_index(letters: str) -> int:
