@@ -8,11 +8,11 @@ from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
 
-from assetdesk.db.models import Account, Book, OpeningBalance, PeriodState, VoucherLine
+from assetdesk.db.models import Account, AccountDimension, Book, OpeningBalance, PeriodState, VoucherLine
 from assetdesk.errors import AccountError, ClosedPeriodError, DuplicateError, InputError, InUseError, NotFoundError
 from assetdesk.money import format_amount
 from assetdesk.periods import Period
-from assetdesk.services.chart import ACCOUNT_ALIASES, CHART_2023, DEFAULT_SUB_ACCOUNTS
+from assetdesk.services.chart import ACCOUNT_ALIASES, CHART_2023, DEFAULT_DIMENSIONS, DEFAULT_SUB_ACCOUNTS
 from assetdesk.services.context import Service
 from assetdesk.services.org import UpsertResult
 
@@ -95,6 +95,8 @@ def seed_chart() -> None:
         parent = Account.get(Account.code == code[:-2])
         Account.create(code=code, name=name, parent=parent, level=2, category=parent.category,
                        normal_side=parent.normal_side, initials=pinyin_initials(name))
+    for code, dimension_key in DEFAULT_DIMENSIONS:
+        AccountDimension.create(account=Account.get(Account.code == code), dimension=dimension_key)
 
 
 class AccountService(Service):

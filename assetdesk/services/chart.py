@@ -30,6 +30,11 @@ DEFAULT_SUB_ACCOUNTS: tuple[tuple[str, str], ...] = (
     ("32202", "未分配收益"),
 )
 
+# 辅助核算 every new set of books starts with (assetdesk.dimensions): who owes the community what.
+DEFAULT_DIMENSIONS: tuple[tuple[str, str], ...] = (
+    ("112", "counterparty"),
+)
+
 CURRENT_YEAR_PROFIT = "321"
 UNDISTRIBUTED_PROFIT = "32202"
 CASH = "101"

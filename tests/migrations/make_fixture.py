@@ -22,6 +22,11 @@ _LATER_CHANGES = {
     1: ["DROP TABLE account_period_total"],
     2: ["DROP INDEX voucher_debit_fen", "ALTER TABLE voucher DROP COLUMN debit_fen",
         "ALTER TABLE voucher DROP COLUMN search_text"],
+    3: ["DROP INDEX voucher_document_kind_document_id_document_seq", "ALTER TABLE voucher DROP COLUMN document_kind",
+        "ALTER TABLE voucher DROP COLUMN document_id", "ALTER TABLE voucher DROP COLUMN document_seq",
+        "ALTER TABLE voucher DROP COLUMN paper_label", "ALTER TABLE period_state DROP COLUMN closed_number",
+        "DROP TABLE voucher_counter", "DROP TABLE account_dimension", "DROP TABLE opening_balance_aux",
+        "DROP TABLE posting_rule"],
 }
 
 

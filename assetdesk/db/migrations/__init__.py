@@ -5,7 +5,9 @@ Rule for every step: a fresh database runs all steps in order against today's mo
 names the tables it creates and stays idempotent (create with ``safe=True``, add a column only if
 missing). Each released version leaves ``tests/migrations/fixtures/schema_vN.db``.
 """
-from assetdesk.db.migrations import m0001_initial, m0002_account_period_totals, m0003_voucher_list_columns
+from assetdesk.db.migrations import (
+    m0001_initial, m0002_account_period_totals, m0003_voucher_list_columns, m0004_documents_and_dimensions,
+)
 
-STEPS = [m0001_initial, m0002_account_period_totals, m0003_voucher_list_columns]
+STEPS = [m0001_initial, m0002_account_period_totals, m0003_voucher_list_columns, m0004_documents_and_dimensions]
 LATEST_VERSION = STEPS[-1].VERSION

@@ -1,12 +1,16 @@
 """Peewee records, one module per concept. ``ALL_MODELS`` is creation order (parents first)."""
 from assetdesk.db.models.audit import AuditEntry
 from assetdesk.db.models.book import Book, SchemaVersion, Setting, User
-from assetdesk.db.models.ledger import Account, AccountPeriodTotal, OpeningBalance, PeriodLog, PeriodState, Voucher, VoucherLine
+from assetdesk.db.models.ledger import (
+    Account, AccountDimension, AccountPeriodTotal, OpeningBalance, OpeningBalanceAux, PeriodLog, PeriodState, PostingRule,
+    Voucher, VoucherCounter, VoucherLine,
+)
 from assetdesk.db.models.org import Area, Compound, Counterparty
 
 ALL_MODELS = [
     SchemaVersion, Book, Setting, User, Area, Counterparty, Compound,
     Account, OpeningBalance, Voucher, VoucherLine, AccountPeriodTotal, PeriodState, PeriodLog, AuditEntry,
+    VoucherCounter, AccountDimension, OpeningBalanceAux, PostingRule,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

@@ -41,8 +41,17 @@ class Voucher(BaseModel):
     preparer = peewee.CharField(max_length=50, default="")
     reviewer = peewee.CharField(max_length=50, default="")
     status = peewee.CharField(max_length=10, default="draft", index=True)  # draft / posted
-    source = peewee.CharField(max_length=50, default="")  # 手工 / 期末结转 / 导入 / lease / fee ...
+    source = peewee.CharField(max_length=50, default="")  # what the clerk reads: 手工 / 导入 / 红字冲销 …
     reverses = peewee.ForeignKeyField("self", null=True, backref="reversals", on_delete="RESTRICT")
+    # The document this voucher posts (schema v4): a lease charge, a bill run, a receipt, a year-end
+    # closing. ``document_seq`` counts the document's postings: 1 its posting, 2 its reversal, 3 a
+    # posting again after that … so the unique index refuses a document posted twice, on every
+    # database and under any concurrency, and "is it posted" is "is its last seq odd".
+    document_kind = peewee.CharField(max_length=30, null=True)
+    document_id = peewee.BigIntegerField(null=True)
+    document_seq = peewee.IntegerField(null=True)
+    # The number on paper of an imported voucher the books number otherwise (记-0004), else "".
+    paper_label = peewee.CharField(max_length=20, default="", constraints=[peewee.SQL("DEFAULT ''")])
     created_at = peewee.DateTimeField()
     posted_at = peewee.DateTimeField(null=True)
     # Derived from the lines when they are written (schema v3), so the voucher list sorts by amount
@@ -52,7 +61,7 @@ class Voucher(BaseModel):
 
     class Meta:
         table_name = "voucher"
-        indexes = ((("period_key", "number"), True),)
+        indexes = ((("period_key", "number"), True), (("document_kind", "document_id", "document_seq"), True))
 
 
 class VoucherLine(BaseModel):
@@ -71,6 +80,7 @@ class VoucherLine(BaseModel):
     posted = peewee.BooleanField(default=False)
     counterparty = peewee.ForeignKeyField(Counterparty, null=True, on_delete="RESTRICT")
     compound = peewee.ForeignKeyField(Compound, null=True, on_delete="RESTRICT")
+    # become foreign keys when the asset, lease and fund registers are built (assetdesk.dimensions)
     asset_id = peewee.IntegerField(null=True)
     lease_id = peewee.IntegerField(null=True)
     fund_id = peewee.IntegerField(null=True)
@@ -105,6 +115,9 @@ class PeriodState(BaseModel):
     is_closed = peewee.BooleanField(default=True)
     closed_at = peewee.DateTimeField(null=True)
     closed_by = peewee.CharField(max_length=50, default="")
+    # the month's last voucher number when it was closed (schema v4): ``check`` finds any voucher
+    # numbered after it, exactly, where comparing times to the second could miss one
+    closed_number = peewee.IntegerField(null=True)
 
     class Meta:
         table_name = "period_state"
@@ -121,3 +134,53 @@ class PeriodLog(BaseModel):
 
     class Meta:
         table_name = "period_log"
+
+
+class VoucherCounter(BaseModel):
+    """The last voucher number of a month (schema v4). Taking the next number updates this row, so
+    two clerks posting in one month wait for each other instead of both taking MAX+1."""
+
+    period_key = peewee.IntegerField(primary_key=True)
+    last_number = peewee.IntegerField(default=0)
+
+    class Meta:
+        table_name = "voucher_counter"
+
+
+class AccountDimension(BaseModel):
+    """An account's 辅助核算: every posting to it (or to its sub-accounts) names a record of this
+    dimension (``assetdesk.dimensions``)."""
+
+    account = peewee.ForeignKeyField(Account, backref="dimensions", on_delete="CASCADE")
+    dimension = peewee.CharField(max_length=20)
+
+    class Meta:
+        table_name = "account_dimension"
+        indexes = ((("account", "dimension"), True),)
+
+
+class OpeningBalanceAux(BaseModel):
+    """The breakdown of an account's 期初余额 by its dimensions (核算项目): one row per record;
+    the rows of an account add up to its ``OpeningBalance``."""
+
+    account = peewee.ForeignKeyField(Account, on_delete="RESTRICT")
+    counterparty = peewee.ForeignKeyField(Counterparty, null=True, on_delete="RESTRICT")
+    compound = peewee.ForeignKeyField(Compound, null=True, on_delete="RESTRICT")
+    asset_id = peewee.IntegerField(null=True)
+    lease_id = peewee.IntegerField(null=True)
+    fund_id = peewee.IntegerField(null=True)
+    amount_fen = peewee.BigIntegerField(default=0)
+
+    class Meta:
+        table_name = "opening_balance_aux"
+
+
+class PostingRule(BaseModel):
+    """Which account an event of DOMAIN §3.3 posts to (``services.posting_rules`` holds the list of
+    slots, what each may point at, and its default); the clerk changes them in 设置."""
+
+    key = peewee.CharField(max_length=50, primary_key=True)
+    account = peewee.ForeignKeyField(Account, null=True, on_delete="RESTRICT")
+
+    class Meta:
+        table_name = "posting_rule"
