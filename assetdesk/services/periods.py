@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from assetdesk.events import PeriodClosed, PeriodReopened
 from assetdesk.db.models import Account, Book, PeriodLog, PeriodState, Voucher
 from assetdesk.errors import InputError, NotFoundError, PeriodError
 from assetdesk.money import format_money
@@ -110,7 +111,7 @@ class PeriodService(Service):
         """结账: refused unless every earlier month is closed, no drafts remain and the books balance."""
         period = Period.parse(period)
         self._check_can_close(period)
-        with self.db.atomic():
+        with self.ctx.transaction():
             state = PeriodState.get_or_none(PeriodState.period_key == period.key)
             if state is None:
                 PeriodState.create(period_key=period.key, is_closed=True, closed_at=self.ctx.now(), closed_by=self.ctx.user)
@@ -119,7 +120,7 @@ class PeriodService(Service):
                     .where(PeriodState.id == state.id).execute()
             PeriodLog.create(period_key=period.key, action="结账", reason="", user=self.ctx.user, at=self.ctx.now())
             self.ctx.audit("结账", "period", str(period))
-        self._publish("period_closed", period=str(period))
+        self._publish(PeriodClosed(period=str(period)))
         return next(r for r in self.list_periods(period) if r.period == period)
 
     def _check_can_close(self, period: Period) -> None:
@@ -153,11 +154,11 @@ class PeriodService(Service):
         later = sorted(k for k in closed if k > period.key)
         if later:
             raise PeriodError(f"{Period.from_key(later[-1])} 也已结账", "请从最后一个已结账的月份开始逐月反结账")
-        with self.db.atomic():
+        with self.ctx.transaction():
             PeriodState.update(is_closed=False).where(PeriodState.period_key == period.key).execute()
             PeriodLog.create(period_key=period.key, action="反结账", reason=reason, user=self.ctx.user, at=self.ctx.now())
             self.ctx.audit("反结账", "period", str(period), after={"reason": reason})
-        self._publish("period_reopened", period=str(period))
+        self._publish(PeriodReopened(period=str(period)))
         return next(r for r in self.list_periods(period) if r.period == period)
 
     def close_year(self, year: int, on: dt.date | None = None) -> list[VoucherView]:
@@ -174,7 +175,7 @@ class PeriodService(Service):
         tb = self._ledger.trial_balance(december)
         pl_lines, profit = self._profit_and_loss_lines(tb)
         vouchers = []
-        with self.db.atomic():
+        with self.ctx.transaction():
             if pl_lines:
                 vouchers.append(self._vouchers.create_and_post(VoucherInput(
                     on, f"结转{year}年损益", pl_lines + [self._line(CURRENT_YEAR_PROFIT, -profit)], source=YEAR_END_SOURCE)))

@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
+from assetdesk.events import DataImported
 from assetdesk.errors import VoucherError
 from assetdesk.periods import Period
 from assetdesk.services.voucher_types import VoucherInput, voucher_label
@@ -47,7 +48,7 @@ class HistoricalVouchers:
             if isinstance(item.date_on, dt.date) and Period.of(item.date_on) > this_month:
                 raise VoucherError(f"凭证日期 {item.date_on:%Y-%m-%d} 晚于本月（{this_month}），不能导入",
                                    "请检查年份、月份是否输错")
-        with self.db.atomic():
+        with self.ctx.transaction():
             plan = self.plan_import_numbers([(item.date_on, *paper) for item, paper in zip(items, papers)]) \
                 if papers is not None else [(None, None)] * len(items)
             for index, (item, (word, number)) in enumerate(zip(items, plan)):
@@ -60,7 +61,7 @@ class HistoricalVouchers:
                     p = self.db.param
                     self.db.execute_sql(f"UPDATE voucher SET search_text = search_text || {p} WHERE id = {p}",
                                         (f" {ORIGINAL_MARK} {original}", view.id))
-        self._publish("data_imported", kind="vouchers")
+        self._publish(DataImported(kind="vouchers"))
         return len(items)
 
     def plan_import_numbers(self, papers: Sequence[tuple[dt.date, str, int | None]]) -> list[tuple[str, int]]:

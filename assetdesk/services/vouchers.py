@@ -6,6 +6,7 @@ import datetime as dt
 
 import peewee
 
+from assetdesk.events import VoucherDiscarded, VoucherPosted, VoucherReversed, VoucherSaved
 from assetdesk.db.models import Account, Compound, Counterparty, Voucher, VoucherLine
 from assetdesk.errors import (
     AccountError, ClosedPeriodError, InputError, NotFoundError, UnbalancedVoucherError, VoucherError,
@@ -112,7 +113,7 @@ class VoucherService(HistoricalVouchers, Service):
         self._check_header(item)
         self._check_lines(list(item.lines), for_posting=False)
         period = self._check_period_open(item.date_on)
-        with self.db.atomic():
+        with self.ctx.transaction():
             if voucher_id is None:
                 voucher = self._create_draft(item, period)
             else:
@@ -123,7 +124,7 @@ class VoucherService(HistoricalVouchers, Service):
             self._write_lines(voucher, list(item.lines), posted=False)
             if voucher_id is None:
                 self.ctx.audit("保存凭证草稿", "voucher", voucher.id, after=item)
-        self._publish("voucher_saved", id=voucher.id)
+        self._publish(VoucherSaved(id=voucher.id))
         return self.get(voucher.id)
 
     def post(self, voucher_id: int) -> VoucherView:
@@ -133,7 +134,7 @@ class VoucherService(HistoricalVouchers, Service):
         lines = self._lines_as_input(voucher)
         self._check_lines(lines, for_posting=True)
         period = self._check_period_open(voucher.date_on)
-        with self.db.atomic():
+        with self.ctx.transaction():
             number = self._next_number(period)
             word = self._word()
             # whoever posts a draft has checked it: that person signs as 审核 on the printed voucher
@@ -142,13 +143,13 @@ class VoucherService(HistoricalVouchers, Service):
             VoucherLine.update(posted=True).where(VoucherLine.voucher == voucher.id).execute()
             self._add_to_period_totals(voucher.id)
             self.ctx.audit("凭证过账", "voucher", voucher.id, after={"label": voucher_label(word, number)})
-        self._publish("voucher_posted", id=voucher.id, period=str(period))
+        self._publish(VoucherPosted(id=voucher.id, period=str(period)))
         return self.get(voucher.id)
 
     def create_and_post(self, item: VoucherInput) -> VoucherView:
         """Post a complete voucher in one transaction — the path every other service uses."""
         view = self._create_posted(item)
-        self._publish("voucher_posted", id=view.id, period=str(view.period))
+        self._publish(VoucherPosted(id=view.id, period=str(view.period)))
         return view
 
     def _create_posted(self, item: VoucherInput, reverses: int | None = None, number: int | None = None,
@@ -160,7 +161,7 @@ class VoucherService(HistoricalVouchers, Service):
         self._check_lines(lines, for_posting=True, reversing=reverses is not None)
         period = self._check_period_open(item.date_on)
         word = word or self._word()
-        with self.db.atomic():
+        with self.ctx.transaction():
             number = number or self._next_number(period)
             voucher_id = self._insert_voucher(item, period, number, reverses, word)
             self._insert_lines(voucher_id, period, item.date_on, self._summary(item), lines, posted=True)
@@ -221,11 +222,11 @@ class VoucherService(HistoricalVouchers, Service):
         """Throw away a draft. Posted vouchers are never deleted (reverse them instead)."""
         voucher = self._draft_model(voucher_id)
         before = self.get(voucher_id)
-        with self.db.atomic():
+        with self.ctx.transaction():
             VoucherLine.delete().where(VoucherLine.voucher == voucher.id).execute()
             Voucher.delete().where(Voucher.id == voucher.id).execute()
             self.ctx.audit("作废凭证草稿", "voucher", voucher_id, before=before)
-        self._publish("voucher_discarded", id=voucher_id)
+        self._publish(VoucherDiscarded(id=voucher_id))
 
     def reverse(self, voucher_id: int, on: dt.date | None = None) -> VoucherView:
         """红字冲销: a posted voucher with the same lines and negated amounts, linked to the original."""
@@ -246,8 +247,8 @@ class VoucherService(HistoricalVouchers, Service):
                  for l in original.lines.order_by(VoucherLine.seq)]
         item = VoucherInput(on or self.ctx.today(), label, lines, 0, self.ctx.user, "红字冲销")
         view = self._create_posted(item, reverses=original.id)
-        self._publish("voucher_reversed", id=original.id, reversal_id=view.id)
-        self._publish("voucher_posted", id=view.id, period=str(view.period))
+        self._publish(VoucherReversed(id=original.id, reversal_id=view.id))
+        self._publish(VoucherPosted(id=view.id, period=str(view.period)))
         return view
 
     # --- helpers ------------------------------------------------------------------------------
