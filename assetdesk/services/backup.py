@@ -71,6 +71,7 @@ class BackupService(Service):
         finally:
             source_conn.close()
         self._reopen()
+        self.ctx.clear_caches()
         self.ctx.audit("恢复备份", "database", "", after={"from": str(source), "kept": str(kept)})
         self._publish(DatabaseRestored())
         return kept

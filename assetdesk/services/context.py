@@ -56,7 +56,7 @@ class ServiceContext:
                 yield
         except BaseException:
             del pending[mark:]
-            self._clear_caches()
+            self.clear_caches()
             raise
 
     def publish(self, event: Event) -> None:
@@ -87,9 +87,10 @@ class ServiceContext:
 
     def _rolled_back(self) -> None:
         self._pending().clear()
-        self._clear_caches()
+        self.clear_caches()
 
-    def _clear_caches(self) -> None:
+    def clear_caches(self) -> None:
+        """Forget every cached row (after a rollback, or a restore that replaced the books)."""
         for hook in self._rollback_hooks:
             hook()
 

@@ -19,7 +19,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from assetdesk.events import DataImported
 from assetdesk.errors import VoucherError
 from assetdesk.periods import Period
 from assetdesk.services.voucher_types import VoucherInput, voucher_label
@@ -61,7 +60,6 @@ class HistoricalVouchers:
                     p = self.db.param
                     self.db.execute_sql(f"UPDATE voucher SET search_text = search_text || {p} WHERE id = {p}",
                                         (f" {ORIGINAL_MARK} {original}", view.id))
-        self._publish(DataImported(kind="vouchers"))
         return len(items)
 
     def plan_import_numbers(self, papers: Sequence[tuple[dt.date, str, int | None]]) -> list[tuple[str, int]]:
