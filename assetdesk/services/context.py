@@ -52,7 +52,7 @@ class ServiceContext:
         pending = self._pending()
         mark = len(pending)
         try:
-            with self.ctx.transaction():
+            with self.db.atomic():
                 yield
         except BaseException:
             del pending[mark:]

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from assetdesk.errors import VoucherError
+from assetdesk.events import DataImported
 from assetdesk.periods import Period
 from assetdesk.services.voucher_types import VoucherInput, voucher_label
 
@@ -60,6 +61,8 @@ class HistoricalVouchers:
                     p = self.db.param
                     self.db.execute_sql(f"UPDATE voucher SET search_text = search_text || {p} WHERE id = {p}",
                                         (f" {ORIGINAL_MARK} {original}", view.id))
+            # one event however many vouchers, and one with the importer's own (the same value)
+            self._publish(DataImported("vouchers"))
         return len(items)
 
     def plan_import_numbers(self, papers: Sequence[tuple[dt.date, str, int | None]]) -> list[tuple[str, int]]:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import peewee
 
-from assetdesk.events import VoucherDiscarded, VoucherPosted, VoucherReversed, VoucherSaved
+from assetdesk.events import AccountsChanged, VoucherDiscarded, VoucherPosted, VoucherReversed, VoucherSaved
 from assetdesk.db.models import Account, Compound, Counterparty, Voucher, VoucherLine
 from assetdesk.errors import (
     AccountError, ClosedPeriodError, InputError, NotFoundError, UnbalancedVoucherError, VoucherError,
@@ -27,8 +27,8 @@ class VoucherService(HistoricalVouchers, Service):
     def __init__(self, ctx: ServiceContext):
         super().__init__(ctx)
         self._accounts: dict[str, tuple[int, bool, bool, str]] | None = None
-        ctx.events.subscribe("accounts_changed", lambda *_: self._forget_accounts())
-        ctx.events.subscribe("database_restored", lambda *_: self._forget_accounts())
+        ctx.on_rollback(self._forget_accounts)
+        ctx.events.subscribe(AccountsChanged, lambda _event: self._forget_accounts())
 
     def _forget_accounts(self) -> None:
         self._accounts = None
