@@ -88,7 +88,10 @@ def pinyin_initials(name: str) -> str:
 
 
 def seed_chart() -> None:
-    """Insert the 42 first-level accounts and the default sub-accounts (inside the caller's transaction)."""
+    """Insert the 42 first-level accounts, the default sub-accounts and 辅助核算, and point the posting
+    rules at their default accounts (inside the caller's transaction)."""
+    from assetdesk.services.posting_rules import seed_posting_rules
+
     for code, name, category, side in CHART_2023:
         Account.create(code=code, name=name, parent=None, level=1, category=category, normal_side=side,
                        initials=pinyin_initials(name))
@@ -98,6 +101,7 @@ def seed_chart() -> None:
                        normal_side=parent.normal_side, initials=pinyin_initials(name))
     for code, dimension_key in DEFAULT_DIMENSIONS:
         AccountDimension.create(account=Account.get(Account.code == code), dimension=dimension_key)
+    seed_posting_rules()
 
 
 class AccountService(Service):

@@ -17,6 +17,7 @@ from assetdesk.services.context import ServiceContext
 from assetdesk.services.ledger import LedgerService
 from assetdesk.services.org import OrgService
 from assetdesk.services.periods import PeriodService
+from assetdesk.services.posting_rules import PostingRuleService
 from assetdesk.services.settings import SettingsService
 from assetdesk.services.statements import StatementService
 from assetdesk.services.vouchers import VoucherService
@@ -36,6 +37,7 @@ class Books:
         self.ledger = LedgerService(self.ctx)
         self.periods = PeriodService(self.ctx, self.ledger, self.vouchers)
         self.settings = SettingsService(self.ctx)
+        self.posting_rules = PostingRuleService(self.ctx)
         self.audit = AuditService(self.ctx)
         self.check = CheckService(self.ctx, self.ledger)
         self.statements = StatementService(self.ctx, self.ledger)

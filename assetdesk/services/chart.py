@@ -24,10 +24,17 @@ CHART_2023: tuple[tuple[str, str, str, str], ...] = (
     ("521", "所得税费用", "损益", "借"),
 )
 
-# Sub-accounts every book starts with (DOMAIN §3.1: 322 has 各项分配 and 未分配收益).
+# Sub-accounts every book starts with: 322 has 各项分配 and 未分配收益 (DOMAIN §3.1); the others are
+# where the default posting rules point (DOMAIN §3.3, services.posting_rules.RULE_SLOTS), so a new
+# set of books can post rent, fees, deposits and cadre pay without the clerk setting anything up.
 DEFAULT_SUB_ACCOUNTS: tuple[tuple[str, str], ...] = (
+    ("10201", "基本存款户"),
+    ("21101", "押金"),
     ("32201", "各项分配"),
     ("32202", "未分配收益"),
+    ("50101", "租金收入"),
+    ("50102", "物业服务收入"),
+    ("51301", "干部报酬"),
 )
 
 # 辅助核算 every new set of books starts with (assetdesk.dimensions): who owes the community what.

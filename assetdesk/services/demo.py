@@ -23,12 +23,16 @@ DEMO_PREPARER = "王会计"  # the demo clerk, who prepares every demo voucher
 SURNAMES = "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = "明华建国丽娟伟芳秀英敏静强磊军洋勇艳杰娜涛超霞平刚桂兰亚琪海燕玉梅志红春生德福云飞"
 COMPOUND_WORDS = "兰园 茶城 思茅 南屏 振兴 月光 翠云 松山 梅子 洗马 倚象 白龙 石屏 文化 人民 康平 龙生 茶苑 民族 普洱".split()
+# The demo's sub-accounts; those a new set of books already has (10201, 21101, 50101 …) are kept as they are.
 SUB_ACCOUNTS = (
     ("102", "10201", "基本存款户"), ("211", "21101", "押金"), ("211", "21102", "其他应付款"),
     ("241", "24101", "老旧小区改造项目资金"), ("501", "50101", "租金收入"), ("501", "50102", "物业服务收入"),
-    ("504", "50401", "物业公司管理费"), ("511", "51101", "设施维修"), ("513", "51301", "干部报酬"),
-    ("513", "51302", "办公费"),
+    ("504", "50401", "物业公司管理费"), ("511", "51101", "设施维修"), ("511", "51102", "固定资产折旧"),
+    ("513", "51301", "干部报酬"), ("513", "51302", "办公费"),
 )
+# Posting rules whose default account the sub-accounts above turned into a parent (or the demo posts elsewhere).
+POSTING_RULES = {"grant.payable": "24101", "company_fee.income": "50401", "repair.expense": "51101",
+                 "depreciation.expense": "51102"}
 OPENING = {"101": 8_000_00, "10201": 1_250_000_00, "112": 36_000_00, "151": 3_600_000_00, "152": -420_000_00,
            "21101": -60_000_00, "24101": -300_000_00, "301": -3_000_000_00, "311": -500_000_00}
 
@@ -65,8 +69,12 @@ def build_demo(books, households: int = 2000, seed: int = 20240501, year: int | 
 def _fill(books, rng: random.Random, households: int, year: int, last_month: int, step) -> tuple[list, int, int]:
     books.org.setup_book(COMMUNITY, Period(year, 1), credit_code="N2530802MF0000000X")
     step(1, 5)
+    existing = {row.code for row in books.accounts.list_accounts()}
     for parent, code, name in SUB_ACCOUNTS:
-        books.accounts.add_sub_account(parent, name, code)
+        if code not in existing:
+            books.accounts.add_sub_account(parent, name, code)
+    for key, code in POSTING_RULES.items():
+        books.posting_rules.set_rule(key, code)
     books.accounts.set_opening_balances(_balanced_opening())
     for name, role in (("李亚琪", "负责人"), (DEMO_PREPARER, "会计"), ("张出纳", "出纳"), ("赵审核", "审核")):
         books.org.add_user(name, role)

@@ -84,7 +84,8 @@ class Column:
     ``sort_key`` is the name handed to ``fetch`` as ``order_by`` in paged mode (default ``key``;
     ``""`` makes the column unsortable); in memory the raw value is sorted;
     ``money`` paints negatives red; ``blank_zero`` shows (and exports) 0 as an empty cell;
-    ``width`` is a default pixel width; ``stretch`` takes the remaining width (``apply_column_widths``).
+    ``width`` is a default pixel width; ``stretch`` takes the remaining width (``apply_column_widths``);
+    ``foreground(row) -> QColor | None`` colours a cell (a problem in red, say).
     """
 
     key: str
@@ -98,6 +99,7 @@ class Column:
     width: int | None = None
     stretch: bool = False
     tooltip: Callable[[Any], str] | None = None
+    foreground: Callable[[Any], QColor | None] | None = None
 
     @property
     def order_name(self) -> str:
@@ -335,6 +337,9 @@ class TableModel(QAbstractTableModel):
             return self._columns[column_no].alignment
         if role == Qt.ItemDataRole.ForegroundRole:
             column = self._columns[column_no]
+            if column.foreground is not None:
+                colour = column.foreground(row)
+                return QBrush(colour) if colour is not None else None
             if column.money:
                 raw = self._getters[column_no](row)
                 if raw is not None and raw < 0:

@@ -1,4 +1,5 @@
-"""设置: community details, users and roles, voucher numbering, backup folder, print font.
+"""设置: community details, users and roles, voucher numbering, backup folder, print font, and the
+posting rules (记账规则, ``ui.widgets.posting_rules_widget``, which refreshes itself).
 
 Each section saves through one service call (``books.org.update_book``, ``books.org.add_user`` /
 ``set_user_active``, ``books.settings.set``); refusals show their Chinese message.
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from ui.models.table_model import TableModel, text_column
 from ui.pages.base import Page
 from ui.table_export import export_button
+from ui.widgets.posting_rules_widget import PostingRulesWidget
 
 VOUCHER_WORDS = ("记", "收", "付", "转")
 PDF_FONTS = (("自动选择（推荐）", ""), ("宋体 SimSun", "SimSun"), ("黑体 SimHei", "SimHei"),
@@ -61,6 +63,8 @@ class SettingsPage(Page):
         grid.addWidget(self._build_voucher_box(), 1, 0)
         grid.addWidget(self._build_backup_box(), 2, 0)
         grid.addWidget(self._build_print_box(), 2, 1)
+        self.rules_widget = PostingRulesWidget(books, bridge)
+        grid.addWidget(self.rules_widget, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)

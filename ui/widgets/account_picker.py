@@ -10,6 +10,9 @@ Enter only ``committed``s a leaf (or an empty cell). What is a leaf is the servi
     edit.committed.connect(move_to_next_cell)   # emitted when Enter settles on an account
     edit.code()                                 # "10201", or "" when empty
     edit.set_code("102")
+
+``within=("501", "504")`` limits the drop-down and the lookup to those first-level accounts and their
+sub-accounts (a posting rule's allowed accounts); the service still checks what is finally chosen.
 """
 from __future__ import annotations
 
@@ -37,6 +40,15 @@ def account_text(row) -> str:
     return f"{row.code} {row.full_name}"
 
 
+def search_accounts(books, text: str, within: tuple[str, ...] = (), leaf_only: bool = False) -> list:
+    """``books.accounts.search`` kept to the accounts under ``within`` (all when empty); [] on a refusal."""
+    try:
+        rows = books.accounts.search(text, leaf_only=leaf_only)
+    except AssetDeskError:
+        return []
+    return [row for row in rows if row.code[:3] in within] if within else rows
+
+
 def _fill(listing: QListWidget, rows, limit: int | None = None) -> None:
     listing.clear()
     for row in rows[:limit] if limit else rows:
@@ -53,10 +65,12 @@ def _fill(listing: QListWidget, rows, limit: int | None = None) -> None:
 class AccountLookupDialog(QDialog):
     """F7: the whole chart (active accounts), filtered as you type; Enter or double-click takes one."""
 
-    def __init__(self, books, parent: QWidget | None = None, text: str = "", leaf_only: bool = True):
+    def __init__(self, books, parent: QWidget | None = None, text: str = "", leaf_only: bool = True,
+                 within: tuple[str, ...] = ()):
         super().__init__(parent)
         self.books = books
         self.leaf_only = leaf_only
+        self.within = within
         self.chosen = None
         self.setWindowTitle(self.tr("选择科目"))
         self.resize(460, 520)
@@ -80,11 +94,7 @@ class AccountLookupDialog(QDialog):
         self._on_search_edit_text_changed(text)
 
     def _on_search_edit_text_changed(self, text: str) -> None:
-        try:
-            rows = self.books.accounts.search(text, leaf_only=self.leaf_only)
-        except AssetDeskError:
-            rows = []
-        _fill(self.listing, rows)
+        _fill(self.listing, search_accounts(self.books, text, self.within, self.leaf_only))
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
@@ -116,9 +126,10 @@ class AccountEdit(QLineEdit):
     committed = Signal()
     lookup_requested = Signal()
 
-    def __init__(self, books, parent: QWidget | None = None):
+    def __init__(self, books, parent: QWidget | None = None, within: tuple[str, ...] = ()):
         super().__init__(parent)
         self.books = books
+        self.within = within
         self._row = None
         self.setPlaceholderText(QCoreApplication.translate("VoucherGrid", "编码/名称/拼音"))
         self.setToolTip(self.tr("输入科目编码、名称或拼音首字母（如 yhck），上级编码会列出明细科目；F7 打开科目列表"))
@@ -194,10 +205,7 @@ class AccountEdit(QLineEdit):
         if not text:
             self.popup.hide()
             return
-        try:
-            rows = self.books.accounts.search(text)
-        except AssetDeskError:
-            rows = []
+        rows = search_accounts(self.books, text, self.within)
         _fill(self.popup, rows, POPUP_LIMIT)
         if not rows:
             self.popup.hide()
@@ -248,10 +256,7 @@ class AccountEdit(QLineEdit):
             self.popup.hide()
             self.committed.emit()
             return
-        try:
-            rows = self.books.accounts.search(text)
-        except AssetDeskError:
-            rows = []
+        rows = search_accounts(self.books, text, self.within)
         exact = [r for r in rows if r.code == text.split()[0]]
         if exact or len(rows) == 1:
             if self.choose((exact or rows)[0]):
@@ -263,7 +268,8 @@ class AccountEdit(QLineEdit):
         """F7: the full account list; the chosen leaf fills the cell."""
         self.popup.hide()
         self.lookup_requested.emit()
-        dialog = AccountLookupDialog(self.books, self, "" if self.account() else self.text().strip())
+        dialog = AccountLookupDialog(self.books, self, "" if self.account() else self.text().strip(),
+                                     within=self.within)
         self._lookup = dialog  # tests reach the open dialog through this
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
             if self.choose(dialog.chosen):
