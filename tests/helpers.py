@@ -27,3 +27,15 @@ def rent_account(books) -> str:
         if row.parent_code == "501" and row.name == "租金收入":
             return row.code
     return books.accounts.add_sub_account("501", "租金收入").code
+
+
+def chart_with(books, *accounts: tuple[str, str]) -> None:
+    """Sub-accounts ``(code, name)`` as a test needs them. New books already have some (10201 基本存款户,
+    21101 押金, 50101 租金收入, 50102 物业服务收入, 51301 干部报酬): one of that code is renamed, a missing
+    one is added."""
+    existing = {row.code: row.name for row in books.accounts.list_accounts()}
+    for code, name in accounts:
+        if code not in existing:
+            books.accounts.add_sub_account(code[:-2], name, code)
+        elif existing[code] != name:
+            books.accounts.rename(code, name)

@@ -115,6 +115,12 @@ class PostingRuleService(Service):
         """Every rule that cannot be used now, in Chinese (for ``assetdesk check`` and the 首页)."""
         return [f"记账规则“{row.event}—{row.label}”：{row.problem}" for row in self.list_rules() if row.problem]
 
+    def rules_using(self, code: str) -> list[str]:
+        """“租金到期—租金收入” for each rule pointing at ``code``. Such an account cannot be deleted (the
+        rule's row refers to it); deleting it must be refused with these names, or the rule changed first."""
+        chosen = self._chosen()
+        return [f"“{slot.event}—{slot.label}”" for slot in RULE_SLOTS if chosen.get(slot.key) == code]
+
     def resolve(self, keys: Iterable[str]) -> dict[str, str]:
         """key → the leaf account code it posts to. Refuses (so nothing is posted) when any of the
         rules is unset or its account is no longer an active leaf under the slot's accounts; the

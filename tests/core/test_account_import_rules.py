@@ -14,28 +14,29 @@ def names(books, prefix):
 def test_renaming_a_sub_account_to_its_siblings_name_is_refused(books):
     books.accounts.add_sub_account("102", "基本户")
     other = books.accounts.add_sub_account("102", "一般户")
-    with pytest.raises(DuplicateError, match="“银行存款”下已有明细科目“基本户”（10201）"):
+    with pytest.raises(DuplicateError, match="“银行存款”下已有明细科目“基本户”（10202）"):
         books.accounts.rename(other.code, "基本户")
-    assert names(books, "102") == {"10201": "基本户", "10202": "一般户"}
+    assert names(books, "102") == {"10201": "基本存款户", "10202": "基本户", "10203": "一般户"}
 
 
 def test_a_chart_list_leaving_two_siblings_with_one_name_is_refused_whole(books):
     books.accounts.add_sub_account("102", "基本户")
-    items = [AccountInput("10202", "一般户"), AccountInput("50101", "租金收入"), AccountInput("10203", "基本户")]
+    items = [AccountInput("10203", "一般户"), AccountInput("50103", "场地租金"), AccountInput("10204", "基本户")]
     (problem,) = books.accounts.check_upsert(items)
-    assert (problem.index, problem.field) == (2, "name") and "10201 也叫“基本户”" in problem.message
-    with pytest.raises(DuplicateError, match="10203"):
+    assert (problem.index, problem.field) == (2, "name") and "10202 也叫“基本户”" in problem.message
+    with pytest.raises(DuplicateError, match="10204"):
         books.accounts.upsert_accounts(items)
-    assert names(books, "102") == {"10201": "基本户"} and names(books, "501") == {}  # nothing written
+    assert names(books, "102") == {"10201": "基本存款户", "10202": "基本户"}  # nothing written
+    assert names(books, "501") == {"50101": "租金收入", "50102": "物业服务收入"}
 
 
 def test_two_sub_accounts_may_swap_their_names_in_one_list(books):
     books.accounts.add_sub_account("102", "基本户")
     books.accounts.add_sub_account("102", "一般户")
-    items = [AccountInput("10201", "一般户"), AccountInput("10202", "基本户")]
+    items = [AccountInput("10202", "一般户"), AccountInput("10203", "基本户")]
     assert books.accounts.check_upsert(items) == []
     assert books.accounts.upsert_accounts(items).updated == 2
-    assert names(books, "102") == {"10201": "一般户", "10202": "基本户"}
+    assert names(books, "102") == {"10201": "基本存款户", "10202": "一般户", "10203": "基本户"}
 
 
 def test_a_first_sub_account_under_an_account_in_use_is_found_before_writing(books):

@@ -19,10 +19,10 @@ def file_books(tmp_path):
 
 def test_backup_then_restore_brings_back_the_books_and_keeps_the_current_file(file_books, tmp_path):
     rent = rent_account(file_books)
-    post(file_books, "2025-01-05", "收租金", ("102", 500_00), (rent, -500_00))
+    post(file_books, "2025-01-05", "收租金", ("10201", 500_00), (rent, -500_00))
     copy = file_books.backup.backup(tmp_path / "backups")
     assert copy.parent == tmp_path / "backups" and copy.suffix == ".db"
-    post(file_books, "2025-01-06", "第二笔", ("102", 1_00), (rent, -1_00))
+    post(file_books, "2025-01-06", "第二笔", ("10201", 1_00), (rent, -1_00))
     kept = file_books.backup.restore(copy)
     assert kept.exists() and "before-restore" in kept.name
     assert file_books.vouchers.count_vouchers() == 1
@@ -54,7 +54,7 @@ def test_automatic_backups_keep_the_newest(file_books, tmp_path):
 
 def test_check_passes_on_sound_books_and_reports_tampering(file_books):
     rent = rent_account(file_books)
-    post(file_books, "2025-01-05", "收租金", ("102", 500_00), (rent, -500_00))
+    post(file_books, "2025-01-05", "收租金", ("10201", 500_00), (rent, -500_00))
     file_books.periods.close("2025-01")
     assert file_books.check.run() == []
     db = file_books.ctx.db
@@ -71,9 +71,9 @@ def test_restore_from_a_worker_thread_is_seen_by_the_main_thread(file_books, tmp
     import threading
 
     rent = rent_account(file_books)
-    post(file_books, "2025-01-05", "收租金", ("102", 500_00), (rent, -500_00))
+    post(file_books, "2025-01-05", "收租金", ("10201", 500_00), (rent, -500_00))
     copy = file_books.backup.backup(tmp_path / "b")
-    post(file_books, "2025-01-06", "第二笔", ("102", 1_00), (rent, -1_00))
+    post(file_books, "2025-01-06", "第二笔", ("10201", 1_00), (rent, -1_00))
     errors = []
 
     def restore():

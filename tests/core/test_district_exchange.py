@@ -28,7 +28,8 @@ def test_district_workbooks_in_and_the_months_books_out(tmp_path, capsys):
     assert "新增 3" in cli(capsys, db, "import", "compounds", str(FIXTURE))
     assert "新增 2" in cli(capsys, db, "import", "counterparties", str(FIXTURE))
 
-    chart = make_workbook(tmp_path / "科目.xlsx", [["科目编码", "科目名称"], ["10201", "基本存款户"], ["50101", "租金收入"]])
+    chart = make_workbook(tmp_path / "科目.xlsx", [["科目编码", "科目名称"], ["10201", "基本存款户"], ["50101", "租金收入"],
+                                                            ["51302", "办公费"]])
     cli(capsys, db, "import", "accounts", str(chart))
     opening = make_workbook(tmp_path / "科目余额表.xlsx", [
         ["科目余额表"], ["科目编码", "科目名称", "期初余额", None], [None, None, "借方", "贷方"],
@@ -40,7 +41,7 @@ def test_district_workbooks_in_and_the_months_books_out(tmp_path, capsys):
         ["日期", "凭证号", "摘要", "科目编码", "科目名称", "借方金额", "贷方金额", "往来单位"],
         ["2025-01-05", "记-1", "收一月租金", "10201", "", "1,200.00", None, "王五"],
         [None, None, "收一月租金", "50101", "", None, "1,200.00", None],
-        ["2025-01-20", "记-2", "付办公费", "513", "管理费用", 300, None, None],
+        ["2025-01-20", "记-2", "付办公费", "51302", "办公费", 300, None, None],
         [None, None, "付办公费", "101", "库存现金", None, 300, None],
     ])
     assert "新增 2" in cli(capsys, db, "import", "vouchers", str(journal))

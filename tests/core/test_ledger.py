@@ -6,9 +6,9 @@ from tests.helpers import draft, post, rent_account
 
 def _setup(books):
     rent = rent_account(books)
-    books.accounts.set_opening_balances({"101": 1_000_00, "102": 50_000_00, "301": -51_000_00})
-    post(books, "2025-01-05", "收租金", ("102", 3_000_00), (rent, -3_000_00))
-    post(books, "2025-01-05", "取现", ("101", 500_00), ("102", -500_00))
+    books.accounts.set_opening_balances({"101": 1_000_00, "10201": 50_000_00, "301": -51_000_00})
+    post(books, "2025-01-05", "收租金", ("10201", 3_000_00), (rent, -3_000_00))
+    post(books, "2025-01-05", "取现", ("101", 500_00), ("10201", -500_00))
     post(books, "2025-01-20", "付维修费", ("511", 300_00), ("101", -300_00))
     post(books, "2025-02-03", "收租金", ("101", 200_00), (rent, -200_00))
     draft(books, "2025-02-04", "草稿不入账", ("101", 9_999_00), (rent, -9_999_00))
@@ -76,7 +76,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from assetdesk.services.vouchers import LineInput, VoucherInput  # noqa: E402
 
-LEAVES = ("101", "102", "112", "151", "211", "301", "504", "511", "513")
+LEAVES = ("101", "10201", "112", "151", "21101", "301", "504", "511", "51301")
 voucher_strategy = st.tuples(
     st.integers(min_value=1, max_value=6),  # month
     st.lists(st.tuples(st.sampled_from(LEAVES), st.integers(min_value=1, max_value=10**8)), min_size=1, max_size=4),

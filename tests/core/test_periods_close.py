@@ -18,11 +18,11 @@ def test_months_close_in_order_and_current_period_moves(books):
 
 
 def test_drafts_and_an_unbalanced_opening_block_closing(books):
-    draft(books, "2025-01-09", "未完成", ("102", 1_00))
+    draft(books, "2025-01-09", "未完成", ("10201", 1_00))
     with pytest.raises(PeriodError, match="1 张凭证草稿"):
         books.periods.close("2025-01")
     books.vouchers.discard(books.vouchers.list_vouchers()[0].id)
-    books.accounts.set_opening_balances({"102": 5_00})
+    books.accounts.set_opening_balances({"10201": 5_00})
     with pytest.raises(PeriodError, match="试算不平衡"):
         books.periods.close("2025-01")
 
@@ -43,9 +43,9 @@ def test_reopen_needs_a_reason_and_is_logged(books):
 
 def test_year_end_closes_income_and_expense_to_undistributed_profit(books):
     rent = rent_account(books)
-    post(books, "2025-03-01", "收租金", ("102", 10_000_00), (rent, -10_000_00))
-    post(books, "2025-06-01", "维修", ("511", 2_500_00), ("102", -2_500_00))
-    post(books, "2025-07-01", "补助", ("102", 1_000_00), ("503", -1_000_00))
+    post(books, "2025-03-01", "收租金", ("10201", 10_000_00), (rent, -10_000_00))
+    post(books, "2025-06-01", "维修", ("511", 2_500_00), ("10201", -2_500_00))
+    post(books, "2025-07-01", "补助", ("10201", 1_000_00), ("503", -1_000_00))
     vouchers = books.periods.close_year(2025)
     assert [v.summary for v in vouchers] == ["结转2025年损益", "结转2025年本年收益"]
     december = Period(2025, 12)

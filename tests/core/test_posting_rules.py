@@ -155,3 +155,17 @@ def test_an_unset_rule_says_what_to_choose_and_is_refused(books):
         books.posting_rules.resolve(["bank"])
     books.posting_rules.set_rule("bank", "10201")
     assert books.posting_rules.resolve(["bank"]) == {"bank": "10201"}
+
+
+def test_the_rules_using_an_account_are_named(books):
+    assert books.posting_rules.rules_using("50102") == ["“物业费计费—物业服务收入”", "“物业费减免—冲减收入或公益支出”"]
+    assert books.posting_rules.rules_using("50103") == []
+
+
+def test_the_demo_community_can_post_every_event(empty_books):
+    from assetdesk.services.demo import build_demo
+
+    build_demo(empty_books, households=40)
+    assert empty_books.posting_rules.problems() == []
+    assert empty_books.posting_rules.resolve(["bank", "rent.income", "company_fee.income", "repair.expense"]) == {
+        "bank": "10201", "rent.income": "50101", "company_fee.income": "50401", "repair.expense": "51101"}

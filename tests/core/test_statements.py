@@ -7,11 +7,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assetdesk.periods import Period
-from assetdesk.services.chart import CHART_2023
+from assetdesk.services.chart import CHART_2023, DEFAULT_SUB_ACCOUNTS
 from tests.helpers import post, rent_account
 
-OPENINGS = {"101": 1_000_00, "102": 50_000_00, "151": 20_000_00, "152": -5_000_00, "11301": 300_00,
-            "11302": -200_00, "211": -1_100_00, "301": -65_000_00}
+OPENINGS = {"101": 1_000_00, "10201": 50_000_00, "151": 20_000_00, "152": -5_000_00, "11301": 300_00,
+            "11302": -200_00, "21101": -1_100_00, "301": -65_000_00}
 
 
 def internal_accounts(books) -> tuple[str, str]:
@@ -26,11 +26,11 @@ def quarter(books):
     internal_accounts(books)
     rent = rent_account(books)
     books.accounts.set_opening_balances(OPENINGS)
-    post(books, "2025-01-05", "收租金", ("102", 12_000_00), (rent, -12_000_00))
-    post(books, "2025-02-10", "付办公费", ("513", 2_000_00), ("102", -2_000_00))
+    post(books, "2025-01-05", "收租金", ("10201", 12_000_00), (rent, -12_000_00))
+    post(books, "2025-02-10", "付办公费", ("51301", 2_000_00), ("10201", -2_000_00))
     post(books, "2025-02-15", "应收租金", ("112", 3_000_00), (rent, -3_000_00))
-    post(books, "2025-03-01", "收二组往来款", ("102", 500_00), ("11302", -500_00))
-    post(books, "2025-03-05", "购物资", ("121", 800_00), ("401", 200_00), ("102", -1_000_00))
+    post(books, "2025-03-01", "收二组往来款", ("10201", 500_00), ("11302", -500_00))
+    post(books, "2025-03-05", "购物资", ("121", 800_00), ("401", 200_00), ("10201", -1_000_00))
     return books
 
 
@@ -60,7 +60,7 @@ def test_balance_sheet_hand_computed(books):
 
 
 def test_internal_account_without_sub_accounts_splits_by_its_own_sign(books):
-    books.accounts.set_opening_balances({"113": -400_00, "102": 400_00})
+    books.accounts.set_opening_balances({"113": -400_00, "10201": 400_00})
     sheet = books.statements.balance_sheet("2025-01")
     assert sheet.line("应收款项").closing_fen == 0
     assert sheet.line("应付款项").closing_fen == 400_00
@@ -82,9 +82,9 @@ def test_income_statement_month_and_year(books):
 
 def test_income_statement_every_class_of_income_and_expense(books):
     for code, fen in (("502", -100_00), ("503", -2_000_00), ("504", -50_00)):
-        post(books, "2025-01-10", "收入", ("102", -fen), (code, fen))
+        post(books, "2025-01-10", "收入", ("10201", -fen), (code, fen))
     for code, fen in (("511", 300_00), ("512", 20_00), ("514", 400_00), ("515", 30_00), ("521", 10_00)):
-        post(books, "2025-01-11", "支出", (code, fen), ("102", -fen))
+        post(books, "2025-01-11", "支出", (code, fen), ("10201", -fen))
     ytd = {line.label: line.ytd_fen for line in books.statements.income_statement("2025-01").lines}
     assert ytd["经营收益"] == 100_00 - 300_00 - 20_00
     assert ytd["收益总额"] == -220_00 + 2_000_00 + 50_00 - 400_00 - 30_00
@@ -94,12 +94,12 @@ def test_income_statement_every_class_of_income_and_expense(books):
 
 def year_with_closing(books, distribution: int):
     rent = rent_account(books)
-    books.accounts.set_opening_balances({"102": 10_000_00, "32202": -10_000_00})
-    post(books, "2025-03-01", "收租金", ("102", 10_000_00), (rent, -10_000_00))
-    post(books, "2025-06-01", "维修", ("511", 2_500_00), ("102", -2_500_00))
-    post(books, "2025-12-01", "补助", ("102", 1_000_00), ("503", -1_000_00))
+    books.accounts.set_opening_balances({"10201": 10_000_00, "32202": -10_000_00})
+    post(books, "2025-03-01", "收租金", ("10201", 10_000_00), (rent, -10_000_00))
+    post(books, "2025-06-01", "维修", ("511", 2_500_00), ("10201", -2_500_00))
+    post(books, "2025-12-01", "补助", ("10201", 1_000_00), ("503", -1_000_00))
     if distribution:
-        post(books, "2025-12-20", "分配", ("32201", distribution), ("102", -distribution))
+        post(books, "2025-12-20", "分配", ("32201", distribution), ("10201", -distribution))
     before = books.statements.balance_sheet("2025-12")
     books.periods.close_year(2025)
     return before
@@ -131,7 +131,7 @@ def test_distributions_reduce_year_end_undistributed(books):
 
 def test_next_year_starts_from_last_years_closing(books):
     year_with_closing(books, 0)
-    post(books, "2026-01-05", "收租金", ("102", 100_00), (rent_account(books), -100_00))
+    post(books, "2026-01-05", "收租金", ("10201", 100_00), (rent_account(books), -100_00))
     december = books.statements.balance_sheet("2025-12")
     january = books.statements.balance_sheet("2026-01")
     for line in january.lines:
@@ -143,8 +143,9 @@ def test_next_year_starts_from_last_years_closing(books):
 
 
 # --- property: both sides agree to the fen --------------------------------------------------------
-_PARENTS = {"113", "322"}
-LEAVES = tuple(code for code, *_ in CHART_2023 if code not in _PARENTS) + ("32201", "32202")
+_SUBS = tuple(code for code, _name in DEFAULT_SUB_ACCOUNTS)
+_PARENTS = {"113"} | {code[:3] for code in _SUBS}
+LEAVES = tuple(code for code, *_ in CHART_2023 if code not in _PARENTS) + _SUBS
 line_strategy = st.tuples(st.sampled_from(LEAVES + ("11301", "11302")),
                           st.integers(min_value=-10**8, max_value=10**8).filter(bool))
 voucher_strategy = st.tuples(st.integers(min_value=1, max_value=6),
@@ -157,7 +158,7 @@ voucher_strategy = st.tuples(st.integers(min_value=1, max_value=6),
 def test_property_balance_sheet_sides_always_agree(books, opening, vouchers):
     first, second = internal_accounts(books)
     codes = {"11301": first, "11302": second}
-    books.accounts.set_opening_balances({first: opening, "102": 5_000_00, "301": -5_000_00 - opening})
+    books.accounts.set_opening_balances({first: opening, "10201": 5_000_00, "301": -5_000_00 - opening})
     for month, lines, balancing in vouchers:
         signed = [(codes.get(code, code), fen) for code, fen in lines]
         rest = -sum(fen for _, fen in signed)

@@ -4,6 +4,7 @@ import pytest
 
 from assetdesk.errors import ImportFileError
 from assetdesk.excel import ImportRejectedError, import_file
+from tests.helpers import chart_with
 
 
 def _book(path, rows, merge=None):
@@ -21,13 +22,13 @@ def _book(path, rows, merge=None):
 def test_opening_balances_as_one_amount_with_a_direction(books, tmp_path):
     path = _book(tmp_path / "期初.xlsx", [
         ["兰花社区期初余额表"], ["单位：元"], ["科目代码", "科目名称", "方向", "期初余额"],
-        ["101", "库存现金", "借", "1,000.00"], ["102", "银行存款", "", 50000], ["301", "资本", "贷", "51,000.00"],
+        ["101", "库存现金", "借", "1,000.00"], ["10201", "基本存款户", "", 50000], ["301", "资本", "贷", "51,000.00"],
         ["合计", "", "", ""],
     ], merge="A1:D1")
     result = import_file(books, "opening-balances", path)
     assert result.changed == 3
     balances = {r.code: (r.debit_fen, r.credit_fen) for r in books.accounts.opening_balances()}
-    assert balances["101"] == (1_000_00, 0) and balances["102"] == (50_000_00, 0)  # blank 方向: the normal side
+    assert balances["101"] == (1_000_00, 0) and balances["10201"] == (50_000_00, 0)  # blank 方向: the normal side
     assert balances["301"] == (0, 51_000_00)
     assert books.accounts.opening_check().balanced
     assert import_file(books, "opening-balances", path, dry_run=True).changed == 0
@@ -68,12 +69,12 @@ def test_compounds_by_name_only_get_codes_and_reimport_changes_nothing(books, tm
 
 
 def test_journal_from_another_program_with_blank_continuation_lines(books, tmp_path):
-    books.accounts.add_sub_account("501", "租金收入")
+    chart_with(books, ("50101", "租金收入"))
     path = _book(tmp_path / "序时账.xlsx", [
         ["序时账"], ["日期", "凭证号", "摘要", "科目", "借方", "贷方"],
-        ["2025-01-05", "记字第1号", "收租金", "102 银行存款", "1200", ""],
+        ["2025-01-05", "记字第1号", "收租金", "10201 基本存款户", "1200", ""],
         [None, None, "收租金", "经营收入-租金收入", "", "1200"],
-        ["2025.1.6", "0002", "买办公用品", "513 管理费用", 300, None],
+        ["2025.1.6", "0002", "买办公用品", "511 经营支出", 300, None],
         [None, None, None, "库存现金", None, 300],
     ])
     result = import_file(books, "vouchers", path)
@@ -86,7 +87,7 @@ def test_journal_from_another_program_with_blank_continuation_lines(books, tmp_p
 def test_an_unknown_account_name_names_its_cell(books, tmp_path):
     path = _book(tmp_path / "序时账.xlsx", [
         ["日期", "凭证号", "摘要", "科目", "借方", "贷方"],
-        ["2025-01-05", "1", "收租金", "102 银行存款", 10, None],
+        ["2025-01-05", "1", "收租金", "10201 基本存款户", 10, None],
         [None, None, None, "租金", None, 10],
     ])
     with pytest.raises(ImportRejectedError) as info:
@@ -101,7 +102,7 @@ def test_an_exported_journal_of_closed_months_reimports_unchanged(books, tmp_pat
     from tests.helpers import post, rent_account
 
     rent = rent_account(books)
-    post(books, "2025-01-05", "收租金", ("102", 1_200_00), (rent, -1_200_00))
+    post(books, "2025-01-05", "收租金", ("10201", 1_200_00), (rent, -1_200_00))
     books.periods.close("2025-01")
     path = export_file(books, "vouchers", tmp_path / "journal.xlsx", year=2025)
     again = import_file(books, "vouchers", path)
@@ -227,7 +228,7 @@ def _balance_table(path, rows):
 
 
 def test_a_balance_table_with_parent_totals_imports_the_sub_accounts(books, tmp_path):
-    books.accounts.add_sub_account("102", "基本存款户")
+    chart_with(books, ("10201", "基本存款户"))
     books.accounts.add_sub_account("102", "专户")
     path = _balance_table(tmp_path / "科目余额表.xlsx", [
         ["101", "库存现金", 1.0, None, 1000, None],
@@ -246,7 +247,7 @@ def test_a_balance_table_with_parent_totals_imports_the_sub_accounts(books, tmp_
 
 
 def test_a_parent_total_that_disagrees_with_its_sub_accounts_is_refused(books, tmp_path):
-    books.accounts.add_sub_account("102", "基本存款户")
+    chart_with(books, ("10201", "基本存款户"))
     path = _balance_table(tmp_path / "科目余额表.xlsx", [
         ["102", "银行存款", None, None, 50000, None],
         ["10201", "银行存款—基本存款户", None, None, 49000, None],
@@ -357,7 +358,7 @@ def test_a_cell_merged_down_over_its_rows_belongs_to_each_of_them(books, tmp_pat
 
 
 def test_header_cells_merged_down_over_a_two_row_header(books, tmp_path):
-    books.accounts.add_sub_account("102", "基本存款户")
+    chart_with(books, ("10201", "基本存款户"))
     path = _book(tmp_path / "期初.xlsx", [
         ["科目编码", "科目名称", "期初余额", None], [None, None, "借方", "贷方"],
         ["101", "库存现金", 1000, None], ["10201", "基本存款户", 2000, None], ["301", "资本", None, 3000],
@@ -369,13 +370,13 @@ def test_header_cells_merged_down_over_a_two_row_header(books, tmp_path):
 
 def test_a_journal_with_month_and_day_columns_takes_its_year_from_the_title(books, tmp_path):
     """用友-style 序时账: 月 and 日 columns, 凭证类型 apart from 凭证号, the year only in the title."""
-    books.accounts.add_sub_account("501", "租金收入")
+    chart_with(books, ("50101", "租金收入"))
     path = _book(tmp_path / "序时账.xlsx", [
         ["兰花社区 2025年 序时账"],
         ["月", "日", "凭证类型", "凭证号", "摘要", "科目编码", "科目名称", "借方金额", "贷方金额"],
-        [1, 5, "记", "0001", "收租金", "102", "银行存款", 1200, None],
+        [1, 5, "记", "0001", "收租金", "10201", "基本存款户", 1200, None],
         [1, 5, "记", None, "收租金", "50101", "租金收入", None, 1200],
-        ["2月", "6日", "记", "0001", "买办公用品", "513", "管理费用", 300, None],
+        ["2月", "6日", "记", "0001", "买办公用品", "511", "经营支出", 300, None],
         [None, None, None, None, "买办公用品", "101", "库存现金", None, 300],
     ])
     result = import_file(books, "vouchers", path)
@@ -397,11 +398,11 @@ def test_month_and_day_without_any_year_are_refused_by_cell(books, tmp_path):
 
 
 def test_a_journal_with_one_amount_column_and_a_debit_credit_flag(books, tmp_path):
-    books.accounts.add_sub_account("501", "租金收入")
+    chart_with(books, ("50101", "租金收入"))
     path = _book(tmp_path / "凭证.xlsx", [
         ["日期", "凭证号", "摘要", "科目编码", "借贷", "金额"],
-        ["2025-01-05", "1", "收租金", "102", "借", "1,200.00"], ["2025-01-05", "1", "收租金", "50101", "贷方", 1200],
-        ["2025-01-06", "2", "买办公用品", "513", "借", 300], ["2025-01-06", "2", "买办公用品", "101", "", 300],
+        ["2025-01-05", "1", "收租金", "10201", "借", "1,200.00"], ["2025-01-05", "1", "收租金", "50101", "贷方", 1200],
+        ["2025-01-06", "2", "买办公用品", "511", "借", 300], ["2025-01-06", "2", "买办公用品", "101", "", 300],
     ])
     with pytest.raises(ImportRejectedError) as caught:
         import_file(books, "vouchers", path)
@@ -409,7 +410,7 @@ def test_a_journal_with_one_amount_column_and_a_debit_credit_flag(books, tmp_pat
     assert (error.row, error.column) == (5, "E（借贷）") and "借贷方向" in error.reason
     fixed = _book(tmp_path / "凭证2.xlsx", [
         ["日期", "凭证号", "摘要", "科目编码", "借贷", "金额"],
-        ["2025-01-05", "1", "收租金", "102", "借", "1,200.00"], ["2025-01-05", "1", "收租金", "50101", "贷方", 1200],
+        ["2025-01-05", "1", "收租金", "10201", "借", "1,200.00"], ["2025-01-05", "1", "收租金", "50101", "贷方", 1200],
     ])
     assert import_file(books, "vouchers", fixed).new == 1
     tb = {r.code: r for r in books.ledger.trial_balance("2025-01").rows}
@@ -419,10 +420,10 @@ def test_a_journal_with_one_amount_column_and_a_debit_credit_flag(books, tmp_pat
 def test_historical_vouchers_keep_their_preparer_and_attachment_count(books, tmp_path):
     path = _book(tmp_path / "凭证.xlsx", [
         ["日期", "凭证号", "摘要", "科目编码", "借方金额", "贷方金额", "制单人", "附单据数"],
-        ["2025-01-05", "1", "买办公用品", "513", 300, None, "王会计", 2],
+        ["2025-01-05", "1", "买办公用品", "511", 300, None, "王会计", 2],
         [None, None, "买办公用品", "101", None, 300, "王会计", 2],
         ["2025-01-06", "2", "提现", "101", 100, None, None, None],
-        [None, None, "提现", "102", None, 100, None, None],
+        [None, None, "提现", "10201", None, 100, None, None],
     ])
     import_file(books, "vouchers", path)
     views = [books.vouchers.get(v.id) for v in books.vouchers.list_vouchers()]

@@ -15,6 +15,7 @@ from assetdesk.excel import ImportRejectedError, export_file, import_file, write
 from assetdesk.services.org import CounterpartyInput
 from assetdesk.services.vouchers import LineInput, VoucherFilter, VoucherInput
 from tests.excel.helpers import make_workbook
+from tests.helpers import chart_with
 
 JOURNAL = ["日期", "凭证号", "摘要", "科目编码", "科目名称", "借方金额", "贷方金额"]
 D = dt.date(2025, 2, 10)
@@ -23,9 +24,8 @@ D = dt.date(2025, 2, 10)
 @pytest.fixture
 def chart(books):
     """The sub-accounts the journals below post to."""
-    for parent, name in (("102", "基本存款户"), ("501", "租金收入"), ("501", "物业服务收入"), ("511", "设施维修"),
-                         ("513", "办公费"), ("211", "押金")):
-        books.accounts.add_sub_account(parent, name)
+    chart_with(books, ("10201", "基本存款户"), ("50101", "租金收入"), ("50102", "物业服务收入"), ("51101", "设施维修"),
+               ("51301", "办公费"), ("21101", "押金"))
     return books
 
 

@@ -14,15 +14,16 @@ from assetdesk.excel import ImportRejectedError, export_file, import_file
 from assetdesk.excel.kinds.base import ParsedRow
 from assetdesk.excel.kinds.opening_amounts import Reading, apply_one_column, one_column_rule
 
+from tests.helpers import chart_with
+
 from .helpers import make_workbook
 
 
 @pytest.fixture
 def chart(books):
     """102 with 基本户 / 一般户, 211 with 押金, 113 with two sides — as a clerk sets up before the openings."""
-    for parent, name in (("102", "农业银行基本户"), ("102", "信用社一般户"), ("211", "押金"),
-                         ("113", "社区居委会"), ("113", "街道办")):
-        books.accounts.add_sub_account(parent, name)
+    chart_with(books, ("10201", "农业银行基本户"), ("10202", "信用社一般户"), ("21101", "押金"),
+               ("11301", "社区居委会"), ("11302", "街道办"))
     return books
 
 
@@ -234,11 +235,11 @@ def test_openings_after_the_first_month_is_closed_are_refused_in_the_preview(cha
 def test_codes_of_the_2004_system_are_refused_by_the_name_beside_them(books, tmp_path):
     path = make_workbook(tmp_path / "期初.xlsx", [
         ["科目编码", "科目名称", "借方余额", "贷方余额"], ["101", "现金", 10000, None], ["153", "固定资产清理", 5000, None],
-        ["154", "在建工程", 80000, None], ["211", "应付工资", None, 15000], ["301", "资本", None, 80000]])
+        ["154", "在建工程", 80000, None], ["502", "经营支出", 15000, None], ["301", "资本", None, 80000]])
     errors = refused(books, path)
     assert [(e.row, e.column) for e in errors] == [(3, "B（科目名称）"), (4, "B（科目名称）"), (5, "B（科目名称）")]
     assert "编码 153 在账中的科目“在建工程”不符" in errors[0].reason and "“固定资产清理”在账中是 154" in errors[0].reason
-    assert "编码 211 在账中的科目“应付款”不符" in errors[2].reason and "在账中是 212 应付工资" in errors[2].reason
+    assert "编码 502 在账中的科目“投资收益”不符" in errors[2].reason and "在账中是 511 经营支出" in errors[2].reason
 
 
 def test_a_name_column_shifted_against_the_codes_is_refused(chart, tmp_path):

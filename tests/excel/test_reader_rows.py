@@ -149,7 +149,7 @@ def test_the_title_of_another_kinds_table_below_a_journal_is_no_line(books, tmp_
     is no voucher line with a bad date."""
     rent = rent_account(books)
     rows = [["日期", "凭证号", "摘要", "科目编码", "借方金额", "贷方金额"],
-            ["2025-01-05", "记-0001", "收租金", "102", 500, None], ["2025-01-05", "记-0001", "收租金", rent, None, 500],
+            ["2025-01-05", "记-0001", "收租金", "10201", 500, None], ["2025-01-05", "记-0001", "收租金", rent, None, 500],
             [None], ["科目汇总表"], ["科目编码", "科目名称", "借方发生额", "贷方发生额"], ["102", "银行存款", 500, None]]
     preview = import_file(books, "vouchers", make_workbook(tmp_path / "序时账.xlsx", rows), dry_run=True)
     assert preview.ok, preview.errors

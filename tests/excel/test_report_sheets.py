@@ -3,7 +3,7 @@ import openpyxl
 
 from assetdesk.excel.report_sheets import REPORT_SHEETS, export_report
 from assetdesk.periods import Period
-from tests.helpers import post, rent_account
+from tests.helpers import chart_with, post, rent_account
 
 
 def test_every_book_report_has_a_sheet_and_the_bank_journal_carries_its_figures(books, tmp_path):
@@ -11,7 +11,7 @@ def test_every_book_report_has_a_sheet_and_the_bank_journal_carries_its_figures(
 
     assert set(REPORT_SHEETS) == set(REPORTS) - {"month-books"}  # a binding of the others, each exported on its own
     rent = rent_account(books)
-    post(books, "2025-01-05", "收租金", ("102", 1_234_50), (rent, -1_234_50))
+    post(books, "2025-01-05", "收租金", ("10201", 1_234_50), (rent, -1_234_50))
     path = export_report(books, "journal", tmp_path / "bank.xlsx", Period(2025, 1), Period(2025, 1), "bank")
     rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
     assert rows[0][0].startswith("兰花社区") and "银行存款日记账（2025年1月）" in rows[0][0]
@@ -19,13 +19,13 @@ def test_every_book_report_has_a_sheet_and_the_bank_journal_carries_its_figures(
     assert (line[1], float(line[3]), line[5]) == ("记-0001", 1234.5, "借")
     ledger = export_report(books, "ledger", tmp_path / "all.xlsx", Period(2025, 1), Period(2025, 1))
     codes = {r[0] for r in openpyxl.load_workbook(ledger).active.iter_rows(min_row=4, values_only=True)}
-    assert {"102", rent} <= codes
+    assert {"10201", rent} <= codes
 
 
 def test_statements_as_sheets_carry_the_totals(books, tmp_path):
     rent = rent_account(books)
-    books.accounts.set_opening_balances({"102": 10_000_00, "301": -10_000_00})
-    post(books, "2025-02-05", "收租金", ("102", 1_234_50), (rent, -1_234_50))
+    books.accounts.set_opening_balances({"10201": 10_000_00, "301": -10_000_00})
+    post(books, "2025-02-05", "收租金", ("10201", 1_234_50), (rent, -1_234_50))
     path = export_report(books, "balance-sheet", tmp_path / "bs.xlsx", Period(2025, 1), Period(2025, 2))
     rows = {r[1]: r for r in openpyxl.load_workbook(path).active.iter_rows(min_row=4, values_only=True) if r[1]}
     assert float(rows["资产总计"][4]) == float(rows["负债和所有者权益总计"][4]) == 11234.5
@@ -39,7 +39,7 @@ def test_statements_as_sheets_carry_the_totals(books, tmp_path):
 def test_journal_sheet_without_an_account_holds_cash_and_bank(books, tmp_path):
     rent = rent_account(books)
     post(books, "2025-01-05", "收现金租金", ("101", 100_00), (rent, -100_00))
-    post(books, "2025-01-06", "收银行租金", ("102", 200_00), (rent, -200_00))
+    post(books, "2025-01-06", "收银行租金", ("10201", 200_00), (rent, -200_00))
     path = export_report(books, "journal", tmp_path / "both.xlsx", Period(2025, 1), Period(2025, 1))
     rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
     assert "现金日记账、银行存款日记账" in rows[0][0]
@@ -52,7 +52,7 @@ def test_journal_sheet_without_an_account_holds_cash_and_bank(books, tmp_path):
 def test_the_vouchers_sheet_of_a_range_holds_those_months_only(books, tmp_path):
     rent = rent_account(books)
     for month in (1, 2, 3):
-        post(books, f"2025-0{month}-05", f"收{month}月租金", ("102", 100_00 * month), (rent, -100_00 * month))
+        post(books, f"2025-0{month}-05", f"收{month}月租金", ("10201", 100_00 * month), (rent, -100_00 * month))
     path = export_report(books, "vouchers", tmp_path / "v.xlsx", Period(2025, 2), Period(2025, 3))
     rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
     assert rows[0][0].endswith("凭证（2025年2月—3月）")
@@ -64,7 +64,7 @@ def test_the_vouchers_sheet_of_a_range_holds_those_months_only(books, tmp_path):
 
 
 def test_sheets_are_named_and_headed_as_the_printed_books(books, tmp_path):
-    books.accounts.add_sub_account("102", "基本存款户")
+    chart_with(books, ("10201", "基本存款户"))
     rent = rent_account(books)
     post(books, "2025-01-05", "收租金", ("10201", 200_00), (rent, -200_00))
     bank = openpyxl.load_workbook(export_report(books, "journal", tmp_path / "j.xlsx", Period(2025, 1), Period(2025, 1), "10201"))

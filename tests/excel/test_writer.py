@@ -8,6 +8,7 @@ import openpyxl
 from assetdesk.excel import export_table, export_trial_balance
 from assetdesk.excel.reader import read_grids
 from assetdesk.services.vouchers import LineInput, VoucherInput
+from tests.helpers import chart_with
 
 
 def test_export_table_formats_and_escapes(tmp_path):
@@ -28,7 +29,7 @@ def test_trial_balance_workbook(books, tmp_path):
     income = next(a.code for a in books.accounts.list_accounts() if a.is_leaf and a.code.startswith("501"))
     books.vouchers.create_and_post(VoucherInput(dt.date(2025, 1, 5), "收租金",
                                                 [LineInput.debit(cash, 100050), LineInput.credit(income, 100050)]))
-    books.accounts.add_sub_account("102", "基本存款户")
+    chart_with(books, ("10201", "基本存款户"))
     books.vouchers.create_and_post(VoucherInput(dt.date(2025, 2, 5), "收租金",
                                                 [LineInput.debit("10201", 20000), LineInput.credit(income, 20000)]))
     path = export_trial_balance(books, tmp_path / "tb.xlsx", "2025-01", "2025-03")

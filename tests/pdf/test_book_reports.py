@@ -18,10 +18,10 @@ PRINTED = dt.date(2025, 4, 1)
 def posted(books):
     """Opening balances and a quarter of postings: rent in cash and bank, a fee, a red reversal."""
     rent = rent_account(books)
-    books.accounts.set_opening_balances({"101": 1_000_00, "102": 50_000_00, "301": -51_000_00})
+    books.accounts.set_opening_balances({"101": 1_000_00, "10201": 50_000_00, "301": -51_000_00})
     post(books, "2025-01-05", "收一月商铺租金", ("101", 1_234_50), (rent, -1_234_50))
-    post(books, "2025-01-05", "收一月门面租金", ("102", 16_409_02), (rent, -16_409_02))
-    wrong = post(books, "2025-01-20", "支付办公用品费", ("513", 300_00), ("101", -300_00))
+    post(books, "2025-01-05", "收一月门面租金", ("10201", 16_409_02), (rent, -16_409_02))
+    wrong = post(books, "2025-01-20", "支付办公用品费", ("51301", 300_00), ("101", -300_00))
     books.vouchers.reverse(wrong.id, on=dt.date(2025, 1, 21))
     post(books, "2025-02-10", "收二月租金", ("101", 6_007_14), (rent, -6_007_14))
     return books
@@ -51,8 +51,8 @@ def test_ledger_of_all_accounts_gives_each_account_its_own_pages(posted, tmp_pat
     pages = read_pdf.pages(build_report(posted, "ledger", tmp_path / "l.pdf", period="2025-01",
                                         printed_on=PRINTED))
     headings = [line for page in pages for line in page.splitlines() if line.startswith("科目：")]
-    assert headings[:2] == ["科目：101 库存现金", "科目：102 银行存款"]
-    assert len(pages) == len(headings) >= 4  # 101, 102, 50101 租金收入, 513 管理费用
+    assert headings[:2] == ["科目：101 库存现金", "科目：10201 银行存款—基本存款户"]
+    assert len(pages) == len(headings) >= 4  # 101, 10201 基本存款户, 50101 租金收入, 51301 干部报酬
 
 
 def test_long_ledger_carries_forward_across_pages(books, tmp_path, read_pdf):
@@ -91,7 +91,7 @@ def test_bank_journal_by_alias(posted, tmp_path, read_pdf):
 
 
 def test_bank_journal_gives_each_bank_account_its_own_book(books, tmp_path, read_pdf):
-    basic = books.accounts.add_sub_account("102", "基本存款户").code
+    basic = "10201"  # 基本存款户: new books have it
     special = books.accounts.add_sub_account("102", "专户").code
     idle = books.accounts.add_sub_account("102", "已销户").code
     rent = rent_account(books)

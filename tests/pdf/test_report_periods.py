@@ -17,11 +17,11 @@ PRINTED = dt.date(2025, 4, 1)
 def quarter(books):
     """Opening balances (cash, bank, capital, fixed assets) and rent and expenses over a quarter."""
     rent = rent_account(books)
-    books.accounts.set_opening_balances({"101": 1_000_00, "102": 50_000_00, "151": 36_000_00,
+    books.accounts.set_opening_balances({"101": 1_000_00, "10201": 50_000_00, "151": 36_000_00,
                                          "301": -87_000_00})
     post(books, "2025-01-05", "收一月租金", ("101", 1_000_00), (rent, -1_000_00))
     post(books, "2025-02-05", "收二月租金", ("101", 2_000_00), (rent, -2_000_00))
-    post(books, "2025-02-20", "付办公费", ("513", 300_00), ("101", -300_00))
+    post(books, "2025-02-20", "付办公费", ("51301", 300_00), ("101", -300_00))
     post(books, "2025-03-05", "收三月租金", ("101", 4_000_00), (rent, -4_000_00))
     return books
 

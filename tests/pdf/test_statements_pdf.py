@@ -15,11 +15,11 @@ PRINTED = dt.date(2025, 4, 1)
 def fill(books):
     rent = rent_account(books)
     internal = books.accounts.add_sub_account("113", "一组").code
-    books.accounts.set_opening_balances({"101": 1_000_00, "102": 50_000_00, "151": 20_000_00,
+    books.accounts.set_opening_balances({"101": 1_000_00, "10201": 50_000_00, "151": 20_000_00,
                                          "152": -5_000_00, internal: -700_00, "301": -65_300_00})
     post(books, "2025-01-05", "收商铺租金", ("101", 1_234_50), (rent, -1_234_50))
-    post(books, "2025-02-10", "付办公费", ("513", 300_00), ("102", -300_00))
-    post(books, "2025-03-05", "收门面租金", ("102", 16_409_02), (rent, -16_409_02))
+    post(books, "2025-02-10", "付办公费", ("51301", 300_00), ("10201", -300_00))
+    post(books, "2025-03-05", "收门面租金", ("10201", 16_409_02), (rent, -16_409_02))
     return books
 
 

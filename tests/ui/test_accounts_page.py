@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
-from tests.helpers import post
+from tests.helpers import chart_with, post, rent_account
 from ui.bridge import EventBridge
 from ui.pages.accounts_page import AccountsPage
 
@@ -33,25 +33,25 @@ def test_tree_shows_the_chart(page):
 
 def test_add_rename_deactivate_and_delete_sub_account(page, books, monkeypatch):
     page.select_code("501")
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("租金收入", True))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("场地租金", True))
     page.add_button.click()
-    assert books.accounts.get("50101").name == "租金收入"
-    assert page._items["50101"].parent().text(0) == "501" and page.current_code() == "50101"
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("商铺租金收入", True))
+    assert books.accounts.get("50103").name == "场地租金"
+    assert page._items["50103"].parent().text(0) == "501" and page.current_code() == "50103"
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("商铺租金", True))
     page.rename_button.click()
-    assert page._items["50101"].text(1) == "商铺租金收入"
-    page.select_code("50101")
+    assert page._items["50103"].text(1) == "商铺租金"
+    page.select_code("50103")
     page.active_button.click()
-    assert not books.accounts.get("50101").is_active and page._items["50101"].text(4) == "停用"
+    assert not books.accounts.get("50103").is_active and page._items["50103"].text(4) == "停用"
     assert page.active_button.text() == "启用"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.delete_button.click()
-    assert "50101" not in page._items
+    assert "50103" not in page._items
 
 
 def test_delete_of_a_used_account_shows_the_refusal(page, books, monkeypatch, shown_errors):
-    rent = books.accounts.add_sub_account("501", "租金收入").code
-    post(books, "2025-01-05", "收租", ("102", 100_00), (rent, -100_00))
+    rent = rent_account(books)
+    post(books, "2025-01-05", "收租", ("10201", 100_00), (rent, -100_00))
     page.select_code(rent)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.delete_button.click()
@@ -64,7 +64,7 @@ def test_delete_of_a_used_account_shows_the_refusal(page, books, monkeypatch, sh
 
 
 def test_search_filters_the_tree_by_pinyin(page, books):
-    books.accounts.add_sub_account("501", "租金收入")
+    chart_with(books, ("50101", "租金收入"))
     page.search_edit.setText("zjsr")
     visible = [c for c, item in page._items.items() if not item.isHidden()]
     assert visible == ["501", "50101"]
@@ -101,12 +101,12 @@ def test_opening_balances_live_check_and_save(qtbot, page, books, typist):
 
 def test_unreadable_opening_amount_is_marked_and_not_saved(page, books, shown_errors):
     table = page.opening_table
-    table.item(row_of(page, "102"), 3).setText("abc")
+    table.item(row_of(page, "10201"), 3).setText("abc")
     assert page.opening_status.text() == "有金额无法识别"
     page.save_opening_balances()
-    assert "科目 102 借方" in shown_errors[0][0].message
+    assert "科目 10201 借方" in shown_errors[0][0].message
     assert books.accounts.opening_check().debit_fen == 0
-    assert table.item(row_of(page, "102"), 3).text() == "abc"
+    assert table.item(row_of(page, "10201"), 3).text() == "abc"
 
 
 def test_typed_openings_survive_a_refresh_and_closing_asks_first(qtbot, books, monkeypatch):
@@ -118,9 +118,9 @@ def test_typed_openings_survive_a_refresh_and_closing_asks_first(qtbot, books, m
     window.show()
     page = window.show_page("AccountsPage")
     table = page.opening_table
-    table.item(row_of(page, "102"), 3).setText("500")
+    table.item(row_of(page, "10201"), 3).setText("500")
     books.accounts.add_sub_account("504", "杂项收入")  # another change arrives: the page refreshes
-    assert page.has_unsaved_changes() and table.item(row_of(page, "102"), 3).text() == "¥500.00"
+    assert page.has_unsaved_changes() and table.item(row_of(page, "10201"), 3).text() == "¥500.00"
     asked = []
 
     def answer(*args, **kwargs):

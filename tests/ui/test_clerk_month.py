@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from assetdesk.periods import Period
+from tests.helpers import rent_account
 from tests.ui.test_voucher_dialog import ENTER, keys, type_date
 from ui.bridge import EventBridge
 from ui.pages.books_page import BooksPage
@@ -17,7 +18,7 @@ def cells(model, key):
 
 
 def test_clerk_month(qtbot, books, monkeypatch, shown_errors):
-    rent = books.accounts.add_sub_account("501", "租金收入").code
+    rent = rent_account(books)
     bridge = EventBridge(books.events)
     vouchers = VouchersPage(books, bridge)
     ledger = BooksPage(books, bridge)
@@ -37,7 +38,7 @@ def test_clerk_month(qtbot, books, monkeypatch, shown_errors):
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.isActiveWindow())
     type_date(qtbot, dialog, "2025-01-20")
-    keys(qtbot, "收到一月租金", ENTER, "102", ENTER, "500", ENTER,
+    keys(qtbot, "收到一月租金", ENTER, "10201", ENTER, "500", ENTER,
          "..", ENTER, "zjsr", ENTER, ENTER, "=")
     assert dialog.difference_label.text() == "借贷平衡"
     dialog.post_button.click()
@@ -62,7 +63,7 @@ def test_clerk_month(qtbot, books, monkeypatch, shown_errors):
     vouchers.select_voucher(voucher_id)
     vouchers.reverse_button.click()
     assert cells(vouchers.model, "is_reversal") == ["红字冲销", ""]
-    assert books.ledger.balance("102", Period(2025, 3)) == 0
+    assert books.ledger.balance("10201", Period(2025, 3)) == 0
     ledger.tb_range.end.set_period(Period(2025, 3))
     ledger.load_trial_balance()
     assert "102" not in cells(ledger.tb_model, "code")  # 500 and red −500 in 借方: nothing left to show
@@ -81,7 +82,7 @@ def test_clerk_month(qtbot, books, monkeypatch, shown_errors):
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.isActiveWindow())
     type_date(qtbot, dialog, "2025-01-31")
-    keys(qtbot, "补记租金", ENTER, "102", ENTER, "100", ENTER, "..", ENTER, "zjsr", ENTER, ENTER, "=")
+    keys(qtbot, "补记租金", ENTER, "10201", ENTER, "100", ENTER, "..", ENTER, "zjsr", ENTER, ENTER, "=")
     dialog.post_button.click()
     assert [e.message for e, _ in shown_errors] == ["2025-01 已结账，不能在该月记账"]
     assert dialog.grid.cell(1, 3).text() == "100.00"

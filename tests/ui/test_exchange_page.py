@@ -53,7 +53,7 @@ def test_exported_chart_reimports_unchanged(qtbot, page, books, tmp_path, monkey
 
 
 def test_vouchers_of_a_month_and_trial_balance_export(qtbot, page, books, tmp_path, monkeypatch, saved_messages):
-    post(books, "2025-01-05", "收1号铺租金", ("102", 800_00), (rent_account(books), -800_00))
+    post(books, "2025-01-05", "收1号铺租金", ("10201", 800_00), (rent_account(books), -800_00))
     vouchers = tmp_path / "凭证.xlsx"
     save_as(monkeypatch, vouchers)
     page.voucher_period.set_period("2025-01")

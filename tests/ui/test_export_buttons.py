@@ -19,10 +19,10 @@ from tests.ui.conftest import show_main_window
 
 @pytest.fixture
 def posted(books, rent):
-    books.accounts.set_opening_balances({"102": 10_000_00, "301": -10_000_00})
-    post(books, "2025-01-05", "收一月租金", ("102", 1_234_50), (rent, -1_234_50))
-    post(books, "2025-01-08", "提取备用金", ("101", 500_00), ("102", -500_00))
-    post(books, "2025-02-03", "收二月租金", ("102", 2_000_00), (rent, -2_000_00))
+    books.accounts.set_opening_balances({"10201": 10_000_00, "301": -10_000_00})
+    post(books, "2025-01-05", "收一月租金", ("10201", 1_234_50), (rent, -1_234_50))
+    post(books, "2025-01-08", "提取备用金", ("101", 500_00), ("10201", -500_00))
+    post(books, "2025-02-03", "收二月租金", ("10201", 2_000_00), (rent, -2_000_00))
     return books
 
 
@@ -154,10 +154,10 @@ def test_ledger_and_journals_export_the_account_and_months_on_screen(qtbot, post
 
     page = open_page(qtbot, BooksPage, posted, bridge)
     january = Period.parse("2025-01")
-    page.show_ledger("102", january, january)
+    page.show_ledger("10201", january, january)
     click(qtbot, page.ledger_export_button)
     title, headers, data = workbook(target)
-    assert title == "兰花社区 明细账 102（2025-01）"
+    assert title == "兰花社区 明细账 10201（2025-01）"
     assert headers == ["日期", "凭证号", "科目", "摘要", "借方", "贷方", "方向", "余额"]
     assert [row[3] for row in data] == [row[3] for row in screen(page.ledger_table)]
     assert [row[3] for row in data][1:3] == ["收一月租金", "提取备用金"]
@@ -237,7 +237,7 @@ def test_opening_balances_export_what_is_typed_on_screen(qtbot, posted, bridge, 
     assert headers == ["科目编码", "科目名称", "方向", "借方余额", "贷方余额"]  # as on screen
     rows = {row[0]: row for row in data}
     assert len(rows) == table.rowCount()
-    assert rows["101"][3] == 2000 and rows["102"][3] == 10000 and rows["102"][1] == "银行存款"
+    assert rows["101"][3] == 2000 and rows["10201"][3] == 10000 and rows["10201"][1] == "银行存款—基本存款户"
     assert rows["301"][4] == 10000 and rows["301"][3] is None and rows["311"][4] == 2000
     assert posted.accounts.opening_check().debit_fen == 10_000_00  # exporting saved nothing
     preview = import_file(posted, "opening-balances", target, dry_run=True)
@@ -297,7 +297,7 @@ def test_opening_export_carries_the_direction_column_and_reimports_unchanged(qtb
 
     house = posted.accounts.add_sub_account("113", "社区居委会").code   # 内部往来: a 双向 account
     street = posted.accounts.add_sub_account("113", "街道办").code
-    posted.accounts.set_opening_balances({"102": 10_000_00, house: 3_000_00, street: -500_00, "301": -12_500_00})
+    posted.accounts.set_opening_balances({"10201": 10_000_00, house: 3_000_00, street: -500_00, "301": -12_500_00})
     page = open_page(qtbot, AccountsPage, posted, bridge)
     page.tabs.setCurrentIndex(1)
     click(qtbot, page.opening_export_button)
@@ -306,7 +306,7 @@ def test_opening_export_carries_the_direction_column_and_reimports_unchanged(qtb
     header_at = next(n for n, row in enumerate(rows) if row and "方向" in [str(cell) for cell in row])
     side_column = list(rows[header_at]).index("方向")
     sides = {row[0]: row[side_column] for row in rows[header_at + 1:] if row and row[0]}
-    assert sides[house] == "双向" and sides["102"] == "借" and sides["301"] == "贷"
+    assert sides[house] == "双向" and sides["10201"] == "借" and sides["301"] == "贷"
 
     preview = import_file(posted, "opening-balances", target, dry_run=True)
     assert preview.errors == [] and (preview.new, preview.changed) == (0, 0)

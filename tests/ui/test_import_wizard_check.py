@@ -34,10 +34,10 @@ def journal_workbook(path: Path, rent: str) -> Path:
     ws.title = "序时账"
     ws.append(["兰花社区序时账"])
     ws.append(["日期", "凭证号", "摘要", "科目编码", "借方金额", "贷方金额"])
-    ws.append(["2025-01-05", "记-0001", "收一月租金", "102", 500, None])
+    ws.append(["2025-01-05", "记-0001", "收一月租金", "10201", 500, None])
     ws.append([None, None, None, rent, None, 500])
     ws.append(["2025-01-08", "记-0002", "提取备用金", "101", 200, None])
-    ws.append([None, None, None, "102", None, 200])
+    ws.append([None, None, None, "10201", None, 200])
     wb.save(path)
     return path
 

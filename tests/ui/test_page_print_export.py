@@ -12,9 +12,9 @@ from ui.bridge import EventBridge
 @pytest.fixture
 def posted(books):
     rent = rent_account(books)
-    books.accounts.set_opening_balances({"102": 10_000_00, "301": -10_000_00})
-    post(books, "2025-01-05", "收一月租金", ("102", 1_234_50), (rent, -1_234_50))
-    post(books, "2025-01-08", "提取备用金", ("101", 500_00), ("102", -500_00))
+    books.accounts.set_opening_balances({"10201": 10_000_00, "301": -10_000_00})
+    post(books, "2025-01-05", "收一月租金", ("10201", 1_234_50), (rent, -1_234_50))
+    post(books, "2025-01-08", "提取备用金", ("101", 500_00), ("10201", -500_00))
     return books
 
 

@@ -21,8 +21,8 @@ PRINTED_ON = dt.date(2025, 3, 15)
 @pytest.fixture
 def posted(books):
     rent = rent_account(books)
-    post(books, "2025-01-05", "收1号铺租金", ("102", 1_234_50), (rent, -1_234_50))
-    post(books, "2025-01-20", "提取备用金", ("101", 500_00), ("102", -500_00))
+    post(books, "2025-01-05", "收1号铺租金", ("10201", 1_234_50), (rent, -1_234_50))
+    post(books, "2025-01-20", "提取备用金", ("101", 500_00), ("10201", -500_00))
     return books
 
 

@@ -171,7 +171,7 @@ def test_home_page_shows_drafts_balance_and_attention(window, qtbot, books):
     assert home.balance_tile.value_label.text() == "平衡"
     assert home.drafts_tile.value_label.text() == "0 张"
     books.vouchers.save_draft(VoucherInput(dt.date(2025, 1, 5), "收租金",
-                                           [LineInput.debit("102", 50000), LineInput.credit("112", 50000)]))
+                                           [LineInput.debit("10201", 50000), LineInput.credit("112", 50000)]))
     assert home.drafts_tile.value_label.text() == "1 张"  # refreshed through the bridge
     texts = [home.attention_list.item(i).text() for i in range(home.attention_list.count())]
     assert "有 1 张凭证草稿尚未过账" in texts
@@ -323,7 +323,7 @@ def test_welcome_demo_builds_the_demo_community_in_its_own_file(qtbot, tmp_path,
 
 def test_home_page_warns_about_unbalanced_opening_balances(window, books):
     home = window.show_page("HomePage")
-    books.accounts.set_opening_balances({"102": 1_000_00})
+    books.accounts.set_opening_balances({"10201": 1_000_00})
     home.refresh()
     texts = [home.attention_list.item(i).text() for i in range(home.attention_list.count())]
     assert "期初余额借贷不平衡（差额 ¥1,000.00）：请在“科目—期初余额”中补齐" in texts

@@ -34,9 +34,9 @@ def shown(page, key):
 
 
 def test_list_shows_posted_and_draft_vouchers_newest_first(books, rent, page):
-    post(books, "2025-01-05", "收一月租金", ("102", 500_00), (rent, -500_00))
-    post(books, "2025-02-05", "收二月租金", ("102", 600_00), (rent, -600_00))
-    draft(books, "2025-03-01", "预收租金", ("102", 100_00))
+    post(books, "2025-01-05", "收一月租金", ("10201", 500_00), (rent, -500_00))
+    post(books, "2025-02-05", "收二月租金", ("10201", 600_00), (rent, -600_00))
+    draft(books, "2025-03-01", "预收租金", ("10201", 100_00))
     assert shown(page, "summary") == ["预收租金", "收二月租金", "收一月租金"]
     assert shown(page, "label") == ["草稿", "记-0001", "记-0001"]
     assert shown(page, "period") == ["2025-03", "2025-02", "2025-01"]
@@ -46,9 +46,9 @@ def test_list_shows_posted_and_draft_vouchers_newest_first(books, rent, page):
 
 
 def test_filters_and_sorting_go_to_the_service(qtbot, books, rent, page):
-    post(books, "2025-01-05", "收一月租金", ("102", 500_00), (rent, -500_00))
-    post(books, "2025-01-08", "付水电费", ("513", 80_00), ("101", -80_00))
-    post(books, "2025-02-05", "收二月租金", ("102", 600_00), (rent, -600_00))
+    post(books, "2025-01-05", "收一月租金", ("10201", 500_00), (rent, -500_00))
+    post(books, "2025-01-08", "付水电费", ("51301", 80_00), ("101", -80_00))
+    post(books, "2025-02-05", "收二月租金", ("10201", 600_00), (rent, -600_00))
     page.all_periods.setChecked(False)
     page.period_picker.set_period(Period(2025, 1))
     assert sorted(shown(page, "summary")) == ["付水电费", "收一月租金"]
@@ -78,14 +78,14 @@ def test_new_opens_the_voucher_dialog_and_a_saved_draft_appears(qtbot, books, re
     assert isinstance(dialog, VoucherDialog) and dialog.voucher_id is None
     dialog.date_edit.setText("2025-03-02")
     dialog.grid.cell(0, 0).setText("预收押金")
-    dialog.grid.cell(0, 1).set_code("102")
+    dialog.grid.cell(0, 1).set_code("10201")
     dialog.grid.cell(0, 2).setText("300")
     assert dialog.save_draft()
     assert shown(page, "summary") == ["预收押金"] and shown(page, "status") == ["草稿"]
 
 
 def test_post_reverse_and_links_both_ways(qtbot, books, rent, page, monkeypatch, shown_errors):
-    voucher = draft(books, "2025-01-05", "收一月租金", ("102", 500_00), (rent, -500_00))
+    voucher = draft(books, "2025-01-05", "收一月租金", ("10201", 500_00), (rent, -500_00))
     assert page.select_voucher(voucher.id)
     assert page.post_button.isEnabled() and not page.reverse_button.isEnabled()
     page.post_button.click()
@@ -108,7 +108,7 @@ def test_post_reverse_and_links_both_ways(qtbot, books, rent, page, monkeypatch,
 
 
 def test_reverse_cancelled_changes_nothing(books, rent, page, monkeypatch):
-    voucher = post(books, "2025-01-05", "收一月租金", ("102", 500_00), (rent, -500_00))
+    voucher = post(books, "2025-01-05", "收一月租金", ("10201", 500_00), (rent, -500_00))
     page.refresh()
     page.select_voucher(voucher.id)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
@@ -117,7 +117,7 @@ def test_reverse_cancelled_changes_nothing(books, rent, page, monkeypatch):
 
 
 def test_discard_draft(books, rent, page, monkeypatch):
-    voucher = draft(books, "2025-03-01", "预收租金", ("102", 100_00))
+    voucher = draft(books, "2025-03-01", "预收租金", ("10201", 100_00))
     page.select_voucher(voucher.id)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.discard_button.click()
@@ -125,7 +125,7 @@ def test_discard_draft(books, rent, page, monkeypatch):
 
 
 def test_double_click_opens_the_voucher_read_only(qtbot, books, rent, page):
-    voucher = post(books, "2025-01-05", "收一月租金", ("102", 500_00), (rent, -500_00))
+    voucher = post(books, "2025-01-05", "收一月租金", ("10201", 500_00), (rent, -500_00))
     index = page.model.index(0, 3)
     page.table.doubleClicked.emit(index)
     dialog = page._dialogs[-1]
@@ -133,7 +133,7 @@ def test_double_click_opens_the_voucher_read_only(qtbot, books, rent, page):
 
 
 def test_posting_refusal_is_shown(books, rent, page, shown_errors):
-    voucher = draft(books, "2025-01-05", "收租", ("102", 500_00), (rent, -400_00))
+    voucher = draft(books, "2025-01-05", "收租", ("10201", 500_00), (rent, -400_00))
     page.select_voucher(voucher.id)
     page.post_button.click()
     assert [e.message for e, _ in shown_errors][0].startswith("借贷不平衡")
@@ -145,8 +145,8 @@ def import_renumbered(books, rent):
     from assetdesk.services.vouchers import LineInput, VoucherInput
     from tests.helpers import day
 
-    post(books, "2025-01-05", "收一月租金", ("102", 500_00), (rent, -500_00))
-    item = VoucherInput(day("2025-01-20"), "收门面房租金", [LineInput.debit("102", 800_00), LineInput.credit(rent, 800_00)])
+    post(books, "2025-01-05", "收一月租金", ("10201", 500_00), (rent, -500_00))
+    item = VoucherInput(day("2025-01-20"), "收门面房租金", [LineInput.debit("10201", 800_00), LineInput.credit(rent, 800_00)])
     books.vouchers.import_vouchers([item], papers=[("记", 1)])
     (row,) = [r for r in books.vouchers.list_vouchers(None) if r.summary == "收门面房租金"]
     return row

@@ -44,12 +44,17 @@ class PostingRulesWidget(QGroupBox):
         self.apply_button.clicked.connect(self._on_apply_clicked)
         self.allowed_label = QLabel()
         self.allowed_label.setObjectName("hint")
+        self.problem_label = QLabel()  # the selected rule's problem, red (a selected row's text is not)
+        self.problem_label.setObjectName("statusWarn")
+        self.problem_label.setWordWrap(True)
         note = QLabel(self.tr("租金、物业费、押金、项目资金等业务生成凭证时记入的科目。科目须为所列一级科目下已启用的"
                               "末级科目；科目表变动使规则不能使用时，“状态”栏以红字说明，相关业务暂不能记账。"))
         note.setObjectName("hint")
         note.setWordWrap(True)
         editor = QHBoxLayout()
-        editor.addWidget(QLabel(self.tr("所选规则的科目(&K)：")))
+        caption = QLabel(self.tr("所选规则的科目(&K)："))
+        caption.setBuddy(self.account_edit)
+        editor.addWidget(caption)
         editor.addWidget(self.account_edit, 1)
         editor.addWidget(self.apply_button)
         layout = QVBoxLayout(self)
@@ -57,6 +62,7 @@ class PostingRulesWidget(QGroupBox):
         layout.addWidget(self.view, 1)
         layout.addLayout(editor)
         layout.addWidget(self.allowed_label)
+        layout.addWidget(self.problem_label)
         for name in REFRESH_EVENTS:
             getattr(bridge, name).connect(self._on_bridge_rules_or_chart_changed)
         self.refresh()
@@ -84,7 +90,6 @@ class PostingRulesWidget(QGroupBox):
         view.verticalHeader().setVisible(False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.model.apply_column_widths(view)
-        view.setMinimumHeight(300)
         view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         return view
 
@@ -93,7 +98,14 @@ class PostingRulesWidget(QGroupBox):
         """Re-read the rules; the selected rule stays selected and an account being typed stays typed."""
         rule = self.selected_rule()
         self.model.set_rows(self.books.posting_rules.list_rules())
+        self._fit_height()
         self.select(rule.key if rule else self._shown_key or self.model.row_at(0).key)
+
+    def _fit_height(self) -> None:
+        """Every rule in view at once: the page scrolls, a table inside it should not."""
+        rows = self.model.rowCount()
+        height = self.view.horizontalHeader().height() + rows * self.view.verticalHeader().defaultSectionSize()
+        self.view.setMinimumHeight(height + 2 * self.view.frameWidth() + 2)
 
     def select(self, key: str) -> None:
         """Select the rule ``key``; its account is put in the picker unless that rule was already there."""
@@ -110,8 +122,10 @@ class PostingRulesWidget(QGroupBox):
         rule = self.selected_rule()
         self.account_edit.setEnabled(rule is not None)
         self.apply_button.setEnabled(rule is not None)
+        self.problem_label.setVisible(bool(rule and rule.problem))
         if rule is None:
             return
+        self.problem_label.setText(self.tr("此规则现在不能使用：{0}").format(rule.problem))
         self.account_edit.within = rule.allowed
         self.allowed_label.setText(self.tr("“{0}—{1}”可选：{2} 下已启用的末级科目").format(
             rule.event, rule.label, rule.allowed_text))
