@@ -70,16 +70,11 @@ class PostingRuleRow:
     account_name: str  # the full name, 经营收入—租金收入
     problem: str  # why the rule cannot be used now, or ""
 
-    @property
-    def usable(self) -> bool:
-        return not self.problem
-
 
 @dataclass(frozen=True)
 class _Account:
     id: int
     code: str
-    name: str
     full_name: str
     is_leaf: bool
     is_active: bool
@@ -112,7 +107,7 @@ class PostingRuleService(Service):
         return self._row(_slot(key), self._chosen().get(key), _read_chart())
 
     def problems(self) -> list[str]:
-        """Every rule that cannot be used now, in Chinese (for ``assetdesk check`` and the 首页)."""
+        """Every rule that cannot be used now, in Chinese: what ``assetdesk check`` reports."""
         return [f"记账规则“{row.event}—{row.label}”：{row.problem}" for row in self.list_rules() if row.problem]
 
     def rules_using(self, code: str) -> list[str]:
@@ -192,8 +187,7 @@ def _read_chart() -> dict[str, _Account]:
         while node is not None:
             names.append(node[2])
             node = by_id.get(node[3])
-        chart[code] = _Account(account_id, code, name, "—".join(reversed(names)), account_id not in parents,
-                               bool(active))
+        chart[code] = _Account(account_id, code, "—".join(reversed(names)), account_id not in parents, bool(active))
     return chart
 
 
