@@ -11,6 +11,7 @@ from assetdesk.db.migrate import migrate
 from assetdesk.events import EventBus
 from assetdesk.services.accounts import AccountService
 from assetdesk.services.audit import AuditService
+from assetdesk.services.aux_ledger import AuxLedgerService
 from assetdesk.services.backup import BackupService
 from assetdesk.services.check import CheckService
 from assetdesk.services.context import ServiceContext
@@ -34,6 +35,7 @@ class Books:
         self.accounts = AccountService(self.ctx)
         self.vouchers = VoucherService(self.ctx)
         self.ledger = LedgerService(self.ctx)
+        self.aux = AuxLedgerService(self.ctx, self.ledger)
         self.periods = PeriodService(self.ctx, self.ledger, self.vouchers)
         self.settings = SettingsService(self.ctx)
         self.audit = AuditService(self.ctx)
