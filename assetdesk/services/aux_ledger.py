@@ -192,14 +192,17 @@ class AuxLedgerService(Service):
         p, col = self.db.param, dim.line_field  # the column comes from the catalogue, never from input
         marks = ", ".join([p] * len(ids))
         where, params = record_filter
-        sql = (f"SELECT {col},"
+        # grouped by +col, an expression: SQLite with statistics would otherwise walk the column's
+        # own index to skip the sort, a table lookup per line in random order (2–3 × slower on a
+        # million lines); this way it reads the account's lines through the account index
+        sql = (f"SELECT +{col},"
                f" SUM(CASE WHEN period_key < {p} THEN amount_fen ELSE 0 END),"
                f" SUM(CASE WHEN period_key >= {p} AND is_debit THEN amount_fen ELSE 0 END),"
                f" SUM(CASE WHEN period_key >= {p} AND NOT is_debit THEN -amount_fen ELSE 0 END),"
                f" SUM(CASE WHEN period_key >= {p} AND is_debit THEN amount_fen ELSE 0 END),"
                f" SUM(CASE WHEN period_key >= {p} AND NOT is_debit THEN -amount_fen ELSE 0 END)"
                f" FROM voucher_line WHERE posted = {p} AND period_key <= {p} AND account_id IN ({marks}){where}"
-               f" GROUP BY {col}")
+               f" GROUP BY +{col}")
         rows = self.db.execute_sql(sql, (first, first, first, year_first, year_first, True, last, *ids, *params))
         return {rid: [int(v or 0) for v in values] for rid, *values in rows.fetchall()}
 
