@@ -148,6 +148,13 @@ class AuxLedgerService(Service):
         ids = [a.id for a in Account.select(Account.id).where(Account.code.startswith(code))]
         return "—".join(a.name for a in chain), ids, chosen
 
+    def dimension_for(self, code: str, dimension: Dimension | str | None = None) -> Dimension:
+        """The dimension an 辅助 report of ``code`` reads: ``dimension`` (a key, a label) when given,
+        else the account's first; refused in Chinese when there is none or it has no register yet."""
+        if dimension is None:
+            self._chain((code or "").strip())  # an unknown account is named as such, not as dimensionless
+        return self._dimension((code or "").strip(), dimension)
+
     def _dimension(self, code: str, dimension) -> Dimension:
         if dimension is None:
             carried = self.dimensions_of(code)
@@ -246,12 +253,13 @@ class AuxLedgerService(Service):
     # --- 辅助明细账 -----------------------------------------------------------------------------
     def ledger(self, account_code: str, period_from: Period | str, period_to: Period | str | None = None, *,
                dimension: Dimension | str | None = None, record: AuxRecord | int | None = None,
-               counterparty: int | None = None, compound: int | None = None) -> list[AuxLedgerSection]:
+               counterparty: int | str | None = None, compound: int | str | None = None) -> list[AuxLedgerSection]:
         """辅助明细账: per record, 期初余额, each posted line with the running balance, 本月合计 and
-        本年累计 after every month. ``counterparty`` / ``compound`` (a record id) or ``record`` (an id
-        of ``dimension``, or an ``AuxRecord``, whose id None is the （未指定…） row) chooses one
-        record; without, every record with a balance or postings, in the 辅助余额表's order."""
-        dimension, record = _chosen(dimension, record, counterparty, compound)
+        本年累计 after every month. ``counterparty`` / ``compound`` (a record id, or what the clerk
+        types: see ``find_record``) or ``record`` (an id of ``dimension``, or an ``AuxRecord``, whose
+        id None is the （未指定…） row) chooses one record; without, every record with a balance or
+        postings, in the 辅助余额表's order."""
+        dimension, record = self._chosen(dimension, record, counterparty, compound)
         start, end = _range(period_from, period_to)
         name, ids, dim = self._account(account_code, dimension)
         one = record.id if isinstance(record, AuxRecord) else record
@@ -271,6 +279,19 @@ class AuxLedgerService(Service):
                                              records.get(rid) or _unassigned(dim), tuple(entries)))
         sections.sort(key=lambda s: _record_order_key(s.record))
         return sections
+
+    def _chosen(self, dimension, record, counterparty, compound) -> tuple:
+        """(dimension, record) from the ways of naming one record; two at once is refused."""
+        given = [(key, value) for key, value in (("counterparty", counterparty), ("compound", compound))
+                 if value is not None and value != ""]
+        if len(given) + (record is not None) > 1:
+            raise InputError("往来单位和小区只能指定一个", "去掉其中一个再查询")
+        if given:
+            key, value = given[0]
+            return BY_KEY[key], value if isinstance(value, int) else self.find_record(key, str(value))
+        if isinstance(record, AuxRecord) and dimension is None:
+            return BY_KEY[record.dimension], record
+        return dimension, record
 
     def _lines(self, ids: list[int], dim: Dimension, start: Period, end: Period,
                record_filter: tuple[str, tuple]) -> dict[int | None, dict[int, list[tuple]]]:
@@ -317,6 +338,13 @@ class AuxLedgerService(Service):
         return [records[i] for i in ids]
 
 
+def required_account(account: str | None, title: str) -> str:
+    """The account an 辅助 report is of (``title``: 辅助余额表); refused in Chinese when missing."""
+    if not (account or "").strip():
+        raise InputError(f"{title}要指定科目", "加上 --account 科目编码，例如 --account 112")
+    return account.strip()
+
+
 _SUM_FIELDS = ("opening_fen", "debit_fen", "credit_fen", "ytd_debit_fen", "ytd_credit_fen", "closing_fen")
 
 
@@ -326,20 +354,6 @@ def _range(period_from, period_to) -> tuple[Period, Period]:
     if end < start:
         raise DateError(f"期间“{start}”晚于“{end}”", "结束期间不能早于开始期间")
     return start, end
-
-
-def _chosen(dimension, record, counterparty, compound):
-    """(dimension, record) from the ways of naming one record; two at once is refused."""
-    given = [(key, value) for key, value in (("counterparty", counterparty), ("compound", compound))
-             if value is not None]
-    if len(given) + (record is not None) > 1:
-        raise InputError("往来单位和小区只能指定一个", "去掉其中一个再查询")
-    if given:
-        key, value = given[0]
-        return BY_KEY[key], value
-    if isinstance(record, AuxRecord) and dimension is None:
-        return BY_KEY[record.dimension], record
-    return dimension, record
 
 
 def _record_filter(dim: Dimension, record_id: int | None, param: str, prefix: str = "") -> tuple[str, tuple]:

@@ -1,47 +1,15 @@
 """辅助余额表 and 辅助明细账: 应收款 by 往来单位 (and by 小区) adds up to the 科目余额表 to the fen."""
 import pytest
 
-from assetdesk.db.models import Account, AccountDimension, OpeningBalanceAux
+from assetdesk.db.models import Account, AccountDimension
 from assetdesk.dimensions import COMPOUND, COUNTERPARTY
 from assetdesk.errors import AccountError, InputError, NotFoundError
 from assetdesk.services.aux_labels import aux_label
 from assetdesk.services.ledger import split_side
 from assetdesk.services.org_types import CompoundInput, CounterpartyInput
 from assetdesk.services.voucher_types import LineView
-from assetdesk.services.vouchers import LineInput, VoucherInput
-from tests.helpers import day, draft, post, rent_account
-
-TEA, LI = "普洱茶源商贸有限公司", "李秀英"
-
-
-def _post(books, on, summary, *lines):
-    """Lines as (code, signed fen, aux dict)."""
-    items = [LineInput.debit(code, fen, **aux) if fen >= 0 else LineInput.credit(code, -fen, **aux)
-             for code, fen, aux in lines]
-    return books.vouchers.create_and_post(VoucherInput(day(on), summary, items))
-
-
-def _book(books):
-    """Two tenants on 112's sub-accounts 租金 and 押金, an opening breakdown leaving 300.00 unassigned,
-    postings over three months (one line naming nobody, a draft, another account's tenant line)."""
-    rent = rent_account(books)
-    tea = books.org.add_counterparty(CounterpartyInput(TEA, "单位", "91530100MA6K0000XR", roles=("承租方",)))
-    li = books.org.add_counterparty(CounterpartyInput(LI, "个人", "530102198001010023", roles=("承租方",)))
-    due, sub = books.accounts.add_sub_account("112", "租金").code, books.accounts.add_sub_account("112", "押金").code
-    books.accounts.set_opening_balances({due: 2_800_00, "102": 10_000_00, "301": -12_800_00})
-    account = Account.get(Account.code == due)
-    OpeningBalanceAux.create(account=account, counterparty=tea.id, amount_fen=2_000_00)
-    OpeningBalanceAux.create(account=account, counterparty=li.id, amount_fen=500_00)
-    _post(books, "2025-01-10", "一月租金", (due, 1_000_00, {"counterparty_id": tea.id}),
-          (due, 400_00, {"counterparty_id": li.id}), (rent, -1_400_00, {}))
-    _post(books, "2025-02-05", "收茶源租金", ("102", 1_500_00, {}), (due, -1_500_00, {"counterparty_id": tea.id}))
-    _post(books, "2025-02-18", "二月租金", (due, 1_000_00, {"counterparty_id": tea.id}), (rent, -1_000_00, {}))
-    _post(books, "2025-03-02", "未指定往来单位的挂账", (due, 250_00, {}), (rent, -250_00, {}))
-    _post(books, "2025-03-09", "收李秀英租金", ("101", 900_00, {}), (due, -900_00, {"counterparty_id": li.id}))
-    _post(books, "2025-03-20", "代垫押金", (sub, 300_00, {"counterparty_id": li.id}), ("102", -300_00, {}))
-    _post(books, "2025-03-21", "他科目的往来单位", ("211", -50_00, {"counterparty_id": tea.id}), ("102", 50_00, {}))
-    draft(books, "2025-03-25", "草稿不入账", (due, 9_999_00), (rent, -9_999_00))
-    return tea, li, sub
+from tests.aux_books import LI, TEA, post_aux, tenant_book
+from tests.helpers import rent_account
 
 
 def _figures(row):
@@ -68,7 +36,7 @@ def test_dimensions_are_those_of_the_account_or_an_ancestor(books):
 
 @pytest.mark.parametrize("first,last", [("2025-01", "2025-01"), ("2025-02", "2025-03"), ("2025-03", "2025-03")])
 def test_balance_by_tenant_adds_up_to_the_trial_balance_to_the_fen(books, first, last):
-    _book(books)
+    tenant_book(books)
     aux = books.aux.balance("112", first, last)
     tb_row = {r.code: r for r in books.ledger.trial_balance(first, last).rows}["112"]
     assert _figures(aux.totals) == _tb_figures(tb_row)
@@ -77,7 +45,7 @@ def test_balance_by_tenant_adds_up_to_the_trial_balance_to_the_fen(books, first,
 
 
 def test_balance_rows_per_tenant_with_the_unassigned_row_last(books):
-    tea, li, sub = _book(books)
+    tea, li, sub = tenant_book(books)
     aux = books.aux.balance("112", "2025-02", "2025-03")
     rows = {r.name: r for r in aux.rows}
     assert [r.name for r in aux.rows] == sorted([TEA, LI]) + ["（未指定往来单位）"]  # by name, as the register lists
@@ -97,7 +65,7 @@ def test_balance_rows_per_tenant_with_the_unassigned_row_last(books):
 
 
 def test_balance_of_a_sub_account_and_no_rows_without_figures(books):
-    tea, li, sub = _book(books)
+    tea, li, sub = tenant_book(books)
     aux = books.aux.balance(sub, "2025-03")
     assert [(r.name, r.debit_fen, r.closing_fen) for r in aux.rows] == [(LI, 300_00, 300_00)]
     assert aux.account_name == "应收款—押金" and aux.heading == f"科目：{sub} 应收款—押金　辅助核算：往来单位"
@@ -117,7 +85,7 @@ def test_balance_refuses_an_account_without_dimensions_in_chinese(books):
 
 def test_balance_of_any_account_by_a_dimension_given(books):
     """A dimension named explicitly reads even an account that does not declare it (bank by tenant)."""
-    _book(books)
+    tenant_book(books)
     aux = books.aux.balance("102", "2025-02", dimension="往来单位")
     tb_row = {r.code: r for r in books.ledger.trial_balance("2025-02").rows}["102"]
     assert _figures(aux.totals) == _tb_figures(tb_row)
@@ -131,7 +99,7 @@ def test_balance_by_compound_shows_the_compound_code(books):
         books.org.add_compound(CompoundInput(code, name, "P01"))
     compounds = {c.code: c for c in books.org.list_compounds()}
     AccountDimension.create(account=Account.get(Account.code == "112"), dimension="compound")
-    _post(books, "2025-01-08", "物业费", ("112", 700_00, {"compound_id": compounds["XQ002"].id}),
+    post_aux(books, "2025-01-08", "物业费", ("112", 700_00, {"compound_id": compounds["XQ002"].id}),
           ("112", 300_00, {"compound_id": compounds["XQ001"].id}), (rent, -1_000_00, {}))
     aux = books.aux.balance("112", "2025-01", dimension="小区")
     assert [(r.code, r.name, r.closing_fen) for r in aux.rows] == [("XQ001", "兰苑小区", 300_00),
@@ -140,7 +108,7 @@ def test_balance_by_compound_shows_the_compound_code(books):
 
 
 def test_ledger_of_one_tenant_runs_its_balance_month_by_month(books):
-    tea, li, sub = _book(books)
+    tea, li, sub = tenant_book(books)
     [section] = books.aux.ledger("112", "2025-02", "2025-03", counterparty=tea.id)
     assert section.record.name == TEA and section.heading == f"科目：112 应收款　往来单位：{TEA}（91530100MA6K0000XR）"
     summary = [(e.kind, e.summary, e.voucher_label, e.debit_fen, e.credit_fen, e.direction, e.balance_fen)
@@ -158,7 +126,7 @@ def test_ledger_of_one_tenant_runs_its_balance_month_by_month(books):
 
 
 def test_ledger_of_every_record_adds_up_to_the_account_ledger(books):
-    tea, li, sub = _book(books)
+    tea, li, sub = tenant_book(books)
     sections = books.aux.ledger("112", "2025-01", "2025-03")
     assert [s.record.name for s in sections][-1] == "（未指定往来单位）"
     assert {s.record.name for s in sections} == {TEA, LI, "（未指定往来单位）"}
@@ -173,7 +141,7 @@ def test_ledger_of_every_record_adds_up_to_the_account_ledger(books):
 
 
 def test_ledger_of_the_unassigned_row_and_refusals(books):
-    tea, li, sub = _book(books)
+    tea, li, sub = tenant_book(books)
     unassigned = books.aux.balance("112", "2025-03").rows[-1].record
     [section] = books.aux.ledger("112", "2025-03", record=unassigned)
     assert [e.summary for e in section.entries if e.kind == "line"] == ["未指定往来单位的挂账"]
@@ -185,7 +153,7 @@ def test_ledger_of_the_unassigned_row_and_refusals(books):
 
 
 def test_a_tenant_with_no_postings_and_no_balance_is_left_out(books):
-    tea, li, sub = _book(books)
+    tea, li, sub = tenant_book(books)
     books.org.add_counterparty(CounterpartyInput("王五"))
     sections = books.aux.ledger("112", "2025-03")
     assert "王五" not in {s.record.name for s in sections}
@@ -193,7 +161,7 @@ def test_a_tenant_with_no_postings_and_no_balance_is_left_out(books):
 
 
 def test_find_record_by_name_or_code_and_asks_for_the_id_code_of_twins(books):
-    tea, li, sub = _book(books)
+    tea, li, sub = tenant_book(books)
     assert books.aux.find_record("counterparty", TEA).id == tea.id
     assert books.aux.find_record("往来单位", "530102198001010023").id == li.id
     books.org.add_counterparty(CounterpartyInput(LI, "个人", "530102199002020033"))
