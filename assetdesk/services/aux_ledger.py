@@ -148,6 +148,17 @@ class AuxLedgerService(Service):
         ids = [a.id for a in Account.select(Account.id).where(Account.code.startswith(code))]
         return "—".join(a.name for a in chain), ids, chosen
 
+    def declared(self, dimension: Dimension | str | None = None) -> tuple[tuple[str, Dimension], ...]:
+        """Every (account code, dimension) declared in the chart, by code: what an 辅助 report of
+        "all accounts" prints, one section each; ``dimension`` keeps only its declarations."""
+        wanted = None if dimension is None else self._dimension("", dimension)
+        rows = (AccountDimension.select(Account.code, AccountDimension.dimension)
+                .join(Account).order_by(Account.code).tuples())
+        order = {d.key: n for n, d in enumerate(DIMENSIONS)}
+        found = sorted(((code, BY_KEY[key]) for code, key in rows if key in BY_KEY and BY_KEY[key].available
+                        and (wanted is None or BY_KEY[key] == wanted)), key=lambda item: (item[0], order[item[1].key]))
+        return tuple(found)
+
     def dimension_for(self, code: str, dimension: Dimension | str | None = None) -> Dimension:
         """The dimension an 辅助 report of ``code`` reads: ``dimension`` (a key, a label) when given,
         else the account's first; refused in Chinese when there is none or it has no register yet."""
@@ -336,13 +347,6 @@ class AuxLedgerService(Service):
             f"SELECT id FROM {dim.register} WHERE {column} = {p} ORDER BY id", (value,)).fetchall()]
         records = self._records(dim, ids)
         return [records[i] for i in ids]
-
-
-def required_account(account: str | None, title: str) -> str:
-    """The account an 辅助 report is of (``title``: 辅助余额表); refused in Chinese when missing."""
-    if not (account or "").strip():
-        raise InputError(f"{title}要指定科目", "加上 --account 科目编码，例如 --account 112")
-    return account.strip()
 
 
 _SUM_FIELDS = ("opening_fen", "debit_fen", "credit_fen", "ytd_debit_fen", "ytd_credit_fen", "closing_fen")

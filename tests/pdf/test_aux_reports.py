@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from assetdesk.cli import main
+from assetdesk.db.models import Account, AccountDimension
 from assetdesk.errors import AccountError, InputError
 from assetdesk.excel.report_sheets import export_report
 from assetdesk.money import format_amount
@@ -70,9 +71,7 @@ def test_aux_ledger_carries_across_pages(books, tmp_path, read_pdf):
     assert "过次页" in text and "承前页" in text and "6,000.00" in text
 
 
-def test_aux_reports_refuse_without_an_account_or_with_options_of_another_report(tenants, tmp_path):
-    with pytest.raises(InputError, match="辅助余额表要指定科目"):
-        build_report(tenants, "aux-balance", tmp_path / "x.pdf", period="2025-03", printed_on=PRINTED)
+def test_aux_reports_refuse_options_of_another_report_or_an_account_without_dimensions(tenants, tmp_path):
     with pytest.raises(InputError, match="--counterparty"):
         build_report(tenants, "aux-balance", tmp_path / "x.pdf", period="2025-03", account="112",
                      counterparty=TEA, printed_on=PRINTED)
@@ -81,6 +80,21 @@ def test_aux_reports_refuse_without_an_account_or_with_options_of_another_report
     with pytest.raises(AccountError, match="没有设置辅助核算"):
         build_report(tenants, "aux-balance", tmp_path / "x.pdf", period="2025-03", account="102", printed_on=PRINTED)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_without_an_account_every_declared_account_prints(tenants, tmp_path, read_pdf):
+    """211 declared by 往来单位 too: the 辅助余额表 of all accounts holds 112 and 211, a section each."""
+    AccountDimension.create(account=Account.get(Account.code == "211"), dimension="counterparty")
+    pages = read_pdf.pages(build_report(tenants, "aux-balance", tmp_path / "all.pdf", period="2025-03",
+                                        printed_on=PRINTED))
+    assert len(pages) == 2 and "科目：112 应收款" in pages[0] and "科目：211 应付款" in pages[1]
+    assert TEA in pages[1] and "50.00" in pages[1]
+    text = read_pdf(build_report(tenants, "aux-ledger", tmp_path / "tea.pdf", period="2025-03", counterparty=TEA,
+                                 printed_on=PRINTED))
+    assert "他科目的往来单位" in text and "科目：211 应付款" in text and "科目：112 应收款" in text
+    sheet = _sheet_rows(export_report(tenants, "aux-balance", tmp_path / "all.xlsx", Period(2025, 3), Period(2025, 3)))
+    assert sheet[2][:5] == ("科目编码", "科目名称", "辅助核算", "编码", "核算项目")
+    assert {(r[0], r[4]) for r in sheet[3:] if r[0]} >= {("112", TEA), ("112", "合计"), ("211", TEA)}
 
 
 def _sheet_rows(path):
@@ -148,7 +162,7 @@ def test_cli_aux_ledger_of_a_counterparty_or_a_compound(tenants, tmp_path, capsy
     assert "兰苑小区" in _sheet_rows(tmp_path / "c.xlsx")[3][1]
 
 
-def test_cli_refuses_twins_and_unknown_names_in_chinese(tenants, tmp_path, capsys):
+def test_cli_refuses_twins_and_unknown_names_in_chinese(tenants, tmp_path, capsys, read_pdf):
     tenants.org.add_counterparty(CounterpartyInput(LI, "个人", "530102199002020033"))
     db = str(tenants.database_path)
     code, _, err = run(capsys, "--db", db, "report", "aux-ledger", "--account", "112", "--counterparty", LI,
@@ -157,7 +171,13 @@ def test_cli_refuses_twins_and_unknown_names_in_chinese(tenants, tmp_path, capsy
     code, _, err = run(capsys, "--db", db, "report", "aux-ledger", "--account", "112", "--counterparty",
                        "530102199002020033", "-o", str(tmp_path / "l.pdf"), "--period", "2025-03")
     assert code == 0, err
-    code, _, err = run(capsys, "--db", db, "report", "aux-balance", "-o", str(tmp_path / "x.pdf"))
-    assert code == 1 and "要指定科目" in err
-    code, _, err = run(capsys, "--db", db, "report", "trial-balance", "--counterparty", LI, "-o", str(tmp_path / "x.pdf"))
-    assert code == 1 and "--counterparty" in err and not (tmp_path / "x.pdf").exists()
+    code, _, err = run(capsys, "--db", db, "report", "aux-balance", "-o", str(tmp_path / "x.pdf"), "--period", "2025-03")
+    assert code == 0 and "科目：112 应收款" in read_pdf(tmp_path / "x.pdf")  # every declared account
+    code, _, err = run(capsys, "--db", db, "report", "trial-balance", "--counterparty", LI, "-o", str(tmp_path / "y.pdf"))
+    assert code == 1 and "--counterparty" in err and not (tmp_path / "y.pdf").exists()
+
+
+def test_printed_voucher_names_the_tenant_after_the_account(tenants, tmp_path, read_pdf):
+    text = read_pdf(build_report(tenants, "vouchers", tmp_path / "v.pdf", period="2025-02", printed_on=PRINTED))
+    assert "11201 应收款—租金—" in text and "普洱茶源商贸有限公" in text.replace("\n", "")
+    assert "102 银行存款" in text
