@@ -148,6 +148,22 @@ class AuxLedgerService(Service):
         ids = [a.id for a in Account.select(Account.id).where(Account.code.startswith(code))]
         return "—".join(a.name for a in chain), ids, chosen
 
+    def carrying_accounts(self) -> tuple[str, ...]:
+        """Codes of the accounts that carry a dimension (declared on them or an ancestor), by code:
+        those an 辅助余额表 can be asked for without naming a dimension."""
+        parents = {a.id: a.parent_id for a in Account.select(Account.id, Account.parent)}
+        declared = {row.account_id for row in AccountDimension.select(AccountDimension.account, AccountDimension.dimension)
+                    if row.dimension in BY_KEY and BY_KEY[row.dimension].available}
+        codes = {a.id: a.code for a in Account.select(Account.id, Account.code)}
+        carrying = []
+        for account_id, code in codes.items():
+            node = account_id
+            while node is not None and node not in declared:
+                node = parents.get(node)
+            if node is not None:
+                carrying.append(code)
+        return tuple(sorted(carrying))
+
     def declared(self, dimension: Dimension | str | None = None) -> tuple[tuple[str, Dimension], ...]:
         """Every (account code, dimension) declared in the chart, by code: what an 辅助 report of
         "all accounts" prints, one section each; ``dimension`` keeps only its declarations."""
@@ -299,7 +315,9 @@ class AuxLedgerService(Service):
             raise InputError("往来单位和小区只能指定一个", "去掉其中一个再查询")
         if given:
             key, value = given[0]
-            return BY_KEY[key], value if isinstance(value, int) else self.find_record(key, str(value))
+            if isinstance(value, (int, AuxRecord)):
+                return BY_KEY[key], value
+            return BY_KEY[key], self.find_record(key, str(value))
         if isinstance(record, AuxRecord) and dimension is None:
             return BY_KEY[record.dimension], record
         return dimension, record

@@ -183,3 +183,14 @@ def test_aux_label_names_the_account_and_its_records():
     both = LineView(1, "11201", "应收款—物业费", "", 100, None, 7, LI, 3, "兰苑小区")
     assert aux_label(both) == f"11201 应收款—物业费—{LI}—兰苑小区"
     assert aux_label(LineView(1, "102", "银行存款", "", 100, None)) == "102 银行存款"
+
+
+def test_carrying_accounts_and_declarations(books):
+    sub = books.accounts.add_sub_account("112", "租金").code
+    assert {"112", sub} <= set(books.aux.carrying_accounts()) and "102" not in books.aux.carrying_accounts()
+    AccountDimension.create(account=Account.get(Account.code == "211"), dimension="counterparty")
+    AccountDimension.create(account=Account.get(Account.code == "112"), dimension="compound")
+    assert [(code, d.key) for code, d in books.aux.declared()] == \
+        [("112", "counterparty"), ("112", "compound"), ("211", "counterparty")]
+    assert [code for code, _ in books.aux.declared("小区")] == ["112"]
+    assert books.aux.dimension_for(sub) == COUNTERPARTY and books.aux.dimension_for("102", "compound") == COMPOUND
