@@ -194,3 +194,36 @@ def test_carrying_accounts_and_declarations(books):
         [("112", "counterparty"), ("112", "compound"), ("211", "counterparty")]
     assert [code for code, _ in books.aux.declared("小区")] == ["112"]
     assert books.aux.dimension_for(sub) == COUNTERPARTY and books.aux.dimension_for("102", "compound") == COMPOUND
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+posting = st.tuples(st.integers(1, 6), st.sampled_from([None, 0, 1, 2]),
+                    st.integers(-10**7, 10**7).filter(bool), st.booleans())
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(posting, min_size=1, max_size=10), st.integers(1, 6), st.integers(0, 5))
+def test_property_the_sub_ledger_always_adds_up_to_the_trial_balance(books, postings, first, span):
+    """Whatever is posted (tenants or none, debits and credits, 112 or its sub-account), every row
+    set of the 辅助余额表 adds up to 112's 科目余额表 line, and every tenant's 辅助明细账 ends on its row."""
+    from assetdesk.services.ledger import direction_of
+
+    names = ("甲", "乙", "丙")
+    tenants = [books.org.find_counterparty(n) or books.org.add_counterparty(CounterpartyInput(n)) for n in names]
+    if not any(a.code == "11201" for a in books.accounts.list_accounts()):
+        books.accounts.add_sub_account("112", "租金")
+        books.accounts.add_sub_account("112", "押金")
+    for month, tenant, fen, deposit in postings:
+        aux = {"counterparty_id": tenants[tenant].id} if tenant is not None else {}
+        post_aux(books, f"2025-{month:02d}-15", "随机往来", ("11202" if deposit else "11201", fen, aux),
+                 ("102", -fen, {}))
+    start, end = f"2025-{first:02d}", f"2025-{min(first + span, 6):02d}"
+    aux = books.aux.balance("112", start, end)
+    tb_row = {r.code: r for r in books.ledger.trial_balance(start, end, include_zero=True).rows}["112"]
+    assert _figures(aux.totals) == _tb_figures(tb_row)
+    for section in books.aux.ledger("112", start, end):
+        row = next(r for r in aux.rows if r.record == section.record)
+        last = section.entries[-1]
+        assert (last.direction, last.balance_fen) == (direction_of(row.closing_fen), abs(row.closing_fen))
