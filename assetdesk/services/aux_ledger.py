@@ -206,7 +206,7 @@ class AuxLedgerService(Service):
     def balance(self, account_code: str, period_from: Period | str, period_to: Period | str | None = None,
                 dimension: Dimension | str | None = None) -> AuxBalance:
         """辅助余额表: one row per record with a figure (期初, 本期借/贷, 本年累计借/贷, 期末) and the
-        （未指定…） row, sorted by code then name; ``dimension`` defaults to the account's first."""
+        （未指定…） row last (小区 by code, 往来单位 by name); ``dimension`` defaults to the account's first."""
         start, end = _range(period_from, period_to)
         name, ids, dim = self._account(account_code, dimension)
         sums = self._sums(ids, dim, start.key, end.key, Period(end.year, 1).key)
