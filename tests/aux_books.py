@@ -1,5 +1,7 @@
 """A set of books with tenants on 应收款, shared by the 辅助核算 tests (core, pdf, excel, ui, cli)."""
-from assetdesk.db.models import Account, OpeningBalanceAux
+from contextlib import contextmanager
+
+from assetdesk.db.models import Account, AccountDimension, OpeningBalanceAux
 from assetdesk.services.org_types import CounterpartyInput
 from assetdesk.services.vouchers import LineInput, VoucherInput
 from tests.helpers import day, draft, rent_account
@@ -12,6 +14,19 @@ def post_aux(books, on, summary, *lines):
     items = [LineInput.debit(code, fen, **aux) if fen >= 0 else LineInput.credit(code, -fen, **aux)
              for code, fen, aux in lines]
     return books.vouchers.create_and_post(VoucherInput(day(on), summary, items))
+
+
+@contextmanager
+def undeclared(books):
+    """Postings as in books kept before 应收款 carried 往来单位 (a schema-v3 book upgraded): the 辅助核算
+    declarations are lifted inside the block, so a line on 112 may name nobody, and put back after."""
+    kept = list(AccountDimension.select(AccountDimension.account, AccountDimension.dimension).tuples())
+    AccountDimension.delete().execute()
+    try:
+        yield
+    finally:
+        for account_id, key in kept:
+            AccountDimension.create(account=account_id, dimension=key)
 
 
 def tenant_book(books):
@@ -29,7 +44,8 @@ def tenant_book(books):
           (due, 400_00, {"counterparty_id": li.id}), (rent, -1_400_00, {}))
     post_aux(books, "2025-02-05", "收茶源租金", ("102", 1_500_00, {}), (due, -1_500_00, {"counterparty_id": tea.id}))
     post_aux(books, "2025-02-18", "二月租金", (due, 1_000_00, {"counterparty_id": tea.id}), (rent, -1_000_00, {}))
-    post_aux(books, "2025-03-02", "未指定往来单位的挂账", (due, 250_00, {}), (rent, -250_00, {}))
+    with undeclared(books):
+        post_aux(books, "2025-03-02", "未指定往来单位的挂账", (due, 250_00, {}), (rent, -250_00, {}))
     post_aux(books, "2025-03-09", "收李秀英租金", ("101", 900_00, {}), (due, -900_00, {"counterparty_id": li.id}))
     post_aux(books, "2025-03-20", "代垫押金", (sub, 300_00, {"counterparty_id": li.id}), ("102", -300_00, {}))
     post_aux(books, "2025-03-21", "他科目的往来单位", ("211", -50_00, {"counterparty_id": tea.id}), ("102", 50_00, {}))

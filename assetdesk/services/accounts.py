@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
 
+from assetdesk.events import AccountsChanged, OpeningBalancesChanged
 from assetdesk.db.models import Account, AccountDimension, Book, OpeningBalance, PeriodState, VoucherLine
 from assetdesk.errors import AccountError, ClosedPeriodError, DuplicateError, InputError, InUseError, NotFoundError
 from assetdesk.money import format_amount
@@ -161,12 +162,12 @@ class AccountService(Service):
         if first_use and self._has_postings_or_opening(parent):
             raise AccountError(f"科目“{parent.code} {parent.name}”已有记账或期初余额，不能再增加明细科目",
                                "请在没有发生额的科目下增加明细，或先将余额转出")
-        with self.db.atomic():
+        with self.ctx.transaction():
             account = Account.create(code=code, name=name, parent=parent, level=parent.level + 1,
                                      category=parent.category, normal_side=parent.normal_side,
                                      initials=pinyin_initials(name))
             self.ctx.audit("新增明细科目", "account", code, after={"code": code, "name": name})
-        self._publish("accounts_changed")
+        self._publish(AccountsChanged())
         return self.get(account.code)
 
     @staticmethod
@@ -201,9 +202,9 @@ class AccountService(Service):
         twin = Account.get_or_none((Account.parent == account.parent_id) & (Account.name == name) & (Account.id != account.id))
         if twin is not None:
             raise DuplicateError(f"“{account.parent.name}”下已有明细科目“{name}”（{twin.code}）", "请换一个名称")
-        with self.db.atomic():
+        with self.ctx.transaction():
             self._write_name(account, name)
-        self._publish("accounts_changed")
+        self._publish(AccountsChanged())
         return self.get(code)
 
     def _write_name(self, account: Account, name: str) -> None:
@@ -212,11 +213,11 @@ class AccountService(Service):
 
     def set_active(self, code: str, active: bool) -> AccountRow:
         account = self._get_model(code)
-        with self.db.atomic():
+        with self.ctx.transaction():
             Account.update(is_active=active).where(Account.id == account.id).execute()
             self.ctx.audit("启用科目" if active else "停用科目", "account", code,
                            before={"is_active": account.is_active}, after={"is_active": active})
-        self._publish("accounts_changed")
+        self._publish(AccountsChanged())
         return self.get(code)
 
     def delete(self, code: str) -> None:
@@ -228,11 +229,11 @@ class AccountService(Service):
             raise InUseError(f"科目“{code}”下还有明细科目，不能删除", "请先删除或停用其明细科目")
         if self._has_postings_or_opening(account):
             raise InUseError(f"科目“{code} {account.name}”已有记账分录或期初余额，不能删除", "可将其停用，历史记录会保留")
-        with self.db.atomic():
+        with self.ctx.transaction():
             OpeningBalance.delete().where(OpeningBalance.account == account).execute()
             Account.delete().where(Account.id == account.id).execute()
             self.ctx.audit("删除科目", "account", code, before={"code": code, "name": account.name})
-        self._publish("accounts_changed")
+        self._publish(AccountsChanged())
 
     def _get_model(self, code: str) -> Account:
         account = Account.get_or_none(Account.code == code)
@@ -315,7 +316,7 @@ class AccountService(Service):
             raise error(f"科目“{items[first.index].code}”：{first.message}", "请改正科目表后重新导入")
         created = updated = unchanged = 0
         ordered = sorted(items, key=lambda i: (len(i.code), i.code))
-        with self.db.atomic():
+        with self.ctx.transaction():
             for item in ordered:  # renames first: a new sub-account may take a name another one gives up
                 current = Account.get_or_none(Account.code == item.code)
                 if current is not None and current.level > 1 and current.name != item.name.strip():
@@ -328,7 +329,7 @@ class AccountService(Service):
                     self.add_sub_account(item.code[:-2], item.name, item.code)
                     created += 1
         if updated:
-            self._publish("accounts_changed")
+            self._publish(AccountsChanged())
         return UpsertResult(created, updated, unchanged)
 
     # --- opening balances --------------------------------------------------------------------
@@ -383,12 +384,12 @@ class AccountService(Service):
             if not after.balanced:
                 raise AccountError(f"期初余额{after.message()}，未导入", "请核对各科目的期初余额，使借方合计等于贷方合计")
         before = {r.code: r.debit_fen - r.credit_fen for r in self.opening_balances() if r.debit_fen or r.credit_fen}
-        with self.db.atomic():
+        with self.ctx.transaction():
             for code, amount in balances.items():
                 account_id = leaf_rows[code].id
                 OpeningBalance.delete().where(OpeningBalance.account == account_id).execute()
                 if amount:
                     OpeningBalance.create(account=account_id, amount_fen=int(amount))
             self.ctx.audit("录入期初余额", "opening_balance", "", before=before, after=balances)
-        self._publish("opening_balances_changed")
+        self._publish(OpeningBalancesChanged())
         return self.opening_check()

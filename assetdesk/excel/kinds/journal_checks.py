@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assetdesk.periods import Period
+from assetdesk.services.period_guard import refusal
 
 from .account_names import AccountNames, split_code
 from .base import ParsedRow, RowError
@@ -189,10 +190,9 @@ def period_errors(vouchers: Sequence[FileVoucher], view: BooksView) -> list[RowE
         period = Period.of(voucher.date)
         first = voucher.rows[0]
         key = "date" if given(first, "date") else "month" if given(first, "month") else "date"
-        if view.first_period and period < view.first_period:
-            reason = f"早于账套启用期间 {view.first_period}，启用前的余额请作为期初余额导入"
-        elif period in view.closed:
-            reason = f"{period} 已结账，不能导入该月凭证"
+        problem = refusal(period, view.first_period.key, {p.key for p in view.closed}) if view.first_period else None
+        if problem:
+            reason = "：".join(problem)
         elif period > view.this_month:
             reason = f"凭证日期 {voucher.date:%Y-%m-%d} 晚于本月（{view.this_month}）：请检查年份、月份是否输错"
         else:
