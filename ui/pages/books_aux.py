@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assetdesk.dimensions import BY_KEY
@@ -73,7 +73,7 @@ class AuxTableModel(EmphasisTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 (Qt's name)
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and section in self._record_headers):
-            return self._record_headers[section]
+            return QCoreApplication.translate("TableModel", self._record_headers[section])
         return super().headerData(section, orientation, role)
 
 

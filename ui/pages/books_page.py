@@ -154,7 +154,8 @@ class BooksPage(Page):
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._load_tab)
         self.refresh_on("voucher_posted", "voucher_reversed", "accounts_changed", "opening_balances_changed",
-                        "period_closed", "period_reopened", "database_restored", "data_imported", "org_changed")
+                        "period_closed", "period_reopened", "database_restored", "data_imported", "org_changed",
+                        "documents_posted")
         self.refresh()
 
     # --- 科目余额表 -----------------------------------------------------------------------
