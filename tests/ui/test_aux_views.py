@@ -218,3 +218,25 @@ def test_vouchers_page_detail_names_the_tenant(qtbot, tenants):
     qtbot.waitUntil(lambda: page.lines_model.rowCount() == 2)
     accounts = cells(page.lines_model, "account")
     assert accounts == ["102 银行存款", f"11201 应收款—租金—{TEA}"]
+
+
+def test_choosing_the_compound_dimension_reads_112_by_compound(qtbot, tenants):
+    from assetdesk.db.models import Account, AccountDimension
+    from assetdesk.services.org_types import CompoundInput
+    from tests.aux_books import post_aux
+
+    tenants.org.add_area("P01", "东片区")
+    tenants.org.add_compound(CompoundInput("XQ001", "兰苑小区", "P01"))
+    AccountDimension.create(account=Account.get(Account.code == "112"), dimension="compound")
+    tea, compound = tenants.aux.find_record("counterparty", TEA), tenants.aux.find_record("compound", "XQ001")
+    post_aux(tenants, "2025-03-26", "兰苑物业费", ("11201", 880_00, {"counterparty_id": tea.id, "compound_id": compound.id}),
+             ("50101", -880_00, {}))
+    page = BooksPage(tenants, EventBridge(tenants.events))
+    qtbot.addWidget(page)
+    page.show_aux_balance("112", Period(2025, 3), Period(2025, 3))
+    tab = page.aux_balance_tab
+    assert [tab.choice.dimension.itemText(i) for i in range(tab.choice.dimension.count())] == ["往来单位", "小区"]
+    tab.choice.dimension.setCurrentIndex(1)  # the clerk picks 小区: read at once
+    assert tab.model.headerData(0, Qt.Orientation.Horizontal) == "小区编码"
+    assert cells(tab.model, "code")[0] == "XQ001" and cells(tab.model, "name")[:2] == ["兰苑小区", "（未指定小区）"]
+    assert cells(tab.model, "closing_amount_fen")[0] == "¥880.00"

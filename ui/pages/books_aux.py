@@ -111,6 +111,7 @@ class _AccountChoice:
         self.dimension.blockSignals(False)
 
     def set(self, code: str, dimension_key: str | None = None) -> None:
+        """Show ``code`` read by ``dimension_key`` (a drill-down), without loading."""
         index = self.account.findData(code)
         if index < 0:  # not offered (no dimension of its own): shown anyway, read by the given dimension
             self.account.addItem(code, code)
@@ -119,10 +120,12 @@ class _AccountChoice:
         self.account.setCurrentIndex(index)
         self.account.blockSignals(False)
         self._fill_dimensions()
-        if dimension_key and self.dimension.findData(dimension_key) < 0:
-            self.dimension.addItem(BY_KEY[dimension_key].label, dimension_key)
         if dimension_key:
+            self.dimension.blockSignals(True)  # the caller loads once, after the range is set too
+            if self.dimension.findData(dimension_key) < 0:
+                self.dimension.addItem(BY_KEY[dimension_key].label, dimension_key)
             self.dimension.setCurrentIndex(self.dimension.findData(dimension_key))
+            self.dimension.blockSignals(False)
 
     def code(self) -> str | None:
         return self.account.currentData()
