@@ -126,3 +126,31 @@ def test_year_end_closing_is_a_document_posted_once(books):
     books.vouchers.reverse(vouchers[0].id, dt.date(2025, 3, 31))
     again = books.periods.close_year(2025, dt.date(2025, 3, 31))  # reversed: it may be done again
     assert len(again) == 2 and books.check.run() == []
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_amounts = st.lists(st.tuples(st.integers(min_value=0, max_value=2), st.integers(min_value=1, max_value=10**9)),
+                    min_size=1, max_size=30)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_amounts, st.data())
+def test_property_runs_and_reversals_keep_the_books_balanced_and_reconciled(books, area, amounts, data):
+    """Whatever a run posts and whichever documents are then reversed by document: the trial balance
+    balances, the totals equal the lines, each reversal nets its document to zero, and 112 by
+    tenant equals the documents still posted."""
+    ids = [row.id for row in books.org.list_counterparties() if row.name.startswith("性质")] or \
+        [books.org.add_counterparty(CounterpartyInput(f"性质{i}", "单位")).id for i in range(3)]
+    first = max(area.charges, default=0) + 1
+    batch = [Charge(first + i, ids[who], dt.date(2025, 2, 1 + i % 28), fen) for i, (who, fen) in enumerate(amounts)]
+    area.bill(batch)
+    for charge in data.draw(st.lists(st.sampled_from(batch), unique=True, max_size=len(batch))):
+        area.reverse(charge.id)
+        assert books.documents.voucher_of(KIND, charge.id) is None
+    tb = books.ledger.trial_balance("2025-03")  # reversals are dated today, 2025-03-15
+    assert tb.balanced and books.ledger.totals_disagreements() == 0
+    still = sum(area.charges[c].amount_fen for c in books.documents.posted_ids(KIND, list(area.charges)))
+    assert books.ledger.balance("112", "2025-03") == still
+    assert books.check.run() == []

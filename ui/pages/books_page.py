@@ -153,9 +153,8 @@ class BooksPage(Page):
         self.tabs.addTab(self.aux_ledger_tab, self.tr("辅助明细账"))
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._load_tab)
-        self.refresh_on("voucher_posted", "voucher_reversed", "accounts_changed", "opening_balances_changed",
-                        "period_closed", "period_reopened", "database_restored", "data_imported", "org_changed",
-                        "documents_posted")
+        self.refresh_on("voucher_posted", "documents_posted", "voucher_reversed", "accounts_changed", "opening_balances_changed",
+                        "period_closed", "period_reopened", "database_restored", "data_imported", "org_changed")
         self.refresh()
 
     # --- 科目余额表 -----------------------------------------------------------------------
