@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assetdesk.db.models import Account, AccountDimension, OpeningBalance, VoucherLine
+from assetdesk.db.models import Account, AccountDimension, OpeningBalance, OpeningBalanceAux, VoucherLine
 from assetdesk.dimensions import BY_KEY, DIMENSIONS
 from assetdesk.errors import AccountError, DuplicateError, InputError, InUseError, NotFoundError
 from assetdesk.services import account_dimensions as dims
@@ -99,9 +99,11 @@ class AccountService(OpeningBalanceService):
 
     @staticmethod
     def _has_postings_or_opening(account: Account) -> bool:
+        """Lines, a non-zero opening, or an opening breakdown (records owing and owed may net to 0)."""
         return (VoucherLine.select().where(VoucherLine.account == account).exists()
                 or OpeningBalance.select().where((OpeningBalance.account == account)
-                                                 & (OpeningBalance.amount_fen != 0)).exists())
+                                                 & (OpeningBalance.amount_fen != 0)).exists()
+                or OpeningBalanceAux.select().where(OpeningBalanceAux.account == account).exists())
 
     def rename(self, code: str, name: str) -> AccountRow:
         account = self._get_model(code)
@@ -152,7 +154,8 @@ class AccountService(OpeningBalanceService):
         lines = Account.select(Account.code).join(VoucherLine, on=(VoucherLine.account == Account.id)).distinct()
         opening = (Account.select(Account.code).join(OpeningBalance, on=(OpeningBalance.account == Account.id))
                    .where(OpeningBalance.amount_fen != 0))
-        return {a.code for a in lines} | {a.code for a in opening}
+        broken_down = Account.select(Account.code).join(OpeningBalanceAux, on=(OpeningBalanceAux.account == Account.id))
+        return {a.code for a in lines} | {a.code for a in opening} | {a.code for a in broken_down}
 
     def check_upsert(self, items: list[AccountInput]) -> list[AccountProblem]:
         """Every refusal ``upsert_accounts`` would make, without writing: an unknown parent, a first

@@ -157,3 +157,21 @@ def test_the_demo_opening_of_112_reconciles_by_tenant(empty_books):
     balance = next(r for r in empty_books.ledger.trial_balance(f"{last // 100}-01", f"{last // 100}-{last % 100:02d}").rows
                    if r.code == "112")
     assert sum(by_tenant.values()) == balance.closing_debit_fen - balance.closing_credit_fen
+
+
+def test_records_and_accounts_named_by_a_breakdown_are_kept(books, tenants):
+    """A breakdown netting to 0 still holds the account and the tenants: they cannot be deleted, nor
+    can the account get a first sub-account (its lines would be left above the leaves)."""
+    from assetdesk.errors import InUseError
+
+    tea, zhang = tenants
+    books.accounts.add_sub_account("112", "应收租金")
+    books.accounts.set_opening_balances({"11201": 0}, breakdown={"11201": [BreakdownInput(100_00, tea.id),
+                                                                           BreakdownInput(-100_00, zhang.id)]})
+    with pytest.raises(InUseError, match="列在科目的期初明细中"):
+        books.org.delete_counterparty(tea.id)
+    with pytest.raises(InUseError, match="已有记账分录或期初余额"):
+        books.accounts.delete("11201")
+    with pytest.raises(AccountError, match="不能再增加明细科目"):
+        books.accounts.add_sub_account("11201", "门面")
+    assert "11201" in books.accounts.accounts_in_use()

@@ -56,6 +56,14 @@ class AccountsPage(OpeningTab, Page):
         for column, width in ((0, 150), (2, 90), (3, 80), (4, 70), (DIMENSIONS_COLUMN, 130)):
             self.tree.setColumnWidth(column, width)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(self._build_chart_buttons())
+        layout.addWidget(self.tree, 1)
+        return tab
+
+    def _build_chart_buttons(self) -> QHBoxLayout:
+        """The chart's actions on the chosen account, the search box and 导出Excel."""
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("查找：编码、名称或拼音首字母"))
         self.search_edit.setClearButtonEnabled(True)
@@ -82,12 +90,7 @@ class AccountsPage(OpeningTab, Page):
         buttons.addWidget(self.search_edit)
         self.chart_export_button = export_button(self.export_chart)
         buttons.addWidget(self.chart_export_button)
-
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addLayout(buttons)
-        layout.addWidget(self.tree, 1)
-        return tab
+        return buttons
 
     def _load_tree(self) -> None:
         current = self.current_code()

@@ -45,10 +45,22 @@ class OpeningTab:
         self.opening_table.itemChanged.connect(self._on_opening_item_changed)
         self.opening_table.currentCellChanged.connect(lambda *_: self._update_breakdown_button())
         self.opening_table.cellDoubleClicked.connect(self._on_opening_table_cell_double_clicked)
+        hint = QLabel(self.tr("期初余额录入到末级科目；可输入 1234.50、1,234.50 或 12.5万。按辅助核算的科目，"
+                              "请点“期初明细”逐项录入。首个期间结账后不能再修改。"))
+        hint.setObjectName("hint")
+
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(hint)
+        layout.addWidget(self.opening_table, 1)
+        layout.addLayout(self._build_opening_footer())
+        return tab
+
+    def _build_opening_footer(self) -> QHBoxLayout:
+        """试算平衡 of what is on screen, and the tab's buttons."""
         self.breakdown_button = QPushButton(self.tr("期初明细…"))
         self.breakdown_button.setToolTip(self.tr("按往来单位、小区等辅助核算的科目：逐项录入期初余额"))
         self.breakdown_button.clicked.connect(self.open_breakdown)
-
         self.opening_debit = QLabel()
         self.opening_credit = QLabel()
         self.opening_difference = QLabel()
@@ -67,16 +79,7 @@ class OpeningTab:
         check.addWidget(self.opening_export_button)
         check.addWidget(self.breakdown_button)
         check.addWidget(self.save_opening_button)
-        hint = QLabel(self.tr("期初余额录入到末级科目；可输入 1234.50、1,234.50 或 12.5万。按辅助核算的科目，"
-                              "请点“期初明细”逐项录入。首个期间结账后不能再修改。"))
-        hint.setObjectName("hint")
-
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(hint)
-        layout.addWidget(self.opening_table, 1)
-        layout.addLayout(check)
-        return tab
+        return check
 
     def _load_opening(self) -> None:
         try:
