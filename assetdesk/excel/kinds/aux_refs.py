@@ -35,7 +35,7 @@ CATEGORY_WORDS: dict[str, str] = {
 }
 _SPLIT_RE = re.compile(r"\s*[/／;；|｜]\s*")
 _BRACKETED_RE = re.compile(r"^[\[【(（<《〔]\s*([^\]】)）>》〕]{1,8}?)\s*[\]】)）>》〕]\s*(.*)$", re.S)
-_LABELLED_RE = re.compile(r"^([\u4e00-\u9fffA-Za-z]{1,8}?)\s*(?:[:：]|-{1,3}|—{1,2}|_|－)\s*(.*)$", re.S)
+_LABELLED_RE = re.compile(r"^([\u4e00-\u9fffA-Za-z]{1,8}?)\s*(?:[:：]|-{1,3}|—{1,2}|_|－|/|／)\s*(.*)$", re.S)
 _SPACED_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})\s+(.*)$", re.S)
 _CODE_RE = re.compile(r"^[\[【(（]?\s*([A-Za-z]{0,4}[-_.]?\d[\dA-Za-z\-_.]*)\s*(?:[\]】)）]|[\s\-—_:：、]+)\s*(.+)$", re.S)
 _TRAILING_ID_RE = re.compile(r"^(.+?)\s*[(（]\s*(?:证件号码|身份证号码?|统一社会信用代码|信用代码)?\s*[:：]?\s*"
