@@ -1,7 +1,7 @@
 """The event bridge: core events (``books.events``) re-emitted as Qt signals on the GUI thread.
 
-Services publish small named events on a plain-Python ``EventBus``; ``EventBridge`` subscribes to
-``"*"`` and re-emits each one as ``event_published(name, payload)`` and, for known names, as a
+Services publish typed events (``assetdesk.events``) on a plain-Python ``EventBus``, after their
+transaction commits; ``EventBridge`` subscribes to all of them and re-emits each one as ``event_published(name, payload)`` and, for known names, as a
 named signal carrying the payload dict (``voucher_posted``, ``period_closed``, ``accounts_changed``…).
 Events published from a worker thread are queued to the GUI thread, so a page's slot never runs
 off the GUI thread. Pages listen; no page reaches into another page::
@@ -17,21 +17,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-#: Events the core publishes (docs/core-api.md); each has a same-named signal on ``EventBridge``.
-KNOWN_EVENTS = (
-    "voucher_saved",
-    "voucher_posted",
-    "voucher_reversed",
-    "voucher_discarded",
-    "accounts_changed",
-    "opening_balances_changed",
-    "period_closed",
-    "period_reopened",
-    "org_changed",
-    "settings_changed",
-    "data_imported",
-    "database_restored",
-)
+from assetdesk.events import EVENT_NAMES, Event
+
+#: Events the core publishes (``assetdesk.events``); each has a same-named signal on ``EventBridge``.
+KNOWN_EVENTS = EVENT_NAMES
 
 
 class EventBridge(QObject):
@@ -41,6 +30,8 @@ class EventBridge(QObject):
 
     voucher_saved = Signal(object)
     voucher_posted = Signal(object)
+    documents_posted = Signal(object)
+    posting_rules_changed = Signal(object)
     voucher_reversed = Signal(object)
     voucher_discarded = Signal(object)
     accounts_changed = Signal(object)
@@ -66,15 +57,15 @@ class EventBridge(QObject):
         """Listen to ``bus`` (``books.events``), detaching from any previous one."""
         self.detach()
         self._bus = bus
-        bus.subscribe("*", self._on_bus_event)
+        bus.subscribe(Event, self._on_bus_event)
 
     def detach(self) -> None:
         if self._bus is not None:
-            self._bus.unsubscribe("*", self._on_bus_event)
+            self._bus.unsubscribe(Event, self._on_bus_event)
             self._bus = None
 
-    def _on_bus_event(self, name: str, payload: dict) -> None:
-        self._relayed.emit(name, dict(payload))
+    def _on_bus_event(self, event: Event) -> None:
+        self._relayed.emit(event.name, event.payload())
 
     @Slot(str, object)
     def _dispatch(self, name: str, payload: dict) -> None:

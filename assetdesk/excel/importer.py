@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assetdesk.events import DataImported
 from assetdesk.errors import AssetDeskError, ImportFileError, InputError
 from assetdesk.gc_pause import gc_paused
 
@@ -370,9 +371,9 @@ def _commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, she
     if result.errors:
         raise ImportRejectedError(result)
     if result.new or result.changed:
-        with books.ctx.sourced(f"导入文件：{Path(result.path).name}"):
+        with books.ctx.sourced(f"导入文件：{Path(result.path).name}"), books.ctx.transaction():
             kind.commit(books, _rows_to_write(result))
-        books.events.publish("data_imported", kind=kind.name)
+            books.ctx.publish(DataImported(kind.name))
     result.committed = True
     return result
 

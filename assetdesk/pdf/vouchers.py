@@ -25,7 +25,6 @@ from assetdesk.pdf.page import INFO_SIZE, PageFrame, bold_text, draw_signature_l
 from assetdesk.pdf.report import PADDING_X, RED, grid_style, wrap_text
 from assetdesk.pdf.scope import PeriodRange, community_name, print_font
 from assetdesk.periods import months_between
-from assetdesk.services.voucher_history import original_number
 
 LINES_PER_SLIP = 8
 ROW_HEIGHT = 24
@@ -130,7 +129,7 @@ class _SlipDrawer:
         canvas.drawString(left, y, f"编制单位：{self.frame.community}")
         canvas.drawCentredString(centre, y, _chinese_date(voucher.date_on))
         part = f"（第 {self.slip.part}/{self.slip.parts} 张）" if self.slip.parts > 1 else ""
-        original = original_number(getattr(voucher, "source", ""))
+        original = getattr(voucher, "paper_label", "")
         paper = f"（原凭证号 {original}）" if original else ""
         canvas.drawRightString(right, y, f"凭证号：{voucher.label}{paper}{part}　附件 {voucher.attachments} 张")
         canvas.drawRightString(right, top - 5 * mm, f"单位：{self.frame.unit}")

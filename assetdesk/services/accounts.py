@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assetdesk.events import AccountsChanged
 from assetdesk.db.models import Account, AccountDimension, OpeningBalance, OpeningBalanceAux, VoucherLine
 from assetdesk.dimensions import BY_KEY, DIMENSIONS
 from assetdesk.errors import AccountError, DuplicateError, InputError, InUseError, NotFoundError
@@ -59,26 +60,27 @@ class AccountService(OpeningBalanceService):
 
     # --- changes to the chart ----------------------------------------------------------------
     def add_sub_account(self, parent_code: str, name: str, code: str | None = None) -> AccountRow:
+        """A sub-account (code: the parent's plus two digits); its checks run inside the write."""
         name = (name or "").strip()
-        parent = Account.get_or_none(Account.code == parent_code)
-        if parent is None:
-            raise NotFoundError(f"上级科目“{parent_code}”不存在", "请先选择一个已有的科目")
-        if not name:
-            raise InputError("科目名称不能为空", "请填写明细科目名称")
-        if Account.select().where((Account.parent == parent) & (Account.name == name)).exists():
-            raise DuplicateError(f"“{parent.name}”下已有明细科目“{name}”", "请换一个名称")
-        code = (code or "").strip() or self._next_child_code(parent)
-        self._check_child_code(parent, code)
-        first_use = not Account.select().where(Account.parent == parent).exists()
-        if first_use and self._has_postings_or_opening(parent):
-            raise AccountError(f"科目“{parent.code} {parent.name}”已有记账或期初余额，不能再增加明细科目",
-                               "请在没有发生额的科目下增加明细，或先将余额转出")
-        with self.db.atomic():
+        with self.ctx.transaction():
+            parent = Account.get_or_none(Account.code == parent_code)
+            if parent is None:
+                raise NotFoundError(f"上级科目“{parent_code}”不存在", "请先选择一个已有的科目")
+            if not name:
+                raise InputError("科目名称不能为空", "请填写明细科目名称")
+            if Account.select().where((Account.parent == parent) & (Account.name == name)).exists():
+                raise DuplicateError(f"“{parent.name}”下已有明细科目“{name}”", "请换一个名称")
+            code = (code or "").strip() or self._next_child_code(parent)
+            self._check_child_code(parent, code)
+            first_use = not Account.select().where(Account.parent == parent).exists()
+            if first_use and self._has_postings_or_opening(parent):
+                raise AccountError(f"科目“{parent.code} {parent.name}”已有记账或期初余额，不能再增加明细科目",
+                                   "请在没有发生额的科目下增加明细，或先将余额转出")
             account = Account.create(code=code, name=name, parent=parent, level=parent.level + 1,
                                      category=parent.category, normal_side=parent.normal_side,
                                      initials=pinyin_initials(name))
             self.ctx.audit("新增明细科目", "account", code, after={"code": code, "name": name})
-        self._publish("accounts_changed")
+        self._publish(AccountsChanged())
         return self.get(account.code)
 
     @staticmethod
@@ -106,18 +108,19 @@ class AccountService(OpeningBalanceService):
                 or OpeningBalanceAux.select().where(OpeningBalanceAux.account == account).exists())
 
     def rename(self, code: str, name: str) -> AccountRow:
-        account = self._get_model(code)
         name = (name or "").strip()
-        if not name:
-            raise InputError("科目名称不能为空", "请填写科目名称")
-        if account.level == 1:
-            raise AccountError("一级科目的名称由会计制度规定，不能修改", "可在其下增加明细科目")
-        twin = Account.get_or_none((Account.parent == account.parent_id) & (Account.name == name) & (Account.id != account.id))
-        if twin is not None:
-            raise DuplicateError(f"“{account.parent.name}”下已有明细科目“{name}”（{twin.code}）", "请换一个名称")
-        with self.db.atomic():
+        with self.ctx.transaction():
+            account = self._get_model(code)
+            if not name:
+                raise InputError("科目名称不能为空", "请填写科目名称")
+            if account.level == 1:
+                raise AccountError("一级科目的名称由会计制度规定，不能修改", "可在其下增加明细科目")
+            twin = Account.get_or_none((Account.parent == account.parent_id) & (Account.name == name)
+                                       & (Account.id != account.id))
+            if twin is not None:
+                raise DuplicateError(f"“{account.parent.name}”下已有明细科目“{name}”（{twin.code}）", "请换一个名称")
             self._write_name(account, name)
-        self._publish("accounts_changed")
+        self._publish(AccountsChanged())
         return self.get(code)
 
     def _write_name(self, account: Account, name: str) -> None:
@@ -125,28 +128,28 @@ class AccountService(OpeningBalanceService):
         self.ctx.audit("修改科目名称", "account", account.code, before={"name": account.name}, after={"name": name})
 
     def set_active(self, code: str, active: bool) -> AccountRow:
-        account = self._get_model(code)
-        with self.db.atomic():
+        with self.ctx.transaction():
+            account = self._get_model(code)
             Account.update(is_active=active).where(Account.id == account.id).execute()
             self.ctx.audit("启用科目" if active else "停用科目", "account", code,
                            before={"is_active": account.is_active}, after={"is_active": active})
-        self._publish("accounts_changed")
+        self._publish(AccountsChanged())
         return self.get(code)
 
     def delete(self, code: str) -> None:
         """Only an unused sub-account can be deleted; posted history is never lost."""
-        account = self._get_model(code)
-        if account.level == 1:
-            raise InUseError("一级科目由会计制度规定，不能删除", "不用的科目可以停用")
-        if Account.select().where(Account.parent == account).exists():
-            raise InUseError(f"科目“{code}”下还有明细科目，不能删除", "请先删除或停用其明细科目")
-        if self._has_postings_or_opening(account):
-            raise InUseError(f"科目“{code} {account.name}”已有记账分录或期初余额，不能删除", "可将其停用，历史记录会保留")
-        with self.db.atomic():
+        with self.ctx.transaction():
+            account = self._get_model(code)
+            if account.level == 1:
+                raise InUseError("一级科目由会计制度规定，不能删除", "不用的科目可以停用")
+            if Account.select().where(Account.parent == account).exists():
+                raise InUseError(f"科目“{code}”下还有明细科目，不能删除", "请先删除或停用其明细科目")
+            if self._has_postings_or_opening(account):
+                raise InUseError(f"科目“{code} {account.name}”已有记账分录或期初余额，不能删除", "可将其停用，历史记录会保留")
             OpeningBalance.delete().where(OpeningBalance.account == account).execute()
             Account.delete().where(Account.id == account.id).execute()
             self.ctx.audit("删除科目", "account", code, before={"code": code, "name": account.name})
-        self._publish("accounts_changed")
+        self._publish(AccountsChanged())
 
     def accounts_in_use(self) -> set[str]:
         """Codes of the accounts with posted or draft lines or a non-zero opening balance: such an
@@ -217,14 +220,14 @@ class AccountService(OpeningBalanceService):
 
         Everything is checked first (``check_upsert``), so the import either writes the whole list or
         nothing. Names are compared as the list leaves them: two sub-accounts may swap names."""
-        problems = self.check_upsert(items)
-        if problems:
-            first = problems[0]
-            error = DuplicateError if first.duplicate else AccountError
-            raise error(f"科目“{items[first.index].code}”：{first.message}", "请改正科目表后重新导入")
         created = updated = unchanged = 0
         ordered = sorted(items, key=lambda i: (len(i.code), i.code))
-        with self.db.atomic():
+        with self.ctx.transaction():
+            problems = self.check_upsert(items)
+            if problems:
+                first = problems[0]
+                error = DuplicateError if first.duplicate else AccountError
+                raise error(f"科目“{items[first.index].code}”：{first.message}", "请改正科目表后重新导入")
             for item in ordered:  # renames first: a new sub-account may take a name another one gives up
                 current = Account.get_or_none(Account.code == item.code)
                 if current is not None and current.level > 1 and current.name != item.name.strip():
@@ -237,7 +240,7 @@ class AccountService(OpeningBalanceService):
                     self.add_sub_account(item.code[:-2], item.name, item.code)
                     created += 1
         if updated:
-            self._publish("accounts_changed")
+            self._publish(AccountsChanged())
         return UpsertResult(created, updated, unchanged)
 
     # --- 辅助核算 --------------------------------------------------------------------------
@@ -267,7 +270,7 @@ class AccountService(OpeningBalanceService):
         taken off here. Refused, nothing written, for a dimension without a register, or one that
         posted lines or an opening of the account or its sub-accounts do not name (see
         ``account_dimensions``). Taking one off folds the opening breakdown onto the dimensions left."""
-        with self.db.atomic():
+        with self.ctx.transaction():
             account = self._get_model(code)
             wanted = set(dims.parse_keys(dimension_keys))
             declared = declared_dimensions()
@@ -283,7 +286,7 @@ class AccountService(OpeningBalanceService):
             self._apply_dimensions(account, own, new_own, declared)
             self.ctx.audit("设置辅助核算", "account", code, before={"辅助核算": self._labels(own | from_above)},
                            after={"辅助核算": self._labels(wanted | from_above)})
-        self._publish("accounts_changed")
+        self._publish(AccountsChanged())
         return self.get(code)
 
     def _apply_dimensions(self, account: Account, own: set[str], new_own: set[str], declared: dict) -> None:

@@ -5,6 +5,7 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
+from assetdesk.events import DatabaseRestored
 from assetdesk.db.connection import is_sqlite, sqlite_backup
 from assetdesk.errors import DatabaseError, NotFoundError
 from assetdesk.paths import default_backup_dir
@@ -70,8 +71,9 @@ class BackupService(Service):
         finally:
             source_conn.close()
         self._reopen()
+        self.ctx.clear_caches()
         self.ctx.audit("恢复备份", "database", "", after={"from": str(source), "kept": str(kept)})
-        self._publish("database_restored")
+        self._publish(DatabaseRestored())
         return kept
 
 

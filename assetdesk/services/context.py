@@ -1,13 +1,20 @@
-"""What every service shares: the open database, who is acting, the clock, the event bus and the audit writer.
+"""What every service shares: the open database, who is acting, the clock, the event bus, the
+audit writer and the unit of work.
 
 The core never reads the wall clock itself: ``clock`` is given by the adapter (CLI/UI pass
 ``datetime.now``; tests pass a fixed one), so audit times and default dates are exact in tests.
+
+One clerk action is one write transaction (``transaction()``): on SQLite it begins IMMEDIATE, so it
+holds the write lock before it reads what it decides on, and every check that guards the write runs
+inside it. Events published inside wait for the outermost commit; a rollback drops them and clears
+every cache registered with ``on_rollback``.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import json
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,7 +24,7 @@ from typing import Any, Callable
 import peewee
 
 from assetdesk.db.connection import DatabaseTarget
-from assetdesk.events import EventBus
+from assetdesk.events import Event, EventBus
 
 
 @dataclass
@@ -29,6 +36,63 @@ class ServiceContext:
     user: str = "会计"
     # where the writes being made come from ("导入文件：往来单位.xlsx"); kept in each audit entry
     source: str = ""
+    _local: threading.local = field(default_factory=threading.local, repr=False)
+    _rollback_hooks: list[Callable[[], None]] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        add = getattr(self.db, "add_rollback_listener", None)
+        if add is not None:
+            add(self._rolled_back)
+
+    # --- the unit of work ---------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One clerk action: all of it or none of it. Nested calls join the outer transaction (as a
+        savepoint); events they published are dropped if their part fails."""
+        pending = self._pending()
+        mark = len(pending)
+        try:
+            with self.db.atomic():
+                yield
+        except BaseException:
+            del pending[mark:]
+            self.clear_caches()
+            raise
+
+    def publish(self, event: Event) -> None:
+        """Announce ``event`` once the outermost transaction commits (at once outside one)."""
+        if not self.db.in_transaction():
+            self.events.deliver(event)
+            return
+        pending = self._pending()
+        if not pending:
+            self.db.after_commit(self._flush)
+        pending.append(event)
+
+    def on_rollback(self, hook: Callable[[], None]) -> None:
+        """``hook`` clears a cache that may hold rows of a transaction that did not happen."""
+        self._rollback_hooks.append(hook)
+
+    def _pending(self) -> list[Event]:
+        """Events of this thread's transaction (a worker thread has its own connection and transaction)."""
+        if not hasattr(self._local, "pending"):
+            self._local.pending = []
+        return self._local.pending
+
+    def _flush(self) -> None:
+        pending = self._pending()
+        events, pending[:] = list(dict.fromkeys(pending)), []
+        for event in events:
+            self.events.deliver(event)
+
+    def _rolled_back(self) -> None:
+        self._pending().clear()
+        self.clear_caches()
+
+    def clear_caches(self) -> None:
+        """Forget every cached row (after a rollback, or a restore that replaced the books)."""
+        for hook in self._rollback_hooks:
+            hook()
 
     def now(self) -> dt.datetime:
         return self.clock().replace(microsecond=0)
@@ -44,6 +108,13 @@ class ServiceContext:
         self.db.execute_sql(
             f"INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES ({', '.join([p] * 7)})",
             (self.now(), self.user, action, entity, str(entity_id or ""), _to_json(before), _to_json(after)))
+
+    def audit_json(self, action: str, entity: str, entity_id: str, after: str) -> None:
+        """Record one write whose record is already compact JSON (the posting path's)."""
+        p = self.db.param
+        self.db.execute_sql(
+            f"INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES ({', '.join([p] * 7)})",
+            (self.now(), self.user, action, entity, entity_id, "", after))
 
     @contextmanager
     def sourced(self, source: str) -> Iterator[None]:
@@ -86,7 +157,7 @@ def _json_default(value: Any) -> Any:
 
 
 class Service:
-    """Base of the services: holds the context; ``_publish`` announces a change after commit."""
+    """Base of the services: holds the context; ``_publish`` announces a change after the outermost commit."""
 
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
@@ -95,5 +166,5 @@ class Service:
     def db(self) -> peewee.Database:
         return self.ctx.db
 
-    def _publish(self, name: str, **payload: Any) -> None:
-        self.ctx.events.publish(name, **payload)
+    def _publish(self, event: Event) -> None:
+        self.ctx.publish(event)

@@ -9,6 +9,7 @@ from typing import Iterable
 
 import peewee
 
+from assetdesk.events import OrgChanged
 from assetdesk.db.models import Compound, Counterparty, OpeningBalanceAux, VoucherLine
 from assetdesk.errors import DuplicateError, InputError, InUseError, NotFoundError
 from assetdesk.id_numbers import id_code_problem, normalise_id_code, normalise_phone, phone_problem
@@ -110,19 +111,19 @@ class CounterpartyService(Service):
         self._validate_counterparty(item)
         if item.id_code.strip() and self.find_counterparty(item.name, item.id_code):
             raise DuplicateError(f"证件号码“{item.id_code}”已登记", "同一单位或个人只需登记一次")
-        with self.db.atomic():
+        with self.ctx.transaction():
             cp = Counterparty.create(**self._counterparty_fields(item))
             self.ctx.audit("新增往来单位", "counterparty", cp.id, after=item)
-        self._publish("org_changed")
+        self._publish(OrgChanged())
         return _counterparty_row(cp)
 
     def update_counterparty(self, counterparty_id: int, item: CounterpartyInput) -> CounterpartyRow:
         before = self.get_counterparty(counterparty_id)
         self._validate_counterparty(item, before)
-        with self.db.atomic():
+        with self.ctx.transaction():
             Counterparty.update(**self._counterparty_fields(item)).where(Counterparty.id == counterparty_id).execute()
             self.ctx.audit("修改往来单位", "counterparty", counterparty_id, before=before, after=item)
-        self._publish("org_changed")
+        self._publish(OrgChanged())
         return self.get_counterparty(counterparty_id)
 
     def delete_counterparty(self, counterparty_id: int) -> None:
@@ -134,17 +135,17 @@ class CounterpartyService(Service):
             raise InUseError(f"“{before.name}”是某个小区的物业公司，不能删除", "请先修改该小区的物业公司")
         if OpeningBalanceAux.select().where(OpeningBalanceAux.counterparty == counterparty_id).exists():
             raise InUseError(f"“{before.name}”列在科目的期初明细中，不能删除", "可将其停用，历史记录会保留")
-        with self.db.atomic():
+        with self.ctx.transaction():
             Counterparty.delete().where(Counterparty.id == counterparty_id).execute()
             self.ctx.audit("删除往来单位", "counterparty", counterparty_id, before=before)
-        self._publish("org_changed")
+        self._publish(OrgChanged())
 
     def set_counterparty_active(self, counterparty_id: int, active: bool) -> CounterpartyRow:
         before = self.get_counterparty(counterparty_id)
-        with self.db.atomic():
+        with self.ctx.transaction():
             Counterparty.update(is_active=active).where(Counterparty.id == counterparty_id).execute()
             self.ctx.audit("启用往来单位" if active else "停用往来单位", "counterparty", counterparty_id, before=before)
-        self._publish("org_changed")
+        self._publish(OrgChanged())
         return self.get_counterparty(counterparty_id)
 
     def counterparty_matcher(self) -> CounterpartyMatcher:
@@ -176,10 +177,10 @@ class CounterpartyService(Service):
                                  "同一单位或个人只需一条，请合并")
         new_rows = [plan[3] for plan in plans if plan[0] == "new"]
         changed_rows = [(*plan[3], plan[1]) for plan in plans if plan[0] == "changed"]
-        with self.db.atomic():
+        with self.ctx.transaction():
             self._bulk_write_counterparties(new_rows, changed_rows)
             self.ctx.audit("导入往来单位", "counterparty", "", after={"created": len(new_rows), "updated": len(changed_rows)})
-        self._publish("org_changed")
+        self._publish(OrgChanged())
         return UpsertResult(len(new_rows), len(changed_rows), len(plans) - len(new_rows) - len(changed_rows))
 
     @staticmethod

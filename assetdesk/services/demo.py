@@ -60,7 +60,7 @@ def build_demo(books, households: int = 2000, seed: int = 20240501, year: int | 
     year = year or today.year
     last_month = max(3, min(12, today.month - 1)) if year == today.year else 12
     step = progress or (lambda done, total: None)
-    with books.ctx.db.atomic():  # all of the demo or none of it
+    with books.ctx.transaction():  # all of the demo or none of it
         compounds, vouchers, closed = _fill(books, rng, households, year, last_month, step)
     return DemoSummary(len(AREAS), len(compounds), len(books.org.list_counterparties()), vouchers, last_month, closed)
 

@@ -180,7 +180,7 @@ class LedgerService(Service):
 
     def rebuild_totals(self) -> int:
         """Recompute the monthly totals from the posted lines (after a repair or a bulk load)."""
-        with self.db.atomic():
+        with self.ctx.transaction():
             self.db.execute_sql("DELETE FROM account_period_total")
             self.db.execute_sql(
                 "INSERT INTO account_period_total (account_id, period_key, debit_fen, credit_fen)"

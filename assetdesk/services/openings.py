@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from assetdesk.db.models import Book, OpeningBalance, PeriodState
 from assetdesk.dimensions import BY_KEY
 from assetdesk.errors import AccountError, ClosedPeriodError
+from assetdesk.events import OpeningBalancesChanged
 from assetdesk.money import format_amount
 from assetdesk.periods import Period
 from assetdesk.services import opening_breakdown as parts_of
@@ -116,7 +117,7 @@ class OpeningBalanceService(AccountReader):
         passes ``require_balanced``: a file is a finished table, and the whole book after it (the
         accounts it lists and those it does not) must balance, or nothing is written."""
         breakdown = {code: list(rows) for code, rows in (breakdown or {}).items()}
-        with self.db.atomic():
+        with self.ctx.transaction():
             locked = self.opening_locked()
             if locked is not None:
                 raise ClosedPeriodError(opening_locked_message(locked), "如确需修改，请先反结账")
@@ -131,7 +132,7 @@ class OpeningBalanceService(AccountReader):
                 if not after.balanced:
                     raise AccountError(f"期初余额{after.message()}，未导入", "请核对各科目的期初余额，使借方合计等于贷方合计")
             self._write(balances, plan, leaf_rows, current, names)
-        self._publish("opening_balances_changed")
+        self._publish(OpeningBalancesChanged())
         return self.opening_check()
 
     def _breakdown_plan(self, balances: dict[str, int], breakdown: dict[str, list[BreakdownInput]],

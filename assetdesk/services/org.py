@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import peewee
 
+from assetdesk.events import AccountsChanged, OrgChanged
 from assetdesk.db.models import Area, Book, Compound, Counterparty, User
 from assetdesk.errors import DuplicateError, InputError, NotFoundError
 from assetdesk.names import normalise_name
@@ -43,13 +44,13 @@ class OrgService(CounterpartyService):
             raise DuplicateError("账套已经建立，不能重复建立", "如需新账套，请新建一个数据库文件")
         from assetdesk.services.accounts import seed_chart
 
-        with self.db.atomic():
+        with self.ctx.transaction():
             Book.create(community_name=name, credit_code=credit_code.strip(), chart_version=chart_version,
                         first_period_key=period.key, created_at=self.ctx.now())
             seed_chart()
             self.ctx.audit("建立账套", "book", name, after={"community_name": name, "first_period": str(period)})
-        self._publish("org_changed")
-        self._publish("accounts_changed")
+        self._publish(OrgChanged())
+        self._publish(AccountsChanged())
         return self.book()
 
     @staticmethod
@@ -70,10 +71,10 @@ class OrgService(CounterpartyService):
         if credit_code is not None:
             self._check_credit_code(credit_code)
             book.credit_code = credit_code.strip()
-        with self.db.atomic():
+        with self.ctx.transaction():
             book.save()
             self.ctx.audit("修改账套信息", "book", book.id, before=before, after=self.book())
-        self._publish("org_changed")
+        self._publish(OrgChanged())
         return self.book()
 
     # --- 片区 ----------------------------------------------------------------------------
@@ -83,10 +84,10 @@ class OrgService(CounterpartyService):
             raise InputError("片区编码和名称都不能为空", "请填写片区编码和名称")
         if Area.select().where(Area.code == code).exists():
             raise DuplicateError(f"片区编码“{code}”已存在", "请换一个编码")
-        with self.db.atomic():
+        with self.ctx.transaction():
             area = Area.create(code=code, name=name)
             self.ctx.audit("新增片区", "area", code, after={"code": code, "name": name})
-        self._publish("org_changed")
+        self._publish(OrgChanged())
         return _area_row(area)
 
     def list_areas(self) -> list[AreaRow]:
@@ -153,10 +154,10 @@ class OrgService(CounterpartyService):
         self._validate_compound(item)
         if Compound.select().where(Compound.code == item.code.strip()).exists():
             raise DuplicateError(f"小区编码“{item.code}”已存在", "请换一个编码")
-        with self.db.atomic():
+        with self.ctx.transaction():
             compound = Compound.create(**self._compound_fields(item))
             self.ctx.audit("新增小区", "compound", compound.code, after=item)
-        self._publish("org_changed")
+        self._publish(OrgChanged())
         return self._compound_row(compound)
 
     def update_compound(self, code: str, item: CompoundInput) -> CompoundRow:
@@ -165,12 +166,12 @@ class OrgService(CounterpartyService):
         if compound is None:
             raise NotFoundError(f"小区编码“{code}”不存在", "请刷新后重试")
         before = self._compound_row(compound)
-        with self.db.atomic():
+        with self.ctx.transaction():
             for key, value in self._compound_fields(item).items():
                 setattr(compound, key, value)
             compound.save()
             self.ctx.audit("修改小区", "compound", code, before=before, after=item)
-        self._publish("org_changed")
+        self._publish(OrgChanged())
         return self._compound_row(compound)
 
     def upsert_compounds(self, items: list[CompoundInput]) -> UpsertResult:
@@ -184,7 +185,7 @@ class OrgService(CounterpartyService):
         renames = self._area_renames(items)
         existing = {c.code: c for c in Compound.select(Compound, Area).join(Area)}
         created = updated = unchanged = 0
-        with self.db.atomic():
+        with self.ctx.transaction():
             for code, (old, new) in renames.items():
                 Area.update(name=new).where(Area.code == code).execute()
                 self.ctx.audit("片区改名", "area", code, before={"name": old}, after={"name": new})
@@ -202,7 +203,7 @@ class OrgService(CounterpartyService):
                 else:
                     unchanged += 1
             self.ctx.audit("导入小区", "compound", "", after={"created": created, "updated": updated})
-        self._publish("org_changed")
+        self._publish(OrgChanged())
         return UpsertResult(created, updated, unchanged)
 
     @staticmethod
@@ -244,22 +245,22 @@ class OrgService(CounterpartyService):
         check_choice(role, USER_ROLES, "角色")
         if User.select().where(User.name == name).exists():
             raise DuplicateError(f"用户“{name}”已存在", "请换一个姓名，或修改已有用户")
-        with self.db.atomic():
+        with self.ctx.transaction():
             user = User.create(name=name, role=role)
             self.ctx.audit("新增用户", "user", user.id, after={"name": name, "role": role})
-        self._publish("org_changed")
+        self._publish(OrgChanged())
         return UserRow(user.id, user.name, user.role, user.is_active)
 
     def set_user_active(self, user_id: int, active: bool) -> UserRow:
         user = User.get_or_none(User.id == user_id)
         if user is None:
             raise NotFoundError("用户不存在", "请刷新后重试")
-        with self.db.atomic():
+        with self.ctx.transaction():
             before = {"is_active": user.is_active}
             user.is_active = active
             user.save()
             self.ctx.audit("启用用户" if active else "停用用户", "user", user_id, before=before, after={"is_active": active})
-        self._publish("org_changed")
+        self._publish(OrgChanged())
         return UserRow(user.id, user.name, user.role, user.is_active)
 
 

@@ -1,6 +1,7 @@
 """Key/value settings of the books (district rules are settings, not constants: DOMAIN preface)."""
 from __future__ import annotations
 
+from assetdesk.events import SettingsChanged
 from assetdesk.db.models import Setting
 from assetdesk.services.context import Service
 
@@ -21,12 +22,12 @@ class SettingsService(Service):
 
     def set(self, key: str, value: str) -> None:
         before = self.get(key)
-        with self.db.atomic():
+        with self.ctx.transaction():
             Setting.insert(key=key, value=str(value)).on_conflict_replace().execute() if self._is_sqlite() else \
                 Setting.insert(key=key, value=str(value)).on_conflict(
                     conflict_target=[Setting.key], update={Setting.value: str(value)}).execute()
             self.ctx.audit("修改设置", "setting", key, before={key: before}, after={key: str(value)})
-        self._publish("settings_changed", key=key)
+        self._publish(SettingsChanged(key=key))
 
     def all(self) -> dict[str, str]:
         values = dict(DEFAULTS)

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from assetdesk.events import AccountsChanged
 from assetdesk.errors import AccountError, ClosedPeriodError, InputError
 from assetdesk.services.accounts import BreakdownInput
 from assetdesk.services.org import CompoundInput, CounterpartyInput
@@ -26,7 +27,7 @@ def test_new_books_carry_counterparty_on_112_and_its_sub_accounts_inherit_it(boo
 
 def test_declaring_and_taking_off_a_dimension_is_audited_and_announced(books):
     heard = []
-    books.events.subscribe("accounts_changed", lambda name, payload: heard.append(name))
+    books.events.subscribe(AccountsChanged, lambda event: heard.append(event.name))
     row = books.accounts.set_dimensions("211", ["counterparty", "小区"])
     assert row.dimensions == ("往来单位", "小区") and books.accounts.dimensions_of("211") == ("counterparty", "compound")
     assert heard == ["accounts_changed"]

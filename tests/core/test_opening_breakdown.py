@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from assetdesk.events import OpeningBalancesChanged
 from assetdesk.errors import AccountError, ClosedPeriodError, NotFoundError
 from assetdesk.services.accounts import BreakdownInput
 from assetdesk.services.org import CompoundInput, CounterpartyInput
@@ -30,7 +31,7 @@ def unchanged(books):
 def test_the_breakdown_is_stored_with_the_records_names_and_audited(books, tenants):
     tea, zhang = tenants
     heard = []
-    books.events.subscribe("opening_balances_changed", lambda name, payload: heard.append(name))
+    books.events.subscribe(OpeningBalancesChanged, lambda event: heard.append(event.name))
     check = books.accounts.set_opening_balances({"112": 36_000_00, "301": -36_000_00}, breakdown={"112": [
         BreakdownInput(20_000_00, counterparty_id=tea.id), BreakdownInput(16_000_00, counterparty_id=zhang.id)]})
     assert check.balanced and heard == ["opening_balances_changed"]

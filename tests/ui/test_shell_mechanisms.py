@@ -7,7 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QTextEdit
 
 from assetdesk.errors import ClosedPeriodError
-from assetdesk.events import EventBus
+from assetdesk.events import AccountsChanged, DataImported, EventBus, VoucherPosted
 from ui.bridge import EventBridge
 from ui.dialogs import error_dialog
 from ui.dialogs.error_dialog import ErrorDialog, attempt
@@ -146,18 +146,18 @@ def test_bridge_delivers_events_on_gui_thread_even_from_worker(qtbot, qapp):
     everything = []
     bridge.event_published.connect(lambda name, payload: everything.append(name))
 
-    bus.publish("voucher_posted", id=1, period="2025-03")
+    bus.deliver(VoucherPosted(1, "2025-03"))
     assert received == [({"id": 1, "period": "2025-03"}, True)]
 
-    thread = threading.Thread(target=lambda: bus.publish("voucher_posted", id=2, period="2025-03"))
+    thread = threading.Thread(target=lambda: bus.deliver(VoucherPosted(2, "2025-03")))
     with qtbot.waitSignal(bridge.voucher_posted, timeout=3000):
         thread.start()
     thread.join()
     assert received[-1] == ({"id": 2, "period": "2025-03"}, True)
-    bus.publish("something_new", kind="x")
-    assert everything == ["voucher_posted", "voucher_posted", "something_new"]
+    bus.deliver(DataImported("vouchers"))
+    assert everything == ["voucher_posted", "voucher_posted", "data_imported"]
     bridge.detach()
-    bus.publish("voucher_posted", id=3)
+    bus.deliver(VoucherPosted(3, "2025-03"))
     assert len(received) == 2
 
 
@@ -182,13 +182,13 @@ def test_page_refreshes_on_events_and_exposes_shell_actions(qtbot):
     page = DemoPage(None, EventBridge(bus))
     qtbot.addWidget(page)
     assert page.supports("new") and not page.supports("save")
-    bus.publish("voucher_posted", id=1)
+    bus.deliver(VoucherPosted(1, "2025-03"))
     assert page.refreshes == 0  # hidden: marked stale instead
     page.activated()
     assert page.refreshes == 1
     page.show()
-    bus.publish("voucher_posted", id=2)
-    bus.publish("accounts_changed")
+    bus.deliver(VoucherPosted(2, "2025-03"))
+    bus.deliver(AccountsChanged())
     assert page.refreshes == 2
     page.trigger("new")
     assert page.created
