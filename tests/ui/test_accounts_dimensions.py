@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from assetdesk.services.org import CounterpartyInput
 from tests.helpers import post
@@ -174,8 +174,19 @@ def test_the_lines_sum_can_become_the_opening(qtbot, page, books, tenants, typis
     assert page.opening_table.item(row_of(page, "112"), 3).text() == "¥500.00"
 
 
-def test_a_saved_breakdown_is_shown_again_and_a_refusal_keeps_the_dialog(qtbot, page, books, tenants, typist,
-                                                                          shown_errors):
+def test_a_refusal_is_shown_and_the_breakdown_dialog_stays_open(qtbot, page, books, typist, monkeypatch, shown_errors):
+    """A record gone meanwhile (another window): the service's refusal is shown, nothing saved."""
+    from types import SimpleNamespace
+
+    dialog = open_breakdown_of_112(qtbot, page, typist, "500")
+    add_line(qtbot, dialog, monkeypatch, SimpleNamespace(id=99999, name="已删除的往来单位"), "500", typist)
+    click(qtbot, dialog.save_button)
+    assert "往来单位（编号 99999）不存在" in shown_errors[0][0].message and dialog.isVisible()
+    assert books.accounts.opening_breakdown("112") == [] and books.accounts.opening_check().debit_fen == 0
+    dialog.reject()
+
+
+def test_once_the_first_month_is_closed_the_breakdown_is_only_shown(qtbot, page, books, tenants, typist):
     from assetdesk.services.accounts import BreakdownInput
 
     books.accounts.set_opening_balances({"112": 300_00, "301": -300_00},
@@ -183,7 +194,7 @@ def test_a_saved_breakdown_is_shown_again_and_a_refusal_keeps_the_dialog(qtbot, 
     books.periods.close("2025-01")
     dialog = open_breakdown_of_112(qtbot, page, typist, None)
     assert dialog.table.item(0, 0).text() == "张三（商铺）" and dialog.table.item(0, 1).text() == "¥300.00"
-    dialog.table.item(0, 1).setText("300.00")  # as it was: saving is refused all the same (the month is closed)
-    click(qtbot, dialog.save_button)
-    assert "期初余额不能再修改" in shown_errors[0][0].message and dialog.isVisible()
+    assert not dialog.table.item(0, 1).flags() & Qt.ItemFlag.ItemIsEditable
+    assert not dialog.add_button.isEnabled() and not dialog.save_button.isVisible()
+    assert "已结账，期初明细只能查看" in dialog.findChild(QLabel, "hint").text()
     dialog.reject()

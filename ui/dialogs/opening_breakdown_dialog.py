@@ -36,6 +36,7 @@ class OpeningBreakdownDialog(QDialog):
         super().__init__(parent)
         self.books, self.code, self.target = books, code, opening_fen
         self.saved_fen: int | None = None
+        self.locked = books.accounts.opening_locked()  # the first month closed: the lines are only shown
         account = books.accounts.get(code)
         self.keys = list(books.accounts.dimensions_of(code))
         self.setWindowTitle(self.tr("期初明细 — {0} {1}").format(account.code, account.full_name))
@@ -66,12 +67,20 @@ class OpeningBreakdownDialog(QDialog):
         for row in books.accounts.opening_breakdown(code):
             self._append({r.dimension: (r.id, r.name) for r in row.records}, row.amount_fen)
         self._update_sum()
+        if self.locked is not None:
+            for button in (self.add_button, self.remove_button, self.take_sum_button):
+                button.setEnabled(False)
+            self.save_button.hide()
         self.resize(640, 460)
 
     def _layout(self, account: Any) -> None:
         layout = QVBoxLayout(self)
-        hint = QLabel(self.tr("“{0}”按{1}辅助核算：请逐行列出各{1}的期初余额，合计应等于科目的期初余额。")
-                      .format(account.full_name, "、".join(account.dimensions)))
+        if self.locked is not None:
+            text = self.tr("首个会计期间 {0} 已结账，期初明细只能查看，不能再修改。").format(self.locked)
+        else:
+            text = self.tr("“{0}”按{1}辅助核算：请逐行列出各{1}的期初余额，合计应等于科目的期初余额。").format(
+                account.full_name, "、".join(account.dimensions))
+        hint = QLabel(text)
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
@@ -106,6 +115,8 @@ class OpeningBreakdownDialog(QDialog):
         for offset, fen in ((0, max(amount_fen, 0)), (1, max(-amount_fen, 0))):
             item = QTableWidgetItem(format_money(fen) if fen else "")
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if self.locked is not None:
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             table.setItem(number, len(self.keys) + offset, item)
         table.blockSignals(False)
         return number
@@ -133,7 +144,7 @@ class OpeningBreakdownDialog(QDialog):
             self._update_sum()
 
     def _on_table_cell_double_clicked(self, row: int, column: int) -> None:
-        if column < len(self.keys):
+        if column < len(self.keys) and self.locked is None:
             chosen = self._pick(self.keys[column])
             if chosen is not None:
                 item = self.table.item(row, column)
@@ -186,8 +197,8 @@ class OpeningBreakdownDialog(QDialog):
             agree = total == self.target
             self.status_label.setText(self.tr("相符") if agree else self.tr("差额 {0}").format(format_money(total - self.target)))
             self.status_label.setStyleSheet(f"color: {OK if agree else WARN}; font-weight: bold;")
-        self.save_button.setEnabled(total is not None and total == self.target)
-        self.take_sum_button.setEnabled(total is not None and total != self.target)
+        self.save_button.setEnabled(total is not None and total == self.target and self.locked is None)
+        self.take_sum_button.setEnabled(total is not None and total != self.target and self.locked is None)
         self._total = total
 
     def take_sum(self) -> None:
