@@ -257,3 +257,26 @@ def test_the_export_writes_the_breakdown_and_re_imports_unchanged(people, tmp_pa
     again = import_file(people, "opening-balances", out)
     assert (again.new, again.changed, again.errors) == (0, 0, [])
     assert (openings(people), by_record(people)) == before
+
+
+def test_a_customer_balance_sheet_beside_the_trial_balance_gives_112_its_breakdown(people, tmp_path):
+    """用友 往来 客户余额表 (one account's customers, the account in the title, no 科目 column) on a
+    sheet of its own beside the 科目余额表: one workbook, one import."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    trial = workbook.active
+    trial.title = "科目余额表"
+    for row in (["科目余额表 2025年1月"], ["科目编码", "科目名称", "期初借方", "期初贷方"], ["101", "库存现金", 20_000, None],
+                ["112", "应收款", 36_000, None], ["301", "资本", None, 56_000]):
+        trial.append(row)
+    customers = workbook.create_sheet("客户余额表")
+    for row in (["客户科目余额表"], ["科目：112 应收款", None, "期间：2025.01"],
+                ["客户编码", "客户名称", "方向", "期初余额", "本期借方", "本期贷方", "方向", "期末余额"],
+                ["001", TEA, "借", 20_000, None, None, "借", 20_000], ["002", ZHANG, "借", 16_000, None, None, "借", 16_000],
+                ["合计", None, "借", 36_000, None, None, "借", 36_000]):
+        customers.append(row)
+    workbook.save(tmp_path / "余额表.xlsx")
+    result = import_file(people, "opening-balances", tmp_path / "余额表.xlsx")
+    assert result.sheets == ["科目余额表", "客户余额表"]
+    assert openings(people)["112"] == 36_000_00 and by_record(people) == {TEA: 20_000_00, ZHANG: 16_000_00}

@@ -118,6 +118,8 @@ class OpeningBalancesKind(SheetKind):
             layout.headers["movement"] = found.unused[0].shown
         if not any(role != "direction" for roles in found.sets.values() for role in roles):
             layout.missing = [*layout.missing, NO_BALANCE]
+        if "code" not in layout.headers and parts.aux_columns(layout.headers) and parts.title_account(grid, layout):
+            layout.missing = [spec for spec in layout.missing if spec.key != "code"]  # 科目：112 应收款 above it
         return layout
 
     def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
@@ -125,6 +127,8 @@ class OpeningBalancesKind(SheetKind):
         is passed over here, so every page is read by the columns chosen above (the reader would
         read it afresh, by names alone, and take a movement's 借方 for a balance)."""
         rows, errors = drop_class_headings(*super().read_rows(_without_repeated_header(grid, layout), layout))
+        if "code" not in layout.headers:
+            parts.take_title_account(rows, parts.title_account(grid, layout))
         return rows, parts.mark_code_less_rows(rows, errors)
 
     # ------------------------------------------------------------ checking against the books

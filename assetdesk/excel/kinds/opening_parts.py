@@ -8,7 +8,10 @@ these ways (any mix of them in one file):
   code may also be left blank, standing under its account's row;
 - rows without a code, the record's name in the 科目名称 column (indented, or written
   "应收款—普洱茶源…"), under the account's row;
-- rows with the account's code and the record's name in the 科目名称 column.
+- rows with the account's code and the record's name in the 科目名称 column;
+- rows with the other program's code of the record in the 科目编码 column, under the account's row;
+- a table of one account's records without a 科目 column, the account in its title ("科目：112 应收款",
+  用友's 客户余额表), on a sheet beside the 科目余额表.
 
 A breakdown row is found as such when it names a record of the books (``aux_refs``), or when the
 column it is written in says so (核算项目); a name that is neither an account nor a record is
@@ -18,6 +21,8 @@ finding their records; the sums are checked in ``opening_balances``.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -65,6 +70,36 @@ class Part:
 
     def as_input(self) -> BreakdownInput:
         return BreakdownInput(self.signed or 0, **{BY_KEY[key].line_field: record for key, record in self.ids.items()})
+
+
+_TITLE_ACCOUNT_RE = re.compile(r"科目(?:代码|编码|名称)?\s*[:：]\s*(\d{3}[\d.\-]*)\s*([^\s:：,，;；]*)")
+
+
+def title_account(grid: Any, layout: Any) -> tuple[str, str] | None:
+    """(code, name) of the account a 辅助余额表 is for, as its title says ("科目：112 应收款"): 用友's
+    客户余额表 lists one account's customers without a 科目 column."""
+    texts = [grid.name] + [str(cell) for row in grid.rows[: layout.header_rows[0]] for cell in row
+                           if isinstance(cell, str)]
+    for text in texts:
+        match = _TITLE_ACCOUNT_RE.search(unicodedata.normalize("NFKC", text))
+        if match:
+            return match.group(1), match.group(2)
+    return None
+
+
+def aux_columns(headers: dict[str, str]) -> bool:
+    return any(key in headers for key in AUX_KEYS)
+
+
+def take_title_account(rows: list[ParsedRow], account: tuple[str, str] | None) -> None:
+    """The rows of a table without a 科目 column stand under the account its title names."""
+    if account is None:
+        return
+    code, name = account
+    for row in rows:
+        row.values["code"] = code
+        if not row.values.get("name"):
+            row.values["name"] = name
 
 
 def part_of(row: ParsedRow) -> Part | None:
