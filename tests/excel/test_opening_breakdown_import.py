@@ -280,3 +280,13 @@ def test_a_customer_balance_sheet_beside_the_trial_balance_gives_112_its_breakdo
     result = import_file(people, "opening-balances", tmp_path / "余额表.xlsx")
     assert result.sheets == ["科目余额表", "客户余额表"]
     assert openings(people)["112"] == 36_000_00 and by_record(people) == {TEA: 20_000_00, ZHANG: 16_000_00}
+
+
+def test_a_blank_account_row_takes_the_sum_of_its_rows_read_on_its_normal_side(people, tmp_path):
+    """A hand-made table: one 余额 column without 方向, the account's row left blank as a caption."""
+    path = make_workbook(tmp_path / "期初.xlsx", [
+        ["科目编码", "科目名称", "余额"], ["112", "应收款", None], [None, TEA, 20_000], [None, ZHANG, 16_000],
+        ["301", "资本", 36_000]])
+    import_file(people, "opening-balances", path)
+    assert openings(people) == {"112": 36_000_00, "301": -36_000_00}
+    assert by_record(people) == {TEA: 20_000_00, ZHANG: 16_000_00}
