@@ -10,7 +10,7 @@ from typing import Iterable
 import peewee
 
 from assetdesk.events import OrgChanged
-from assetdesk.db.models import Compound, Counterparty, VoucherLine
+from assetdesk.db.models import Compound, Counterparty, OpeningBalanceAux, VoucherLine
 from assetdesk.errors import DuplicateError, InputError, InUseError, NotFoundError
 from assetdesk.id_numbers import id_code_problem, normalise_id_code, normalise_phone, phone_problem
 from assetdesk.names import normalise_name
@@ -134,6 +134,8 @@ class CounterpartyService(Service):
                 raise InUseError(f"“{before.name}”已有记账分录，不能删除", "可将其停用，历史记录会保留")
             if Compound.select().where(Compound.property_company == counterparty_id).exists():
                 raise InUseError(f"“{before.name}”是某个小区的物业公司，不能删除", "请先修改该小区的物业公司")
+            if OpeningBalanceAux.select().where(OpeningBalanceAux.counterparty == counterparty_id).exists():
+                raise InUseError(f"“{before.name}”列在科目的期初明细中，不能删除", "可将其停用，历史记录会保留")
             Counterparty.delete().where(Counterparty.id == counterparty_id).execute()
             self.ctx.audit("删除往来单位", "counterparty", counterparty_id, before=before)
         self._publish(OrgChanged())
