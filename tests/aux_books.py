@@ -1,7 +1,8 @@
 """A set of books with tenants on 应收款, shared by the 辅助核算 tests (core, pdf, excel, ui, cli)."""
 from contextlib import contextmanager
 
-from assetdesk.db.models import Account, AccountDimension, OpeningBalanceAux
+from assetdesk.db.models import AccountDimension
+from assetdesk.services.opening_breakdown import BreakdownInput
 from assetdesk.services.org_types import CounterpartyInput
 from assetdesk.services.vouchers import LineInput, VoucherInput
 from tests.helpers import day, draft, rent_account
@@ -30,16 +31,18 @@ def undeclared(books):
 
 
 def tenant_book(books):
-    """Two tenants on 112's sub-accounts 租金 and 押金, an opening breakdown leaving 300.00 unassigned,
-    postings over three months (one line naming nobody, a draft, another account's tenant line)."""
+    """Two tenants on 112's sub-accounts 租金 (its opening broken down by tenant) and 押金 (an opening of
+    300.00 from before the 辅助核算, naming nobody), postings over three months (one line naming
+    nobody, a draft, another account's tenant line)."""
     rent = rent_account(books)
     tea = books.org.add_counterparty(CounterpartyInput(TEA, "单位", "91530100MA6K0000XR", roles=("承租方",)))
     li = books.org.add_counterparty(CounterpartyInput(LI, "个人", "530102198001010023", roles=("承租方",)))
     due, sub = books.accounts.add_sub_account("112", "租金").code, books.accounts.add_sub_account("112", "押金").code
-    books.accounts.set_opening_balances({due: 2_800_00, "102": 10_000_00, "301": -12_800_00})
-    account = Account.get(Account.code == due)
-    OpeningBalanceAux.create(account=account, counterparty=tea.id, amount_fen=2_000_00)
-    OpeningBalanceAux.create(account=account, counterparty=li.id, amount_fen=500_00)
+    with undeclared(books):  # 押金's opening was kept before 112 carried 往来单位: no breakdown
+        books.accounts.set_opening_balances({sub: 300_00})
+    books.accounts.set_opening_balances(
+        {due: 2_500_00, "102": 10_000_00, "301": -12_800_00},
+        breakdown={due: [BreakdownInput(2_000_00, counterparty_id=tea.id), BreakdownInput(500_00, counterparty_id=li.id)]})
     post_aux(books, "2025-01-10", "一月租金", (due, 1_000_00, {"counterparty_id": tea.id}),
           (due, 400_00, {"counterparty_id": li.id}), (rent, -1_400_00, {}))
     post_aux(books, "2025-02-05", "收茶源租金", ("102", 1_500_00, {}), (due, -1_500_00, {"counterparty_id": tea.id}))

@@ -59,7 +59,7 @@ def test_balance_rows_per_tenant_with_the_unassigned_row_last(books):
     # 李秀英: opening 500 + Jan 400; March −900 received, +300 on the sub-account 押金
     assert (rows[LI].opening_fen, rows[LI].debit_fen, rows[LI].credit_fen, rows[LI].closing_fen) == \
         (900_00, 300_00, 900_00, 300_00)
-    # unassigned: the 300.00 of the opening left out of the breakdown + the March line naming nobody
+    # unassigned: 押金's opening of 300.00 from before the 辅助核算 + the March line naming nobody
     unassigned = rows["（未指定往来单位）"]
     assert unassigned.record.is_unassigned and (unassigned.opening_fen, unassigned.closing_fen) == (300_00, 550_00)
     assert aux.rows[-1] is unassigned
@@ -69,7 +69,8 @@ def test_balance_rows_per_tenant_with_the_unassigned_row_last(books):
 def test_balance_of_a_sub_account_and_no_rows_without_figures(books):
     tea, li, sub = tenant_book(books)
     aux = books.aux.balance(sub, "2025-03")
-    assert [(r.name, r.debit_fen, r.closing_fen) for r in aux.rows] == [(LI, 300_00, 300_00)]
+    assert [(r.name, r.opening_fen, r.debit_fen, r.closing_fen) for r in aux.rows] == \
+        [(LI, 0, 300_00, 300_00), ("（未指定往来单位）", 300_00, 0, 300_00)]
     assert aux.account_name == "应收款—押金" and aux.heading == f"科目：{sub} 应收款—押金　辅助核算：往来单位"
     tb_row = {r.code: r for r in books.ledger.trial_balance("2025-03").rows}[sub]
     assert _figures(aux.totals) == _tb_figures(tb_row)
