@@ -106,8 +106,18 @@ class _SqliteDatabase(RollbackListeners, peewee.SqliteDatabase):
             self._rolled_back()
 
 
+WRITER_LOCK = 0x41535344  # "ASSD": the advisory lock every write transaction of a set of books holds
+
+
 class _PostgresDatabase(RollbackListeners, peewee.PostgresqlDatabase):
-    """PostgreSQL for the books; voucher numbers come from a locked counter row (``voucher_counter``)."""
+    """PostgreSQL for the books, with SQLite's discipline: a transaction takes the books' writer lock
+    (a transaction-level advisory lock) before it reads what it decides on, so two clerks' actions
+    run one after the other — the same file imported twice at once is posted once — and the
+    month's counter row numbers vouchers without gaps or duplicates."""
+
+    def begin(self, isolation_level=None):
+        super().begin(isolation_level)
+        self.execute_sql("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
 
     def rollback(self):
         try:

@@ -25,7 +25,7 @@ from assetdesk.pdf.page import INFO_SIZE, PageFrame, bold_text, draw_signature_l
 from assetdesk.pdf.report import PADDING_X, RED, grid_style, wrap_text
 from assetdesk.pdf.scope import PeriodRange, community_name, print_font
 from assetdesk.periods import months_between
-from assetdesk.services.voucher_history import original_number
+from assetdesk.services.aux_labels import aux_label
 
 LINES_PER_SLIP = 8
 ROW_HEIGHT = 24
@@ -130,7 +130,7 @@ class _SlipDrawer:
         canvas.drawString(left, y, f"编制单位：{self.frame.community}")
         canvas.drawCentredString(centre, y, _chinese_date(voucher.date_on))
         part = f"（第 {self.slip.part}/{self.slip.parts} 张）" if self.slip.parts > 1 else ""
-        original = original_number(getattr(voucher, "source", ""))
+        original = getattr(voucher, "paper_label", "")
         paper = f"（原凭证号 {original}）" if original else ""
         canvas.drawRightString(right, y, f"凭证号：{voucher.label}{paper}{part}　附件 {voucher.attachments} 张")
         canvas.drawRightString(right, top - 5 * mm, f"单位：{self.frame.unit}")
@@ -144,7 +144,7 @@ class _SlipDrawer:
         return Table(data, colWidths=self.widths, rowHeights=heights, style=self._style(data))
 
     def _line_cells(self, line) -> list:
-        account = f"{line.account_code} {line.account_name}"
+        account = aux_label(line)  # 112 应收款—普洱茶源商贸有限公司: the record the line is booked to
         return [self._fit(line.summary or self.slip.voucher.summary, 0), self._fit(account, 1),
                 _amount(line.debit_fen), _amount(line.credit_fen)]
 

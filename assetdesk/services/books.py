@@ -11,9 +11,11 @@ from assetdesk.db.migrate import migrate
 from assetdesk.events import EventBus
 from assetdesk.services.accounts import AccountService
 from assetdesk.services.audit import AuditService
+from assetdesk.services.aux_ledger import AuxLedgerService
 from assetdesk.services.backup import BackupService
 from assetdesk.services.check import CheckService
 from assetdesk.services.context import ServiceContext
+from assetdesk.services.documents import DocumentPostingService
 from assetdesk.services.ledger import LedgerService
 from assetdesk.services.org import OrgService
 from assetdesk.services.periods import PeriodService
@@ -34,12 +36,14 @@ class Books:
         self.org = OrgService(self.ctx)
         self.accounts = AccountService(self.ctx)
         self.vouchers = VoucherService(self.ctx)
-        self.ledger = LedgerService(self.ctx)
-        self.periods = PeriodService(self.ctx, self.ledger, self.vouchers)
-        self.settings = SettingsService(self.ctx)
         self.posting_rules = PostingRuleService(self.ctx)
+        self.documents = DocumentPostingService(self.ctx, self.vouchers, self.posting_rules)
+        self.ledger = LedgerService(self.ctx)
+        self.aux = AuxLedgerService(self.ctx, self.ledger)
+        self.periods = PeriodService(self.ctx, self.ledger, self.vouchers, self.documents)
+        self.settings = SettingsService(self.ctx)
         self.audit = AuditService(self.ctx)
-        self.check = CheckService(self.ctx, self.ledger)
+        self.check = CheckService(self.ctx, self.ledger, self.posting_rules)
         self.statements = StatementService(self.ctx, self.ledger)
         self.backup = BackupService(self.ctx, self._reopen)
 

@@ -13,6 +13,7 @@ from typing import Callable
 from assetdesk.errors import DuplicateError
 from assetdesk.id_numbers import with_credit_check, with_resident_check
 from assetdesk.periods import Period
+from assetdesk.services.opening_breakdown import BreakdownInput
 from assetdesk.services.org import COMPOUND_CATEGORIES, CompoundInput, CounterpartyInput
 from assetdesk.services.vouchers import LineInput, VoucherInput
 
@@ -35,6 +36,8 @@ POSTING_RULES = {"grant.payable": "24101", "company_fee.income": "50401", "repai
                  "depreciation.expense": "51102"}
 OPENING = {"101": 8_000_00, "10201": 1_250_000_00, "112": 36_000_00, "151": 3_600_000_00, "152": -420_000_00,
            "21101": -60_000_00, "24101": -300_000_00, "301": -3_000_000_00, "311": -500_000_00}
+# 112 应收款 carries 往来单位: its opening is the rent the first six tenants still owed at the year's start
+ARREARS = (9_600_00, 7_500_00, 6_000_00, 5_400_00, 4_500_00, 3_000_00)
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def build_demo(books, households: int = 2000, seed: int = 20240501, year: int | 
     year = year or today.year
     last_month = max(3, min(12, today.month - 1)) if year == today.year else 12
     step = progress or (lambda done, total: None)
-    with books.ctx.db.atomic():  # all of the demo or none of it
+    with books.ctx.transaction():  # all of the demo or none of it
         compounds, vouchers, closed = _fill(books, rng, households, year, last_month, step)
     return DemoSummary(len(AREAS), len(compounds), len(books.org.list_counterparties()), vouchers, last_month, closed)
 
@@ -75,11 +78,11 @@ def _fill(books, rng: random.Random, households: int, year: int, last_month: int
             books.accounts.add_sub_account(parent, name, code)
     for key, code in POSTING_RULES.items():
         books.posting_rules.set_rule(key, code)
-    books.accounts.set_opening_balances(_balanced_opening())
     for name, role in (("李亚琪", "负责人"), (DEMO_PREPARER, "会计"), ("张出纳", "出纳"), ("赵审核", "审核")):
         books.org.add_user(name, role)
     step(2, 5)
     companies, tenants = _counterparties(books, rng, households)
+    books.accounts.set_opening_balances(_balanced_opening(), breakdown={"112": _arrears(tenants)})
     compounds = _compounds(books, rng, companies, households)
     step(3, 5)
     vouchers = _vouchers(books, rng, year, last_month, tenants, compounds)
@@ -96,6 +99,11 @@ def _balanced_opening() -> dict[str, int]:
     balances = dict(OPENING)
     balances["32202"] = -sum(balances.values())
     return balances
+
+
+def _arrears(tenants: list) -> list[BreakdownInput]:
+    """112 应收款's opening by tenant: last year's rent still owed, adding up to ``OPENING["112"]``."""
+    return [BreakdownInput(amount, counterparty_id=tenant.id) for tenant, amount in zip(tenants, ARREARS)]
 
 
 def _counterparties(books, rng: random.Random, households: int) -> tuple[list[str], list]:

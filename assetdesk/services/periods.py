@@ -12,9 +12,11 @@ from assetdesk.periods import Period, months_between
 from assetdesk.services.chart import CURRENT_YEAR_PROFIT, UNDISTRIBUTED_PROFIT
 from assetdesk.services.context import Service, ServiceContext
 from assetdesk.services.ledger import LedgerService
+from assetdesk.services.documents import YEAR_END_PL, YEAR_END_PROFIT, DocumentPostingService
+from assetdesk.services.voucher_writer import DocumentRef, PostingItem
 from assetdesk.services.vouchers import LineInput, VoucherInput, VoucherService, VoucherView
 
-YEAR_END_SOURCE = "期末结转"
+YEAR_END_SOURCE = "期末结转"  # what the voucher list shows as its source; the document kind says what it is
 
 
 def _label(first: Period, last: Period) -> str:
@@ -45,10 +47,12 @@ class PeriodLogRow:
 
 
 class PeriodService(Service):
-    def __init__(self, ctx: ServiceContext, ledger: LedgerService, vouchers: VoucherService):
+    def __init__(self, ctx: ServiceContext, ledger: LedgerService, vouchers: VoucherService,
+                 documents: DocumentPostingService):
         super().__init__(ctx)
         self._ledger = ledger
         self._vouchers = vouchers
+        self._documents = documents
 
     def _first(self) -> Period:
         book = Book.select().first()
@@ -108,16 +112,22 @@ class PeriodService(Service):
                 for l in PeriodLog.select().order_by(PeriodLog.id)]
 
     def close(self, period: Period | str) -> PeriodRow:
-        """结账: refused unless every earlier month is closed, no drafts remain and the books balance."""
+        """结账: refused unless every earlier month is closed, no drafts remain and the books balance.
+
+        The month's voucher counter is taken first, so postings in flight finish before the checks
+        read the month, and a posting that comes after finds the month closed; the last number is
+        kept (``closed_number``), so ``check`` can tell exactly whether anything came in later."""
         period = Period.parse(period)
-        self._check_can_close(period)
         with self.ctx.transaction():
+            last_number = self._vouchers.writer.lock_month(period.key)
+            self._check_can_close(period)
             state = PeriodState.get_or_none(PeriodState.period_key == period.key)
             if state is None:
-                PeriodState.create(period_key=period.key, is_closed=True, closed_at=self.ctx.now(), closed_by=self.ctx.user)
+                PeriodState.create(period_key=period.key, is_closed=True, closed_at=self.ctx.now(), closed_by=self.ctx.user,
+                                   closed_number=last_number)
             else:
-                PeriodState.update(is_closed=True, closed_at=self.ctx.now(), closed_by=self.ctx.user) \
-                    .where(PeriodState.id == state.id).execute()
+                PeriodState.update(is_closed=True, closed_at=self.ctx.now(), closed_by=self.ctx.user,
+                                   closed_number=last_number).where(PeriodState.id == state.id).execute()
             PeriodLog.create(period_key=period.key, action="结账", reason="", user=self.ctx.user, at=self.ctx.now())
             self.ctx.audit("结账", "period", str(period))
         self._publish(PeriodClosed(period=str(period)))
@@ -148,13 +158,13 @@ class PeriodService(Service):
         reason = (reason or "").strip()
         if not reason:
             raise InputError("反结账必须填写原因", "请说明为什么要反结账，原因会记入日志")
-        closed = self._closed_keys()
-        if period.key not in closed:
-            raise PeriodError(f"{period} 没有结账", "无需反结账")
-        later = sorted(k for k in closed if k > period.key)
-        if later:
-            raise PeriodError(f"{Period.from_key(later[-1])} 也已结账", "请从最后一个已结账的月份开始逐月反结账")
         with self.ctx.transaction():
+            closed = self._closed_keys()
+            if period.key not in closed:
+                raise PeriodError(f"{period} 没有结账", "无需反结账")
+            later = sorted(k for k in closed if k > period.key)
+            if later:
+                raise PeriodError(f"{Period.from_key(later[-1])} 也已结账", "请从最后一个已结账的月份开始逐月反结账")
             PeriodState.update(is_closed=False).where(PeriodState.period_key == period.key).execute()
             PeriodLog.create(period_key=period.key, action="反结账", reason=reason, user=self.ctx.user, at=self.ctx.now())
             self.ctx.audit("反结账", "period", str(period), after={"reason": reason})
@@ -168,25 +178,28 @@ class PeriodService(Service):
         on = on or dt.date(year, 12, 31)
         if on.year != year:
             raise InputError("年终结转的日期必须在该年度内", f"例如 {year}-12-31")
-        done = Voucher.select().where((Voucher.source == YEAR_END_SOURCE) & Voucher.period_key.between(year * 100 + 1, year * 100 + 12)).exists()
-        if done:
-            raise PeriodError(f"{year} 年已经做过年终结转", "如需重做，请先红字冲销原结转凭证")
-        december = Period(year, 12)
-        tb = self._ledger.trial_balance(december)
-        pl_lines, profit = self._profit_and_loss_lines(tb)
-        vouchers = []
         with self.ctx.transaction():
+            if self._documents.voucher_of(YEAR_END_PL, year) or self._documents.voucher_of(YEAR_END_PROFIT, year):
+                raise PeriodError(f"{year} 年已经做过年终结转", "如需重做，请先红字冲销原结转凭证")
+            december = Period(year, 12)
+            pl_lines, profit = self._profit_and_loss_lines(self._ledger.trial_balance(december))
+            views = []
             if pl_lines:
-                vouchers.append(self._vouchers.create_and_post(VoucherInput(
-                    on, f"结转{year}年损益", pl_lines + [self._line(CURRENT_YEAR_PROFIT, -profit)], source=YEAR_END_SOURCE)))
+                views.append(self._post_year_end(YEAR_END_PL, year, on, f"结转{year}年损益",
+                                                 pl_lines + [self._line(CURRENT_YEAR_PROFIT, -profit)]))
             balance_321 = -self._ledger.balance(CURRENT_YEAR_PROFIT, december)
             if balance_321:
-                vouchers.append(self._vouchers.create_and_post(VoucherInput(
-                    on, f"结转{year}年本年收益", [self._line(CURRENT_YEAR_PROFIT, balance_321),
-                                                  self._line(UNDISTRIBUTED_PROFIT, -balance_321)],
-                    source=YEAR_END_SOURCE)))
-            self.ctx.audit("年终结转", "period", str(year), after={"vouchers": [v.label for v in vouchers]})
-        return vouchers
+                views.append(self._post_year_end(YEAR_END_PROFIT, year, on, f"结转{year}年本年收益", [
+                    self._line(CURRENT_YEAR_PROFIT, balance_321), self._line(UNDISTRIBUTED_PROFIT, -balance_321)]))
+            self.ctx.audit("年终结转", "period", str(year), after={"vouchers": [v.label for v in views]})
+        return views
+
+    def _post_year_end(self, kind: str, year: int, on: dt.date, summary: str, lines: list[LineInput]) -> VoucherView:
+        """A year-end voucher is the document (kind, year): posted once, found by what it is."""
+        seq = self._documents.next_seq(kind, year)
+        item = VoucherInput(on, summary, lines, source=YEAR_END_SOURCE)
+        (written,) = self._vouchers.post_many([PostingItem(item, self._vouchers.word(), document=DocumentRef(kind, year, seq))])
+        return self._vouchers.get(written.id)
 
     @staticmethod
     def _line(code: str, signed: int) -> LineInput:

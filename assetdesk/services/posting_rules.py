@@ -106,15 +106,19 @@ class PostingRuleService(Service):
     def get(self, key: str) -> PostingRuleRow:
         return self._row(_slot(key), self._chosen().get(key), _read_chart())
 
-    def problems(self) -> list[str]:
-        """Every rule that cannot be used now, in Chinese: what ``assetdesk check`` reports."""
-        return [f"记账规则“{row.event}—{row.label}”：{row.problem}" for row in self.list_rules() if row.problem]
-
     def rules_using(self, code: str) -> list[str]:
         """“租金到期—租金收入” for each rule pointing at ``code``. Such an account cannot be deleted (the
         rule's row refers to it); deleting it must be refused with these names, or the rule changed first."""
         chosen = self._chosen()
         return [f"“{slot.event}—{slot.label}”" for slot in RULE_SLOTS if chosen.get(slot.key) == code]
+
+    def problems(self) -> list[str]:
+        """Rules that are set but can no longer be used (the account became a parent, was deactivated
+        …), in Chinese, for ``check``. An unset rule (books upgraded without its default account) is
+        no fault of the books: 设置 shows it, and ``resolve`` refuses it when an area posts."""
+        chosen = self._chosen()
+        return [f"记账规则“{row.event}—{row.label}”：{row.problem}" for row in self.list_rules()
+                if row.problem and row.key in chosen]
 
     def resolve(self, keys: Iterable[str]) -> dict[str, str]:
         """key → the leaf account code it posts to. Refuses (so nothing is posted) when any of the

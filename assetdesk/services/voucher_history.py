@@ -23,44 +23,38 @@ from assetdesk.errors import VoucherError
 from assetdesk.events import DataImported
 from assetdesk.periods import Period
 from assetdesk.services.voucher_types import VoucherInput, voucher_label
+from assetdesk.services.voucher_writer import PostingItem
 
 IMPORT_SOURCE = "导入"
 ORIGINAL_MARK = "原凭证号"
-_ORIGINAL_RE = re.compile(ORIGINAL_MARK + r"\s*(\S+?)-(\d+)")
+_PAPER_RE = re.compile(r"(\S+?)-(\d+)$")  # a paper_label: 记-0004
 PaperNumber = tuple[str, "int | None"]  # (凭证字 as written, may be ""; number), e.g. ("收", 1)
-
-
-def original_number(source: str) -> str:
-    """The paper number an imported voucher kept in its source ("记-0004"), or "" when the books
-    number it as on paper (or it was never imported): printed slips show it beside the books' number."""
-    match = _ORIGINAL_RE.search(source or "")
-    return f"{match.group(1)}-{match.group(2)}" if match else ""
 
 
 class HistoricalVouchers:
     """The import part of ``VoucherService`` (mixed in; uses its posting path)."""
 
     def import_vouchers(self, items: list[VoucherInput], papers: Sequence[PaperNumber] | None = None) -> int:
-        """Post historical vouchers in the order given, all in one transaction. ``papers`` gives each
-        one's 凭证字 and number on paper (see the module docstring); without it each takes the next number."""
-        this_month = Period.of(self.ctx.today())
-        for item in items:
-            if isinstance(item.date_on, dt.date) and Period.of(item.date_on) > this_month:
-                raise VoucherError(f"凭证日期 {item.date_on:%Y-%m-%d} 晚于本月（{this_month}），不能导入",
-                                   "请检查年份、月份是否输错")
+        """Post historical vouchers in the order given, all in one transaction, through the batch
+        path. ``papers`` gives each one's 凭证字 and number on paper (see the module docstring);
+        without it each takes the next number."""
         with self.ctx.transaction():
+            this_month = Period.of(self.ctx.today())
+            for item in items:
+                if isinstance(item.date_on, dt.date) and Period.of(item.date_on) > this_month:
+                    raise VoucherError(f"凭证日期 {item.date_on:%Y-%m-%d} 晚于本月（{this_month}），不能导入",
+                                       "请检查年份、月份是否输错")
             plan = self.plan_import_numbers([(item.date_on, *paper) for item, paper in zip(items, papers)]) \
                 if papers is not None else [(None, None)] * len(items)
+            postings, default_word = [], self.word()
             for index, (item, (word, number)) in enumerate(zip(items, plan)):
                 original = self._original_label(papers[index], word, number) if papers is not None else ""
                 source = item.source or IMPORT_SOURCE
-                view = self._create_posted(VoucherInput(
+                postings.append(PostingItem(VoucherInput(
                     item.date_on, item.summary, item.lines, item.attachments, item.preparer or self.ctx.user,
-                    f"{source}（{ORIGINAL_MARK} {original}）" if original else source), number=number, word=word)
-                if original:  # the paper number is searched for like a 摘要
-                    p = self.db.param
-                    self.db.execute_sql(f"UPDATE voucher SET search_text = search_text || {p} WHERE id = {p}",
-                                        (f" {ORIGINAL_MARK} {original}", view.id))
+                    f"{source}（{ORIGINAL_MARK} {original}）" if original else source),
+                    word or default_word, number=number, paper_label=original))
+            self.post_many(postings, kind="vouchers")
             # one event however many vouchers, and one with the importer's own (the same value)
             self._publish(DataImported("vouchers"))
         return len(items)
@@ -68,7 +62,7 @@ class HistoricalVouchers:
     def plan_import_numbers(self, papers: Sequence[tuple[dt.date, str, int | None]]) -> list[tuple[str, int]]:
         """The (凭证字, number) each historical voucher (date, paper 凭证字, paper number) would get;
         writes nothing. The rule is the module docstring's."""
-        default_word = self._word()
+        default_word = self.word()
         months: dict[int, list[int]] = defaultdict(list)
         for index, (day, _, _) in enumerate(papers):
             months[Period.of(day).key].append(index)
@@ -89,12 +83,12 @@ class HistoricalVouchers:
         or the paper number the import recorded in its source."""
         p = self.db.param
         found = {}
-        for voucher_id, day, word, number, source in self.db.execute_sql(
-                "SELECT id, date_on, word, number, source FROM voucher WHERE status = 'posted' AND source LIKE "
+        for voucher_id, day, word, number, paper in self.db.execute_sql(
+                "SELECT id, date_on, word, number, paper_label FROM voucher WHERE status = 'posted' AND source LIKE "
                 f"{p} AND period_key >= {p} AND period_key <= {p}",
                 (f"{IMPORT_SOURCE}%", Period.parse(first).key, Period.parse(last).key)):
             day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
-            match = _ORIGINAL_RE.search(source or "")
+            match = _PAPER_RE.match(paper or "")
             found[voucher_id] = (day, match.group(1), int(match.group(2))) if match else (day, word, number)
         return found
 

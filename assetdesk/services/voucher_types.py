@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from assetdesk.dimensions import LINE_FIELDS
 from assetdesk.periods import Period
 
 STATUS_LABELS = {"draft": "草稿", "posted": "已过账"}
-AUX_FIELDS = ("counterparty_id", "compound_id", "asset_id", "lease_id", "fund_id")
+AUX_FIELDS = LINE_FIELDS  # the 辅助核算 columns of a line (assetdesk.dimensions)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,9 @@ class VoucherView:
     reversed_by_id: int | None
     reversed_by_label: str
     lines: tuple[LineView, ...] = field(default=())
+    paper_label: str = ""  # an imported voucher's number on paper, when the books number it otherwise
+    document_kind: str = ""  # the document it posts (lease_charge, year_end_pl …), "" for a typed voucher
+    document_id: int | None = None
 
     @property
     def is_posted(self) -> bool:

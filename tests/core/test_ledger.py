@@ -89,9 +89,11 @@ voucher_strategy = st.tuples(
 def test_property_trial_balance_always_balances_and_rolls_forward(books, vouchers):
     import datetime as dt
 
+    from tests.helpers import line
+
     for month, debits, credit_code in vouchers:
-        lines = [LineInput.debit(code, fen) for code, fen in debits]
-        lines.append(LineInput.credit(credit_code, sum(fen for _, fen in debits)))
+        lines = [line(books, code, fen) for code, fen in debits]
+        lines.append(line(books, credit_code, -sum(fen for _, fen in debits)))
         books.vouchers.create_and_post(VoucherInput(dt.date(2025, month, 10), "随机业务", lines))
     previous_closing = None
     for month in range(1, 7):

@@ -151,6 +151,8 @@ def test_an_unset_rule_says_what_to_choose_and_is_refused(books):
     assert rule(books, "fee.income").problem == ("未设置（默认科目“50102 经营收入—物业服务收入”有明细科目，"
                                                  "不是末级科目）— 请选择")
     assert rule(books, "bank").account_code == ""
+    assert books.posting_rules.problems() == [  # unset rules are for 设置 to show, no fault of the books
+        "记账规则“物业费减免—冲减收入或公益支出”：科目“50102 经营收入—物业服务收入”有明细科目，不是末级科目"]
     with pytest.raises(AccountError, match="“银行收款、付款—银行存款”：未设置"):
         books.posting_rules.resolve(["bank"])
     books.posting_rules.set_rule("bank", "10201")

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from assetdesk.errors import AssetDeskError
+from assetdesk.services.aux_labels import aux_label
+from assetdesk.services.documents import kind_label
 from assetdesk.services.vouchers import VoucherFilter
 from ui.dialogs.voucher_dialog import VoucherDialog
 from ui.models.table_model import CENTER, TableModel, date_column, money_column, number_column, text_column
@@ -62,8 +64,7 @@ def line_columns() -> list:
     return [
         number_column("seq", "行", sort_key="", width=40),
         text_column("summary", "摘要", width=260),
-        text_column("account_code", "科目编码", width=90),
-        text_column("account_name", "科目名称", stretch=True),
+        text_column("account", "会计科目", stretch=True, value=aux_label),  # 112 应收款—普洱茶源商贸有限公司
         money_column("debit_fen", "借方金额", width=130),
         money_column("credit_fen", "贷方金额", width=130),
     ]
@@ -147,7 +148,7 @@ class VouchersPage(Page):
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(300)
         self._text_timer.timeout.connect(self.apply_filter)
-        self.refresh_on("voucher_saved", "voucher_posted", "voucher_reversed", "voucher_discarded",
+        self.refresh_on("voucher_saved", "voucher_posted", "documents_posted", "voucher_reversed", "voucher_discarded",
                         "period_closed", "period_reopened", "database_restored", "data_imported", "accounts_changed")
         self.table.setSortingEnabled(True)  # loads the first page, newest first
 
@@ -301,7 +302,10 @@ class VouchersPage(Page):
             return
         self.detail_view = view
         self.detail_title.setText(f"{view.period} {view.label}　{view.date_on:%Y-%m-%d}　{view.summary}")
-        self.detail_source.setText(self.tr("来源：{0}").format(view.source) if view.source else "")
+        source = self.tr("来源：{0}").format(view.source) if view.source else ""
+        if view.document_kind:  # the business document it posts (its source names the same kind)
+            source = self.tr("来源：{0} {1}").format(kind_label(view.document_kind), view.document_id)
+        self.detail_source.setText(source)
         self.link_label.setText(self.reversal_text(view))
         self.lines_model.set_rows(view.lines)
 

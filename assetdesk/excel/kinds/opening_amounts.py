@@ -22,17 +22,11 @@ from typing import Any
 
 from assetdesk.excel.placeholders import is_placeholder
 from assetdesk.money import format_amount
+from assetdesk.services.opening_breakdown import side_amount
 
 from .base import ParsedRow, RowError
 
-
-def side_amount(signed: int) -> str:
-    """借 1,000.00 / 贷 6,000.00 / 0.00: a balance as a clerk reads it, never as -6,000.00."""
-    if signed > 0:
-        return f"借 {format_amount(signed)}"
-    if signed < 0:
-        return f"贷 {format_amount(-signed)}"
-    return "0.00"
+__all__ = ["Reading", "apply_one_column", "header", "one_column_rule", "read_row", "side_amount"]
 
 
 @dataclass
