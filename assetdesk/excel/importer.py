@@ -11,14 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assetdesk.events import DataImported
 from assetdesk.errors import AssetDeskError, ImportFileError, InputError
+from assetdesk.events import DataImported
 from assetdesk.gc_pause import gc_paused
 
 from . import reader
 from .convert import convert
 from .kinds.base import Change, ParsedRow, RowError, SheetKind
-
 
 EXAMPLE_MARK = "示例"
 

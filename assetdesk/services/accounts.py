@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
 
-from assetdesk.events import AccountsChanged, OpeningBalancesChanged
 from assetdesk.db.models import Account, AccountDimension, Book, OpeningBalance, PeriodState, VoucherLine
 from assetdesk.errors import AccountError, ClosedPeriodError, DuplicateError, InputError, InUseError, NotFoundError
+from assetdesk.events import AccountsChanged, OpeningBalancesChanged
 from assetdesk.money import format_amount
 from assetdesk.periods import Period
 from assetdesk.services.chart import ACCOUNT_ALIASES, CHART_2023, DEFAULT_DIMENSIONS, DEFAULT_SUB_ACCOUNTS

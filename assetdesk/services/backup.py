@@ -5,9 +5,9 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
-from assetdesk.events import DatabaseRestored
 from assetdesk.db.connection import is_sqlite, sqlite_backup
 from assetdesk.errors import DatabaseError, NotFoundError
+from assetdesk.events import DatabaseRestored
 from assetdesk.paths import default_backup_dir
 from assetdesk.services.context import Service, ServiceContext
 

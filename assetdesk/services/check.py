@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from assetdesk.db.migrate import current_version
 from assetdesk.db.migrations import LATEST_VERSION
-
 from assetdesk.money import format_money
 from assetdesk.services.context import Service, ServiceContext
 from assetdesk.services.ledger import LedgerService

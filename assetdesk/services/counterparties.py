@@ -9,15 +9,25 @@ from typing import Iterable
 
 import peewee
 
-from assetdesk.events import OrgChanged
 from assetdesk.db.models import Compound, Counterparty, VoucherLine
 from assetdesk.errors import DuplicateError, InputError, InUseError, NotFoundError
+from assetdesk.events import OrgChanged
 from assetdesk.id_numbers import id_code_problem, normalise_id_code, normalise_phone, phone_problem
 from assetdesk.names import normalise_name
 from assetdesk.services.context import Service
-from assetdesk.services.counterparty_matching import FIELD_LABELS, SELECT_RECORDS, CounterpartyMatcher, duplicate_targets
+from assetdesk.services.counterparty_matching import (
+    FIELD_LABELS,
+    SELECT_RECORDS,
+    CounterpartyMatcher,
+    duplicate_targets,
+)
 from assetdesk.services.org_types import (
-    COUNTERPARTY_KINDS, COUNTERPARTY_ROLES, CounterpartyInput, CounterpartyPlan, CounterpartyRow, UpsertResult,
+    COUNTERPARTY_KINDS,
+    COUNTERPARTY_ROLES,
+    CounterpartyInput,
+    CounterpartyPlan,
+    CounterpartyRow,
+    UpsertResult,
 )
 
 

@@ -21,9 +21,17 @@ import re
 from collections.abc import Iterable, Sequence
 
 from assetdesk.id_numbers import (
-    ORGANISATION, PERSON, REGISTRATION_AUTHORITIES, RESIDENT_CHECK_DIGITS, birth_dates, credit_check_character,
-    id_code_problem, implied_kind, normalise_id_code,
-    normalise_phone, phone_problem,
+    ORGANISATION,
+    PERSON,
+    REGISTRATION_AUTHORITIES,
+    RESIDENT_CHECK_DIGITS,
+    birth_dates,
+    credit_check_character,
+    id_code_problem,
+    implied_kind,
+    normalise_id_code,
+    normalise_phone,
+    phone_problem,
 )
 from assetdesk.names import normalise_name
 from assetdesk.services.org_types import COUNTERPARTY_KINDS, COUNTERPARTY_ROLES, CounterpartyInput, CounterpartyPlan

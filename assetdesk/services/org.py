@@ -3,15 +3,28 @@ from __future__ import annotations
 
 import peewee
 
-from assetdesk.events import AccountsChanged, OrgChanged
 from assetdesk.db.models import Area, Book, Compound, Counterparty, User
 from assetdesk.errors import DuplicateError, InputError, NotFoundError
+from assetdesk.events import AccountsChanged, OrgChanged
 from assetdesk.names import normalise_name
 from assetdesk.periods import Period
 from assetdesk.services.counterparties import CounterpartyService, check_choice, check_length
 from assetdesk.services.org_types import (  # noqa: F401  (re-exported: callers import them from here)
-    CHART_VERSIONS, COMPOUND_CATEGORIES, COUNTERPARTY_KINDS, COUNTERPARTY_ROLES, MANAGEMENT_MODES, USER_ROLES, AreaRow,
-    BookInfo, CompoundInput, CompoundRow, CounterpartyInput, CounterpartyPlan, CounterpartyRow, UpsertResult, UserRow,
+    CHART_VERSIONS,
+    COMPOUND_CATEGORIES,
+    COUNTERPARTY_KINDS,
+    COUNTERPARTY_ROLES,
+    MANAGEMENT_MODES,
+    USER_ROLES,
+    AreaRow,
+    BookInfo,
+    CompoundInput,
+    CompoundRow,
+    CounterpartyInput,
+    CounterpartyPlan,
+    CounterpartyRow,
+    UpsertResult,
+    UserRow,
 )
 
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from assetdesk.events import PeriodClosed, PeriodReopened
 from assetdesk.db.models import Account, Book, PeriodLog, PeriodState, Voucher
 from assetdesk.errors import InputError, NotFoundError, PeriodError
+from assetdesk.events import PeriodClosed, PeriodReopened
 from assetdesk.money import format_money
 from assetdesk.periods import Period, months_between
 from assetdesk.services.chart import CURRENT_YEAR_PROFIT, UNDISTRIBUTED_PROFIT
 from assetdesk.services.context import Service, ServiceContext
-from assetdesk.services.ledger import LedgerService
 from assetdesk.services.documents import YEAR_END_PL, YEAR_END_PROFIT, DocumentPostingService
+from assetdesk.services.ledger import LedgerService
 from assetdesk.services.voucher_writer import DocumentRef, PostingItem
 from assetdesk.services.vouchers import LineInput, VoucherInput, VoucherService, VoucherView
 

@@ -13,9 +13,9 @@ from typing import Callable
 from assetdesk.errors import InputError
 from assetdesk.periods import Period
 from assetdesk.services.context import Service, ServiceContext
+from assetdesk.services.documents import YEAR_END_KINDS
 from assetdesk.services.ledger import LedgerService
 
-from assetdesk.services.documents import YEAR_END_KINDS
 INTERNAL = "113"  # 内部往来: debit balances are 应收款项, credit balances 应付款项
 PROFIT_AND_LOSS = ("501", "502", "503", "504", "511", "512", "513", "514", "515", "521")
 DISTRIBUTIONS = "32201"

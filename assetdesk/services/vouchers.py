@@ -15,9 +15,24 @@ from assetdesk.services.context import Service, ServiceContext
 from assetdesk.services.period_guard import PeriodGuard
 from assetdesk.services.posting_checks import header_problems, line_problems
 from assetdesk.services.voucher_history import HistoricalVouchers
-from assetdesk.services.voucher_writer import DocumentRef, PostingItem, VoucherWriter, Written, summary_of, unique_periods
 from assetdesk.services.voucher_types import (  # noqa: F401  (re-exported: callers import them from here)
-    AUX_FIELDS, STATUS_LABELS, LineInput, LineView, VoucherFilter, VoucherInput, VoucherRow, VoucherView, voucher_label,
+    AUX_FIELDS,
+    STATUS_LABELS,
+    LineInput,
+    LineView,
+    VoucherFilter,
+    VoucherInput,
+    VoucherRow,
+    VoucherView,
+    voucher_label,
+)
+from assetdesk.services.voucher_writer import (
+    DocumentRef,
+    PostingItem,
+    VoucherWriter,
+    Written,
+    summary_of,
+    unique_periods,
 )
 
 

@@ -422,7 +422,6 @@ class ReportPreviewDialog(QDialog):
     def export_excel(self) -> Path | None:
         """导出Excel of the report's data (``assetdesk.excel.report_sheets.export_report``), in the background."""
         from assetdesk.excel.report_sheets import export_report
-
         from ui.table_export import ask_save_path, check_writable, show_saved
         from ui.workers import run_task_and_wait
 

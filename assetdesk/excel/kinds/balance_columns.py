@@ -35,7 +35,6 @@ from openpyxl.utils import get_column_letter
 from assetdesk.errors import DateError
 from assetdesk.periods import Period
 
-
 TIMINGS = {"open": ("期初", "月初"), "year": ("年初", "上年结转"), "close": ("期末", "月末", "年末")}
 TIMING_WORDS = {"open": "期初余额", "year": "年初余额", "close": "期末余额", "": "余额"}
 MOVEMENT_WORDS = ("本期", "本年", "本月", "累计", "发生")

@@ -8,7 +8,6 @@ template are generic over it, so a new sheet kind is one small module.
 from __future__ import annotations
 
 import datetime as dt
-
 import operator
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
