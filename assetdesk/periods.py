@@ -33,8 +33,9 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        if _COMPACT_MIN <= value <= _COMPACT_MAX and value == int(value):  # 20250131: far beyond any serial
-            return _make_date(value, *(int(part) for part in _COMPACT_RE.match(str(int(value))).groups()))
+        compact = _COMPACT_RE.match(str(int(value))) if _COMPACT_MIN <= value <= _COMPACT_MAX else None
+        if compact and value == int(value):  # 20250131: far beyond any serial
+            return _make_date(value, *(int(part) for part in compact.groups()))
         return _from_serial(value)
     if isinstance(value, str):
         text = _clean(value)
@@ -57,7 +58,7 @@ def _make_date(original: object, year: int, month: int, day: int) -> dt.date:
         raise DateError(f"日期“{original}”不存在", "请检查年、月、日是否正确") from None
 
 
-def _from_serial(serial: object) -> dt.date:
+def _from_serial(serial: int | float | Decimal) -> dt.date:
     number = Decimal(repr(serial)) if isinstance(serial, float) else Decimal(serial)
     if number != number.to_integral_value() or not 1 <= number <= 2958465:
         raise DateError(f"日期“{serial}”无法识别", "请填写日期，例如 2025-01-31")

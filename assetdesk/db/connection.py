@@ -9,7 +9,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeGuard
 from urllib.parse import unquote, urlparse
 
 import peewee
@@ -179,7 +179,7 @@ def _open_postgres(url: str) -> peewee.PostgresqlDatabase:
     return db
 
 
-def is_sqlite(db: peewee.Database) -> bool:
+def is_sqlite(db: peewee.Database) -> TypeGuard[peewee.SqliteDatabase]:
     return isinstance(db, peewee.SqliteDatabase)
 
 

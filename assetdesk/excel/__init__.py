@@ -25,7 +25,8 @@ def import_file(books: Any, kind: str | SheetKind, path: str | Path, dry_run: bo
 
     ``sheet`` reads that one sheet only (by default every sheet holding this kind's table).
     ``progress(rows read, rows the file declares, or 0 when it does not say)`` is called as an
-    .xlsx is read (every 2,000 rows); whatever it raises (a cancel) stops the read and comes out of ``import_file`` as is.
+    .xlsx is read (every 2,000 rows); whatever it raises (a cancel) stops the read and comes out of
+    ``import_file`` as is.
 
     ``dry_run`` returns the preview (errors, new / changed / unchanged) and writes nothing; a real
     run raises ``ImportRejectedError`` (an ``InputError``; ``.preview`` holds the errors) when any
@@ -51,6 +52,7 @@ def write_template(kind: str | SheetKind, path: str | Path) -> Path:
 
 
 __all__ = [
-    "KINDS", "ImportFileChangedError", "ImportPreview", "ImportRejectedError", "commit_preview", "export_file", "export_table", "export_trial_balance",
+    "KINDS", "ImportFileChangedError", "ImportPreview", "ImportRejectedError", "commit_preview", "export_file",
+    "export_table", "export_trial_balance",
     "import_file", "sheet_names", "write_error_report", "write_template",
 ]

@@ -61,7 +61,8 @@ def export_trial_balance(books: Any, path: str | Path, period_from: Any, period_
     balance = books.ledger.trial_balance(first, last)
     rows = [_tb_values(row.code, (row.level, row.name), row) for row in balance.rows]
     rows.append(_tb_values("合计", None, balance.totals))
-    title = " ".join(part for part in (community_name(books), f"科目余额表（{PeriodRange(first, last).label}）") if part)
+    title = " ".join(part for part in (community_name(books), f"科目余额表（{PeriodRange(first, last).label}）")
+                     if part)
     workbook = Workbook(write_only=True)
     add_table_sheet(workbook, "科目余额表", title, "元", TRIAL_BALANCE_COLUMNS, rows, note=balance.balance_note)
     path = Path(path)

@@ -182,7 +182,8 @@ def _side_by_side(grid: reader.Grid, layout: reader.Layout, kind: SheetKind) -> 
     for col, spec, _ in layout.mapping:
         if not (spec.required or spec.key in kind.key_columns) or not texts[col]:
             continue
-        again = [other for other, text in enumerate(texts) if text == texts[col] and other != col and other not in mapped]
+        again = [other for other, text in enumerate(texts)
+                 if text == texts[col] and other != col and other not in mapped]
         if again:
             letters = "、".join(get_column_letter(c + 1) for c in (col, *again))
             errors.append(RowError(grid.name, layout.header_rows[-1] + 1, "", str(header[col]),
@@ -271,7 +272,8 @@ def _no_table(kind: SheetKind, path: Path, missing: Sequence,
     read visible sheets unless the clerk names one), or its columns are missing."""
     if hidden:
         listed = "、".join(f"“{name}”" for name in hidden)
-        return ImportFileError(f"在“{path.name}”中找不到{kind.title}表：表格在隐藏的工作表{listed}中，导入时不读隐藏的工作表",
+        return ImportFileError(f"在“{path.name}”中找不到{kind.title}表：表格在隐藏的工作表{listed}中，"
+                               "导入时不读隐藏的工作表",
                                f"请在导入时选择工作表{listed}（命令行加 --sheet {hidden[0]}），"
                                "或在 Excel 中右键工作表标签选“取消隐藏”、保存后再导入")
     if elsewhere:
@@ -302,7 +304,7 @@ def _drop_example_rows(preview: ImportPreview) -> None:
                 return
     if not any(isinstance(value, str) and EXAMPLE_MARK in value for value in example.values()):
         return  # only a row carrying the "（示例）" text can be the example: a real row is never dropped
-    firsts = {}
+    firsts: dict[str, ParsedRow] = {}
     for row in preview.rows:
         firsts.setdefault(row.sheet, row)
     examples = [row for row in firsts.values() if all(row.values.get(k) == v for k, v in example.items())]
@@ -321,7 +323,8 @@ def preview(books: Any, kind: SheetKind, path: str | Path, sheet: str | None = N
 
 def _check_against_books(books: Any, result: ImportPreview) -> None:
     result.errors.extend(_kind_errors(books, result))
-    result.errors.sort(key=lambda error: (result.sheets.index(error.sheet) if error.sheet in result.sheets else 0, error.row))
+    result.errors.sort(key=lambda error: (result.sheets.index(error.sheet) if error.sheet in result.sheets else 0,
+                                          error.row))
     result.changes = result.kind.classify(books, result.rows, result.present)
 
 

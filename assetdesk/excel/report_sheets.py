@@ -94,7 +94,8 @@ def _balance_sheet(books, path, first, last, account):
             for number, line in enumerate(sheet.lines, start=1)]
     columns = [("类别", "text"), ("项目", "text"), ("行次", "int"), ("年初数", "amount"), ("期末数", "amount")]
     day = last.last_day  # a balance is of a day, as printed: 2026年10月31日
-    return export_table(path, f"资产负债表（{day.year}年{day.month}月{day.day}日）", "元", columns, rows, _community(books))
+    return export_table(path, f"资产负债表（{day.year}年{day.month}月{day.day}日）", "元", columns, rows,
+                        _community(books))
 
 
 def _income_statement(books, path, first, last, account):

@@ -114,12 +114,13 @@ class AccountService(Service):
         return [r for r in rows if r.is_active] if active_only else rows
 
     @staticmethod
-    def _row(account: Account, by_id: dict, parents: set) -> AccountRow:
-        names, node = [], account
+    def _row(account: Account, by_id: dict[int, Account], parents: set[int]) -> AccountRow:
+        names: list[str] = []
+        node: Account | None = account
         while node is not None:
             names.append(node.name)
-            node = by_id.get(node.parent_id)
-        parent = by_id.get(account.parent_id)
+            node = by_id.get(node.parent_id) if node.parent_id else None
+        parent = by_id.get(account.parent_id) if account.parent_id else None
         return AccountRow(account.id, account.code, account.name, parent.code if parent else "", account.level,
                           account.category, account.normal_side, account.id not in parents, account.is_active,
                           account.initials, "—".join(reversed(names)))
@@ -199,7 +200,8 @@ class AccountService(Service):
             raise InputError("科目名称不能为空", "请填写科目名称")
         if account.level == 1:
             raise AccountError("一级科目的名称由会计制度规定，不能修改", "可在其下增加明细科目")
-        twin = Account.get_or_none((Account.parent == account.parent_id) & (Account.name == name) & (Account.id != account.id))
+        twin = Account.get_or_none((Account.parent == account.parent_id) & (Account.name == name)
+                                   & (Account.id != account.id))
         if twin is not None:
             raise DuplicateError(f"“{account.parent.name}”下已有明细科目“{name}”（{twin.code}）", "请换一个名称")
         with self.ctx.transaction():
@@ -228,7 +230,8 @@ class AccountService(Service):
         if Account.select().where(Account.parent == account).exists():
             raise InUseError(f"科目“{code}”下还有明细科目，不能删除", "请先删除或停用其明细科目")
         if self._has_postings_or_opening(account):
-            raise InUseError(f"科目“{code} {account.name}”已有记账分录或期初余额，不能删除", "可将其停用，历史记录会保留")
+            raise InUseError(f"科目“{code} {account.name}”已有记账分录或期初余额，不能删除",
+                             "可将其停用，历史记录会保留")
         with self.ctx.transaction():
             OpeningBalance.delete().where(OpeningBalance.account == account).execute()
             Account.delete().where(Account.id == account.id).execute()
@@ -275,7 +278,8 @@ class AccountService(Service):
                 continue
             names[code] = (parent, name)
             if parent not in accounts and parent not in codes:
-                problems.append(AccountProblem(index, "code", f"上级科目“{parent}”不存在，请先建立上级科目或在本表中加上它"))
+                problems.append(AccountProblem(index, "code",
+                                               f"上级科目“{parent}”不存在，请先建立上级科目或在本表中加上它"))
             elif parent in in_use and parent not in with_children:
                 problems.append(AccountProblem(
                     index, "code", f"科目“{parent} {accounts[parent].name}”已有记账或期初余额，不能再增加明细科目"
@@ -299,8 +303,9 @@ class AccountService(Service):
             for code in codes:
                 if code in listed:
                     others = "、".join(other for other in sorted(codes) if other != code)
-                    problems.append(AccountProblem(listed[code], "name", f"“{parent_name}”下的明细科目 {others} 也叫“{name}”："
-                                                                          "同一上级科目下的明细科目不能同名，请换一个名称",
+                    problems.append(AccountProblem(listed[code], "name",
+                                                   f"“{parent_name}”下的明细科目 {others} 也叫“{name}”："
+                                                   "同一上级科目下的明细科目不能同名，请换一个名称",
                                                    duplicate=True))
         return problems
 
@@ -382,7 +387,8 @@ class AccountService(Service):
         if require_balanced:
             after = self.opening_after(balances)
             if not after.balanced:
-                raise AccountError(f"期初余额{after.message()}，未导入", "请核对各科目的期初余额，使借方合计等于贷方合计")
+                raise AccountError(f"期初余额{after.message()}，未导入",
+                                   "请核对各科目的期初余额，使借方合计等于贷方合计")
         before = {r.code: r.debit_fen - r.credit_fen for r in self.opening_balances() if r.debit_fen or r.credit_fen}
         with self.ctx.transaction():
             for code, amount in balances.items():

@@ -40,9 +40,12 @@ class OrgService(CounterpartyService):
         if not self.db.table_exists("book"):
             return None
         book = Book.select().first()
-        if book is None:
-            return None
-        return BookInfo(book.community_name, book.credit_code, book.chart_version, Period.from_key(book.first_period_key))
+        return None if book is None else self._book_info(book)
+
+    @staticmethod
+    def _book_info(book: Book) -> BookInfo:
+        return BookInfo(book.community_name, book.credit_code, book.chart_version,
+                        Period.from_key(book.first_period_key))
 
     def setup_book(self, community_name: str, first_period: Period | str, credit_code: str = "",
                    chart_version: str = "2023") -> BookInfo:
@@ -58,13 +61,13 @@ class OrgService(CounterpartyService):
         from assetdesk.services.accounts import seed_chart
 
         with self.ctx.transaction():
-            Book.create(community_name=name, credit_code=credit_code.strip(), chart_version=chart_version,
-                        first_period_key=period.key, created_at=self.ctx.now())
+            book = Book.create(community_name=name, credit_code=credit_code.strip(), chart_version=chart_version,
+                               first_period_key=period.key, created_at=self.ctx.now())
             seed_chart()
             self.ctx.audit("建立账套", "book", name, after={"community_name": name, "first_period": str(period)})
         self._publish(OrgChanged())
         self._publish(AccountsChanged())
-        return self.book()
+        return self._book_info(book)
 
     @staticmethod
     def _check_credit_code(code: str) -> None:
@@ -86,9 +89,9 @@ class OrgService(CounterpartyService):
             book.credit_code = credit_code.strip()
         with self.ctx.transaction():
             book.save()
-            self.ctx.audit("修改账套信息", "book", book.id, before=before, after=self.book())
+            self.ctx.audit("修改账套信息", "book", book.id, before=before, after=self._book_info(book))
         self._publish(OrgChanged())
-        return self.book()
+        return self._book_info(book)
 
     # --- 片区 ----------------------------------------------------------------------------
     def add_area(self, code: str, name: str) -> AreaRow:
@@ -122,7 +125,7 @@ class OrgService(CounterpartyService):
 
     @staticmethod
     def _compound_row(c: Compound) -> CompoundRow:
-        company = c.property_company.name if c.property_company_id else ""
+        company = c.property_company.name if c.property_company is not None else ""
         return CompoundRow(c.id, c.code, c.name, c.area.code, c.area.name, c.category, c.management_mode,
                            c.households, c.building_area_centi, company, c.note)
 
@@ -148,7 +151,8 @@ class OrgService(CounterpartyService):
             area = Area.create(code=item.area_code.strip(), name=normalise_name(item.area_name))
         company = None
         if item.property_company_name.strip():
-            company = self._counterparty_by_name_or_create(item.property_company_name.strip(), kind="单位", role="物业公司")
+            company = self._counterparty_by_name_or_create(item.property_company_name.strip(), kind="单位",
+                                                           role="物业公司")
         return dict(code=item.code.strip(), name=normalise_name(item.name), area=area, category=item.category,
                     management_mode=item.management_mode, households=item.households,
                     building_area_centi=item.building_area_centi, property_company=company, note=item.note)
@@ -272,7 +276,8 @@ class OrgService(CounterpartyService):
             before = {"is_active": user.is_active}
             user.is_active = active
             user.save()
-            self.ctx.audit("启用用户" if active else "停用用户", "user", user_id, before=before, after={"is_active": active})
+            self.ctx.audit("启用用户" if active else "停用用户", "user", user_id, before=before,
+                           after={"is_active": active})
         self._publish(OrgChanged())
         return UserRow(user.id, user.name, user.role, user.is_active)
 

@@ -25,9 +25,11 @@ class AccountsKind(SheetKind):
     name = "accounts"
     title = "科目表"
     columns = (
-        ColumnSpec("code", "科目编码", code=True, max_length=20, aliases=CODE_ALIASES, required=True, width=12, example="50101",
+        ColumnSpec("code", "科目编码", code=True, max_length=20, aliases=CODE_ALIASES, required=True, width=12,
+                   example="50101",
                    note="一级科目 3 位；明细科目 = 上级编码 + 2 位（也可写作 501.01）"),
-        ColumnSpec("name", "科目名称", max_length=100, aliases=("名称", "科目", "明细科目", "科目全称"), required=True, width=28,
+        ColumnSpec("name", "科目名称", max_length=100, aliases=("名称", "科目", "明细科目", "科目全称"), required=True,
+                   width=28,
                    example="租金收入（示例）", note="明细科目的名称；写全称（经营收入—租金收入）时取最后一级"),
         ColumnSpec("category", "科目类别", "choice", aliases=("类别", "科目类型"), width=12,
                    choices=("资产", "负债", "所有者权益", "成本", "损益"), choice_aliases=(("权益", "所有者权益"),),
@@ -44,14 +46,16 @@ class AccountsKind(SheetKind):
     def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
         return drop_class_headings(*super().read_rows(grid, layout))
 
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
+    def validate_rows(self, books: Any, rows: Sequence[ParsedRow],
+                      cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Codes well formed (金蝶 forms made plain); first-level codes exist and are not named as
         another first-level account (a 2004-system chart); a sub-account's parent exists or comes in
         the file; names reduced to the sub-account's own; and the service's own refusals."""
         names = AccountNames(books.accounts.list_accounts())
         errors = normalise_codes(rows, names)
         bad = {(error.sheet, error.row) for error in errors}
-        rows = sorted((row for row in rows if (row.sheet, row.row) not in bad), key=lambda r: (len(r["code"]), r["code"]))
+        rows = sorted((row for row in rows if (row.sheet, row.row) not in bad),
+                      key=lambda r: (len(r["code"]), r["code"]))
         for row in rows:
             code = row["code"]
             error = self._first_level_error(row, names) if len(code) == 3 else self._sub_account_error(row, names)
@@ -72,7 +76,9 @@ class AccountsKind(SheetKind):
         # DOMAIN §3.1: the 2004 system reused codes (153/154 swapped …): match by name, never code alone
         other = min((c for c in names.codes_for(name) if len(c) == 3 and c != code), default=None)
         if other is not None:
-            return row.error("name", f"“{name}”在现行制度中的编码是 {other}，不是 {code}：此表可能按旧制度编制，请按现行科目编码调整")
+            return row.error("name",
+                             f"“{name}”在现行制度中的编码是 {other}，不是 {code}："
+                             "此表可能按旧制度编制，请按现行科目编码调整")
         return None  # first-level names differ between editions and districts: never renamed
 
     @staticmethod

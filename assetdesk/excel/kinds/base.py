@@ -156,8 +156,10 @@ class SheetKind:
     # ``validate_rows`` every row plus the errors of bad cells, instead of leaving those rows out
     checks_rows_with_bad_cells: bool = False
 
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
-        """Cross-row and database checks; the base refuses a natural key repeated inside the file."""
+    def validate_rows(self, books: Any, rows: Sequence[ParsedRow],
+                      cell_errors: Sequence[RowError] = ()) -> list[RowError]:
+        """Cross-row and database checks; the base refuses a natural key repeated inside the file.
+        ``cell_errors`` (the bad cells) comes only to a kind that ``checks_rows_with_bad_cells``."""
         return self.duplicate_errors(rows)
 
     def duplicate_errors(self, rows: Sequence[ParsedRow]) -> list[RowError]:
@@ -233,7 +235,8 @@ class SheetKind:
         return f"{label} {name}" if name and name != label else label
 
     def _describe(self, key: str, old: Any, new: Any) -> str:
-        return f"{self.column(key).header}：{format_value(self.column(key), old)} → {format_value(self.column(key), new)}"
+        spec = self.column(key)
+        return f"{spec.header}：{format_value(spec, old)} → {format_value(spec, new)}"
 
     def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
         """Write every row with ONE bulk service call (one transaction)."""

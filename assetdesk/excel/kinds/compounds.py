@@ -43,16 +43,22 @@ class CompoundsKind(SheetKind):
     title = "片区与小区"
     unit = "户、㎡"
     columns = (
-        ColumnSpec("area_code", "片区编码", code=True, max_length=20, aliases=("片区代码", "片区编号", "片区号"), width=10, example="P01",
+        ColumnSpec("area_code", "片区编码", code=True, max_length=20, aliases=("片区代码", "片区编号", "片区号"),
+                   width=10, example="P01",
                    note="可不填：按片区名称查找，新片区自动编号；填写时与片区名称一起改名"),
-        ColumnSpec("area_name", "片区名称", max_length=100, aliases=("片区", "所属片区", "网格片区", "网格", "所属网格", "网格名称", "所在片区"), width=14, example="东片区",
+        ColumnSpec("area_name", "片区名称", max_length=100,
+                   aliases=("片区", "所属片区", "网格片区", "网格", "所属网格", "网格名称", "所在片区"), width=14,
+                   example="东片区",
                    note="新片区必须填写名称；写另一个片区的名称即把小区调整到该片区"),
-        ColumnSpec("code", "小区编码", code=True, max_length=20, aliases=("小区代码", "小区编号", "小区号"), width=10, example="X001",
+        ColumnSpec("code", "小区编码", code=True, max_length=20, aliases=("小区代码", "小区编号", "小区号"), width=10,
+                   example="X001",
                    note="可不填：按小区名称查找，新小区自动编号"),
-        ColumnSpec("name", "小区名称", max_length=100, aliases=("小区", "小区名", "院落名称", "院落", "小区院落名称", "小区院落"), required=True, width=22,
+        ColumnSpec("name", "小区名称", max_length=100,
+                   aliases=("小区", "小区名", "院落名称", "院落", "小区院落名称", "小区院落"), required=True, width=22,
                    example="兰花小区（示例）"),
         ColumnSpec("category", "类别", "choice", aliases=("小区类别", "小区类型", "类型", "小区性质"), width=12,
-                   choices=CATEGORIES, choice_aliases=(("商品房", "商品房小区"), ("老旧", "老旧小区"), ("老旧院落", "老旧小区"),
+                   choices=CATEGORIES,
+                   choice_aliases=(("商品房", "商品房小区"), ("老旧", "老旧小区"), ("老旧院落", "老旧小区"),
                                    ("三无", "三无小区"), ("三无院落", "三无小区"), ("棚改", "棚户区"),
                                    ("棚户区改造", "棚户区"), ("棚改区", "棚户区")),
                    default="老旧小区", example="老旧小区", note="空白时：新小区为老旧小区，已有小区保持不变"),
@@ -65,9 +71,11 @@ class CompoundsKind(SheetKind):
                    default="社区托管", example="社区托管", note="空白时：新小区为社区托管，已有小区保持不变"),
         ColumnSpec("households", "户数", "int", aliases=("总户数", "住户数", "户数(户)"), width=8, example="120"),
         # building area only: 占地面积 (land, often in 亩) and 绿化面积 are other quantities, never read as it
-        ColumnSpec("building_area_centi", "建筑面积(㎡)", "area", aliases=("建筑面积", "总建筑面积", "房屋建筑面积", "建筑总面积"),
+        ColumnSpec("building_area_centi", "建筑面积(㎡)", "area",
+                   aliases=("建筑面积", "总建筑面积", "房屋建筑面积", "建筑总面积"),
                    width=14, example="8600.5"),
-        ColumnSpec("property_company_name", "物业公司", max_length=200, aliases=("物业服务企业", "物业公司名称", "物业服务公司"), width=24,
+        ColumnSpec("property_company_name", "物业公司", max_length=200,
+                   aliases=("物业服务企业", "物业公司名称", "物业服务公司"), width=24,
                    note="管理模式为“物业公司”时必填（已登记物业公司的小区可不填）"),
         ColumnSpec("note", "备注", width=20),
     )
@@ -80,7 +88,8 @@ class CompoundsKind(SheetKind):
         columns = [col for col, spec, _ in layout.mapping if spec.type != "text" and not spec.required]
         return super().read_rows(without_placeholders(grid, columns, layout.data_start), layout)
 
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
+    def validate_rows(self, books: Any, rows: Sequence[ParsedRow],
+                      cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Codes found or numbered, 片区 moves and renames checked, blanks taken from the books,
         rows of one compound merged; 物业公司 management needs its company."""
         errors = _Resolver(books).resolve(rows)
@@ -252,8 +261,9 @@ class _Resolver:
         elif known_code is not None and known_code != code:
             where = _cell(row, "area_name")
             on_record = f"在账上是“{self.area_name[code]}”" if code in self.area_name else "账上没有"
-            return row.error("area_code", f"片区编码“{code}”{on_record}，而 {where}“{name}”在账上的编码是 {known_code}："
-                                          "两者不一致，请改正其中一个")
+            return row.error("area_code",
+                             f"片区编码“{code}”{on_record}，而 {where}“{name}”在账上的编码是 {known_code}："
+                             "两者不一致，请改正其中一个")
         return None
 
     def _area_names_agree(self, rows: Sequence[ParsedRow]) -> list[RowError]:
@@ -277,8 +287,10 @@ def _disagreeing_area(row: ParsedRow, first: ParsedRow, key: str, other: str) ->
     """One 片区 written two ways in the file: the later row is refused, naming the first."""
     place, theirs, ours = row_place(first, row), first.values[other], row.values[other]
     if key == "area_code":
-        return row.error("area_name", f"片区编码“{row.values[key]}”在{place}名为“{theirs}”，本行却是“{ours}”：同一片区请写同一个名称")
-    return row.error("area_code", f"片区“{row.values[key]}”在{place}的编码是 {theirs}，本行却是 {ours}：同一片区请写同一个编码")
+        return row.error("area_name",
+                         f"片区编码“{row.values[key]}”在{place}名为“{theirs}”，本行却是“{ours}”：同一片区请写同一个名称")
+    return row.error("area_code",
+                     f"片区“{row.values[key]}”在{place}的编码是 {theirs}，本行却是 {ours}：同一片区请写同一个编码")
 
 
 def _clean(row: ParsedRow) -> None:

@@ -107,7 +107,8 @@ def _resolve(row: ParsedRow, view: BooksView) -> RowError | None:
     if code:
         if code not in view.accounts:
             hint = _name_hint(text, view)
-            return row.error("code", f"科目不存在：编码 {code} 不在科目表中{hint}；请先在科目表中建立该科目，或改正编码")
+            return row.error("code",
+                             f"科目不存在：编码 {code} 不在科目表中{hint}；请先在科目表中建立该科目，或改正编码")
         if text and not view.names.matches(code, text):
             return row.error("account_name", _mismatch(code, text, view))
         return None

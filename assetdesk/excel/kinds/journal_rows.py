@@ -54,7 +54,8 @@ def _not_a_line(row: ParsedRow, titles: set[str]) -> bool:
     if any(given(row, key) for key in ACCOUNT_KEYS) or given(row, "number"):
         return False
     texts = [_plain(cell) for cell in row.raw if isinstance(cell, str) and cell.strip()]
-    if titles and texts and all(text in titles for text in texts) and not any(isinstance(c, (int, float)) for c in row.raw):
+    if titles and texts and all(text in titles for text in texts) \
+            and not any(isinstance(c, (int, float)) for c in row.raw):
         return True  # the page title printed again
     return not given(row, "day") and any(_TOTAL_RE.match(text) for text in texts)
 

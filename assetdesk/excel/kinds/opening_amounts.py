@@ -64,8 +64,8 @@ def _blank(row: ParsedRow, keys: Sequence[str]) -> bool:
 
 def read_row(row: ParsedRow, roles: dict[str, str], account: Any, errors: list[RowError]) -> Reading:
     """The row's balance by the chosen columns (``roles``: role → column key); refusals go to ``errors``."""
-    debit_key, credit_key = roles.get("debit"), roles.get("credit")
-    amount_key, direction_key = roles.get("amount"), roles.get("direction")
+    debit_key, credit_key = roles.get("debit", ""), roles.get("credit", "")
+    amount_key, direction_key = roles.get("amount", ""), roles.get("direction", "")
     value_keys = [key for key in (debit_key, credit_key, amount_key) if key]
     blank = _blank(row, value_keys)
     debit = row[debit_key] if debit_key else 0
@@ -104,7 +104,8 @@ def one_column_rule(items: Sequence[tuple[ParsedRow, Any, Reading]]) -> tuple[st
         return "normal", ""
     by_sign = sum(amount for _, amount in amounts)
     two_way = [account for account, _ in amounts if account.normal_side not in ("借", "贷")]
-    by_side = None if two_way else sum(amount if account.normal_side == "借" else -amount for account, amount in amounts)
+    by_side = None if two_way else sum(amount if account.normal_side == "借" else -amount
+                                       for account, amount in amounts)
     sign_ok, side_ok = by_sign == 0, by_side == 0
     if sign_ok and (not side_ok or all(account.normal_side == "借" for account, _ in amounts)):
         return "sign", ""

@@ -32,7 +32,8 @@ from .opening_amounts import Reading, apply_one_column, header, one_column_rule,
 
 # 双向 (an account's direction in the chart, e.g. in an exported 期初余额 screen) says no side: the
 # 借方/贷方 columns give it, and with one 余额 column a two-way account is asked for 借 or 贷.
-_SIDES = dict(choices=("借", "贷", "平"), choice_aliases=(("借方", "借"), ("贷方", "贷"), ("双向", "")))
+_SIDES = ("借", "贷", "平")
+_SIDE_ALIASES = (("借方", "借"), ("贷方", "贷"), ("双向", ""))
 _READ_HERE = bc.BALANCE_KEYS | {"movement"}  # the columns ``refine_layout`` maps itself, whatever the reader found
 NO_BALANCE = ColumnSpec("balance", "借方余额、贷方余额（或期初余额加余额方向）")
 _WHEN = {"year": "表中没有期初余额列、账套从 1 月启用时，年初余额就是期初余额",
@@ -47,7 +48,8 @@ def _set_columns(timing: str, word: str, amount_aliases: tuple[str, ...]) -> tup
             ColumnSpec(keys["credit"], f"{word}贷方余额", "amount", import_only=True, note=note,
                        aliases=(f"{word}贷方", f"{word}余额贷方", f"贷方{word}余额")),
             ColumnSpec(keys["direction"], f"{word}方向", "choice", import_only=True, note=note,
-                       aliases=(f"{word}余额方向",), **_SIDES),
+                       aliases=(f"{word}余额方向",), choices=_SIDES,
+                       choice_aliases=_SIDE_ALIASES),
             ColumnSpec(keys["amount"], f"{word}余额", "amount", import_only=True, note=note, aliases=amount_aliases))
 
 
@@ -56,7 +58,8 @@ class OpeningBalancesKind(SheetKind):
     title = "期初余额"
     columns = (
         ColumnSpec("code", "科目编码", code=True, aliases=CODE_ALIASES, required=True, width=12, example="10201"),
-        ColumnSpec("name", "科目名称", aliases=("名称", "科目", "科目全称"), width=30, example="银行存款—基本户（示例）",
+        ColumnSpec("name", "科目名称", aliases=("名称", "科目", "科目全称"), width=30,
+                   example="银行存款—基本户（示例）",
                    note="与科目编码一起核对：名称与账中该编码的科目不符时不导入（可写明细名称或全称）"),
         ColumnSpec("debit", "借方余额", "amount",
                    aliases=("期初借方余额", "期初借方", "借方期初余额", "借方期初", "期初余额借方", "期初借方金额",
@@ -66,7 +69,8 @@ class OpeningBalancesKind(SheetKind):
                    aliases=("期初贷方余额", "期初贷方", "贷方期初余额", "贷方期初", "期初余额贷方", "期初贷方金额",
                             "贷方金额", "贷方")),
         ColumnSpec("direction", "余额方向", "choice", aliases=("方向", "借贷方向", "借或贷", "借/贷", "期初方向"),
-                   width=8, note="与“期初余额”一起使用；空白时按科目的余额方向", **_SIDES),
+                   width=8, note="与“期初余额”一起使用；空白时按科目的余额方向",
+                   choices=_SIDES, choice_aliases=_SIDE_ALIASES),
         ColumnSpec("balance", "期初余额", "amount", aliases=("期初数", "期初金额", "余额"),
                    width=14, note="只有一列余额时填这里，并填“余额方向”；没有方向列时正数为借、负数为贷"),
         *_set_columns("year", "年初", ("年初数", "年初金额", "上年结转")),
@@ -120,7 +124,8 @@ class OpeningBalancesKind(SheetKind):
         return drop_class_headings(*super().read_rows(_without_repeated_header(grid, layout), layout))
 
     # ------------------------------------------------------------ checking against the books
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow], cell_errors: Sequence[RowError] = ()) -> list[RowError]:
+    def validate_rows(self, books: Any, rows: Sequence[ParsedRow],
+                      cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Every refusal, by sheet, row and column, before anything is written (see the module).
         Rows with a cell that could not be read (``cell_errors``) are left out of the checks."""
         for row in rows:
@@ -163,10 +168,12 @@ class OpeningBalancesKind(SheetKind):
         changes = []
         for row in rows:
             account = accounts.get(row["code"])
-            label = f"{row['code']} {account.full_name}" if account is not None else self.row_label(row, self.key_of(row))
+            label = (f"{row['code']} {account.full_name}" if account is not None
+                     else self.row_label(row, self.key_of(row)))
             new = row.values.get("opening_fen")
             if account is not None and not account.is_leaf:
-                changes.append(Change("unchanged", label, "上级科目汇总行，仅核对" if new is not None else "上级科目标题行"))
+                changes.append(Change("unchanged", label, "上级科目汇总行，仅核对" if new is not None
+                                      else "上级科目标题行"))
             elif new is None or new == existing.get(row["code"], 0):
                 changes.append(Change("unchanged", label))
             else:
@@ -222,7 +229,8 @@ def _title_scale(layout: Any, title_rows: Sequence[Sequence[Any]]) -> Decimal:
     for cells in title_rows:
         for cell in cells:
             text = str(cell or "").replace(" ", "")
-            for unit, factor in (("单位:万元", 10000), ("单位：万元", 10000), ("单位:千元", 1000), ("单位：千元", 1000)):
+            for unit, factor in (("单位:万元", 10000), ("单位：万元", 10000), ("单位:千元", 1000),
+                                 ("单位：千元", 1000)):
                 if unit in text:
                     return Decimal(factor)
     return Decimal(1)
@@ -252,22 +260,26 @@ def _chosen_columns(row: ParsedRow, start: Any) -> tuple[dict[str, str], RowErro
 
 def _choice_error(row: ParsedRow, sets: dict[str, dict[str, str]], span: Any, start: Any, why: str) -> RowError:
     listed = "；".join(f"{bc.TIMING_WORDS[timing]}（" + "、".join(
-        f"{row.where[key][1]} 列“{row.where[key][2]}”" for key in roles.values()) + "）" for timing, roles in sets.items())
+        f"{row.where[key][1]} 列“{row.where[key][2]}”" for key in roles.values()) + "）"
+                      for timing, roles in sets.items())
     previous = start.previous()
     before = f"{previous.year}年{previous.month}月"
     if why == "no period":
-        reason = (f"表中没有期初余额列，只有{listed}，标题和工作表名称也没有写明是哪一期的余额表，无法判断哪一列是期初余额："
+        reason = (f"表中没有期初余额列，只有{listed}，标题和工作表名称也没有写明是哪一期的余额表，"
+                  "无法判断哪一列是期初余额："
                   f"账套从 {start} 启用，如果这是 {before} 的余额表（其期末余额就是账套的期初余额），"
                   f"请在标题中写明“{before}”后重新导入；否则请改用 {start.year}年{start.month}月 的期初余额表")
     elif why == "no closing":
-        reason = (f"表格标题表明这是 {bc.describe_period(span)} 的余额表，它的期末余额才是账套（{start} 启用）的期初余额，"
+        reason = (f"表格标题表明这是 {bc.describe_period(span)} 的余额表，"
+                  f"它的期末余额才是账套（{start} 启用）的期初余额，"
                   f"但表中没有期末余额列（只有{listed}）")
     elif why == "no opening":
         reason = (f"表格标题表明这是 {bc.describe_period(span)} 的余额表，账套从 {start} 启用，应取它的期初余额，"
                   f"但表中没有期初余额列（只有{listed}）")
     else:
         reason = (f"表格标题表明这是 {bc.describe_period(span)} 的余额表，账套从 {start} 启用：期初余额应取 {before} "
-                  f"的期末余额或 {start.year}年{start.month}月 的期初余额，请换用相应期间的余额表（或在标题中改正期间）")
+                  f"的期末余额或 {start.year}年{start.month}月 的期初余额，"
+                  "请换用相应期间的余额表（或在标题中改正期间）")
     first_key = next(iter(next(iter(sets.values())).values()))
     _, letter, shown = row.where[first_key]
     return RowError(row.sheet, 0, f"{letter}（{shown}）", "", reason)
@@ -279,7 +291,8 @@ def _account_errors(row: ParsedRow, account: Any, names: AccountNames) -> list[R
     named = sorted(names.codes_for(name) - {row["code"]}, key=lambda code: (len(code), code)) if name else []
     known = f"“{name}”在账中是 {named[0]} {names.full_name(named[0])}" if named else ""
     if account is None:
-        return [row.error("code", f"科目不存在{'（' + known + '）' if known else ''}，请先在科目表中建立该科目或改正编码")]
+        return [row.error("code",
+                          f"科目不存在{'（' + known + '）' if known else ''}，请先在科目表中建立该科目或改正编码")]
     if name and not names.matches(account.code, name):
         elsewhere = f"；{known}" if known else ""
         return [row.error("name", f"科目名称与编码 {account.code} 在账中的科目“{account.full_name}”不符{elsewhere}："
@@ -326,8 +339,9 @@ def _leaf_and_parent_rows(readings: list[tuple[ParsedRow, Any, Reading]]) -> lis
             if reading.signed:
                 errors.append(row.error("code", f"“{account.full_name}”不是末级科目，期初余额请填在它的明细科目上"))
         elif sum(parts) != reading.signed:
-            errors.append(row.error(reading.key, f"“{account.full_name}”的余额 {side_amount(reading.signed)} 与表中明细科目合计 "
-                                                 f"{side_amount(sum(parts))} 不符，请核对"))
+            errors.append(row.error(reading.key,
+                                    f"“{account.full_name}”的余额 {side_amount(reading.signed)} 与表中明细科目合计 "
+                                    f"{side_amount(sum(parts))} 不符，请核对"))
     return errors
 
 
@@ -343,15 +357,17 @@ def _book_after(books: Any, rows: Sequence[ParsedRow], accounts: dict[str, Any],
     locked = books.accounts.opening_locked()
     if locked is not None:
         first = changed[0]
-        return [first.error(first.values.get("opening_key"), f"{opening_locked_message(locked)}（本表改动 {len(changed)} 个科目的期初余额），"
-                                                "如确需修改，请先反结账")]
+        return [first.error(first.values.get("opening_key"),
+                            f"{opening_locked_message(locked)}（本表改动 {len(changed)} 个科目的期初余额），"
+                            "如确需修改，请先反结账")]
     after = books.accounts.opening_after(balances)
     if after.balanced or not complete:
         return []
     others = [(code, amount) for code, amount in current.items() if amount and code not in balances]
     listed = "、".join(f"{code} {accounts[code].full_name} {side_amount(amount)}" for code, amount in others[:10])
     more = f" 等 {len(others)} 个" if len(others) > 10 else ""
-    outside = f"；账中另有本表未列出的期初余额：{listed}{more}（如这些科目应为 0，请在表中列出并填 0）" if others else ""
+    outside = (f"；账中另有本表未列出的期初余额：{listed}{more}（如这些科目应为 0，请在表中列出并填 0）"
+               if others else "")
     source = next((_taken_from(row) for row in rows if _taken_from(row)), "")
     return [RowError(rows[0].sheet, 0, "", "", f"导入后期初余额{after.message()}{source}{outside}；"
                                                "请核对后重新导入，未导入任何数据")]

@@ -46,13 +46,17 @@ class VouchersKind(SheetKind):
         ColumnSpec("number", "凭证号", aliases=("凭证编号", "凭证字号", "凭证号码", "字号", "号码", "号"),
                    width=10, example="记-0001",
                    note="同一月份、同一凭证字号的相邻各行组成一张凭证；后续行可留空。导入到还没有凭证的月份时保留原凭证号"),
-        ColumnSpec("summary", "摘要", max_length=200, aliases=("业务摘要", "内容", "摘要说明", "摘要内容"), width=30, example="收到三月租金（示例）"),
+        ColumnSpec("summary", "摘要", max_length=200, aliases=("业务摘要", "内容", "摘要说明", "摘要内容"), width=30,
+                   example="收到三月租金（示例）"),
         ColumnSpec("code", "科目编码", code=True, aliases=CODE_ALIASES, width=12, example="10201",
                    note="可不填：按“科目名称”中的编码或名称查找"),
         ColumnSpec("account_name", "科目名称", aliases=("科目", "会计科目", "科目全称"), width=28,
                    note="与科目编码同时填写时须一致（全称、末级名称均可）"),
-        ColumnSpec("debit", "借方金额", "amount", aliases=("借方", "借方发生额", "借", "借方金额(元)", "借方本币", "本币借方", "借方金额本币"), example="1000"),
-        ColumnSpec("credit", "贷方金额", "amount", aliases=("贷方", "贷方发生额", "贷", "贷方金额(元)", "贷方本币", "本币贷方", "贷方金额本币")),
+        ColumnSpec("debit", "借方金额", "amount",
+                   aliases=("借方", "借方发生额", "借", "借方金额(元)", "借方本币", "本币借方", "借方金额本币"),
+                   example="1000"),
+        ColumnSpec("credit", "贷方金额", "amount",
+                   aliases=("贷方", "贷方发生额", "贷", "贷方金额(元)", "贷方本币", "本币贷方", "贷方金额本币")),
         ColumnSpec("counterparty", "往来单位", aliases=("往来单位及个人", "对方单位", "单位", "客户", "往来户",
                                                     "辅助核算"), width=20,
                    note="名称或证件号码；同名的往来单位请写证件号码，或“名称（证件号码）”"),
@@ -69,7 +73,8 @@ class VouchersKind(SheetKind):
         # or one 金额 column with a 借贷 column instead of 借方 / 贷方
         ColumnSpec("amount", "金额", "amount", aliases=("发生额", "本币金额", "金额(元)"), import_only=True,
                    note="可代替借方/贷方金额：与“借贷方向”一起"),
-        ColumnSpec("side", "借贷方向", "choice", aliases=("借贷", "借/贷", "借或贷", "借贷标志", "方向"), import_only=True,
+        ColumnSpec("side", "借贷方向", "choice", aliases=("借贷", "借/贷", "借或贷", "借贷标志", "方向"),
+                   import_only=True,
                    choices=("借", "贷"), choice_aliases=(("借方", "借"), ("贷方", "贷")), note="与“金额”一起使用"),
         # who prepared a historical voucher and how many documents it had: kept as the old books say
         ColumnSpec("preparer", "制单人", aliases=("制单", "制单人员", "录入人"), max_length=50, import_only=True,
@@ -98,7 +103,8 @@ class VouchersKind(SheetKind):
         return {voucher.key: voucher.rows for voucher in read_vouchers(rows, check=False)[0]}
 
     # --- checking ---------------------------------------------------------------------------------
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow], cell_errors: Sequence[RowError] = ()) -> list[RowError]:
+    def validate_rows(self, books: Any, rows: Sequence[ParsedRow],
+                      cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Every check on every line and voucher in one pass (the clerk fixes the file once)."""
         bad = bad_cells(rows, cell_errors)  # grows with each line found wrong: its voucher's balance waits
         view = BooksView.read(books)
@@ -106,7 +112,8 @@ class VouchersKind(SheetKind):
         vouchers, grouping = read_vouchers(rows, bad)
         errors += grouping
         matches = self._match(books, vouchers)
-        errors += [_conflict(voucher, label) for voucher, (status, label) in zip(vouchers, matches) if status == "conflict"]
+        errors += [_conflict(voucher, label) for voucher, (status, label) in zip(vouchers, matches)
+                   if status == "conflict"]
         errors += period_errors([v for v, (status, _) in zip(vouchers, matches) if status == "new"], view)
         return errors
 
@@ -176,6 +183,7 @@ class VouchersKind(SheetKind):
         items = []
         for voucher in new:
             lines = voucher.rows
+            assert voucher.date is not None  # validate_rows refuses a voucher without a date
             summary = next(r["summary"] for r in lines if r["summary"])
             preparer = next((r.values["preparer"] for r in lines if r.values.get("preparer")), "")
             attachments = max((r.values.get("attachments") or 0 for r in lines), default=0)
@@ -207,7 +215,7 @@ class VouchersKind(SheetKind):
             yield {"date": line["date"], "number": line["label"], "summary": line["summary"], "code": line["code"],
                    "account_name": names.get(line["code"], ""),
                    "debit": line["debit"] or None, "credit": line["credit"] or None,  # the empty side blank, as printed
-                   "counterparty": people.get(line.get("counterparty_id"), line["counterparty"]),
+                   "counterparty": people.get(line["counterparty_id"], line["counterparty"]),
                    "compound": line["compound"]}
 
 
@@ -231,7 +239,8 @@ def _sides(rows: Sequence[ParsedRow], bad: dict) -> list[RowError]:
 
 def _conflict(voucher: FileVoucher, label: str) -> RowError:
     return voucher.rows[0].error("number", (
-        f"凭证 {voucher.label}（{voucher.date:%Y-%m-%d}，{voucher.span}）已在账中且已记账（账中为 {label}），内容与文件不同；"
+        f"凭证 {voucher.label}（{voucher.date:%Y-%m-%d}，{voucher.span}）已在账中且已记账（账中为 {label}），"
+        "内容与文件不同；"
         "请用红字冲销更正，不能再导入一次"))
 
 
@@ -242,8 +251,9 @@ def _paper_label(voucher: FileVoucher, planned: str) -> str:
 
 def _file_signature(voucher: FileVoucher) -> tuple:
     summary = next((r["summary"] for r in voucher.rows if r["summary"]), "")
-    return (voucher.date, tuple((r["code"], r["debit"], r["credit"], r["summary"] or summary, r.values.get("counterparty_id"),
-                                 r.values.get("compound", "")) for r in voucher.rows))
+    return (voucher.date,
+            tuple((r["code"], r["debit"], r["credit"], r["summary"] or summary, r.values.get("counterparty_id"),
+                   r.values.get("compound", "")) for r in voucher.rows))
 
 
 def _book_signatures(books: Any, first: Period, last: Period) -> Iterable[tuple]:
@@ -258,8 +268,8 @@ def _book_signatures(books: Any, first: Period, last: Period) -> Iterable[tuple]
 
 
 def _signature_of(lines: list[dict]) -> tuple:
-    return (lines[0]["date"], tuple((l["code"], l["debit"], l["credit"], l["summary"], l.get("counterparty_id"),
-                                     l["compound"]) for l in lines))
+    return (lines[0]["date"], tuple((line["code"], line["debit"], line["credit"], line["summary"],
+                                     line.get("counterparty_id"), line["compound"]) for line in lines))
 
 
 def _export_names(books: Any) -> dict[int, str]:
