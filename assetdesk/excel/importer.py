@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from assetdesk.errors import AssetDeskError, ImportFileError, InputError
 from assetdesk.events import DataImported
@@ -18,6 +18,9 @@ from assetdesk.gc_pause import gc_paused
 from . import reader
 from .convert import convert
 from .kinds.base import Change, ParsedRow, RowError, SheetKind
+
+if TYPE_CHECKING:
+    from assetdesk.services.books import Books
 
 EXAMPLE_MARK = "示例"
 
@@ -312,7 +315,7 @@ def _drop_example_rows(preview: ImportPreview) -> None:
     preview.skipped_examples = len(examples)
 
 
-def preview(books: Any, kind: SheetKind, path: str | Path, sheet: str | None = None,
+def preview(books: Books, kind: SheetKind, path: str | Path, sheet: str | None = None,
             progress: reader.Progress | None = None) -> ImportPreview:
     """Validate the whole file against the books and classify each record; writes nothing."""
     with gc_paused():
@@ -321,14 +324,14 @@ def preview(books: Any, kind: SheetKind, path: str | Path, sheet: str | None = N
     return result
 
 
-def _check_against_books(books: Any, result: ImportPreview) -> None:
+def _check_against_books(books: Books, result: ImportPreview) -> None:
     result.errors.extend(_kind_errors(books, result))
     result.errors.sort(key=lambda error: (result.sheets.index(error.sheet) if error.sheet in result.sheets else 0,
                                           error.row))
     result.changes = result.kind.classify(books, result.rows, result.present)
 
 
-def _kind_errors(books: Any, result: ImportPreview) -> list[RowError]:
+def _kind_errors(books: Books, result: ImportPreview) -> list[RowError]:
     """The kind's cross-row and database checks. Rows with a bad cell (already in ``result.errors``)
     are left out, so one mistake is reported once; a kind whose records span rows (a voucher's
     lines) sees every row, told which cells are bad, so a line with a bad cell still belongs to its
@@ -340,7 +343,7 @@ def _kind_errors(books: Any, result: ImportPreview) -> list[RowError]:
     return result.kind.validate_rows(books, checked)
 
 
-def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None = None,
+def commit(books: Books, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None = None,
            progress: reader.Progress | None = None) -> ImportPreview:
     """Import all rows in one transaction, or raise ``ImportRejectedError`` and write nothing.
 
@@ -355,7 +358,7 @@ def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, shee
         return _commit(books, kind, source, sheet, progress)
 
 
-def _commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None,
+def _commit(books: Books, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None,
             progress: reader.Progress | None) -> ImportPreview:
     if isinstance(source, ImportPreview) and (source.stamp is None or source.stamp != file_stamp(Path(source.path))):
         raise ImportFileChangedError(preview(books, kind, source.path, sheet, progress))

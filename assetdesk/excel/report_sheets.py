@@ -7,7 +7,7 @@ vouchers sheet of a month or a year; 会计科目表 → the accounts sheet.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from assetdesk.periods import Period
 from assetdesk.services.ledger import journal_account_code, shows_in_all_accounts_ledger
@@ -15,11 +15,15 @@ from assetdesk.services.ledger import journal_account_code, shows_in_all_account
 from .exports import export_file, export_trial_balance
 from .writer import export_table
 
+if TYPE_CHECKING:
+    from assetdesk.services.books import Books
+    from assetdesk.services.ledger import LedgerEntry
+
 LEDGER_COLUMNS = [("日期", "date"), ("凭证号", "text"), ("摘要", "text"), ("借方", "amount"),
                   ("贷方", "amount"), ("借或贷", "text"), ("余额", "amount")]
 
 
-def _community(books: Any) -> str:
+def _community(books: Books) -> str:
     book = books.org.book()
     return book.community_name if book else ""
 
@@ -31,7 +35,7 @@ def _label(first: Period, last: Period) -> str:
     return PeriodRange(first, last).label
 
 
-def _entry_values(entry: Any) -> list[Any]:
+def _entry_values(entry: LedgerEntry) -> list[Any]:
     """A ledger line as printed: 本日合计 carries its day, as on the page."""
     return [entry.date_on, entry.voucher_label, entry.summary,
             entry.debit_fen or None, entry.credit_fen or None, entry.direction, entry.balance_fen]
@@ -114,7 +118,7 @@ REPORT_SHEETS: dict[str, Callable[..., Path]] = {
 }
 
 
-def export_report(books: Any, name: str, path: str | Path, first: Period, last: Period,
+def export_report(books: Books, name: str, path: str | Path, first: Period, last: Period,
                   account: str | None = None) -> Path:
     """Write report ``name``'s data for the months ``first``…``last`` to ``path`` (.xlsx), cut to
     the months the books hold as the printed report is (``PeriodService.reportable``)."""

@@ -12,11 +12,16 @@ the import) is found in the preview and shown on its row.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .account_names import AccountNames
 from .account_refs import drop_class_headings, leaf_name, normalise_codes, written_name
 from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
+
+if TYPE_CHECKING:
+    from assetdesk.excel.header import Layout
+    from assetdesk.excel.reader import Grid
+    from assetdesk.services.books import Books
 
 CODE_ALIASES = ("科目代码", "科目编号", "编码", "代码", "科目号")
 
@@ -43,10 +48,10 @@ class AccountsKind(SheetKind):
     key_columns = ("code",)
     compare_columns = ("name",)
 
-    def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
+    def read_rows(self, grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowError]]:
         return drop_class_headings(*super().read_rows(grid, layout))
 
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow],
+    def validate_rows(self, books: Books, rows: Sequence[ParsedRow],
                       cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Codes well formed (金蝶 forms made plain); first-level codes exist and are not named as
         another first-level account (a 2004-system chart); a sub-account's parent exists or comes in
@@ -109,7 +114,7 @@ class AccountsKind(SheetKind):
         return errors
 
     @staticmethod
-    def _service_refusals(books: Any, rows: Sequence[ParsedRow], bad: set[tuple[str, int]]) -> list[RowError]:
+    def _service_refusals(books: Books, rows: Sequence[ParsedRow], bad: set[tuple[str, int]]) -> list[RowError]:
         """What ``upsert_accounts`` would refuse, on the row at fault."""
         from assetdesk.services.accounts import AccountInput
 
@@ -117,10 +122,10 @@ class AccountsKind(SheetKind):
         problems = books.accounts.check_upsert([AccountInput(row["code"], row["name"]) for row in listed])
         return [listed[problem.index].error(problem.field, problem.message) for problem in problems]
 
-    def existing(self, books: Any) -> dict[tuple, dict[str, Any]]:
+    def existing(self, books: Books) -> dict[tuple, dict[str, Any]]:
         return {(a.code,): {"name": a.name} for a in books.accounts.list_accounts()}
 
-    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
+    def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """First-level names differ between editions and districts: they are never renamed. An
         account listed again on another sheet is counted once."""
         changes = super().classify(books, rows, present)
@@ -137,13 +142,13 @@ class AccountsKind(SheetKind):
                 out.append(change)
         return out
 
-    def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
+    def commit(self, books: Books, rows: Sequence[ParsedRow]) -> object:
         from assetdesk.services.accounts import AccountInput
 
         items = [AccountInput(row["code"], row["name"]) for row in _first_listing(rows) if len(row["code"]) > 3]
         return books.accounts.upsert_accounts(items)
 
-    def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
+    def export_rows(self, books: Books, **options: Any) -> Iterable[dict[str, Any]]:
         for a in books.accounts.list_accounts():
             yield {"code": a.code, "name": a.name, "category": a.category, "normal_side": a.normal_side,
                    "status": "启用" if a.is_active else "停用"}

@@ -22,13 +22,19 @@ Re-importing the same file, or an export, changes nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assetdesk.names import normalise_name
 
 from ..placeholders import is_placeholder, without_placeholders
 from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
 from .duplicates import merge_rows, merged_into, row_place
+
+if TYPE_CHECKING:
+    from assetdesk.excel.header import Layout
+    from assetdesk.excel.reader import Grid
+    from assetdesk.services.books import Books
+    from assetdesk.services.org_types import CompoundRow
 
 CATEGORIES = ("老旧小区", "三无小区", "棚户区", "商品房小区", "其他")
 MODES = ("社区托管", "物业公司", "居民自治")
@@ -83,12 +89,12 @@ class CompoundsKind(SheetKind):
     compare_columns = ("name", "area_code", "category", "management_mode", "households", "building_area_centi",
                        "property_company_name", "note")
 
-    def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
+    def read_rows(self, grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowError]]:
         """无 / — in a column converted before this sheet sees it (类型, 户数 …) is a blank cell."""
         columns = [col for col, spec, _ in layout.mapping if spec.type != "text" and not spec.required]
         return super().read_rows(without_placeholders(grid, columns, layout.data_start), layout)
 
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow],
+    def validate_rows(self, books: Books, rows: Sequence[ParsedRow],
                       cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Codes found or numbered, 片区 moves and renames checked, blanks taken from the books,
         rows of one compound merged; 物业公司 management needs its company."""
@@ -112,7 +118,7 @@ class CompoundsKind(SheetKind):
                                "小区编码相同，是同一小区", blank=lambda row, key: key in row.values[BLANK])
         return errors
 
-    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
+    def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """New, unchanged, or changed with what changes; a row merged into another is listed as merged."""
         unresolved = [row for row in rows if RECORD not in row.values]
         if unresolved:  # rows refused for a bad cell: resolved only to be listed
@@ -134,7 +140,7 @@ class CompoundsKind(SheetKind):
                 changes.append(Change("changed", label, diffs) if diffs else Change("unchanged", label))
         return changes
 
-    def _differences(self, record: Any, values: dict[str, Any]) -> str:
+    def _differences(self, record: CompoundRow, values: dict[str, Any]) -> str:
         diffs = []
         if values["name"] != record.name:
             diffs.append(self._describe("name", record.name, values["name"]))
@@ -151,7 +157,7 @@ class CompoundsKind(SheetKind):
                 diffs.append(self._describe(key, old, values[key]))
         return "；".join(diffs)
 
-    def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
+    def commit(self, books: Books, rows: Sequence[ParsedRow]) -> object:
         from assetdesk.services.org import CompoundInput
 
         return books.org.upsert_compounds([
@@ -159,7 +165,7 @@ class CompoundsKind(SheetKind):
                           v["building_area_centi"], v["property_company_name"], v["note"], v["area_name"])
             for v in (row.values for row in rows if merged_into(row) is None)])
 
-    def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
+    def export_rows(self, books: Books, **options: Any) -> Iterable[dict[str, Any]]:
         return ({"area_code": c.area_code, "area_name": c.area_name, "code": c.code, "name": c.name,
                  "category": c.category, "management_mode": c.management_mode, "households": c.households,
                  "building_area_centi": c.building_area_centi, "property_company_name": c.property_company_name,
@@ -170,14 +176,14 @@ class CompoundsKind(SheetKind):
 class _Resolver:
     """The books' 片区 and 小区 at one moment, and the codes this import numbers, to resolve rows."""
 
-    def __init__(self, books: Any):
+    def __init__(self, books: Books):
         areas = books.org.list_areas()
         self.area_name = {a.code: a.name for a in areas}
         self.area_code: dict[str, str] = {}
         for area in areas:
             self.area_code.setdefault(normalise_name(area.name), area.code)
         self.compounds = {c.code: c for c in books.org.list_compounds()}
-        self.by_name: dict[str, list[Any]] = {}
+        self.by_name: dict[str, list[CompoundRow]] = {}
         for compound in self.compounds.values():
             self.by_name.setdefault(normalise_name(compound.name), []).append(compound)
         self.used_areas, self.used_compounds = set(self.area_name), set(self.compounds)
@@ -226,7 +232,7 @@ class _Resolver:
         sheet = normalise_name(row.sheet)
         return sheet if sheet in self.area_code else ""
 
-    def _record(self, row: ParsedRow) -> tuple[Any, RowError | None]:
+    def _record(self, row: ParsedRow) -> tuple[CompoundRow | None, RowError | None]:
         values = row.values
         if values["code"]:
             return self.compounds.get(values["code"]), None
@@ -239,7 +245,7 @@ class _Resolver:
                                                "请填写小区编码（或所属片区）以区分")
         return (namesakes[0] if namesakes else None), None
 
-    def _area(self, row: ParsedRow, record: Any) -> RowError | None:
+    def _area(self, row: ParsedRow, record: CompoundRow | None) -> RowError | None:
         """The 片区 the row puts its compound in: ``area_code`` and ``area_name`` set, or the refusal."""
         values = row.values
         code, name = values["area_code"], values["area_name"]

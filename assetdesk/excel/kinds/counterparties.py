@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assetdesk.id_numbers import normalise_id_code, normalise_phone
 from assetdesk.names import normalise_name
@@ -20,6 +20,12 @@ from assetdesk.services.counterparty_matching import plan_targets
 from ..placeholders import is_placeholder, without_placeholders
 from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
 from .duplicates import MERGED_INTO, merge_rows, merged_into, row_place
+
+if TYPE_CHECKING:
+    from assetdesk.excel.header import Layout
+    from assetdesk.excel.reader import Grid
+    from assetdesk.services.books import Books
+    from assetdesk.services.counterparty_matching import CounterpartyMatcher
 
 ROLE_SPLIT = re.compile(r"[、,，;；/\s]+")
 ORGANISATION_WORDS = ("企业", "公司", "法人", "组织", "机构", "单位", "事业单位", "机关单位", "机关", "行政单位",
@@ -78,7 +84,7 @@ class CounterpartiesKind(SheetKind):
         values = row.values
         return f"{values['name']}（{values['id_code']}）" if values["id_code"] else values["name"]
 
-    def refine_layout(self, grid: Any, layout: Any) -> Any:
+    def refine_layout(self, grid: Grid, layout: Layout) -> Layout:
         """A column headed 单位/个人 (or 类别, 性质 …) is the 类型 when it holds 个人 / 单位; on a sheet
         with no other name column, one that holds names (张三, 兰花物业有限公司) is the 名称."""
         names = self.column("name")
@@ -96,12 +102,12 @@ class CounterpartiesKind(SheetKind):
             layout.missing = []
         return layout
 
-    def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
+    def read_rows(self, grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowError]]:
         """无 / — in a column converted before this sheet sees it (类型, 户数 …) is a blank cell."""
         columns = [col for col, spec, _ in layout.mapping if spec.type != "text" and not spec.required]
         return super().read_rows(without_placeholders(grid, columns, layout.data_start), layout)
 
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow],
+    def validate_rows(self, books: Books, rows: Sequence[ParsedRow],
                       cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Cells cleaned, every row planned against the books (the plan's refusals name their cell),
         then rows meaning one record merged or refused."""
@@ -114,7 +120,7 @@ class CounterpartiesKind(SheetKind):
                 errors += [row.error(key, reason) for key, reason in plan[4]]
         return errors + self._merge_duplicates(rows, plans, matcher)
 
-    def _merge_duplicates(self, rows: Sequence[ParsedRow], plans: list, matcher: Any) -> list[RowError]:
+    def _merge_duplicates(self, rows: Sequence[ParsedRow], plans: list, matcher: CounterpartyMatcher) -> list[RowError]:
         targets = plan_targets(plans)
         if len(set(targets)) == len(targets):
             return []
@@ -137,7 +143,7 @@ class CounterpartiesKind(SheetKind):
                 row.values[PLAN] = plan
         return errors
 
-    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
+    def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """The plan of each row; a row merged into another is listed as merged."""
         unplanned = [row for row in rows if PLAN not in row.values]
         if unplanned:  # rows refused for a bad cell: planned only to be listed
@@ -169,11 +175,11 @@ class CounterpartiesKind(SheetKind):
         return "；".join(f"{spec.header}：{show(old)} → {show(new)}"
                         for spec, show, old, new in zip(self.columns, shown, before, after) if old != new)
 
-    def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
+    def commit(self, books: Books, rows: Sequence[ParsedRow]) -> object:
         """The rows' plans, made a moment ago by ``validate_rows`` on these books, written as planned."""
         return books.org.apply_counterparty_plans([row.values[PLAN] for row in rows if merged_into(row) is None])
 
-    def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
+    def export_rows(self, books: Books, **options: Any) -> Iterable[dict[str, Any]]:
         for cp in books.org.list_counterparties():
             yield {"name": cp.name, "kind": cp.kind, "id_code": cp.id_code, "phone": cp.phone,
                    "address": cp.address, "roles": "、".join(cp.roles), "note": cp.note}

@@ -18,7 +18,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from assetdesk.periods import Period
 from assetdesk.services.period_guard import refusal
@@ -26,6 +26,11 @@ from assetdesk.services.period_guard import refusal
 from .account_names import AccountNames, split_code
 from .base import ParsedRow, RowError
 from .journal import FileVoucher, given
+
+if TYPE_CHECKING:
+    from assetdesk.services.accounts import AccountRow
+    from assetdesk.services.books import Books
+    from assetdesk.services.org_types import CounterpartyRow
 
 _BRACKETED_RE = re.compile(r"^(.*?)[(（]\s*([0-9A-Za-z]{6,})\s*[)）]$")
 _SPACES_RE = re.compile(r"\s+")
@@ -40,19 +45,19 @@ def plain_person(text: str) -> str:
 class BooksView:
     """What the checks read from the books, read once per validation."""
 
-    accounts: dict[str, Any]
+    accounts: dict[str, AccountRow]
     names: AccountNames
-    people: dict[str, list[Any]]
-    people_by_code: dict[str, Any]
+    people: dict[str, list[CounterpartyRow]]
+    people_by_code: dict[str, CounterpartyRow]
     compounds: dict[str, tuple[int, str]]
     first_period: Period | None
     closed: set[Period]
     this_month: Period
 
     @classmethod
-    def read(cls, books: Any) -> "BooksView":
+    def read(cls, books: Books) -> "BooksView":
         accounts = books.accounts.list_accounts()
-        people: dict[str, list[Any]] = defaultdict(list)
+        people: dict[str, list[CounterpartyRow]] = defaultdict(list)
         by_code = {}
         for person in books.org.list_counterparties():
             people[plain_person(person.name)].append(person)
@@ -63,7 +68,7 @@ class BooksView:
                    book.first_period if book else None,
                    {p.period for p in books.periods.list_periods() if p.is_closed}, Period.of(books.ctx.today()))
 
-    def counterparty(self, text: str) -> tuple[Any | None, str]:
+    def counterparty(self, text: str) -> tuple[CounterpartyRow | None, str]:
         """The record ``text`` names and, when none or several, why not."""
         text = unicodedata.normalize("NFKC", text).strip()
         if text.upper() in self.people_by_code:
@@ -80,7 +85,7 @@ class BooksView:
         return None, "往来单位不存在，请先导入往来单位及个人"
 
 
-def compounds_of(books: Any) -> dict[str, tuple[int, str]]:
+def compounds_of(books: Books) -> dict[str, tuple[int, str]]:
     """小区 by name and by code (a journal may give either) → (id, name)."""
     found: dict[str, tuple[int, str]] = {}
     for compound in books.org.list_compounds():

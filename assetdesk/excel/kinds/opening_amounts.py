@@ -18,12 +18,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from assetdesk.excel.placeholders import is_placeholder
 from assetdesk.money import format_amount
 
 from .base import ParsedRow, RowError
+
+if TYPE_CHECKING:
+    from assetdesk.services.accounts import AccountRow
 
 
 def side_amount(signed: int) -> str:
@@ -62,7 +65,7 @@ def _blank(row: ParsedRow, keys: Sequence[str]) -> bool:
     return True
 
 
-def read_row(row: ParsedRow, roles: dict[str, str], account: Any, errors: list[RowError]) -> Reading:
+def read_row(row: ParsedRow, roles: dict[str, str], account: AccountRow, errors: list[RowError]) -> Reading:
     """The row's balance by the chosen columns (``roles``: role → column key); refusals go to ``errors``."""
     debit_key, credit_key = roles.get("debit", ""), roles.get("credit", "")
     amount_key, direction_key = roles.get("amount", ""), roles.get("direction", "")
@@ -95,7 +98,7 @@ def read_row(row: ParsedRow, roles: dict[str, str], account: Any, errors: list[R
     return Reading(amount if side == "借" else -amount, blank=blank, key=amount_key)
 
 
-def one_column_rule(items: Sequence[tuple[ParsedRow, Any, Reading]]) -> tuple[str, str]:
+def one_column_rule(items: Sequence[tuple[ParsedRow, AccountRow, Reading]]) -> tuple[str, str]:
     """("sign" | "normal", "") for the rows read from one 余额 column without 方向, or ("", why not).
 
     ``items``: (row, account, reading) of the sub-accounts (leaf accounts) in the file."""
@@ -127,7 +130,7 @@ def one_column_rule(items: Sequence[tuple[ParsedRow, Any, Reading]]) -> tuple[st
                 "无法判断负数是哪一方的余额。请加一列“余额方向”（借/贷），或改用“借方余额”“贷方余额”两列")
 
 
-def apply_one_column(reading: Reading, account: Any, rule: str) -> str:
+def apply_one_column(reading: Reading, account: AccountRow, rule: str) -> str:
     """Give a one-column amount its side by ``rule``; the refusal reason when it cannot be."""
     if rule == "sign":
         reading.signed = reading.amount

@@ -19,7 +19,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assetdesk.services.accounts import opening_locked_message
 
@@ -29,6 +29,14 @@ from .account_refs import drop_class_headings, normalise_codes, written_name
 from .accounts import CODE_ALIASES
 from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
 from .opening_amounts import Reading, apply_one_column, header, one_column_rule, read_row, side_amount
+
+if TYPE_CHECKING:
+    from assetdesk.excel.header import Layout
+    from assetdesk.excel.reader import Grid
+    from assetdesk.excel.units import Factor
+    from assetdesk.periods import Period
+    from assetdesk.services.accounts import AccountRow
+    from assetdesk.services.books import Books
 
 # 双向 (an account's direction in the chart, e.g. in an exported 期初余额 screen) says no side: the
 # 借方/贷方 columns give it, and with one 余额 column a two-way account is asked for 借 or 贷.
@@ -85,7 +93,7 @@ class OpeningBalancesKind(SheetKind):
     checks_rows_with_bad_cells = True
 
     # ------------------------------------------------------------ reading the sheet
-    def refine_layout(self, grid: Any, layout: Any) -> Any:
+    def refine_layout(self, grid: Grid, layout: Layout) -> Layout:
         """Re-read every balance column of the table by its whole header (``balance_columns``);
         a sheet without any balance column is not an opening-balance table (a 科目表 beside it)."""
         specs = {spec.key: spec for spec in self.columns}
@@ -117,14 +125,14 @@ class OpeningBalancesKind(SheetKind):
             layout.missing = [*layout.missing, NO_BALANCE]
         return layout
 
-    def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
+    def read_rows(self, grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowError]]:
         """The data rows without class headings (资产类 …). The header printed again on each page
         is passed over here, so every page is read by the columns chosen above (the reader would
         read it afresh, by names alone, and take a movement's 借方 for a balance)."""
         return drop_class_headings(*super().read_rows(_without_repeated_header(grid, layout), layout))
 
     # ------------------------------------------------------------ checking against the books
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow],
+    def validate_rows(self, books: Books, rows: Sequence[ParsedRow],
                       cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Every refusal, by sheet, row and column, before anything is written (see the module).
         Rows with a cell that could not be read (``cell_errors``) are left out of the checks."""
@@ -147,7 +155,7 @@ class OpeningBalancesKind(SheetKind):
                 errors.append(reason)
             else:
                 chosen[id(table[0].where)] = roles
-        readings: dict[int, tuple[ParsedRow, Any, Reading]] = {}
+        readings: dict[int, tuple[ParsedRow, AccountRow, Reading]] = {}
         for row in rows:
             account = accounts.get(row["code"])
             errors.extend(_account_errors(row, account, names))
@@ -160,7 +168,7 @@ class OpeningBalancesKind(SheetKind):
         return errors
 
     # ------------------------------------------------------------ what would change
-    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
+    def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """A sub-account is changed when its signed opening differs from the books' (so 借方 -100
         and 贷方 100 are the same); a parent account's row is a check and never written."""
         existing = {r.code: r.debit_fen - r.credit_fen for r in books.accounts.opening_balances()}
@@ -181,18 +189,18 @@ class OpeningBalancesKind(SheetKind):
                                                         f"{side_amount(new)}{_taken_from(row)}"))
         return changes
 
-    def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
+    def commit(self, books: Books, rows: Sequence[ParsedRow]) -> object:
         leaf = {r.code for r in books.accounts.opening_balances()}
         return books.accounts.set_opening_balances(
             {row["code"]: row["opening_fen"] for row in rows if row["code"] in leaf and "opening_fen" in row.values},
             require_balanced=True)
 
-    def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
+    def export_rows(self, books: Books, **options: Any) -> Iterable[dict[str, Any]]:
         for r in books.accounts.opening_balances():
             yield {"code": r.code, "name": r.name, "debit": r.debit_fen, "credit": r.credit_fen}
 
 
-def _without_repeated_header(grid: Any, layout: Any) -> Any:
+def _without_repeated_header(grid: Grid, layout: Layout) -> Any:
     """The grid with each later copy of the header rows blanked (same texts, same columns)."""
     header = [_texts(grid.rows[index]) for index in layout.header_rows]
     rows = list(grid.rows)
@@ -221,7 +229,7 @@ def _taken_from(row: ParsedRow) -> str:
     return f"（取自“{header(row, key)}”{'，表格为 ' + bc.describe_period(period) if period else ''}）"
 
 
-def _title_scale(layout: Any, title_rows: Sequence[Sequence[Any]]) -> Decimal:
+def _title_scale(layout: Layout, title_rows: Sequence[Sequence[Any]]) -> Factor:
     """The unit the reader gave amount columns without one of their own ("单位：万元" in the title)."""
     for _, spec, factor in layout.mapping:
         if spec.type == "amount" and not layout.has_unit.get(spec.key):
@@ -229,10 +237,10 @@ def _title_scale(layout: Any, title_rows: Sequence[Sequence[Any]]) -> Decimal:
     for cells in title_rows:
         for cell in cells:
             text = str(cell or "").replace(" ", "")
-            for unit, factor in (("单位:万元", 10000), ("单位：万元", 10000), ("单位:千元", 1000),
-                                 ("单位：千元", 1000)):
+            for unit, scale in (("单位:万元", 10000), ("单位：万元", 10000), ("单位:千元", 1000),
+                                ("单位：千元", 1000)):
                 if unit in text:
-                    return Decimal(factor)
+                    return Decimal(scale)
     return Decimal(1)
 
 
@@ -244,7 +252,7 @@ def _by_table(rows: Sequence[ParsedRow]) -> list[list[ParsedRow]]:
     return list(out.values())
 
 
-def _chosen_columns(row: ParsedRow, start: Any) -> tuple[dict[str, str], RowError | None]:
+def _chosen_columns(row: ParsedRow, start: Period | None) -> tuple[dict[str, str], RowError | None]:
     """role → column key of the balance set that is the books' opening, for ``row``'s sheet."""
     sets = {timing: {role: key for role, key in keys.items() if key in row.where} for timing, keys in bc.KEYS.items()}
     sets = {timing: roles for timing, roles in sets.items() if roles}
@@ -258,10 +266,17 @@ def _chosen_columns(row: ParsedRow, start: Any) -> tuple[dict[str, str], RowErro
     return {}, _choice_error(row, sets, span, start, why)
 
 
-def _choice_error(row: ParsedRow, sets: dict[str, dict[str, str]], span: Any, start: Any, why: str) -> RowError:
+def _choice_error(row: ParsedRow, sets: dict[str, dict[str, str]], span: tuple[Period, Period] | None,
+                  start: Period | None, why: str) -> RowError:
+    first_key = next(iter(next(iter(sets.values())).values()))
+    _, letter, shown = row.where[first_key]
+    if start is None:  # no 账套 yet: no first month to date the opening by
+        return RowError(row.sheet, 0, f"{letter}（{shown}）", "",
+                        "尚未建立账套，无法判断哪一列是期初余额：请先建立账套（社区名称和启用月份），再导入期初余额")
     listed = "；".join(f"{bc.TIMING_WORDS[timing]}（" + "、".join(
         f"{row.where[key][1]} 列“{row.where[key][2]}”" for key in roles.values()) + "）"
                       for timing, roles in sets.items())
+    described = bc.describe_period(span) if span else ""  # a title's period: every reason below has one
     previous = start.previous()
     before = f"{previous.year}年{previous.month}月"
     if why == "no period":
@@ -270,22 +285,20 @@ def _choice_error(row: ParsedRow, sets: dict[str, dict[str, str]], span: Any, st
                   f"账套从 {start} 启用，如果这是 {before} 的余额表（其期末余额就是账套的期初余额），"
                   f"请在标题中写明“{before}”后重新导入；否则请改用 {start.year}年{start.month}月 的期初余额表")
     elif why == "no closing":
-        reason = (f"表格标题表明这是 {bc.describe_period(span)} 的余额表，"
+        reason = (f"表格标题表明这是 {described} 的余额表，"
                   f"它的期末余额才是账套（{start} 启用）的期初余额，"
                   f"但表中没有期末余额列（只有{listed}）")
     elif why == "no opening":
-        reason = (f"表格标题表明这是 {bc.describe_period(span)} 的余额表，账套从 {start} 启用，应取它的期初余额，"
+        reason = (f"表格标题表明这是 {described} 的余额表，账套从 {start} 启用，应取它的期初余额，"
                   f"但表中没有期初余额列（只有{listed}）")
     else:
-        reason = (f"表格标题表明这是 {bc.describe_period(span)} 的余额表，账套从 {start} 启用：期初余额应取 {before} "
+        reason = (f"表格标题表明这是 {described} 的余额表，账套从 {start} 启用：期初余额应取 {before} "
                   f"的期末余额或 {start.year}年{start.month}月 的期初余额，"
                   "请换用相应期间的余额表（或在标题中改正期间）")
-    first_key = next(iter(next(iter(sets.values())).values()))
-    _, letter, shown = row.where[first_key]
     return RowError(row.sheet, 0, f"{letter}（{shown}）", "", reason)
 
 
-def _account_errors(row: ParsedRow, account: Any, names: AccountNames) -> list[RowError]:
+def _account_errors(row: ParsedRow, account: AccountRow | None, names: AccountNames) -> list[RowError]:
     """The code names an account of the books, and the name beside it (if any) names the same one."""
     name = written_name(row.values.get("name"))
     named = sorted(names.codes_for(name) - {row["code"]}, key=lambda code: (len(code), code)) if name else []
@@ -300,7 +313,7 @@ def _account_errors(row: ParsedRow, account: Any, names: AccountNames) -> list[R
     return []
 
 
-def _sides_of_one_column(readings: list[tuple[ParsedRow, Any, Reading]]) -> list[RowError]:
+def _sides_of_one_column(readings: list[tuple[ParsedRow, AccountRow, Reading]]) -> list[RowError]:
     """Give the amounts of a 余额 column without 方向 their sides, by the file's one rule."""
     waiting = [item for item in readings if item[2].signed is None and item[2].key]
     if not waiting:
@@ -318,7 +331,7 @@ def _sides_of_one_column(readings: list[tuple[ParsedRow, Any, Reading]]) -> list
     return errors
 
 
-def _leaf_and_parent_rows(readings: list[tuple[ParsedRow, Any, Reading]]) -> list[RowError]:
+def _leaf_and_parent_rows(readings: list[tuple[ParsedRow, AccountRow, Reading]]) -> list[RowError]:
     """Sub-account rows carry the balances; a parent row is a caption when blank, otherwise it must
     equal the net of its sub-accounts in the file (a two-way parent printed gross nets to the same)."""
     errors = []
@@ -345,7 +358,8 @@ def _leaf_and_parent_rows(readings: list[tuple[ParsedRow, Any, Reading]]) -> lis
     return errors
 
 
-def _book_after(books: Any, rows: Sequence[ParsedRow], accounts: dict[str, Any], complete: bool) -> list[RowError]:
+def _book_after(books: Books, rows: Sequence[ParsedRow], accounts: dict[str, AccountRow],
+                complete: bool) -> list[RowError]:
     """The first month still open, and the whole book's openings balanced once the file is in
     (judged only when every row could be read: ``complete``)."""
     current = {r.code: r.debit_fen - r.credit_fen for r in books.accounts.opening_balances()}

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assetdesk.errors import InputError
 from assetdesk.periods import Period
@@ -30,6 +30,11 @@ from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
 from .journal import FileVoucher, bad_cells, given, parse_label, read_vouchers
 from .journal_checks import BooksView, compounds_of, line_errors, period_errors, resolve_accounts
 from .journal_rows import journal_rows
+
+if TYPE_CHECKING:
+    from assetdesk.excel.header import Layout
+    from assetdesk.excel.reader import Grid
+    from assetdesk.services.books import Books
 
 
 def voucher_number(value: str) -> int | None:
@@ -86,7 +91,7 @@ class VouchersKind(SheetKind):
     checks_rows_with_bad_cells = True
 
     # --- reading ----------------------------------------------------------------------------------
-    def refine_layout(self, grid: Any, layout: Any) -> Any:
+    def refine_layout(self, grid: Grid, layout: Layout) -> Layout:
         """A sheet with neither a date (nor 月/日) nor a 凭证号 column holds no vouchers: a 科目汇总表
         has 科目编码, 科目名称, 借方 and 贷方 too, and read as lines it would post the month again."""
         keys = {spec.key for _, spec, _ in layout.mapping}
@@ -94,7 +99,7 @@ class VouchersKind(SheetKind):
             layout.missing = [self.column("date"), self.column("number")]
         return layout
 
-    def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
+    def read_rows(self, grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowError]]:
         rows, errors = super().read_rows(grid, layout)
         return journal_rows(grid, layout, self.columns, rows, errors)
 
@@ -103,7 +108,7 @@ class VouchersKind(SheetKind):
         return {voucher.key: voucher.rows for voucher in read_vouchers(rows, check=False)[0]}
 
     # --- checking ---------------------------------------------------------------------------------
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow],
+    def validate_rows(self, books: Books, rows: Sequence[ParsedRow],
                       cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Every check on every line and voucher in one pass (the clerk fixes the file once)."""
         bad = bad_cells(rows, cell_errors)  # grows with each line found wrong: its voucher's balance waits
@@ -117,7 +122,7 @@ class VouchersKind(SheetKind):
         errors += period_errors([v for v, (status, _) in zip(vouchers, matches) if status == "new"], view)
         return errors
 
-    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
+    def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """One Change per voucher: "unchanged" when the books hold it already, "changed" when they
         hold a different voucher under its date and number (refused), else "new" with the number it
         gets in the books when that is not the file's."""
@@ -138,7 +143,7 @@ class VouchersKind(SheetKind):
                 changes.append(Change("new", key, f"{len(voucher.rows)} 行分录{renumbered}"))
         return changes
 
-    def _match(self, books: Any, vouchers: list[FileVoucher]) -> list[tuple[str, str]]:
+    def _match(self, books: Books, vouchers: list[FileVoucher]) -> list[tuple[str, str]]:
         """(status, the books' label) per voucher: "unchanged", "conflict" or "new"."""
         months = [voucher.month for voucher in vouchers if voucher.month]
         if not months:
@@ -167,12 +172,13 @@ class VouchersKind(SheetKind):
         return sorted(new, key=lambda v: (v.date, v.number or 0))
 
     @staticmethod
-    def _planned(books: Any, vouchers: list[FileVoucher]) -> list[str]:
-        plan = books.vouchers.plan_import_numbers([(v.date, v.word, v.number) for v in vouchers])
+    def _planned(books: Books, vouchers: list[FileVoucher]) -> list[str]:
+        # the vouchers to post (``_to_post``), every one dated
+        plan = books.vouchers.plan_import_numbers([(v.date, v.word, v.number) for v in vouchers if v.date])
         return [f"{word}-{number:04d}" for word, number in plan]
 
     # --- writing ----------------------------------------------------------------------------------
-    def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
+    def commit(self, books: Books, rows: Sequence[ParsedRow]) -> object:
         """Posts only the vouchers not already in the books, in date then number order, with their
         paper numbers (kept or recorded: ``import_vouchers``)."""
         from assetdesk.services.vouchers import LineInput, VoucherInput
@@ -205,7 +211,8 @@ class VouchersKind(SheetKind):
             return f"凭证（{PeriodRange.of(period).label}）"
         return f"凭证（{PeriodRange.year(int(str(year).strip())).label}）" if year else self.title
 
-    def export_rows(self, books: Any, period: Any = None, year: Any = None, **options: Any) -> Iterable[dict[str, Any]]:
+    def export_rows(self, books: Books, period: object = None, year: int | str | None = None,
+                    **options: Any) -> Iterable[dict[str, Any]]:
         """The journal as it re-imports: a 往来单位 sharing its name with another is written with its
         证件号码 (丁超（110101…）), so the line finds the same record again."""
         first, last = export_range(books, period, year)
@@ -256,7 +263,7 @@ def _file_signature(voucher: FileVoucher) -> tuple:
                    r.values.get("compound", "")) for r in voucher.rows))
 
 
-def _book_signatures(books: Any, first: Period, last: Period) -> Iterable[tuple]:
+def _book_signatures(books: Books, first: Period, last: Period) -> Iterable[tuple]:
     current: list = []
     for line in journal_lines(books, first, last):
         if current and line["voucher_id"] != current[0]["voucher_id"]:
@@ -272,7 +279,7 @@ def _signature_of(lines: list[dict]) -> tuple:
                                      line.get("counterparty_id"), line["compound"]) for line in lines))
 
 
-def _export_names(books: Any) -> dict[int, str]:
+def _export_names(books: Books) -> dict[int, str]:
     """Counterparty id → how the export writes it when its name is shared: 名称（证件号码）."""
     by_name: dict[str, list] = {}
     for person in books.org.list_counterparties():
@@ -281,7 +288,7 @@ def _export_names(books: Any) -> dict[int, str]:
             for person in people if person.id_code}
 
 
-def export_range(books: Any, period: Any, year: Any) -> tuple[Period, Period]:
+def export_range(books: Books, period: object, year: int | str | None) -> tuple[Period, Period]:
     """``--period YYYY-MM`` (or a range ``YYYY-MM~YYYY-MM``, or a (first, last) pair) or
     ``--year YYYY``; neither = every month of the books so far."""
     from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
@@ -298,6 +305,6 @@ def export_range(books: Any, period: Any, year: Any) -> tuple[Period, Period]:
     return periods[0], periods[-1]
 
 
-def journal_lines(books: Any, first: Period, last: Period) -> Iterable[dict[str, Any]]:
+def journal_lines(books: Books, first: Period, last: Period) -> Iterable[dict[str, Any]]:
     """Posted lines of the months, in voucher order (``VoucherService.journal_lines``)."""
     return books.vouchers.journal_lines(first, last)
