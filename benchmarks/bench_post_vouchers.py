@@ -1,5 +1,6 @@
-"""Posting 100,000 voucher lines through VoucherService.create_and_post (50,000 two-line vouchers),
-against the bare cost of inserting the same rows with raw sqlite3 executemany.
+"""Posting 100,000 voucher lines through VoucherService.create_and_post (50,000 two-line vouchers,
+one clerk action and one transaction each, as typed vouchers are), against the bare cost of
+inserting the same rows with raw sqlite3 executemany into the same schema, indexes included.
 
     python benchmarks/bench_post_vouchers.py [LINES]
 """
@@ -17,19 +18,22 @@ from assetdesk.services.vouchers import LineInput, VoucherInput
 
 
 def bare_insert(path: Path, lines: int) -> float:
+    books = open_books(path, clock=lambda: dt.datetime(2025, 1, 31, 12, 0))
+    books.org.setup_book("兰花社区", "2025-01")
+    ids = {row.code: row.id for row in books.accounts.list_accounts()}
+    books.close()
     conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode=wal")
-    conn.execute("CREATE TABLE v (id INTEGER PRIMARY KEY, period_key INT, number INT, date_on TEXT, summary TEXT)")
-    conn.execute("CREATE TABLE l (id INTEGER PRIMARY KEY, voucher_id INT, seq INT, account_id INT, summary TEXT,"
-                 " amount_fen INT, is_debit INT, period_key INT, date_on TEXT, posted INT)")
     start = time.perf_counter()
     with conn:
-        conn.executemany("INSERT INTO v VALUES (?, ?, ?, ?, ?)",
-                         [(i, 202501, i, "2025-01-15", "收租金") for i in range(1, lines // 2 + 1)])
-        conn.executemany("INSERT INTO l (voucher_id, seq, account_id, summary, amount_fen, is_debit, period_key, date_on, posted)"
-                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                         [(i // 2 + 1, i % 2 + 1, 2, "收租金", 100 if i % 2 == 0 else -100, i % 2 == 0, 202501, "2025-01-15")
-                          for i in range(lines)])
+        conn.executemany("INSERT INTO voucher (id, period_key, number, word, date_on, summary, attachments, preparer,"
+                         " reviewer, status, source, created_at, posted_at, debit_fen, search_text)"
+                         " VALUES (?, 202501, ?, '记', '2025-01-15', '收租金', 0, '会计', '', 'posted', '',"
+                         " '2025-01-31 12:00:00', '2025-01-31 12:00:00', 100, '收租金')",
+                         [(i, i) for i in range(1, lines // 2 + 1)])
+        conn.executemany("INSERT INTO voucher_line (voucher_id, seq, account_id, summary, amount_fen, is_debit, period_key,"
+                         " date_on, posted) VALUES (?, ?, ?, '收租金', ?, ?, 202501, '2025-01-15', 1)",
+                         [(i // 2 + 1, i % 2 + 1, ids["102"] if i % 2 == 0 else ids["301"], 100 if i % 2 == 0 else -100,
+                           i % 2 == 0) for i in range(lines)])
     conn.close()
     return time.perf_counter() - start
 
@@ -54,7 +58,7 @@ def main() -> None:
         bare = bare_insert(Path(tmp) / "bare.db", lines)
         service = through_service(Path(tmp) / "books.db", lines)
     print(f"lines: {lines:,}")
-    print(f"bare sqlite3 executemany: {bare:.2f} s ({lines / bare:,.0f} lines/s)")
+    print(f"bare sqlite3 executemany (same schema, indexes included): {bare:.2f} s ({lines / bare:,.0f} lines/s)")
     print(f"VoucherService.create_and_post (one transaction per voucher, checks, audit): {service:.2f} s "
           f"({lines / service:,.0f} lines/s)")
     print(f"ratio service / bare: {service / bare:.1f}x")

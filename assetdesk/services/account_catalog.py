@@ -41,20 +41,27 @@ class AccountCatalog:
         self._ctx = ctx
         self._accounts: dict[str, AccountInfo] | None = None
         self._revision: tuple | None = None
+        self._checked_in: object = None
         ctx.on_rollback(self.forget)
         ctx.events.subscribe(AccountsChanged, lambda _event: self.forget())
 
     def forget(self) -> None:
         self._accounts = None
+        self._checked_in = None
 
     def get(self, code: str) -> AccountInfo | None:
         return self.current().get(code)
 
     def current(self) -> dict[str, AccountInfo]:
-        """The chart now; call inside the write transaction that relies on it."""
+        """The chart now; call inside the write transaction that relies on it (checked once per
+        transaction: inside it, the write lock keeps other writers out)."""
+        transaction = self._ctx.db.top_transaction()
+        if self._accounts is not None and transaction is not None and transaction is self._checked_in:
+            return self._accounts
         revision = self._read_revision()
         if self._accounts is None or revision != self._revision:
             self._accounts, self._revision = self._load(), revision
+        self._checked_in = transaction
         return self._accounts
 
     def _read_revision(self) -> tuple:

@@ -41,7 +41,7 @@ class Books:
         self.periods = PeriodService(self.ctx, self.ledger, self.vouchers, self.documents)
         self.settings = SettingsService(self.ctx)
         self.audit = AuditService(self.ctx)
-        self.check = CheckService(self.ctx, self.ledger)
+        self.check = CheckService(self.ctx, self.ledger, self.posting_rules)
         self.statements = StatementService(self.ctx, self.ledger)
         self.backup = BackupService(self.ctx, self._reopen)
 

@@ -60,7 +60,7 @@ def build_demo(books, households: int = 2000, seed: int = 20240501, year: int | 
     year = year or today.year
     last_month = max(3, min(12, today.month - 1)) if year == today.year else 12
     step = progress or (lambda done, total: None)
-    with books.ctx.db.atomic():  # all of the demo or none of it
+    with books.ctx.transaction():  # all of the demo or none of it
         compounds, vouchers, closed = _fill(books, rng, households, year, last_month, step)
     return DemoSummary(len(AREAS), len(compounds), len(books.org.list_counterparties()), vouchers, last_month, closed)
 
@@ -75,6 +75,7 @@ def _fill(books, rng: random.Random, households: int, year: int, last_month: int
         books.org.add_user(name, role)
     step(2, 5)
     companies, tenants = _counterparties(books, rng, households)
+    _opening_receivables(books, tenants)
     compounds = _compounds(books, rng, companies, households)
     step(3, 5)
     vouchers = _vouchers(books, rng, year, last_month, tenants, compounds)
@@ -111,6 +112,17 @@ def _counterparties(books, rng: random.Random, households: int) -> tuple[list[st
     books.org.upsert_counterparties(items)
     tenants = [books.org.find_counterparty(n) for n in tenant_names]
     return companies, tenants
+
+
+def _opening_receivables(books, tenants: list) -> None:
+    """112's opening balance is owed by three tenants (112 carries 往来单位): its breakdown."""
+    from assetdesk.db.models import Account, OpeningBalanceAux
+
+    account = Account.get(Account.code == "112")
+    share = OPENING["112"] // 3
+    for index, tenant in enumerate(tenants[:3]):
+        amount = OPENING["112"] - 2 * share if index == 2 else share
+        OpeningBalanceAux.create(account=account, counterparty=tenant.id, amount_fen=amount)
 
 
 def _tenant_id(rng: random.Random, i: int) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assetdesk.errors import NotFoundError, VoucherError
+from assetdesk.gc_pause import gc_paused
 from assetdesk.services.context import Service, ServiceContext
 from assetdesk.services.posting_rules import PostingRuleService
 from assetdesk.services.voucher_types import LineInput, VoucherInput, VoucherView, voucher_label
@@ -94,11 +95,12 @@ class DocumentPostingService(Service):
         """Post a run of documents, one voucher each, in one transaction: all of them or none."""
         if not documents:
             return PostingRun("", 0, 0, "", "", ())
-        with self.ctx.transaction():
+        with gc_paused(), self.ctx.transaction():
             self._refuse_repeats(documents)
             seqs = self._next_seqs(documents)
             accounts = self._rules.resolve({line.rule for d in documents for line in d.lines})
-            postings = [self._posting(d, accounts, seqs[(d.kind, d.id)]) for d in documents]
+            word = self._vouchers.word()
+            postings = [self._posting(d, accounts, seqs[(d.kind, d.id)], word) for d in documents]
             written = self._vouchers.post_many(postings, kind=_run_kind(documents))
         first, last = written[0], written[-1]
         return PostingRun(_run_kind(documents), len(documents), sum(len(d.lines) for d in documents),
@@ -165,13 +167,13 @@ class DocumentPostingService(Service):
             seqs.update({(kind, d.id): last.get(d.id, 0) + 1 for d in documents if d.kind == kind})
         return seqs
 
-    def _posting(self, document: Document, accounts: dict[str, str], seq: int) -> PostingItem:
+    def _posting(self, document: Document, accounts: dict[str, str], seq: int, word: str) -> PostingItem:
         lines = [LineInput(accounts[line.rule], line.debit_fen, line.credit_fen, line.summary,
                            line.counterparty_id, line.compound_id, line.asset_id, line.lease_id, line.fund_id)
                  for line in document.lines]
         item = VoucherInput(document.date_on, document.summary, lines, document.attachments, self.ctx.user,
                             kind_label(document.kind))
-        return PostingItem(item, self._vouchers.word(), document=DocumentRef(document.kind, document.id, seq))
+        return PostingItem(item, word, document=DocumentRef(document.kind, document.id, seq))
 
 
 def _run_kind(documents: Sequence[Document]) -> str:

@@ -40,8 +40,16 @@ class PeriodGuard:
         return {int(row[0]) for row in rows}
 
     def check_open(self, days: list[dt.date] | set[dt.date] | tuple[dt.date, ...]) -> None:
-        """Refuse when any of the dates falls in a month that takes no postings (read fresh each time)."""
-        first, closed = self.first_key(), self.closed_keys()
+        """Refuse when any of the dates falls in a month that takes no postings (read fresh each time,
+        in one query: the books' first month and which of these months are closed)."""
+        keys = sorted({Period.of(day).key for day in days})
+        p = self._ctx.db.param
+        rows = self._ctx.db.execute_sql(
+            f"SELECT b.first_period_key, s.period_key FROM book b LEFT JOIN period_state s ON s.is_closed = {p}"
+            f" AND s.period_key IN ({', '.join([p] * len(keys))})", (True, *keys)).fetchall()
+        if not rows:
+            raise VoucherError("尚未建立账套，不能记账", "请先建立账套")
+        first, closed = int(rows[0][0]), {int(row[1]) for row in rows if row[1] is not None}
         for day in sorted(set(days)):
             problem = refusal(Period.of(day), first, closed)
             if problem:

@@ -22,10 +22,16 @@ SUMMARY_LIMIT = 200  # voucher.summary and voucher_line.summary; PostgreSQL refu
 @dataclass(frozen=True)
 class Problem:
     line: int
-    field: str  # date / attachments / summary / account / amount / balance / dimension
+    field: str  # date / attachments / summary / account / amount / balance / dimension:<key>
     message: str
     hint: str
     error: type[AssetDeskError] = VoucherError
+
+    @property
+    def reason(self) -> str:
+        """The message without its "第N行：" (an import names the row and column itself)."""
+        prefix = f"第{self.line}行："
+        return self.message[len(prefix):] if self.line and self.message.startswith(prefix) else self.message
 
     def exception(self) -> AssetDeskError:
         return self.error(self.message, self.hint)
@@ -54,9 +60,7 @@ def line_problems(lines: Sequence[LineInput], accounts: Mapping[str, AccountInfo
     if for_posting and len(lines) < 2:
         problems.append(Problem(0, "lines", "凭证至少需要两行分录", "请补充对方科目"))
     for index, line in enumerate(lines, start=1):
-        problem = _account_problem(index, line, accounts, reversing) or _amount_problem(index, line, for_posting)
-        if problem is None and for_posting:
-            problem = _dimension_problem(index, line, accounts[line.account_code.strip()])
+        problem = line_problem(index, line, accounts, for_posting=for_posting, reversing=reversing)
         if problem is not None:
             problems.append(problem)
     if for_posting and not problems:
@@ -64,6 +68,15 @@ def line_problems(lines: Sequence[LineInput], accounts: Mapping[str, AccountInfo
         if balance is not None:
             problems.append(balance)
     return problems
+
+
+def line_problem(index: int, line: LineInput, accounts: Mapping[str, AccountInfo], *, for_posting: bool,
+                 reversing: bool = False) -> Problem | None:
+    """What is wrong with one line on its own (its account, its amount, its dimensions), or None."""
+    problem = _account_problem(index, line, accounts, reversing) or _amount_problem(index, line, for_posting)
+    if problem is None and for_posting:
+        problem = _dimension_problem(index, line, accounts[line.account_code.strip()])
+    return problem
 
 
 def _account_problem(index: int, line: LineInput, accounts: Mapping[str, AccountInfo], reversing: bool) -> Problem | None:

@@ -74,6 +74,13 @@ class PostingRuleService(Service):
                                        chart[code][0] if code in chart else "", self._problem(slot, code, chart)))
         return rows
 
+    def problems(self) -> list[str]:
+        """Rules the clerk set that can no longer be used (the account became a parent, was deactivated
+        …), for ``check``; a rule never set and without its default account is for 设置 to show."""
+        chosen = self._chosen()
+        return [f"记账规则“{row.event}—{row.label}”：{row.problem}" for row in self.list_rules()
+                if row.problem and row.key in chosen]
+
     def resolve(self, keys: Iterable[str]) -> dict[str, str]:
         """key → the leaf account code it posts to; refuses (nothing is posted) when a rule is unusable."""
         chart, chosen = self._chart(), self._chosen()

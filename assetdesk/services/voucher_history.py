@@ -46,14 +46,14 @@ class HistoricalVouchers:
                                        "请检查年份、月份是否输错")
             plan = self.plan_import_numbers([(item.date_on, *paper) for item, paper in zip(items, papers)]) \
                 if papers is not None else [(None, None)] * len(items)
-            postings = []
+            postings, default_word = [], self.word()
             for index, (item, (word, number)) in enumerate(zip(items, plan)):
                 original = self._original_label(papers[index], word, number) if papers is not None else ""
                 source = item.source or IMPORT_SOURCE
                 postings.append(PostingItem(VoucherInput(
                     item.date_on, item.summary, item.lines, item.attachments, item.preparer or self.ctx.user,
                     f"{source}（{ORIGINAL_MARK} {original}）" if original else source),
-                    word or self.word(), number=number, paper_label=original))
+                    word or default_word, number=number, paper_label=original))
             self.post_many(postings, kind="vouchers")
             # one event however many vouchers, and one with the importer's own (the same value)
             self._publish(DataImported("vouchers"))

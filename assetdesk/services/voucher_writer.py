@@ -234,13 +234,28 @@ class VoucherWriter:
             [(account_id, key, debit, credit) for (account_id, key), (debit, credit) in totals.items()])
 
     def _audit(self, postings: Sequence[PostingItem], written: Sequence[Written], now: dt.datetime) -> None:
-        """One compact record per voucher (who, when, which voucher, what it posted), in one statement."""
-        p = self._db.param
-        rows = [(now, self._ctx.user, "记账凭证过账", "voucher", str(w.id), "", self._audit_json(posting, w))
-                for posting, w in zip(postings, written)]
-        self._db.cursor().executemany(
-            f"INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES ({', '.join([p] * 7)})",
-            rows)
+        """One compact record (who, when, which voucher, what it posted); a run of vouchers gets one
+        record for the run — its vouchers by month and number range, documents, lines and total —
+        since each voucher already carries its preparer, times and document."""
+        if len(postings) == 1:
+            self._ctx.audit_json("记账凭证过账", "voucher", str(written[0].id), self._audit_json(postings[0], written[0]))
+            return
+        ranges: dict[Period, list[Written]] = defaultdict(list)
+        for w in written:
+            ranges[w.period].append(w)
+        record: dict[str, object] = {
+            "凭证": [f"{period} {voucher_label(ws[0].word, min(w.number for w in ws))}—"
+                   f"{voucher_label(ws[0].word, max(w.number for w in ws))}（{len(ws)} 张）" for period, ws in ranges.items()],
+            "分录": sum(len(p.item.lines) for p in postings),
+            "借方合计": format_amount(sum(l.debit_fen for p in postings for l in p.item.lines))}
+        kinds = sorted({p.document.kind for p in postings if p.document})
+        if kinds:
+            ids = [p.document.id for p in postings if p.document]
+            record["单据"] = {"类型": kinds, "张数": len(ids), "编号": f"{min(ids)}—{max(ids)}"}
+        if self._ctx.source:
+            record["文件"] = self._ctx.source
+        self._ctx.audit_json("批量过账", "voucher", f"{written[0].id}—{written[-1].id}",
+                             json.dumps(record, ensure_ascii=False, separators=(",", ":")))
 
     def _audit_json(self, posting: PostingItem, written: Written) -> str:
         item = posting.item

@@ -396,3 +396,21 @@ def test_a_bad_cell_is_found_by_its_own_sheets_columns(chart, tmp_path):
     ]))
     (error,) = refused(chart, path)
     assert (error.sheet, error.row, error.column) == ("2月", 2, "C（借方金额）")
+
+
+# ---------------------------------------------------------------- 辅助核算 (the posting path's own checks)
+def test_a_receivable_line_without_its_counterparty_is_refused_by_row_and_column(chart, tmp_path):
+    """112 carries 往来单位: the import says so for the row and the 往来单位 cell, with the posting
+    path's words, before anything is posted."""
+    chart.org.add_counterparty(CounterpartyInput("普洱茶源商贸有限公司", "单位"))
+    path = make_workbook(tmp_path / "序时账.xlsx", [
+        JOURNAL + ["往来单位"],
+        [D, "记-1", "应收二月租金", "112", "应收款", 3_000, None, ""],
+        [None, None, "应收二月租金", "50101", "经营收入—租金收入", None, 3_000, None],
+        [D, "记-2", "应收二月租金", "112", "应收款", 2_000, None, "普洱茶源商贸有限公司"],
+        [None, None, "应收二月租金", "50101", "经营收入—租金收入", None, 2_000, None],
+    ])
+    errors = refused(chart, path)
+    assert [(e.row, e.column, e.reason) for e in errors] == [
+        (2, "H（往来单位）", "科目“112 应收款”按往来单位核算，没有填写往来单位："
+                             "请为这一行选择往来单位，应收款的明细账按往来单位逐一对账")]

@@ -173,3 +173,21 @@ def test_the_paper_number_is_found_by_the_search_box(qtbot, books, rent, page):
     page.text_edit.setText("原凭证号 记-0001")
     page.apply_filter()
     assert shown(page, "label") == ["记-0002"] and page.model.row_at(0).id == imported.id
+
+
+def test_a_document_voucher_names_its_document(qtbot, books, page):
+    """A voucher posted from a business document says which document it posts."""
+    import datetime as dt
+
+    from assetdesk.services.documents import Document, DocumentLine, register_kind
+    from assetdesk.services.org import CounterpartyInput
+
+    register_kind("test_rent_charge", "应收租金（测试）")
+    if "50101" not in {row.code for row in books.accounts.list_accounts()}:
+        books.accounts.add_sub_account("501", "租金收入", "50101")
+    tenant = books.org.add_counterparty(CounterpartyInput("普洱茶源商贸有限公司", "单位"))
+    view = books.documents.post(Document("test_rent_charge", 41, dt.date(2025, 1, 5), "应收一月租金", (
+        DocumentLine("rent.receivable", debit_fen=500_00, counterparty_id=tenant.id),
+        DocumentLine("rent.income", credit_fen=500_00))))
+    assert page.select_voucher(view.id)
+    assert page.detail_source.text() == "来源：应收租金（测试） 41"

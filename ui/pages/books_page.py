@@ -143,7 +143,7 @@ class BooksPage(Page):
         self.tabs.addTab(self._build_close_tab(), self.tr("结账"))
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._load_tab)
-        self.refresh_on("voucher_posted", "voucher_reversed", "accounts_changed", "opening_balances_changed",
+        self.refresh_on("voucher_posted", "documents_posted", "voucher_reversed", "accounts_changed", "opening_balances_changed",
                         "period_closed", "period_reopened", "database_restored", "data_imported")
         self.refresh()
 

@@ -99,7 +99,7 @@ class ExchangePage(Page):
         inner.addWidget(self._build_reports())
         inner.addStretch(1)
         self.refresh()
-        self.refresh_on("period_closed", "period_reopened", "voucher_posted", "org_changed", "database_restored")
+        self.refresh_on("period_closed", "period_reopened", "voucher_posted", "documents_posted", "org_changed", "database_restored")
 
     # --- construction ---------------------------------------------------------------
     def _build_imports(self) -> QGroupBox:

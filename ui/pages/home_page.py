@@ -157,7 +157,7 @@ class HomePage(Page):
         self.attention_list.setSpacing(2)
         self.attention_list.itemActivated.connect(self._on_attention_list_item_activated)
         layout.addWidget(self.attention_list, 1)
-        self.refresh_on("voucher_saved", "voucher_posted", "voucher_reversed", "voucher_discarded",
+        self.refresh_on("voucher_saved", "voucher_posted", "documents_posted", "voucher_reversed", "voucher_discarded",
                         "period_closed", "period_reopened", "opening_balances_changed", "org_changed",
                         "data_imported", "database_restored", "accounts_changed")
         self.refresh()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from assetdesk.errors import AssetDeskError
+from assetdesk.services.documents import kind_label
 from assetdesk.services.vouchers import VoucherFilter
 from ui.dialogs.voucher_dialog import VoucherDialog
 from ui.models.table_model import CENTER, TableModel, date_column, money_column, number_column, text_column
@@ -147,7 +148,7 @@ class VouchersPage(Page):
         self._text_timer.setSingleShot(True)
         self._text_timer.setInterval(300)
         self._text_timer.timeout.connect(self.apply_filter)
-        self.refresh_on("voucher_saved", "voucher_posted", "voucher_reversed", "voucher_discarded",
+        self.refresh_on("voucher_saved", "voucher_posted", "documents_posted", "voucher_reversed", "voucher_discarded",
                         "period_closed", "period_reopened", "database_restored", "data_imported", "accounts_changed")
         self.table.setSortingEnabled(True)  # loads the first page, newest first
 
@@ -301,7 +302,10 @@ class VouchersPage(Page):
             return
         self.detail_view = view
         self.detail_title.setText(f"{view.period} {view.label}　{view.date_on:%Y-%m-%d}　{view.summary}")
-        self.detail_source.setText(self.tr("来源：{0}").format(view.source) if view.source else "")
+        source = self.tr("来源：{0}").format(view.source) if view.source else ""
+        if view.document_kind:  # the business document it posts (its source names the same kind)
+            source = self.tr("来源：{0} {1}").format(kind_label(view.document_kind), view.document_id)
+        self.detail_source.setText(source)
         self.link_label.setText(self.reversal_text(view))
         self.lines_model.set_rows(view.lines)
 

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 
 from assetdesk.periods import Period
 from assetdesk.services.period_guard import refusal
+from assetdesk.services.account_catalog import AccountInfo
+from assetdesk.services.posting_checks import line_problem
 
 from .account_names import AccountNames, split_code
 from .base import ParsedRow, RowError
@@ -46,6 +48,7 @@ class BooksView:
     """What the checks read from the books, read once per validation."""
 
     accounts: dict[str, AccountRow]
+    catalog: dict[str, AccountInfo]  # the chart as the posting path judges it (same checks, same words)
     names: AccountNames
     people: dict[str, list[CounterpartyRow]]
     people_by_code: dict[str, CounterpartyRow]
@@ -64,8 +67,8 @@ class BooksView:
             if person.id_code:
                 by_code[person.id_code.upper()] = person
         book = books.org.book()
-        return cls({a.code: a for a in accounts}, AccountNames(accounts), people, by_code, compounds_of(books),
-                   book.first_period if book else None,
+        return cls({a.code: a for a in accounts}, books.vouchers.catalog.current(), AccountNames(accounts), people,
+                   by_code, compounds_of(books), book.first_period if book else None,
                    {p.period for p in books.periods.list_periods() if p.is_closed}, Period.of(books.ctx.today()))
 
     def counterparty(self, text: str) -> tuple[CounterpartyRow | None, str]:
@@ -150,23 +153,37 @@ def _mismatch(code: str, text: str, view: BooksView) -> str:
 
 
 def line_errors(rows: Sequence[ParsedRow], view: BooksView, bad: dict) -> list[RowError]:
-    """Leaf and active accounts, one amount per line, known 往来单位 and 小区."""
+    """Each line as the posting path will judge it (``posting_checks.line_problem``: leaf and active
+    account, one amount, the 往来单位 or 小区 its account carries), plus the records it names."""
     errors = []
     for row in rows:
         broken = set(bad.get((row.sheet, row.row), ()))
-        account = view.accounts.get(row["code"])
-        if account is not None and not account.is_leaf:
-            errors.append(row.error("code", f"“{account.full_name}”不是末级科目，请填写它的明细科目"))
-        elif account is not None and not account.is_active:
-            errors.append(row.error("code", f"“{account.full_name}”已停用"))
-        if row["debit"] and row["credit"]:
-            errors.append(row.error("credit", "一行只能填借方或贷方金额"))
-            bad[(row.sheet, row.row)].add("credit")
-        elif not (row["debit"] or row["credit"]) and not broken & {"debit", "credit", "amount", "side"}:
-            errors.append(row.error("amount" if "amount" in row.where else "debit", "借方和贷方金额都为空"))
-            bad[(row.sheet, row.row)].add("debit")
-        errors += _aux_errors(row, view, broken)
+        aux = _aux_errors(row, view, broken)
+        errors += aux
+        if row["code"] not in view.catalog:
+            continue
+        problem = line_problem(row.row, _as_line(row, view), view.catalog, for_posting=True)
+        if problem is None or (problem.field == "amount" and broken & {"debit", "credit", "amount", "side"}):
+            continue
+        if problem.field.startswith("dimension:") and aux:
+            continue  # the record it names is wrong: said once, above
+        column = _COLUMNS.get(problem.field, "code")
+        if problem.field == "amount":
+            column = "credit" if row["debit"] and row["credit"] else ("amount" if "amount" in row.where else "debit")
+            bad[(row.sheet, row.row)].add(column)
+        errors.append(row.error(column, f"{problem.reason}：{problem.hint}"))
     return errors
+
+
+_COLUMNS = {"account": "code", "dimension:counterparty": "counterparty", "dimension:compound": "compound"}
+
+
+def _as_line(row: ParsedRow, view: BooksView):
+    from assetdesk.services.voucher_types import LineInput
+
+    compound = view.compounds.get(row.values.get("compound") or "")
+    return LineInput(row["code"], row["debit"] or 0, row["credit"] or 0, counterparty_id=row.values.get("counterparty_id"),
+                     compound_id=compound[0] if compound else None)
 
 
 def _aux_errors(row: ParsedRow, view: BooksView, broken: set[str]) -> list[RowError]:

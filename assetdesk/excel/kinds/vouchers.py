@@ -105,7 +105,17 @@ class VouchersKind(SheetKind):
 
     def group(self, rows: Sequence[ParsedRow]) -> dict[tuple, list[ParsedRow]]:
         """Rows → the file's vouchers (lines in file order), in file order."""
-        return {voucher.key: voucher.rows for voucher in read_vouchers(rows, check=False)[0]}
+        return {voucher.key: voucher.rows for voucher in self._vouchers(rows)}
+
+    def _vouchers(self, rows: Sequence[ParsedRow]) -> list[FileVoucher]:
+        """The file's vouchers, grouped once per import: the check, its summary and the commit all
+        read the same rows (a 50,000-line journal takes 0.3 s to group)."""
+        cached = getattr(self, "_grouped", None)
+        if cached is not None and cached[0] is rows and cached[1] == len(rows):
+            return cached[2]
+        vouchers = read_vouchers(rows, check=False)[0]
+        self._grouped = (rows, len(rows), vouchers)
+        return vouchers
 
     # --- checking ---------------------------------------------------------------------------------
     def validate_rows(self, books: Books, rows: Sequence[ParsedRow],
@@ -126,7 +136,7 @@ class VouchersKind(SheetKind):
         """One Change per voucher: "unchanged" when the books hold it already, "changed" when they
         hold a different voucher under its date and number (refused), else "new" with the number it
         gets in the books when that is not the file's."""
-        vouchers = read_vouchers(rows, check=False)[0]
+        vouchers = self._vouchers(rows)
         matches = self._match(books, vouchers)
         new = self._to_post(vouchers, matches)
         numbers = {id(voucher): label for voucher, label in zip(new, self._planned(books, new))}
@@ -183,7 +193,8 @@ class VouchersKind(SheetKind):
         paper numbers (kept or recorded: ``import_vouchers``)."""
         from assetdesk.services.vouchers import LineInput, VoucherInput
 
-        vouchers = read_vouchers(rows, check=False)[0]
+        vouchers = self._vouchers(rows)
+        self._grouped = None  # the import is done: let the rows go
         new = self._to_post(vouchers, self._match(books, vouchers))
         compounds = compounds_of(books)
         items = []
