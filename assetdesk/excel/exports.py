@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from openpyxl import Workbook
 
 from assetdesk.errors import InputError
-from assetdesk.periods import Period
+from assetdesk.periods import Period, PeriodRange
 
 from .kinds import KINDS, SheetKind
 from .writer import OutColumn, add_table_sheet
@@ -60,8 +60,6 @@ def export_trial_balance(books: Books, path: str | Path, period_from: Period | s
     """科目余额表 for the months, every level, with the level-1 totals as a 合计 row (which the
     reader skips, so the sheet also reads back as data). Headed like the printed report: the
     same period wording and 试算结果; sub-accounts set in under their parent, zeros left blank."""
-    from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
-
     first = Period.parse(period_from)
     last = Period.parse(period_to) if period_to else first
     balance = books.ledger.trial_balance(first, last)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from assetdesk.periods import Period
+from assetdesk.periods import Period, PeriodRange
 from assetdesk.services.ledger import journal_account_code, shows_in_all_accounts_ledger
 
 from .exports import export_file, export_trial_balance
@@ -30,8 +30,6 @@ def _community(books: Books) -> str:
 
 def _label(first: Period, last: Period) -> str:
     """The same period wording as the printed report (2025年3月, 2025年1月—3月, 2025年度)."""
-    from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
-
     return PeriodRange(first, last).label
 
 

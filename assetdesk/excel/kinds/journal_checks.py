@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from assetdesk.periods import Period
-from assetdesk.services.period_guard import refusal
 from assetdesk.services.account_catalog import AccountInfo
+from assetdesk.services.period_guard import refusal
 from assetdesk.services.posting_checks import line_problem
 
 from .account_names import AccountNames, split_code

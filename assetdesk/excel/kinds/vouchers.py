@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from assetdesk.errors import InputError
-from assetdesk.periods import Period
+from assetdesk.periods import Period, PeriodRange
 
 from .accounts import CODE_ALIASES
 from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
@@ -215,8 +215,6 @@ class VouchersKind(SheetKind):
     def export_title(self, **options: Any) -> str:
         """凭证（2025年1月）, 凭证（2025年3月—5月）, 凭证（2025年度）: the months worded as the printed
         reports word them."""
-        from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
-
         period, year = options.get("period"), options.get("year")
         if period:
             return f"凭证（{PeriodRange.of(period).label}）"
@@ -302,8 +300,6 @@ def _export_names(books: Books) -> dict[int, str]:
 def export_range(books: Books, period: object, year: int | str | None) -> tuple[Period, Period]:
     """``--period YYYY-MM`` (or a range ``YYYY-MM~YYYY-MM``, or a (first, last) pair) or
     ``--year YYYY``; neither = every month of the books so far."""
-    from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
-
     if period:
         months = PeriodRange.of(period)
         return months.first, months.last
