@@ -39,20 +39,20 @@ def _entry_values(entry: LedgerEntry) -> list[Any]:
             entry.debit_fen or None, entry.credit_fen or None, entry.direction, entry.balance_fen]
 
 
-def _trial_balance(books, path, first, last, account):
+def _trial_balance(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     return export_trial_balance(books, path, first, last)
 
 
-def _chart(books, path, first, last, account):
+def _chart(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     return export_file(books, "accounts", path)
 
 
-def _vouchers(books, path, first, last, account):
+def _vouchers(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     """The same months as the printed vouchers, re-importable."""
     return export_file(books, "vouchers", path, period=(first, last))
 
 
-def _journal(books, path, first, last, account):
+def _journal(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     """One journal; with no account, the cash and the bank journal one after the other with a 科目
     column, as the printed report binds both."""
     names = {a.code: a.full_name for a in books.accounts.list_accounts()}
@@ -70,7 +70,7 @@ def _journal(books, path, first, last, account):
                         (_entry_values(e) for e in entries), _community(books), sheet_name=book)
 
 
-def _ledger(books, path, first, last, account):
+def _ledger(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     accounts = books.accounts.list_accounts()
     names = {a.code: a.full_name for a in accounts}
     if account:
@@ -78,7 +78,7 @@ def _ledger(books, path, first, last, account):
         title = f"明细分类账 {account} {names.get(account, '')}（{_label(first, last)}）"
         return export_table(path, title, "元", LEDGER_COLUMNS, (_entry_values(e) for e in entries), _community(books),
                             sheet_name=f"明细分类账 {account}")
-    rows = []
+    rows: list[list[Any]] = []
     for row in accounts:
         if row.is_leaf:
             entries = books.ledger.account_ledger(row.code, first, last)
@@ -88,7 +88,7 @@ def _ledger(books, path, first, last, account):
     return export_table(path, f"明细分类账（{_label(first, last)}）", "元", columns, rows, _community(books))
 
 
-def _balance_sheet(books, path, first, last, account):
+def _balance_sheet(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     """资产负债表 of the last month: one row per line, 资产 first, then 负债和所有者权益."""
     sheet = books.statements.balance_sheet(last)
     sides = {"asset": "资产", "liability_equity": "负债和所有者权益"}
@@ -100,7 +100,7 @@ def _balance_sheet(books, path, first, last, account):
                         _community(books))
 
 
-def _income_statement(books, path, first, last, account):
+def _income_statement(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     statement = books.statements.income_statement(last, first=first)
     rows = [[line.label, number, line.month_fen or None, line.ytd_fen or None]  # blank zeros, as printed
             for number, line in enumerate(statement.lines, start=1)]

@@ -114,14 +114,16 @@ class ServiceContext:
         if self.source:
             after = {"来源": self.source, **_as_dict(after)}
         self.db.execute_sql(
-            f"INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES ({', '.join([p] * 7)})",
+            "INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES "
+            f"({', '.join([p] * 7)})",
             (self.now(), self.user, action, entity, str(entity_id or ""), _to_json(before), _to_json(after)))
 
     def audit_json(self, action: str, entity: str, entity_id: str, after: str) -> None:
         """Record one write whose record is already compact JSON (the posting path's)."""
         p = self.db.param
         self.db.execute_sql(
-            f"INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES ({', '.join([p] * 7)})",
+            "INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES "
+            f"({', '.join([p] * 7)})",
             (self.now(), self.user, action, entity, entity_id, "", after))
 
     @contextmanager

@@ -90,7 +90,8 @@ class PostingRuleService(Service):
             code = chosen.get(key, slot.default_code)
             problem = self._problem(slot, code, chart)
             if problem:
-                raise AccountError(f"记账规则“{slot.event}—{slot.label}”：{problem}", "请在 设置 → 记账规则 中改为一个可用的末级科目")
+                raise AccountError(f"记账规则“{slot.event}—{slot.label}”：{problem}",
+                                   "请在 设置 → 记账规则 中改为一个可用的末级科目")
             result[key] = code
         return result
 
@@ -117,8 +118,8 @@ class PostingRuleService(Service):
         return SLOTS[key]
 
     def _chosen(self) -> dict[str, str]:
-        query = PostingRule.select(PostingRule.key, Account.code).join(Account).tuples()
-        return dict(query)
+        rules = PostingRule.select(PostingRule, Account).join(Account)  # inner join: every rule has its account
+        return {rule.key: rule.account.code for rule in rules if rule.account is not None}
 
     @staticmethod
     def _chart() -> dict[str, tuple[str, int, bool, bool, str]]:

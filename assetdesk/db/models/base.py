@@ -7,10 +7,11 @@ from assetdesk.db.connection import database_proxy
 
 
 class BaseModel(peewee.Model):
-    """Peewee adds two kinds of attribute a type checker cannot see: the implicit ``id`` primary key
-    and each foreign key's raw ``<name>_id``. Each record declares the ones it has
-    (``id: peewee.AutoField[int]``, ``account_id: peewee.ForeignKeyField[int]``): annotations only,
-    no column is added, and a record keyed by its own column (``Setting.key``) has no ``id`` to misuse."""
+    """Peewee adds attributes a type checker cannot see: the implicit ``id`` primary key, each foreign
+    key's raw ``<name>_id`` and the backrefs. Each record declares the ones it has and that are read
+    (``id: peewee.AutoField[int]``, ``account_id: peewee.ForeignKeyField[int]``,
+    ``lines: peewee.ModelSelect[VoucherLine]``): annotations only, no column is added, and a record
+    keyed by its own column (``Setting.key``) has no ``id`` to misuse."""
 
     class Meta:
         database = database_proxy

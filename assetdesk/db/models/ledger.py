@@ -69,6 +69,8 @@ class Voucher(BaseModel):
         table_name = "voucher"
         indexes = ((("period_key", "number"), True), (("document_kind", "document_id", "document_seq"), True))
 
+    lines: peewee.ModelSelect[VoucherLine]  # the backref of VoucherLine.voucher
+
 
 class VoucherLine(BaseModel):
     """One 分录: a leaf account and one signed amount (debit positive); ``is_debit`` is the column it

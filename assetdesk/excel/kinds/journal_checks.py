@@ -182,7 +182,8 @@ def _as_line(row: ParsedRow, view: BooksView):
     from assetdesk.services.voucher_types import LineInput
 
     compound = view.compounds.get(row.values.get("compound") or "")
-    return LineInput(row["code"], row["debit"] or 0, row["credit"] or 0, counterparty_id=row.values.get("counterparty_id"),
+    return LineInput(row["code"], row["debit"] or 0, row["credit"] or 0,
+                     counterparty_id=row.values.get("counterparty_id"),
                      compound_id=compound[0] if compound else None)
 
 

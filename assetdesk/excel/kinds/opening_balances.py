@@ -200,7 +200,7 @@ class OpeningBalancesKind(SheetKind):
             yield {"code": r.code, "name": r.name, "debit": r.debit_fen, "credit": r.credit_fen}
 
 
-def _without_repeated_header(grid: Grid, layout: Layout) -> Any:
+def _without_repeated_header(grid: Grid, layout: Layout) -> Grid:
     """The grid with each later copy of the header rows blanked (same texts, same columns)."""
     header = [_texts(grid.rows[index]) for index in layout.header_rows]
     rows = list(grid.rows)

@@ -45,6 +45,7 @@ def voucher_number(value: str) -> int | None:
 class VouchersKind(SheetKind):
     name = "vouchers"
     title = "凭证"
+    _grouped: tuple[Sequence[ParsedRow], int, list[FileVoucher]] | None = None  # the rows last grouped
     columns = (
         ColumnSpec("date", "日期", "date", aliases=("凭证日期", "记账日期", "制单日期", "业务日期"), width=12,
                    example="2025-03-31", note="同一张凭证的后续行可留空"),
