@@ -118,19 +118,19 @@ class CounterpartyService(Service):
                     roles=",".join(dict.fromkeys(item.roles)), note=item.note)
 
     def add_counterparty(self, item: CounterpartyInput) -> CounterpartyRow:
-        self._validate_counterparty(item)
-        if item.id_code.strip() and self.find_counterparty(item.name, item.id_code):
-            raise DuplicateError(f"证件号码“{item.id_code}”已登记", "同一单位或个人只需登记一次")
         with self.ctx.transaction():
+            self._validate_counterparty(item)
+            if item.id_code.strip() and self.find_counterparty(item.name, item.id_code):
+                raise DuplicateError(f"证件号码“{item.id_code}”已登记", "同一单位或个人只需登记一次")
             cp = Counterparty.create(**self._counterparty_fields(item))
             self.ctx.audit("新增往来单位", "counterparty", cp.id, after=item)
         self._publish(OrgChanged())
         return _counterparty_row(cp)
 
     def update_counterparty(self, counterparty_id: int, item: CounterpartyInput) -> CounterpartyRow:
-        before = self.get_counterparty(counterparty_id)
-        self._validate_counterparty(item, before)
         with self.ctx.transaction():
+            before = self.get_counterparty(counterparty_id)
+            self._validate_counterparty(item, before)
             Counterparty.update(**self._counterparty_fields(item)).where(Counterparty.id == counterparty_id).execute()
             self.ctx.audit("修改往来单位", "counterparty", counterparty_id, before=before, after=item)
         self._publish(OrgChanged())
@@ -138,19 +138,19 @@ class CounterpartyService(Service):
 
     def delete_counterparty(self, counterparty_id: int) -> None:
         """Only a counterparty nothing refers to can go; one with postings is kept (records are never purged)."""
-        before = self.get_counterparty(counterparty_id)
-        if VoucherLine.select().where(VoucherLine.counterparty == counterparty_id).exists():
-            raise InUseError(f"“{before.name}”已有记账分录，不能删除", "可将其停用，历史记录会保留")
-        if Compound.select().where(Compound.property_company == counterparty_id).exists():
-            raise InUseError(f"“{before.name}”是某个小区的物业公司，不能删除", "请先修改该小区的物业公司")
         with self.ctx.transaction():
+            before = self.get_counterparty(counterparty_id)
+            if VoucherLine.select().where(VoucherLine.counterparty == counterparty_id).exists():
+                raise InUseError(f"“{before.name}”已有记账分录，不能删除", "可将其停用，历史记录会保留")
+            if Compound.select().where(Compound.property_company == counterparty_id).exists():
+                raise InUseError(f"“{before.name}”是某个小区的物业公司，不能删除", "请先修改该小区的物业公司")
             Counterparty.delete().where(Counterparty.id == counterparty_id).execute()
             self.ctx.audit("删除往来单位", "counterparty", counterparty_id, before=before)
         self._publish(OrgChanged())
 
     def set_counterparty_active(self, counterparty_id: int, active: bool) -> CounterpartyRow:
-        before = self.get_counterparty(counterparty_id)
         with self.ctx.transaction():
+            before = self.get_counterparty(counterparty_id)
             Counterparty.update(is_active=active).where(Counterparty.id == counterparty_id).execute()
             self.ctx.audit("启用往来单位" if active else "停用往来单位", "counterparty", counterparty_id, before=before)
         self._publish(OrgChanged())
@@ -176,17 +176,18 @@ class CounterpartyService(Service):
         """Write what ``plan_counterparties`` (or the matcher of ``counterparty_matcher``) planned on
         these books a moment ago: an import that has just planned its rows to preview them writes
         the very same changes, without planning 50,000 rows twice. Refused like ``upsert_counterparties``."""
-        for _, _, _, after, problems in plans:  # plain tuples from an import are welcome too
-            if problems:
-                field, reason = problems[0]
-                raise InputError(f"往来单位或个人“{after[0]}”的{FIELD_LABELS[field]}有误：{reason}", "请改正后重新导入")
-        for first, later in duplicate_targets(plans):
-            raise DuplicateError(f"“{plans[later][3][0]}”在导入的数据中出现了两次"
-                                 f"（第 {first + 1} 条和第 {later + 1} 条）",
-                                 "同一单位或个人只需一条，请合并")
-        new_rows = [plan[3] for plan in plans if plan[0] == "new"]
-        changed_rows = [(*plan[3], plan[1]) for plan in plans if plan[0] == "changed"]
         with self.ctx.transaction():
+            for _, _, _, after, problems in plans:  # plain tuples from an import are welcome too
+                if problems:
+                    field, reason = problems[0]
+                    raise InputError(f"往来单位或个人“{after[0]}”的{FIELD_LABELS[field]}有误：{reason}",
+                                     "请改正后重新导入")
+            for first, later in duplicate_targets(plans):
+                raise DuplicateError(f"“{plans[later][3][0]}”在导入的数据中出现了两次"
+                                     f"（第 {first + 1} 条和第 {later + 1} 条）",
+                                     "同一单位或个人只需一条，请合并")
+            new_rows = [plan[3] for plan in plans if plan[0] == "new"]
+            changed_rows = [(*plan[3], plan[1]) for plan in plans if plan[0] == "changed"]
             self._bulk_write_counterparties(new_rows, changed_rows)
             self.ctx.audit("导入往来单位", "counterparty", "",
                            after={"created": len(new_rows), "updated": len(changed_rows)})

@@ -50,17 +50,17 @@ class OrgService(CounterpartyService):
     def setup_book(self, community_name: str, first_period: Period | str, credit_code: str = "",
                    chart_version: str = "2023") -> BookInfo:
         """Create the 账套 and seed the chart of accounts; refused when the books already exist."""
-        name = (community_name or "").strip()
-        if not name:
-            raise InputError("社区（单位）名称不能为空", "请填写集体经济组织或社区的名称")
-        check_choice(chart_version, CHART_VERSIONS, "会计制度版本")
-        period = Period.parse(first_period)
-        self._check_credit_code(credit_code)
-        if self.book() is not None:
-            raise DuplicateError("账套已经建立，不能重复建立", "如需新账套，请新建一个数据库文件")
-        from assetdesk.services.accounts import seed_chart
-
         with self.ctx.transaction():
+            name = (community_name or "").strip()
+            if not name:
+                raise InputError("社区（单位）名称不能为空", "请填写集体经济组织或社区的名称")
+            check_choice(chart_version, CHART_VERSIONS, "会计制度版本")
+            period = Period.parse(first_period)
+            self._check_credit_code(credit_code)
+            if self.book() is not None:
+                raise DuplicateError("账套已经建立，不能重复建立", "如需新账套，请新建一个数据库文件")
+            from assetdesk.services.accounts import seed_chart
+
             book = Book.create(community_name=name, credit_code=credit_code.strip(), chart_version=chart_version,
                                first_period_key=period.key, created_at=self.ctx.now())
             seed_chart()
@@ -76,18 +76,18 @@ class OrgService(CounterpartyService):
             raise InputError(f"统一社会信用代码“{code}”应为18位数字或字母", "请核对营业执照或登记证书上的代码")
 
     def update_book(self, community_name: str | None = None, credit_code: str | None = None) -> BookInfo:
-        book = Book.select().first()
-        if book is None:
-            raise NotFoundError("尚未建立账套", "请先建立账套")
-        before = self.book()
-        if community_name is not None:
-            if not community_name.strip():
-                raise InputError("社区（单位）名称不能为空", "请填写名称")
-            book.community_name = community_name.strip()
-        if credit_code is not None:
-            self._check_credit_code(credit_code)
-            book.credit_code = credit_code.strip()
         with self.ctx.transaction():
+            book = Book.select().first()
+            if book is None:
+                raise NotFoundError("尚未建立账套", "请先建立账套")
+            before = self.book()
+            if community_name is not None:
+                if not community_name.strip():
+                    raise InputError("社区（单位）名称不能为空", "请填写名称")
+                book.community_name = community_name.strip()
+            if credit_code is not None:
+                self._check_credit_code(credit_code)
+                book.credit_code = credit_code.strip()
             book.save()
             self.ctx.audit("修改账套信息", "book", book.id, before=before, after=self._book_info(book))
         self._publish(OrgChanged())
@@ -95,12 +95,12 @@ class OrgService(CounterpartyService):
 
     # --- 片区 ----------------------------------------------------------------------------
     def add_area(self, code: str, name: str) -> AreaRow:
-        code, name = (code or "").strip(), (name or "").strip()
-        if not code or not name:
-            raise InputError("片区编码和名称都不能为空", "请填写片区编码和名称")
-        if Area.select().where(Area.code == code).exists():
-            raise DuplicateError(f"片区编码“{code}”已存在", "请换一个编码")
         with self.ctx.transaction():
+            code, name = (code or "").strip(), (name or "").strip()
+            if not code or not name:
+                raise InputError("片区编码和名称都不能为空", "请填写片区编码和名称")
+            if Area.select().where(Area.code == code).exists():
+                raise DuplicateError(f"片区编码“{code}”已存在", "请换一个编码")
             area = Area.create(code=code, name=name)
             self.ctx.audit("新增片区", "area", code, after={"code": code, "name": name})
         self._publish(OrgChanged())
@@ -168,22 +168,22 @@ class OrgService(CounterpartyService):
         return found
 
     def add_compound(self, item: CompoundInput) -> CompoundRow:
-        self._validate_compound(item)
-        if Compound.select().where(Compound.code == item.code.strip()).exists():
-            raise DuplicateError(f"小区编码“{item.code}”已存在", "请换一个编码")
         with self.ctx.transaction():
+            self._validate_compound(item)
+            if Compound.select().where(Compound.code == item.code.strip()).exists():
+                raise DuplicateError(f"小区编码“{item.code}”已存在", "请换一个编码")
             compound = Compound.create(**self._compound_fields(item))
             self.ctx.audit("新增小区", "compound", compound.code, after=item)
         self._publish(OrgChanged())
         return self._compound_row(compound)
 
     def update_compound(self, code: str, item: CompoundInput) -> CompoundRow:
-        self._validate_compound(item)
-        compound = Compound.get_or_none(Compound.code == code)
-        if compound is None:
-            raise NotFoundError(f"小区编码“{code}”不存在", "请刷新后重试")
-        before = self._compound_row(compound)
         with self.ctx.transaction():
+            self._validate_compound(item)
+            compound = Compound.get_or_none(Compound.code == code)
+            if compound is None:
+                raise NotFoundError(f"小区编码“{code}”不存在", "请刷新后重试")
+            before = self._compound_row(compound)
             for key, value in self._compound_fields(item).items():
                 setattr(compound, key, value)
             compound.save()
@@ -197,12 +197,12 @@ class OrgService(CounterpartyService):
         An item's ``area_name`` names its 片区: a new 片区编码 is created with it, and a 片区编码 on
         record given another name is renamed (every item of that code must give the same name, and
         no other 片区 may have it)."""
-        for item in items:
-            self._validate_compound(item)
-        renames = self._area_renames(items)
-        existing = {c.code: c for c in Compound.select(Compound, Area).join(Area)}
-        created = updated = unchanged = 0
         with self.ctx.transaction():
+            for item in items:
+                self._validate_compound(item)
+            renames = self._area_renames(items)
+            existing = {c.code: c for c in Compound.select(Compound, Area).join(Area)}
+            created = updated = unchanged = 0
             for code, (old, new) in renames.items():
                 Area.update(name=new).where(Area.code == code).execute()
                 self.ctx.audit("片区改名", "area", code, before={"name": old}, after={"name": new})
@@ -256,23 +256,23 @@ class OrgService(CounterpartyService):
         return [UserRow(u.id, u.name, u.role, u.is_active) for u in User.select().order_by(User.id)]
 
     def add_user(self, name: str, role: str) -> UserRow:
-        name = (name or "").strip()
-        if not name:
-            raise InputError("用户姓名不能为空", "请填写姓名")
-        check_choice(role, USER_ROLES, "角色")
-        if User.select().where(User.name == name).exists():
-            raise DuplicateError(f"用户“{name}”已存在", "请换一个姓名，或修改已有用户")
         with self.ctx.transaction():
+            name = (name or "").strip()
+            if not name:
+                raise InputError("用户姓名不能为空", "请填写姓名")
+            check_choice(role, USER_ROLES, "角色")
+            if User.select().where(User.name == name).exists():
+                raise DuplicateError(f"用户“{name}”已存在", "请换一个姓名，或修改已有用户")
             user = User.create(name=name, role=role)
             self.ctx.audit("新增用户", "user", user.id, after={"name": name, "role": role})
         self._publish(OrgChanged())
         return UserRow(user.id, user.name, user.role, user.is_active)
 
     def set_user_active(self, user_id: int, active: bool) -> UserRow:
-        user = User.get_or_none(User.id == user_id)
-        if user is None:
-            raise NotFoundError("用户不存在", "请刷新后重试")
         with self.ctx.transaction():
+            user = User.get_or_none(User.id == user_id)
+            if user is None:
+                raise NotFoundError("用户不存在", "请刷新后重试")
             before = {"is_active": user.is_active}
             user.is_active = active
             user.save()

@@ -21,8 +21,8 @@ class SettingsService(Service):
         return DEFAULTS.get(key, "") if default is None else default
 
     def set(self, key: str, value: str) -> None:
-        before = self.get(key)
         with self.ctx.transaction():
+            before = self.get(key)
             Setting.insert(key=key, value=str(value)).on_conflict_replace().execute() if self._is_sqlite() else \
                 Setting.insert(key=key, value=str(value)).on_conflict(
                     conflict_target=[Setting.key], update={Setting.value: str(value)}).execute()
