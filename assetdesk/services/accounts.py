@@ -6,65 +6,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
-
-from assetdesk.db.models import Account, AccountDimension, Book, OpeningBalance, PeriodState, VoucherLine
-from assetdesk.errors import AccountError, ClosedPeriodError, DuplicateError, InputError, InUseError, NotFoundError
-from assetdesk.events import AccountsChanged, OpeningBalancesChanged
-from assetdesk.money import format_amount
-from assetdesk.periods import Period
-from assetdesk.services.chart import ACCOUNT_ALIASES, CHART_2023, DEFAULT_DIMENSIONS, DEFAULT_SUB_ACCOUNTS
-from assetdesk.services.context import Service
+from assetdesk.db.models import Account, AccountDimension, OpeningBalance, OpeningBalanceAux, VoucherLine
+from assetdesk.dimensions import BY_KEY, DIMENSIONS
+from assetdesk.errors import AccountError, DuplicateError, InputError, InUseError, NotFoundError
+from assetdesk.events import AccountsChanged
+from assetdesk.services import account_dimensions as dims
+from assetdesk.services.account_dimensions import DimensionChoice
+from assetdesk.services.account_reader import AccountRow, declared_dimensions, effective_dimensions, pinyin_initials
+from assetdesk.services.chart import CHART_2023, DEFAULT_DIMENSIONS, DEFAULT_SUB_ACCOUNTS
+from assetdesk.services.opening_breakdown import BreakdownInput, BreakdownRow, RecordRef, side_amount
+from assetdesk.services.openings import OpeningBalanceService, OpeningCheck, OpeningRow, opening_locked_message
 from assetdesk.services.org import UpsertResult
 
-
-@dataclass(frozen=True)
-class AccountRow:
-    id: int
-    code: str
-    name: str
-    parent_code: str
-    level: int
-    category: str
-    normal_side: str
-    is_leaf: bool
-    is_active: bool
-    initials: str
-    full_name: str
+__all__ = [
+    "AccountInput", "AccountProblem", "AccountRow", "AccountService", "BreakdownInput", "BreakdownRow",
+    "DimensionChoice", "OpeningCheck", "OpeningRow", "RecordRef", "opening_locked_message", "pinyin_initials",
+    "seed_chart", "side_amount",
+]
 
 
 @dataclass(frozen=True)
 class AccountInput:
     code: str
     name: str
-
-
-@dataclass(frozen=True)
-class OpeningRow:
-    code: str
-    name: str
-    normal_side: str
-    debit_fen: int
-    credit_fen: int
-
-
-@dataclass(frozen=True)
-class OpeningCheck:
-    debit_fen: int
-    credit_fen: int
-
-    @property
-    def balanced(self) -> bool:
-        return self.debit_fen == self.credit_fen
-
-    @property
-    def difference_fen(self) -> int:
-        return self.debit_fen - self.credit_fen
-
-    def message(self) -> str:
-        """试算不平衡：借方合计 …，贷方合计 …，差额 … — the words every refusal of unbalanced openings uses."""
-        return (f"试算不平衡：借方合计 {format_amount(self.debit_fen)}，贷方合计 {format_amount(self.credit_fen)}，"
-                f"差额 {format_amount(abs(self.difference_fen))}")
 
 
 @dataclass(frozen=True)
@@ -76,15 +40,6 @@ class AccountProblem:
     field: str
     message: str
     duplicate: bool = False  # two sub-accounts of one parent with one name (DuplicateError)
-
-
-def opening_locked_message(period: Period) -> str:
-    return f"首个会计期间 {period} 已结账，期初余额不能再修改"
-
-
-def pinyin_initials(name: str) -> str:
-    """``应收款`` → ``ysk``: what clerks type to find an account."""
-    return "".join(part[0] for part in lazy_pinyin(name, style=Style.FIRST_LETTER) if part).lower()
 
 
 def seed_chart() -> None:
@@ -100,70 +55,27 @@ def seed_chart() -> None:
         AccountDimension.create(account=Account.get(Account.code == code), dimension=dimension_key)
 
 
-class AccountService(Service):
-    """The only writer of the chart and the opening balances."""
-
-    def _all(self) -> list[Account]:
-        return list(Account.select().order_by(Account.code))
-
-    def list_accounts(self, active_only: bool = False) -> list[AccountRow]:
-        accounts = self._all()
-        by_id = {a.id: a for a in accounts}
-        parents = {a.parent_id for a in accounts if a.parent_id}
-        rows = [self._row(a, by_id, parents) for a in accounts]
-        return [r for r in rows if r.is_active] if active_only else rows
-
-    @staticmethod
-    def _row(account: Account, by_id: dict[int, Account], parents: set[int]) -> AccountRow:
-        names: list[str] = []
-        node: Account | None = account
-        while node is not None:
-            names.append(node.name)
-            node = by_id.get(node.parent_id) if node.parent_id else None
-        parent = by_id.get(account.parent_id) if account.parent_id else None
-        return AccountRow(account.id, account.code, account.name, parent.code if parent else "", account.level,
-                          account.category, account.normal_side, account.id not in parents, account.is_active,
-                          account.initials, "—".join(reversed(names)))
-
-    def get(self, code: str) -> AccountRow:
-        for row in self.list_accounts():
-            if row.code == code:
-                return row
-        raise NotFoundError(f"科目“{code}”不存在", "请在科目表中查找正确的科目编码")
-
-    def search(self, text: str, leaf_only: bool = False) -> list[AccountRow]:
-        """Code prefix, part of the name or pinyin initials (``yszk``); leaf accounts first."""
-        text = (text or "").strip().lower()
-        rows = [r for r in self.list_accounts(active_only=True) if not leaf_only or r.is_leaf]
-        if not text:
-            return rows
-        hits = [r for r in rows if r.code.startswith(text) or text in r.name or text in r.full_name.lower()
-                or any(key.startswith(text) or (len(text) > 1 and text in key) for key in self._search_keys(r))]
-        return sorted(hits, key=lambda r: (not r.is_leaf, r.code))
-
-    @staticmethod
-    def _search_keys(row: AccountRow) -> list[str]:
-        """Pinyin initials of the name, the full name and the known aliases of its level-1 account."""
-        names = [row.full_name.replace("—", "")] + list(ACCOUNT_ALIASES.get(row.code, ()))
-        return [row.initials] + [pinyin_initials(name) for name in names]
+class AccountService(OpeningBalanceService):
+    """The only writer of the chart, its 辅助核算 and the opening balances."""
 
     # --- changes to the chart ----------------------------------------------------------------
     def add_sub_account(self, parent_code: str, name: str, code: str | None = None) -> AccountRow:
+        """A sub-account (code: the parent's plus two digits); its checks run inside the write."""
         name = (name or "").strip()
-        parent = Account.get_or_none(Account.code == parent_code)
-        if parent is None:
-            raise NotFoundError(f"上级科目“{parent_code}”不存在", "请先选择一个已有的科目")
-        if not name:
-            raise InputError("科目名称不能为空", "请填写明细科目名称")
-        if Account.select().where((Account.parent == parent) & (Account.name == name)).exists():
-            raise DuplicateError(f"“{parent.name}”下已有明细科目“{name}”", "请换一个名称")
-        code = (code or "").strip() or self._next_child_code(parent)
-        self._check_child_code(parent, code)
-        first_use = not Account.select().where(Account.parent == parent).exists()
-        if first_use and self._has_postings_or_opening(parent):
-            raise AccountError(f"科目“{parent.code} {parent.name}”已有记账或期初余额，不能再增加明细科目",
-                               "请在没有发生额的科目下增加明细，或先将余额转出")
         with self.ctx.transaction():
+            parent = Account.get_or_none(Account.code == parent_code)
+            if parent is None:
+                raise NotFoundError(f"上级科目“{parent_code}”不存在", "请先选择一个已有的科目")
+            if not name:
+                raise InputError("科目名称不能为空", "请填写明细科目名称")
+            if Account.select().where((Account.parent == parent) & (Account.name == name)).exists():
+                raise DuplicateError(f"“{parent.name}”下已有明细科目“{name}”", "请换一个名称")
+            code = (code or "").strip() or self._next_child_code(parent)
+            self._check_child_code(parent, code)
+            first_use = not Account.select().where(Account.parent == parent).exists()
+            if first_use and self._has_postings_or_opening(parent):
+                raise AccountError(f"科目“{parent.code} {parent.name}”已有记账或期初余额，不能再增加明细科目",
+                                   "请在没有发生额的科目下增加明细，或先将余额转出")
             account = Account.create(code=code, name=name, parent=parent, level=parent.level + 1,
                                      category=parent.category, normal_side=parent.normal_side,
                                      initials=pinyin_initials(name))
@@ -189,22 +101,24 @@ class AccountService(Service):
 
     @staticmethod
     def _has_postings_or_opening(account: Account) -> bool:
+        """Lines, a non-zero opening, or an opening breakdown (records owing and owed may net to 0)."""
         return (VoucherLine.select().where(VoucherLine.account == account).exists()
                 or OpeningBalance.select().where((OpeningBalance.account == account)
-                                                 & (OpeningBalance.amount_fen != 0)).exists())
+                                                 & (OpeningBalance.amount_fen != 0)).exists()
+                or OpeningBalanceAux.select().where(OpeningBalanceAux.account == account).exists())
 
     def rename(self, code: str, name: str) -> AccountRow:
-        account = self._get_model(code)
         name = (name or "").strip()
-        if not name:
-            raise InputError("科目名称不能为空", "请填写科目名称")
-        if account.level == 1:
-            raise AccountError("一级科目的名称由会计制度规定，不能修改", "可在其下增加明细科目")
-        twin = Account.get_or_none((Account.parent == account.parent_id) & (Account.name == name)
-                                   & (Account.id != account.id))
-        if twin is not None:
-            raise DuplicateError(f"“{account.parent.name}”下已有明细科目“{name}”（{twin.code}）", "请换一个名称")
         with self.ctx.transaction():
+            account = self._get_model(code)
+            if not name:
+                raise InputError("科目名称不能为空", "请填写科目名称")
+            if account.level == 1:
+                raise AccountError("一级科目的名称由会计制度规定，不能修改", "可在其下增加明细科目")
+            twin = Account.get_or_none((Account.parent == account.parent_id) & (Account.name == name)
+                                       & (Account.id != account.id))
+            if twin is not None:
+                raise DuplicateError(f"“{account.parent.name}”下已有明细科目“{name}”（{twin.code}）", "请换一个名称")
             self._write_name(account, name)
         self._publish(AccountsChanged())
         return self.get(code)
@@ -214,8 +128,8 @@ class AccountService(Service):
         self.ctx.audit("修改科目名称", "account", account.code, before={"name": account.name}, after={"name": name})
 
     def set_active(self, code: str, active: bool) -> AccountRow:
-        account = self._get_model(code)
         with self.ctx.transaction():
+            account = self._get_model(code)
             Account.update(is_active=active).where(Account.id == account.id).execute()
             self.ctx.audit("启用科目" if active else "停用科目", "account", code,
                            before={"is_active": account.is_active}, after={"is_active": active})
@@ -224,25 +138,19 @@ class AccountService(Service):
 
     def delete(self, code: str) -> None:
         """Only an unused sub-account can be deleted; posted history is never lost."""
-        account = self._get_model(code)
-        if account.level == 1:
-            raise InUseError("一级科目由会计制度规定，不能删除", "不用的科目可以停用")
-        if Account.select().where(Account.parent == account).exists():
-            raise InUseError(f"科目“{code}”下还有明细科目，不能删除", "请先删除或停用其明细科目")
-        if self._has_postings_or_opening(account):
-            raise InUseError(f"科目“{code} {account.name}”已有记账分录或期初余额，不能删除",
-                             "可将其停用，历史记录会保留")
         with self.ctx.transaction():
+            account = self._get_model(code)
+            if account.level == 1:
+                raise InUseError("一级科目由会计制度规定，不能删除", "不用的科目可以停用")
+            if Account.select().where(Account.parent == account).exists():
+                raise InUseError(f"科目“{code}”下还有明细科目，不能删除", "请先删除或停用其明细科目")
+            if self._has_postings_or_opening(account):
+                raise InUseError(f"科目“{code} {account.name}”已有记账分录或期初余额，不能删除",
+                                 "可将其停用，历史记录会保留")
             OpeningBalance.delete().where(OpeningBalance.account == account).execute()
             Account.delete().where(Account.id == account.id).execute()
             self.ctx.audit("删除科目", "account", code, before={"code": code, "name": account.name})
         self._publish(AccountsChanged())
-
-    def _get_model(self, code: str) -> Account:
-        account = Account.get_or_none(Account.code == code)
-        if account is None:
-            raise NotFoundError(f"科目“{code}”不存在", "请在科目表中查找正确的科目编码")
-        return account
 
     def accounts_in_use(self) -> set[str]:
         """Codes of the accounts with posted or draft lines or a non-zero opening balance: such an
@@ -250,7 +158,8 @@ class AccountService(Service):
         lines = Account.select(Account.code).join(VoucherLine, on=(VoucherLine.account == Account.id)).distinct()
         opening = (Account.select(Account.code).join(OpeningBalance, on=(OpeningBalance.account == Account.id))
                    .where(OpeningBalance.amount_fen != 0))
-        return {a.code for a in lines} | {a.code for a in opening}
+        broken_down = Account.select(Account.code).join(OpeningBalanceAux, on=(OpeningBalanceAux.account == Account.id))
+        return {a.code for a in lines} | {a.code for a in opening} | {a.code for a in broken_down}
 
     def check_upsert(self, items: list[AccountInput]) -> list[AccountProblem]:
         """Every refusal ``upsert_accounts`` would make, without writing: an unknown parent, a first
@@ -305,7 +214,7 @@ class AccountService(Service):
                     others = "、".join(other for other in sorted(codes) if other != code)
                     problems.append(AccountProblem(listed[code], "name",
                                                    f"“{parent_name}”下的明细科目 {others} 也叫“{name}”："
-                                                   "同一上级科目下的明细科目不能同名，请换一个名称",
+                                                                          "同一上级科目下的明细科目不能同名，请换一个名称",
                                                    duplicate=True))
         return problems
 
@@ -314,14 +223,14 @@ class AccountService(Service):
 
         Everything is checked first (``check_upsert``), so the import either writes the whole list or
         nothing. Names are compared as the list leaves them: two sub-accounts may swap names."""
-        problems = self.check_upsert(items)
-        if problems:
-            first = problems[0]
-            error = DuplicateError if first.duplicate else AccountError
-            raise error(f"科目“{items[first.index].code}”：{first.message}", "请改正科目表后重新导入")
         created = updated = unchanged = 0
         ordered = sorted(items, key=lambda i: (len(i.code), i.code))
         with self.ctx.transaction():
+            problems = self.check_upsert(items)
+            if problems:
+                first = problems[0]
+                error = DuplicateError if first.duplicate else AccountError
+                raise error(f"科目“{items[first.index].code}”：{first.message}", "请改正科目表后重新导入")
             for item in ordered:  # renames first: a new sub-account may take a name another one gives up
                 current = Account.get_or_none(Account.code == item.code)
                 if current is not None and current.level > 1 and current.name != item.name.strip():
@@ -337,65 +246,74 @@ class AccountService(Service):
             self._publish(AccountsChanged())
         return UpsertResult(created, updated, unchanged)
 
-    # --- opening balances --------------------------------------------------------------------
-    def opening_balances(self) -> list[OpeningRow]:
-        amounts = {ob.account_id: ob.amount_fen for ob in OpeningBalance.select()}
-        rows = []
-        for row in self.list_accounts():
-            if row.is_leaf:
-                amount = amounts.get(row.id, 0)
-                rows.append(OpeningRow(row.code, row.full_name, row.normal_side, max(amount, 0), max(-amount, 0)))
-        return rows
+    # --- 辅助核算 --------------------------------------------------------------------------
+    def dimension_choices(self, code: str) -> list[DimensionChoice]:
+        """Every dimension of the catalogue as the clerk may choose it for ``code`` (see ``DimensionChoice``)."""
+        account = self._get_model(code)
+        carried = set(self.dimensions_of(code))
+        declared = declared_dimensions()
+        inherited: dict[str, str] = {}
+        for ancestor in self._ancestors(account):  # the nearest ancestor declaring it is named
+            for key in declared.get(ancestor.id, set()):
+                inherited.setdefault(key, f"{ancestor.code} {ancestor.name}")
+        return [DimensionChoice(d.key, d.label, d.key in carried, inherited.get(d.key, ""),
+                                dims.unavailable_reason(d.key))
+                for d in DIMENSIONS]
 
-    def opening_check(self) -> OpeningCheck:
-        debit = credit = 0
-        for ob in OpeningBalance.select(OpeningBalance.amount_fen):
-            if ob.amount_fen > 0:
-                debit += ob.amount_fen
-            else:
-                credit -= ob.amount_fen
-        return OpeningCheck(debit, credit)
+    @staticmethod
+    def _ancestors(account: Account) -> list[Account]:
+        """The account's parent, grandparent … (nearest first)."""
+        out, node = [], account
+        while node.parent_id:
+            node = Account.get_by_id(node.parent_id)
+            out.append(node)
+        return out
 
-    def opening_locked(self) -> Period | None:
-        """The first period when it is closed: opening balances can then no longer change."""
-        book = Book.select().first()
-        if book and PeriodState.select().where((PeriodState.period_key == book.first_period_key)
-                                               & PeriodState.is_closed).exists():
-            return Period.from_key(book.first_period_key)
-        return None
-
-    def opening_after(self, balances: dict[str, int]) -> OpeningCheck:
-        """The whole book's opening totals once ``balances`` (signed, debit positive) are set; writes nothing."""
-        amounts = {r.code: r.debit_fen - r.credit_fen for r in self.opening_balances()}
-        amounts.update({code: int(amount) for code, amount in balances.items()})
-        return OpeningCheck(sum(a for a in amounts.values() if a > 0), -sum(a for a in amounts.values() if a < 0))
-
-    def set_opening_balances(self, balances: dict[str, int], *, require_balanced: bool = False) -> OpeningCheck:
-        """Set 期初 (signed, debit positive) for leaf accounts; refused once the first month is closed.
-
-        Typed in by hand, unbalanced openings are saved (the clerk enters them over several sittings)
-        and the trial balance and month close report the difference until it is fixed. An import
-        passes ``require_balanced``: a file is a finished table, and the whole book after it (the
-        accounts it lists and those it does not) must balance, or nothing is written."""
-        locked = self.opening_locked()
-        if locked is not None:
-            raise ClosedPeriodError(opening_locked_message(locked), "如确需修改，请先反结账")
-        leaf_rows = {r.code: r for r in self.list_accounts() if r.is_leaf}
-        for code in balances:
-            if code not in leaf_rows:
-                raise AccountError(f"科目“{code}”不存在或不是末级科目，不能录入期初余额", "期初余额只能录入到末级科目")
-        if require_balanced:
-            after = self.opening_after(balances)
-            if not after.balanced:
-                raise AccountError(f"期初余额{after.message()}，未导入",
-                                   "请核对各科目的期初余额，使借方合计等于贷方合计")
-        before = {r.code: r.debit_fen - r.credit_fen for r in self.opening_balances() if r.debit_fen or r.credit_fen}
+    def set_dimensions(self, code: str, dimension_keys) -> AccountRow:
+        """The 辅助核算 ``code`` declares (keys or labels); what an ancestor declares stays and cannot be
+        taken off here. Refused, nothing written, for a dimension without a register, or one that
+        posted lines or an opening of the account or its sub-accounts do not name (see
+        ``account_dimensions``). Taking one off folds the opening breakdown onto the dimensions left."""
         with self.ctx.transaction():
-            for code, amount in balances.items():
-                account_id = leaf_rows[code].id
-                OpeningBalance.delete().where(OpeningBalance.account == account_id).execute()
-                if amount:
-                    OpeningBalance.create(account=account_id, amount_fen=int(amount))
-            self.ctx.audit("录入期初余额", "opening_balance", "", before=before, after=balances)
-        self._publish(OpeningBalancesChanged())
-        return self.opening_check()
+            account = self._get_model(code)
+            wanted = set(dims.parse_keys(dimension_keys))
+            declared = declared_dimensions()
+            own = declared.get(account.id, set())
+            from_above = set().union(*(declared.get(a.id, set()) for a in self._ancestors(account)))
+            for key in sorted(from_above - wanted):
+                above = next(a for a in self._ancestors(account) if key in declared.get(a.id, set()))
+                raise AccountError(f"“{BY_KEY[key].label}”是上级科目“{above.code} {above.name}”设置的辅助核算，"
+                                   f"明细科目“{code} {account.name}”不能取消", "如需取消，请在上级科目上修改")
+            new_own = wanted - from_above
+            if new_own == own:
+                return self.get(code)
+            self._apply_dimensions(account, own, new_own, declared)
+            self.ctx.audit("设置辅助核算", "account", code, before={"辅助核算": self._labels(own | from_above)},
+                           after={"辅助核算": self._labels(wanted | from_above)})
+        self._publish(AccountsChanged())
+        return self.get(code)
+
+    def _apply_dimensions(self, account: Account, own: set[str], new_own: set[str], declared: dict) -> None:
+        """Check, then write the account's declarations ``own`` → ``new_own``."""
+        accounts = list(Account.select(Account.id, Account.code, Account.name, Account.parent))
+        below = dims.subtree(account, accounts)
+        parents = {a.id: a.parent_id for a in accounts}
+        before = effective_dimensions(parents, declared)
+        after = effective_dimensions(parents, {**declared, account.id: new_own})
+        locked = self.opening_locked()
+        for key in sorted(new_own - own, key=list(BY_KEY).index):
+            dims.check_can_carry(key, account, [a for a in below if key not in before[a.id]], locked is not None)
+        dropped = own - new_own
+        if dropped:
+            changing = [a.id for a in below if set(before[a.id]) - set(after[a.id])]
+            if locked is not None and dims.would_fold(changing, dropped):
+                raise dims.locked_refusal(self._labels(dropped)[0], locked)
+            dims.fold_breakdown(changing, dropped, after)
+        AccountDimension.delete().where((AccountDimension.account == account.id)
+                                        & AccountDimension.dimension.in_(sorted(dropped))).execute()
+        for key in sorted(new_own - own):
+            AccountDimension.create(account=account.id, dimension=key)
+
+    @staticmethod
+    def _labels(keys: set[str]) -> list[str]:
+        return [d.label for d in DIMENSIONS if d.key in keys]

@@ -9,7 +9,7 @@ from typing import Iterable
 
 import peewee
 
-from assetdesk.db.models import Compound, Counterparty, VoucherLine
+from assetdesk.db.models import Compound, Counterparty, OpeningBalanceAux, VoucherLine
 from assetdesk.errors import DuplicateError, InputError, InUseError, NotFoundError
 from assetdesk.events import OrgChanged
 from assetdesk.id_numbers import id_code_problem, normalise_id_code, normalise_phone, phone_problem
@@ -144,6 +144,8 @@ class CounterpartyService(Service):
                 raise InUseError(f"“{before.name}”已有记账分录，不能删除", "可将其停用，历史记录会保留")
             if Compound.select().where(Compound.property_company == counterparty_id).exists():
                 raise InUseError(f"“{before.name}”是某个小区的物业公司，不能删除", "请先修改该小区的物业公司")
+            if OpeningBalanceAux.select().where(OpeningBalanceAux.counterparty == counterparty_id).exists():
+                raise InUseError(f"“{before.name}”列在科目的期初明细中，不能删除", "可将其停用，历史记录会保留")
             Counterparty.delete().where(Counterparty.id == counterparty_id).execute()
             self.ctx.audit("删除往来单位", "counterparty", counterparty_id, before=before)
         self._publish(OrgChanged())
@@ -183,8 +185,8 @@ class CounterpartyService(Service):
                     raise InputError(f"往来单位或个人“{after[0]}”的{FIELD_LABELS[field]}有误：{reason}",
                                      "请改正后重新导入")
             for first, later in duplicate_targets(plans):
-                raise DuplicateError(f"“{plans[later][3][0]}”在导入的数据中出现了两次"
-                                     f"（第 {first + 1} 条和第 {later + 1} 条）",
+                raise DuplicateError(f"“{plans[later][3][0]}”在导入的数据中出现了两次（第 {first + 1} 条和第"
+                                     f" {later + 1} 条）",
                                      "同一单位或个人只需一条，请合并")
             new_rows = [plan[3] for plan in plans if plan[0] == "new"]
             changed_rows = [(*plan[3], plan[1]) for plan in plans if plan[0] == "changed"]

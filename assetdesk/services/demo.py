@@ -13,6 +13,7 @@ from typing import Callable
 from assetdesk.errors import DuplicateError
 from assetdesk.id_numbers import with_credit_check, with_resident_check
 from assetdesk.periods import Period
+from assetdesk.services.opening_breakdown import BreakdownInput
 from assetdesk.services.org import COMPOUND_CATEGORIES, CompoundInput, CounterpartyInput
 from assetdesk.services.vouchers import LineInput, VoucherInput
 
@@ -33,6 +34,8 @@ SUB_ACCOUNTS = (
 )
 OPENING = {"101": 8_000_00, "10201": 1_250_000_00, "112": 36_000_00, "151": 3_600_000_00, "152": -420_000_00,
            "21101": -60_000_00, "24101": -300_000_00, "301": -3_000_000_00, "311": -500_000_00}
+# 112 应收款 carries 往来单位: its opening is the rent the first six tenants still owed at the year's start
+ARREARS = (9_600_00, 7_500_00, 6_000_00, 5_400_00, 4_500_00, 3_000_00)
 
 
 @dataclass(frozen=True)
@@ -70,12 +73,11 @@ def _fill(books, rng: random.Random, households: int, year: int, last_month: int
     step(1, 5)
     for parent, code, name in SUB_ACCOUNTS:
         books.accounts.add_sub_account(parent, name, code)
-    books.accounts.set_opening_balances(_balanced_opening())
     for name, role in (("李亚琪", "负责人"), (DEMO_PREPARER, "会计"), ("张出纳", "出纳"), ("赵审核", "审核")):
         books.org.add_user(name, role)
     step(2, 5)
     companies, tenants = _counterparties(books, rng, households)
-    _opening_receivables(books, tenants)
+    books.accounts.set_opening_balances(_balanced_opening(), breakdown={"112": _arrears(tenants)})
     compounds = _compounds(books, rng, companies, households)
     step(3, 5)
     vouchers = _vouchers(books, rng, year, last_month, tenants, compounds)
@@ -92,6 +94,11 @@ def _balanced_opening() -> dict[str, int]:
     balances = dict(OPENING)
     balances["32202"] = -sum(balances.values())
     return balances
+
+
+def _arrears(tenants: list) -> list[BreakdownInput]:
+    """112 应收款's opening by tenant: last year's rent still owed, adding up to ``OPENING["112"]``."""
+    return [BreakdownInput(amount, counterparty_id=tenant.id) for tenant, amount in zip(tenants, ARREARS)]
 
 
 def _counterparties(books, rng: random.Random, households: int) -> tuple[list[str], list]:
@@ -112,17 +119,6 @@ def _counterparties(books, rng: random.Random, households: int) -> tuple[list[st
     books.org.upsert_counterparties(items)
     tenants = [books.org.find_counterparty(n) for n in tenant_names]
     return companies, tenants
-
-
-def _opening_receivables(books, tenants: list) -> None:
-    """112's opening balance is owed by three tenants (112 carries 往来单位): its breakdown."""
-    from assetdesk.db.models import Account, OpeningBalanceAux
-
-    account = Account.get(Account.code == "112")
-    share = OPENING["112"] // 3
-    for index, tenant in enumerate(tenants[:3]):
-        amount = OPENING["112"] - 2 * share if index == 2 else share
-        OpeningBalanceAux.create(account=account, counterparty=tenant.id, amount_fen=amount)
 
 
 def _tenant_id(rng: random.Random, i: int) -> str:

@@ -1,26 +1,21 @@
-"""科目: the chart as a tree (code, name, category, 余额方向, 状态) and the opening balances (期初余额).
+"""科目: the chart as a tree (code, name, category, 余额方向, 状态, 辅助核算) and the opening balances
+(期初余额, ``opening_tab``).
 
 Every change is one service call (``books.accounts``); a refusal (an account in use, a first-level
-name) is the service's Chinese message. The 期初余额 tab edits 借方/贷方 of leaf accounts with the
-money parser and shows a live 试算平衡 of what is on screen; 保存 writes it through
-``set_opening_balances`` and the check shown afterwards is the service's ``opening_check``.
+name, a 辅助核算 the books cannot carry yet) is the service's Chinese message. 辅助核算… opens
+``AccountDimensionsDialog`` for the chosen account.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QStyledItemDelegate,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -28,31 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assetdesk.errors import AmountError, AssetDeskError
-from assetdesk.money import format_money, parse_amount
+from assetdesk.errors import AssetDeskError
 from ui.pages.base import Page
+from ui.pages.opening_tab import OpeningTab
 from ui.table_export import export_button
-from ui.theme import OK, WARN
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 GREY = QColor("#9aa5b1")
-RED = QColor(WARN)
+CHART_COLUMNS = 5  # the 科目表 import's columns: what the chart export writes
+DIMENSIONS_COLUMN = 5
 
 
-class _AmountDelegate(QStyledItemDelegate):
-    """Edits an amount cell with a right-aligned line edit (the figure without ¥ and commas)."""
-
-    def createEditor(self, parent, option, index):
-        editor = QLineEdit(parent)
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return editor
-
-    def setEditorData(self, editor, index):
-        editor.setText((index.data() or "").replace(",", "").replace("¥", ""))
-        editor.selectAll()
-
-
-class AccountsPage(Page):
+class AccountsPage(OpeningTab, Page):
     title = "科目"
     icon = "accounts"
     order = 30
@@ -72,17 +54,25 @@ class AccountsPage(Page):
     # --- 科目表 -------------------------------------------------------------------------
     def _build_chart_tab(self) -> QWidget:
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(5)
+        self.tree.setColumnCount(6)
         self.tree.setHeaderLabels([self.tr("科目编码"), self.tr("科目名称"), self.tr("类别"),
-                                   self.tr("余额方向"), self.tr("状态")])
+                                   self.tr("余额方向"), self.tr("状态"), self.tr("辅助核算")])
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for column, width in ((0, 150), (2, 90), (3, 80), (4, 70)):
+        for column, width in ((0, 150), (2, 90), (3, 80), (4, 70), (DIMENSIONS_COLUMN, 130)):
             self.tree.setColumnWidth(column, width)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addLayout(self._build_chart_buttons())
+        layout.addWidget(self.tree, 1)
+        return tab
+
+    def _build_chart_buttons(self) -> QHBoxLayout:
+        """The chart's actions on the chosen account, the search box and 导出Excel."""
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("查找：编码、名称或拼音首字母"))
         self.search_edit.setClearButtonEnabled(True)
@@ -94,23 +84,22 @@ class AccountsPage(Page):
         self.rename_button = QPushButton(self.tr("修改名称"))
         self.active_button = QPushButton(self.tr("停用"))
         self.delete_button = QPushButton(self.tr("删除"))
+        self.dimensions_button = QPushButton(self.tr("辅助核算…"))
+        self.dimensions_button.setToolTip(self.tr("设置该科目按往来单位、小区等辅助核算"))
+        self.dimensions_button.clicked.connect(self.edit_dimensions)
         self.add_button.clicked.connect(self.add_sub_account)
         self.rename_button.clicked.connect(self.rename_current)
         self.active_button.clicked.connect(self.toggle_active)
         self.delete_button.clicked.connect(self.delete_current)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.rename_button, self.active_button, self.delete_button):
+        for button in (self.add_button, self.rename_button, self.active_button, self.delete_button,
+                       self.dimensions_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.search_edit)
         self.chart_export_button = export_button(self.export_chart)
         buttons.addWidget(self.chart_export_button)
-
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addLayout(buttons)
-        layout.addWidget(self.tree, 1)
-        return tab
+        return buttons
 
     def _load_tree(self) -> None:
         current = self.current_code()
@@ -124,13 +113,17 @@ class AccountsPage(Page):
         self._rows = {row.code: row for row in rows}
         for row in rows:
             item = QTreeWidgetItem([row.code, row.name, row.category, row.normal_side,
-                                    self.tr("启用") if row.is_active else self.tr("停用")])
+                                    self.tr("启用") if row.is_active else self.tr("停用"), "、".join(row.dimensions)])
             item.setData(0, CODE_ROLE, row.code)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignCenter)
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignCenter)
             if not row.is_active:
-                for column in range(5):
+                for column in range(self.tree.columnCount()):
                     item.setForeground(column, QBrush(GREY))
+            parent_row = self._rows.get(row.parent_code)
+            if parent_row is not None and row.dimensions and parent_row.dimensions == row.dimensions:
+                item.setForeground(DIMENSIONS_COLUMN, QBrush(GREY))  # as its parent: set there, not here
+                item.setToolTip(DIMENSIONS_COLUMN, self.tr("由上级科目设置"))
             if row.level == 1:
                 font = item.font(0)
                 font.setBold(True)
@@ -172,7 +165,8 @@ class AccountsPage(Page):
     def _update_buttons(self) -> None:
         code = self.current_code()
         row = self._rows.get(code) if code else None
-        for button in (self.add_button, self.rename_button, self.active_button, self.delete_button):
+        for button in (self.add_button, self.rename_button, self.active_button, self.delete_button,
+                       self.dimensions_button):
             button.setEnabled(row is not None)
         if row is not None:
             self.active_button.setText(self.tr("停用") if row.is_active else self.tr("启用"))
@@ -203,6 +197,22 @@ class AccountsPage(Page):
         if code:
             self.attempt(self.books.accounts.set_active, code, not self._rows[code].is_active)
 
+    def edit_dimensions(self):
+        """辅助核算 of the current account in ``AccountDimensionsDialog``; returns the dialog (opened)."""
+        from ui.dialogs.account_dimensions_dialog import AccountDimensionsDialog
+
+        code = self.current_code()
+        if not code:
+            return None
+        try:
+            dialog = AccountDimensionsDialog(self.books, code, self)
+        except AssetDeskError as exc:
+            self.show_error(exc)
+            return None
+        self.dimensions_dialog = dialog
+        dialog.open()
+        return dialog
+
     def delete_current(self) -> None:
         code = self.current_code()
         if not code:
@@ -213,169 +223,6 @@ class AccountsPage(Page):
                                       QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self.attempt(self.books.accounts.delete, code)
-
-    # --- 期初余额 -----------------------------------------------------------------------
-    def _build_opening_tab(self) -> QWidget:
-        self.opening_table = QTableWidget(0, 5)
-        self.opening_table.setHorizontalHeaderLabels([self.tr("科目编码"), self.tr("科目名称"), self.tr("方向"),
-                                                      self.tr("借方余额"), self.tr("贷方余额")])
-        self.opening_table.verticalHeader().setVisible(False)
-        self.opening_table.setAlternatingRowColors(True)
-        self.opening_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.opening_table.setItemDelegateForColumn(3, _AmountDelegate(self.opening_table))
-        self.opening_table.setItemDelegateForColumn(4, _AmountDelegate(self.opening_table))
-        header = self.opening_table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 110), (2, 60), (3, 150), (4, 150)):
-            self.opening_table.setColumnWidth(column, width)
-        self.opening_table.itemChanged.connect(self._on_opening_item_changed)
-
-        self.opening_debit = QLabel()
-        self.opening_credit = QLabel()
-        self.opening_difference = QLabel()
-        self.opening_status = QLabel()
-        self.save_opening_button = QPushButton(self.tr("保存期初余额"))
-        self.save_opening_button.setObjectName("primary")
-        self.save_opening_button.clicked.connect(self.save_opening_balances)
-        check = QHBoxLayout()
-        check.addWidget(QLabel(self.tr("试算平衡：")))
-        for label in (self.opening_debit, self.opening_credit, self.opening_difference):
-            check.addWidget(label)
-            check.addSpacing(16)
-        check.addWidget(self.opening_status)
-        check.addStretch(1)
-        self.opening_export_button = export_button(self.export_opening)
-        check.addWidget(self.opening_export_button)
-        check.addWidget(self.save_opening_button)
-        hint = QLabel(self.tr("期初余额录入到末级科目；可输入 1234.50、1,234.50 或 12.5万。首个期间结账后不能再修改。"))
-        hint.setObjectName("hint")
-
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(hint)
-        layout.addWidget(self.opening_table, 1)
-        layout.addLayout(check)
-        return tab
-
-    def _load_opening(self) -> None:
-        try:
-            rows = self.books.accounts.opening_balances()
-        except AssetDeskError as exc:
-            self.show_error(exc)
-            return
-        table = self.opening_table
-        table.blockSignals(True)
-        table.setRowCount(len(rows))
-        self._opening_saved: dict[str, int] = {}
-        for number, row in enumerate(rows):
-            self._opening_saved[row.code] = row.debit_fen - row.credit_fen
-            for column, text in enumerate((row.code, row.name, row.normal_side)):
-                item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                if column == 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                table.setItem(number, column, item)
-            for column, fen in ((3, row.debit_fen), (4, row.credit_fen)):
-                item = QTableWidgetItem(format_money(fen) if fen else "")
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if fen < 0:
-                    item.setForeground(QBrush(RED))
-                table.setItem(number, column, item)
-        table.blockSignals(False)
-        self._update_opening_check()
-
-    def _on_opening_item_changed(self, item: QTableWidgetItem) -> None:
-        if item.column() not in (3, 4):
-            return
-        self.opening_table.blockSignals(True)
-        text = item.text().strip()
-        try:
-            fen = parse_amount(text) if text else 0
-            item.setText(format_money(fen) if fen else "")
-            item.setToolTip("")
-            item.setBackground(QBrush())
-            item.setForeground(QBrush(RED) if fen < 0 else QBrush())
-        except AmountError as exc:
-            item.setToolTip(str(exc))
-            item.setBackground(QBrush(QColor("#fff5f5")))
-            item.setForeground(QBrush(RED))
-        self.opening_table.blockSignals(False)
-        self._update_opening_check()
-
-    def opening_entries(self) -> dict[str, int]:
-        """code → signed fen (借方 − 贷方) as on screen; raises ``AmountError`` naming the account."""
-        result = {}
-        for number in range(self.opening_table.rowCount()):
-            code = self.opening_table.item(number, 0).text()
-            amounts = []
-            for column, side in ((3, self.tr("借方")), (4, self.tr("贷方"))):
-                text = self.opening_table.item(number, column).text().strip()
-                try:
-                    amounts.append(parse_amount(text) if text else 0)
-                except AmountError as exc:
-                    raise AmountError(self.tr("科目 {0} {1}：").format(code, side) + exc.message, exc.hint) from None
-            result[code] = amounts[0] - amounts[1]
-        return result
-
-    def _update_opening_check(self) -> None:
-        debit = credit = 0
-        valid = True
-        for number in range(self.opening_table.rowCount()):
-            for column in (3, 4):
-                text = self.opening_table.item(number, column).text().strip()
-                try:
-                    fen = parse_amount(text) if text else 0
-                except AmountError:
-                    valid = False
-                    continue
-                if column == 3:
-                    debit += fen
-                else:
-                    credit += fen
-        self.opening_debit.setText(self.tr("借方合计 {0}").format(format_money(debit)))
-        self.opening_credit.setText(self.tr("贷方合计 {0}").format(format_money(credit)))
-        self.opening_difference.setText(self.tr("差额 {0}").format(format_money(debit - credit)))
-        balanced = valid and debit == credit
-        if not valid:
-            self.opening_status.setText(self.tr("有金额无法识别"))
-        else:
-            self.opening_status.setText(self.tr("平衡") if balanced else self.tr("不平衡"))
-        colour = OK if balanced else WARN
-        for label in (self.opening_difference, self.opening_status):
-            label.setStyleSheet(f"color: {colour}; font-weight: bold;")
-
-    def opening_is_balanced_on_screen(self) -> bool:
-        return self.opening_status.text() == self.tr("平衡")
-
-    def save_opening_balances(self) -> bool:
-        """Save the changed 期初 rows; False when nothing could be saved (the typed values stay)."""
-        try:
-            entries = self.opening_entries()
-        except AssetDeskError as exc:
-            self.show_error(exc)
-            return False
-        changed = {code: fen for code, fen in entries.items() if self._opening_saved.get(code, 0) != fen}
-        if not changed:
-            return True
-        outcome = self.attempt(self.books.accounts.set_opening_balances, changed)
-        if outcome:
-            self._opening_saved.update(changed)
-        if outcome and not outcome.value.balanced:
-            QMessageBox.information(self, self.tr("期初余额已保存"), self.tr(
-                "期初余额已保存，但借贷不平衡（差额 {0}）。结账前请补齐。").format(format_money(outcome.value.difference_fen)))
-        return bool(outcome)
-
-    def has_unsaved_changes(self) -> bool:
-        """期初 typed on screen and not saved (a cell that does not parse counts as unsaved)."""
-        try:
-            entries = self.opening_entries()
-        except AssetDeskError:
-            return True
-        saved = getattr(self, "_opening_saved", {})
-        return any(saved.get(code, 0) != fen for code, fen in entries.items())
-
-    def save_unsaved(self) -> bool:
-        return self.save_opening_balances()
 
     # --- refresh ------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -411,33 +258,10 @@ class AccountsPage(Page):
         from ui.table_export import export_values
 
         header = self.tree.headerItem()
-        columns = [(header.text(column), "text") for column in range(self.tree.columnCount())]
-        rows = [[item.text(column) for column in range(self.tree.columnCount())]
+        columns = [(header.text(column), "text") for column in range(CHART_COLUMNS)]
+        rows = [[item.text(column) for column in range(CHART_COLUMNS)]
                 for item in self._tree_items() if not self._hidden_in_tree(item)]
         return export_values(self, self.books, self.tr("科目表"), columns, rows)
-
-    def export_opening(self):
-        """The 期初余额 as on screen (typed amounts too, saved or not), 借方/贷方 as numbers, so the
-        workbook re-imports as it is; an amount that does not parse is shown, naming the account,
-        and nothing is written. 方向 (the account's normal side, 双向 included) goes with it as on
-        screen: beside 借方/贷方 the import takes the side from the amounts."""
-        from ui.table_export import export_values
-
-        try:
-            self.opening_entries()  # every amount parses, or the clerk is told which one does not
-        except AssetDeskError as exc:
-            self.show_error(exc)
-            return None
-        table = self.opening_table
-        exported = ((0, "text"), (1, "text"), (2, "text"), (3, "amount"), (4, "amount"))
-        columns = [(table.horizontalHeaderItem(column).text(), kind) for column, kind in exported]
-        rows = [[table.item(number, 0).text(), table.item(number, 1).text(), table.item(number, 2).text(),
-                 self._cell_fen(number, 3), self._cell_fen(number, 4)] for number in range(table.rowCount())]
-        return export_values(self, self.books, self.tr("期初余额"), columns, rows)
-
-    def _cell_fen(self, row: int, column: int) -> int | None:
-        text = self.opening_table.item(row, column).text().strip()
-        return parse_amount(text) if text else None
 
     def _tree_items(self):
         """Every item of the chart tree, parents before their children (the order shown)."""

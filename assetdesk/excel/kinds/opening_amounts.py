@@ -22,20 +22,14 @@ from typing import TYPE_CHECKING
 
 from assetdesk.excel.placeholders import is_placeholder
 from assetdesk.money import format_amount
+from assetdesk.services.opening_breakdown import side_amount
 
 from .base import ParsedRow, RowError
 
 if TYPE_CHECKING:
     from assetdesk.services.accounts import AccountRow
 
-
-def side_amount(signed: int) -> str:
-    """借 1,000.00 / 贷 6,000.00 / 0.00: a balance as a clerk reads it, never as -6,000.00."""
-    if signed > 0:
-        return f"借 {format_amount(signed)}"
-    if signed < 0:
-        return f"贷 {format_amount(-signed)}"
-    return "0.00"
+__all__ = ["Reading", "apply_one_column", "header", "one_column_rule", "read_row", "side_amount"]
 
 
 @dataclass
@@ -107,8 +101,8 @@ def one_column_rule(items: Sequence[tuple[ParsedRow, AccountRow, Reading]]) -> t
         return "normal", ""
     by_sign = sum(amount for _, amount in amounts)
     two_way = [account for account, _ in amounts if account.normal_side not in ("借", "贷")]
-    by_side = None if two_way else sum(amount if account.normal_side == "借" else -amount
-                                       for account, amount in amounts)
+    by_side = None if two_way else sum(amount if account.normal_side == "借" else -amount for account,
+                                       amount in amounts)
     sign_ok, side_ok = by_sign == 0, by_side == 0
     if sign_ok and (not side_ok or all(account.normal_side == "借" for account, _ in amounts)):
         return "sign", ""

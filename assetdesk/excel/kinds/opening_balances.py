@@ -10,6 +10,10 @@ Read from our own template or export, a hand-made table, or another program's �
 - A code is matched together with the name beside it, never alone (DOMAIN §3.1); codes may be
   written 金蝶-style (102.01); class headings (资产类) and blank parent captions are not data.
 - A parent account's row is a check against its sub-accounts in the file, never imported.
+- 核算项目 rows under an account (``opening_parts``: a 核算项目 / 往来单位 / 小区 column, indented
+  names, the record's own code in the code column) are its opening breakdown by 辅助核算: they add
+  up to the account's row (or stand for it), name records of the books, and go in with the
+  openings in one call. An account carrying a dimension needs them for a changed opening.
 - The whole book after the import must balance (试算平衡), and nothing changes once the first month
   is closed: both are checked in the preview, as every other refusal the service would make.
 """
@@ -21,14 +25,16 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from assetdesk.services.accounts import opening_locked_message
-
 from . import balance_columns as bc
+from . import opening_checks as checks
+from . import opening_parts as parts
 from .account_names import AccountNames
-from .account_refs import drop_class_headings, normalise_codes, written_name
+from .account_refs import drop_class_headings, normalise_codes, plain_code
 from .accounts import CODE_ALIASES
+from .aux_refs import namesake_codes, written
 from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
-from .opening_amounts import Reading, apply_one_column, header, one_column_rule, read_row, side_amount
+from .opening_amounts import header, read_row, side_amount
+from .opening_parts import BELOW, PART, PartFinder, part_of
 
 if TYPE_CHECKING:
     from assetdesk.excel.header import Layout
@@ -69,6 +75,7 @@ class OpeningBalancesKind(SheetKind):
         ColumnSpec("name", "科目名称", aliases=("名称", "科目", "科目全称"), width=30,
                    example="银行存款—基本户（示例）",
                    note="与科目编码一起核对：名称与账中该编码的科目不符时不导入（可写明细名称或全称）"),
+        *parts.COLUMNS,
         ColumnSpec("debit", "借方余额", "amount",
                    aliases=("期初借方余额", "期初借方", "借方期初余额", "借方期初", "期初余额借方", "期初借方金额",
                             "借方金额", "借方"),
@@ -123,31 +130,53 @@ class OpeningBalancesKind(SheetKind):
             layout.headers["movement"] = found.unused[0].shown
         if not any(role != "direction" for roles in found.sets.values() for role in roles):
             layout.missing = [*layout.missing, NO_BALANCE]
+        if "code" not in layout.headers and parts.aux_columns(layout.headers) and parts.title_account(grid, layout):
+            layout.missing = [spec for spec in layout.missing if spec.key != "code"]  # 科目：112 应收款 above it
         return layout
 
     def read_rows(self, grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowError]]:
         """The data rows without class headings (资产类 …). The header printed again on each page
         is passed over here, so every page is read by the columns chosen above (the reader would
         read it afresh, by names alone, and take a movement's 借方 for a balance)."""
-        return drop_class_headings(*super().read_rows(_without_repeated_header(grid, layout), layout))
+        rows, errors = drop_class_headings(*super().read_rows(_without_repeated_header(grid, layout), layout))
+        if "code" not in layout.headers:
+            parts.take_title_account(rows, parts.title_account(grid, layout))
+        return rows, parts.mark_code_less_rows(rows, errors)
 
     # ------------------------------------------------------------ checking against the books
     def validate_rows(self, books: Books, rows: Sequence[ParsedRow],
                       cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Every refusal, by sheet, row and column, before anything is written (see the module).
-        Rows with a cell that could not be read (``cell_errors``) are left out of the checks."""
+        Rows with a cell that could not be read (``cell_errors``) are left out of the checks, and so
+        are the breakdown rows under an account row left out."""
         for row in rows:
-            row.values.pop("opening_fen", None)
+            for key in ("opening_fen", "opening_key", PART):
+                row.values.pop(key, None)
         accounts = {a.code: a for a in books.accounts.list_accounts()}
         names = AccountNames(accounts.values())
         unread = {(e.sheet, e.row) for e in cell_errors}
-        rows = [row for row in rows if (row.sheet, row.row) not in unread]
-        errors = normalise_codes(rows, names)
-        bad = {(e.sheet, e.row) for e in errors}
-        rows = [row for row in rows if (row.sheet, row.row) not in bad]
-        errors += self.duplicate_errors(rows)
+        given = rows
+        rows = [row for row in rows if _place(row) not in unread]
+        code_errors = {(e.sheet, e.row): e
+                       for e in normalise_codes([row for row in rows if BELOW not in row.values], names)}
+        finder = PartFinder(books, accounts, names)
+        found = finder.find(rows, code_errors)
+        errors = [error for place, error in code_errors.items() if place not in finder.forgiven] + found
+        flagged = {(e.sheet, e.row) for e in errors}
+        incomplete = finder.incomplete | _under_unread(given, unread)
+        rows = [row for row in rows if _place(row) not in flagged and (BELOW not in row.values or part_of(row))]
+        errors += self.duplicate_errors([row for row in rows if part_of(row) is None])
+        errors += self._read_amounts(books, rows, accounts, names, incomplete)
+        if not errors:
+            errors += checks.book_after(books, rows, accounts, not unread and not incomplete, _taken_from)
+        return errors
+
+    def _read_amounts(self, books: Books, rows: list[ParsedRow], accounts: dict[str, AccountRow], names: AccountNames,
+                      incomplete: set[str]) -> list[RowError]:
+        """Each row's balance by the columns chosen for its table, then the sums between rows."""
         book = books.org.book()
         start = book.first_period if book is not None else None
+        errors = []
         chosen = {}  # by table (a sheet may hold two, each with its own header): the columns of its opening
         for table in _by_table(rows):
             roles, reason = _chosen_columns(table[0], start)
@@ -155,49 +184,102 @@ class OpeningBalancesKind(SheetKind):
                 errors.append(reason)
             else:
                 chosen[id(table[0].where)] = roles
-        readings: dict[int, tuple[ParsedRow, AccountRow, Reading]] = {}
+        readings = []
         for row in rows:
             account = accounts.get(row["code"])
-            errors.extend(_account_errors(row, account, names))
+            part = part_of(row)
+            if part is None or not part.from_name:
+                errors.extend(checks.account_errors(row, account, names))
             if account is not None and id(row.where) in chosen:
-                readings[id(row)] = (row, account, read_row(row, chosen[id(row.where)], account, errors))
-        errors += _sides_of_one_column(list(readings.values()))
-        errors += _leaf_and_parent_rows(list(readings.values()))
-        if not errors:
-            errors += _book_after(books, rows, accounts, complete=not unread)
+                readings.append((row, account, read_row(row, chosen[id(row.where)], account, errors)))
+        errors += checks.sides_of_one_column(readings)
+        errors += checks.leaf_and_parent_rows(readings, incomplete)
         return errors
 
     # ------------------------------------------------------------ what would change
     def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """A sub-account is changed when its signed opening differs from the books' (so 借方 -100
-        and 贷方 100 are the same); a parent account's row is a check and never written."""
+        and 贷方 100 are the same) or its breakdown by 核算项目 does; a parent account's row is a
+        check and never written. Breakdown rows are told on their account's line."""
         existing = {r.code: r.debit_fen - r.credit_fen for r in books.accounts.opening_balances()}
         accounts = {a.code: a for a in books.accounts.list_accounts()}
+        infile = checks.file_parts(rows)
+        stored = checks.stored_parts(books) if infile else {}
         changes = []
         for row in rows:
             account = accounts.get(row["code"])
             label = (f"{row['code']} {account.full_name}" if account is not None
                      else self.row_label(row, self.key_of(row)))
             new = row.values.get("opening_fen")
+            if part_of(row) is not None and new is None:
+                continue
             if account is not None and not account.is_leaf:
                 changes.append(Change("unchanged", label, "上级科目汇总行，仅核对" if new is not None
                                       else "上级科目标题行"))
-            elif new is None or new == existing.get(row["code"], 0):
-                changes.append(Change("unchanged", label))
-            else:
-                changes.append(Change("changed", label, f"期初余额：{side_amount(existing.get(row['code'], 0))} → "
-                                                        f"{side_amount(new)}{_taken_from(row)}"))
+                continue
+            details = []
+            if new is not None and new != existing.get(row["code"], 0):
+                details.append(f"期初余额：{side_amount(existing.get(row['code'], 0))} →"
+                               f" {side_amount(new)}{_taken_from(row)}")
+            if new is not None and row["code"] in infile and infile[row["code"]] != stored.get(row["code"], []):
+                before, after = len(stored.get(row["code"], [])), len(infile[row["code"]])
+                details.append(f"核算项目明细：{before} 项 → {after} 项" if before != after
+                               else f"核算项目明细有变动（{after} 项）")
+            changes.append(Change("changed", label, "；".join(details)) if details else Change("unchanged", label))
         return changes
 
     def commit(self, books: Books, rows: Sequence[ParsedRow]) -> object:
-        leaf = {r.code for r in books.accounts.opening_balances()}
-        return books.accounts.set_opening_balances(
-            {row["code"]: row["opening_fen"] for row in rows if row["code"] in leaf and "opening_fen" in row.values},
-            require_balanced=True)
+        """Every changed opening and breakdown in one call (``set_opening_balances``): all or nothing."""
+        accounts = {a.code: a for a in books.accounts.list_accounts()}
+        balances, infile = checks.file_balances(rows, accounts), checks.file_parts(rows)
+        current = {r.code: r.debit_fen - r.credit_fen for r in books.accounts.opening_balances()}
+        codes = checks.changed_codes(balances, infile, current, checks.stored_parts(books) if infile else {})
+        breakdown: dict[str, list] = {}
+        for row in rows:
+            part = part_of(row)
+            if part is not None and part.signed is not None and part.code in codes:
+                breakdown.setdefault(part.code, []).append(part.as_input())
+        return books.accounts.set_opening_balances({code: amount for code, amount in balances.items() if code in codes},
+                                                   breakdown=breakdown, require_balanced=True)
+
+    def group(self, rows: Sequence[ParsedRow]) -> dict[int, list[ParsedRow]]:
+        """The rows behind each line of ``classify``: an account's line with its breakdown rows."""
+        carriers: dict[str, ParsedRow] = {}
+        groups: dict[int, list[ParsedRow]] = {}
+        for row in rows:
+            if part_of(row) is None or row.values.get("opening_fen") is not None:
+                groups[id(row)] = [row]
+                if row.values.get("opening_fen") is not None:
+                    carriers.setdefault(row["code"], row)
+        for row in rows:
+            part = part_of(row)
+            if part is not None and row.values.get("opening_fen") is None and part.code in carriers:
+                groups[id(carriers[part.code])].append(row)
+        return groups
 
     def export_rows(self, books: Books, **options: Any) -> Iterable[dict[str, Any]]:
+        """Each leaf account's row, then its breakdown rows (核算项目 “往来单位：名称”) under it."""
+        breakdowns = books.accounts.opening_breakdowns()
+        codes = namesake_codes(books) if breakdowns else {}
         for r in books.accounts.opening_balances():
             yield {"code": r.code, "name": r.name, "debit": r.debit_fen, "credit": r.credit_fen}
+            for part in breakdowns.get(r.code, []):
+                yield {"code": r.code, "name": r.name, "aux": written(part.records, codes),
+                       "debit": max(part.amount_fen, 0), "credit": max(-part.amount_fen, 0)}
+
+
+def _place(row: ParsedRow | None) -> tuple[str, int] | None:
+    return (row.sheet, row.row) if row is not None else None
+
+
+def _under_unread(rows: Sequence[ParsedRow], unread: set[tuple[str, int]]) -> set[str]:
+    """Accounts with a breakdown row that could not be read: their sums are not judged."""
+    codes = set()
+    for row in rows:
+        if _place(row) in unread and (BELOW in row.values or parts.aux_filled(row)):
+            code = str((row.values.get(BELOW) or row).values.get("code", ""))
+            codes.add(plain_code(code) or code)
+    return codes
 
 
 def _without_repeated_header(grid: Grid, layout: Layout) -> Grid:
@@ -296,92 +378,3 @@ def _choice_error(row: ParsedRow, sets: dict[str, dict[str, str]], span: tuple[P
                   f"的期末余额或 {start.year}年{start.month}月 的期初余额，"
                   "请换用相应期间的余额表（或在标题中改正期间）")
     return RowError(row.sheet, 0, f"{letter}（{shown}）", "", reason)
-
-
-def _account_errors(row: ParsedRow, account: AccountRow | None, names: AccountNames) -> list[RowError]:
-    """The code names an account of the books, and the name beside it (if any) names the same one."""
-    name = written_name(row.values.get("name"))
-    named = sorted(names.codes_for(name) - {row["code"]}, key=lambda code: (len(code), code)) if name else []
-    known = f"“{name}”在账中是 {named[0]} {names.full_name(named[0])}" if named else ""
-    if account is None:
-        return [row.error("code",
-                          f"科目不存在{'（' + known + '）' if known else ''}，请先在科目表中建立该科目或改正编码")]
-    if name and not names.matches(account.code, name):
-        elsewhere = f"；{known}" if known else ""
-        return [row.error("name", f"科目名称与编码 {account.code} 在账中的科目“{account.full_name}”不符{elsewhere}："
-                                  "请核对编码和名称是否错行（旧制度的科目编码与现行制度不同，不能只按编码导入）")]
-    return []
-
-
-def _sides_of_one_column(readings: list[tuple[ParsedRow, AccountRow, Reading]]) -> list[RowError]:
-    """Give the amounts of a 余额 column without 方向 their sides, by the file's one rule."""
-    waiting = [item for item in readings if item[2].signed is None and item[2].key]
-    if not waiting:
-        return []
-    rule, reason = one_column_rule([item for item in waiting if item[1].is_leaf])
-    if not rule:
-        first = waiting[0][0]
-        _, letter, shown = first.where[waiting[0][2].key]
-        return [RowError(first.sheet, 0, f"{letter}（{shown}）", "", reason)]
-    errors = []
-    for row, account, reading in waiting:
-        problem = apply_one_column(reading, account, rule)
-        if problem:
-            errors.append(row.error(reading.key, problem))
-    return errors
-
-
-def _leaf_and_parent_rows(readings: list[tuple[ParsedRow, AccountRow, Reading]]) -> list[RowError]:
-    """Sub-account rows carry the balances; a parent row is a caption when blank, otherwise it must
-    equal the net of its sub-accounts in the file (a two-way parent printed gross nets to the same)."""
-    errors = []
-    leaves = {}
-    for row, account, reading in readings:
-        if account.is_leaf and reading.signed is not None:
-            if reading.both:
-                errors.append(row.error(reading.key, "借方余额和贷方余额只能填一个"))
-                continue
-            row.values["opening_fen"], row.values["opening_key"] = reading.signed, reading.key
-            leaves[account.code] = reading.signed
-    for row, account, reading in readings:
-        if account.is_leaf or reading.signed is None or reading.blank:
-            continue
-        row.values["opening_fen"] = reading.signed
-        parts = [amount for code, amount in leaves.items() if code.startswith(account.code)]
-        if not parts:
-            if reading.signed:
-                errors.append(row.error("code", f"“{account.full_name}”不是末级科目，期初余额请填在它的明细科目上"))
-        elif sum(parts) != reading.signed:
-            errors.append(row.error(reading.key,
-                                    f"“{account.full_name}”的余额 {side_amount(reading.signed)} 与表中明细科目合计 "
-                                    f"{side_amount(sum(parts))} 不符，请核对"))
-    return errors
-
-
-def _book_after(books: Books, rows: Sequence[ParsedRow], accounts: dict[str, AccountRow],
-                complete: bool) -> list[RowError]:
-    """The first month still open, and the whole book's openings balanced once the file is in
-    (judged only when every row could be read: ``complete``)."""
-    current = {r.code: r.debit_fen - r.credit_fen for r in books.accounts.opening_balances()}
-    balances = {row["code"]: row["opening_fen"] for row in rows
-                if "opening_fen" in row.values and accounts[row["code"]].is_leaf}
-    changed = [row for row in rows if row["code"] in balances and balances[row["code"]] != current.get(row["code"], 0)]
-    if not changed:
-        return []
-    locked = books.accounts.opening_locked()
-    if locked is not None:
-        first = changed[0]
-        return [first.error(first.values.get("opening_key"),
-                            f"{opening_locked_message(locked)}（本表改动 {len(changed)} 个科目的期初余额），"
-                            "如确需修改，请先反结账")]
-    after = books.accounts.opening_after(balances)
-    if after.balanced or not complete:
-        return []
-    others = [(code, amount) for code, amount in current.items() if amount and code not in balances]
-    listed = "、".join(f"{code} {accounts[code].full_name} {side_amount(amount)}" for code, amount in others[:10])
-    more = f" 等 {len(others)} 个" if len(others) > 10 else ""
-    outside = (f"；账中另有本表未列出的期初余额：{listed}{more}（如这些科目应为 0，请在表中列出并填 0）"
-               if others else "")
-    source = next((_taken_from(row) for row in rows if _taken_from(row)), "")
-    return [RowError(rows[0].sheet, 0, "", "", f"导入后期初余额{after.message()}{source}{outside}；"
-                                               "请核对后重新导入，未导入任何数据")]
