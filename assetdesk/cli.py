@@ -73,7 +73,12 @@ def _add_exchange_commands(sub) -> None:
     rep.add_argument("name")
     rep.add_argument("-o", "--output", required=True, help="输出文件：.pdf 打印用；.xlsx 则把同样的数字导出为 Excel")
     _period_options(rep)
-    rep.add_argument("--account", help="科目编码（明细账）；日记账用 cash / bank")
+    rep.add_argument("--account", help="科目编码（明细账、辅助余额表、辅助明细账）；日记账用 cash / bank")
+    rep.add_argument("--dimension",
+                     help="辅助核算项目：往来单位（counterparty）或 小区（compound）；默认科目设置的第一个")
+    who = rep.add_mutually_exclusive_group()
+    who.add_argument("--counterparty", metavar="名称", help="辅助明细账只打这个往来单位（名称；同名时用证件号码）")
+    who.add_argument("--compound", metavar="编码", help="辅助明细账只打这个小区（编码或名称）")
 
 
 def _year(text: str) -> int:
@@ -347,7 +352,7 @@ def cmd_report(args) -> int:
             print(_report_workbook(books, args, check_writable(args.output)))
         else:
             print(build_report(books, args.name, check_writable(args.output), period=args.period,
-                               year=args.year, account=args.account, printed_on=dt.date.today()))
+                               year=args.year, account=args.account, printed_on=dt.date.today(), **_aux_options(args)))
         if args.name not in UNDATED_REPORTS and (note := scope_note(books, args.period, args.year)):
             print(note, file=sys.stderr)
     finally:
@@ -355,15 +360,21 @@ def cmd_report(args) -> int:
     return EXIT_OK
 
 
+def _aux_options(args) -> dict:
+    """The 辅助 reports' options given on the command line (checked by ``check_options``)."""
+    return {"dimension": args.dimension, "counterparty": args.counterparty, "compound": args.compound}
+
+
 def _report_workbook(books, args, path: Path) -> Path:
     from assetdesk.excel.report_sheets import REPORT_SHEETS, export_report
     from assetdesk.pdf.reports import REPORTS, check_options, report_scope
 
-    check_options(args.name, args.period, args.year, args.account)
+    aux = _aux_options(args)
+    check_options(args.name, args.period, args.year, args.account, **aux)
     if args.name not in REPORT_SHEETS:
         raise InputError(f"“{REPORTS[args.name][0]}”只能打印为 PDF", "请把 -o 的文件名改为以 .pdf 结尾")
     scope = report_scope(books, args.period, args.year)
-    return export_report(books, args.name, path, scope.first, scope.last, args.account)
+    return export_report(books, args.name, path, scope.first, scope.last, args.account, **aux)
 
 
 COMMANDS = {

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from assetdesk.errors import InputError
+from assetdesk.pdf.aux_reports import build_aux_balance, build_aux_ledger
 from assetdesk.pdf.chart import build_chart
 from assetdesk.pdf.journal import build_journal
 from assetdesk.pdf.ledger import build_ledger
@@ -54,8 +55,20 @@ def _chart(books, path, scope, account, printed_on):
     return build_chart(books, path, printed_on=printed_on)
 
 
-# name → (Chinese title, builder(books, path, PeriodRange, account, printed_on) -> Path)
-ACCOUNT_REPORTS = ("ledger", "journal")  # the reports --account applies to
+def _aux_balance(books, path, scope, account, printed_on, dimension=None):
+    return build_aux_balance(books, path, scope, account=account, dimension=dimension, printed_on=printed_on)
+
+
+def _aux_ledger(books, path, scope, account, printed_on, dimension=None, counterparty=None, compound=None):
+    return build_aux_ledger(books, path, scope, account=account, dimension=dimension, counterparty=counterparty,
+                            compound=compound, printed_on=printed_on)
+
+
+# name → (Chinese title, builder(books, path, PeriodRange, account, printed_on, **aux options) -> Path)
+ACCOUNT_REPORTS = ("ledger", "journal", "aux-balance", "aux-ledger")  # the reports --account applies to
+# the sub-ledgers by 辅助核算 record, and the options each takes besides --account
+AUX_OPTIONS = {"aux-balance": ("dimension",), "aux-ledger": ("dimension", "counterparty", "compound")}
+_OPTION_FLAGS = {"dimension": "--dimension", "counterparty": "--counterparty", "compound": "--compound"}
 UNDATED_REPORTS = ("chart",)  # printed as they stand today: no period
 REPORTS: dict[str, tuple[str, Callable[..., Path]]] = {
     "trial-balance": ("科目余额表", _trial_balance),
@@ -66,39 +79,51 @@ REPORTS: dict[str, tuple[str, Callable[..., Path]]] = {
     "balance-sheet": ("资产负债表", _balance_sheet),
     "income-statement": ("收益及收益分配表", _income_statement),
     "month-books": ("全部账簿", _month_books),
+    "aux-balance": ("辅助余额表", _aux_balance),
+    "aux-ledger": ("辅助明细账", _aux_ledger),
 }
 
 
 def build_report(books, name: str, path: str | Path, period=None, year: int | None = None,
-                 account: str | None = None, printed_on: date | None = None) -> Path:
+                 account: str | None = None, printed_on: date | None = None, **aux) -> Path:
     """Print report ``name`` to ``path`` and return the path.
 
     ``period``: "2025-03", "2025-01~2025-03", a ``Period`` or a (first, last) pair; ``year``: a
     whole year; neither: the current (first open) period. ``account``: the ledger's account code
-    (all accounts with postings or a balance when None) or the journal's "cash" / "bank" / code
-    (both journals, bound, when None).
+    (all accounts with postings or a balance when None), the journal's "cash" / "bank" / code
+    (both journals, bound, when None) or the account of an 辅助 report (required there).
+    ``aux``: the 辅助 reports' options (``AUX_OPTIONS``): ``dimension`` (往来单位 / 小区 or its key),
+    ``counterparty`` (name or 证件号码) or ``compound`` (code or name) of the 辅助明细账.
     ``printed_on`` defaults to today: this is the adapter edge (CLI, UI) where the clock is read;
     report builders below it never read it. The range is cut to the months the books hold
     (``PeriodService.reportable``): ``--year`` of a year in progress prints January to the
     latest month the books hold.
     """
-    check_options(name, period, year, account)
+    aux = {key: value for key, value in aux.items() if value is not None and value != ""}
+    check_options(name, period, year, account, **aux)
     printed_on = printed_on or date.today()
     scope = report_scope(books, period, year) if name not in UNDATED_REPORTS else None
     _, builder = REPORTS[name]
-    return builder(books, Path(path), scope, account, printed_on)
+    return builder(books, Path(path), scope, account, printed_on, **aux)
 
 
-def check_options(name: str, period=None, year=None, account: str | None = None) -> None:
+def check_options(name: str, period=None, year=None, account: str | None = None, **aux) -> None:
     """Refuse what a report cannot do before any work: an unknown name, both a period and a year,
-    or an account for a report that is not printed by account."""
+    an account for a report that is not printed by account, or an 辅助 option for another report."""
     if name not in REPORTS:
         raise InputError(f"没有名为“{name}”的报表", "可用：" + "、".join(REPORTS))
     if period is not None and year is not None:
         raise InputError("期间和年度只能指定一个", "用 --period 或 --year 其中之一")
     if account and name not in ACCOUNT_REPORTS:
-        raise InputError(f"“{REPORTS[name][0]}”不按科目打印，--account 只用于明细账（ledger）和日记账（journal）",
-                         "去掉 --account，或改打 ledger / journal")
+        raise InputError(f"“{REPORTS[name][0]}”不按科目打印，--account 只用于明细账（ledger）、日记账（journal）"
+                         "和辅助核算报表（aux-balance、aux-ledger）", "去掉 --account，或改打 ledger / journal")
+    for key, value in aux.items():
+        if value in (None, ""):
+            continue
+        allowed = [report for report, keys in AUX_OPTIONS.items() if key in keys]
+        if name not in allowed:
+            raise InputError(f"“{REPORTS[name][0]}”不用 {_OPTION_FLAGS.get(key, key)}",
+                             f"{_OPTION_FLAGS.get(key, key)} 只用于 " + "、".join(allowed))
 
 
 def asked_scope(books, period=None, year: int | None = None) -> PeriodRange:

@@ -25,6 +25,7 @@ from assetdesk.pdf.page import INFO_SIZE, PageFrame, bold_text, draw_signature_l
 from assetdesk.pdf.report import PADDING_X, RED, grid_style, wrap_text
 from assetdesk.pdf.scope import PeriodRange, community_name, print_font
 from assetdesk.periods import months_between
+from assetdesk.services.aux_labels import aux_label
 
 if TYPE_CHECKING:
     from assetdesk.services.voucher_types import LineView, VoucherView
@@ -146,7 +147,7 @@ class _SlipDrawer:
         return Table(data, colWidths=self.widths, rowHeights=heights, style=self._style(data))
 
     def _line_cells(self, line) -> list:
-        account = f"{line.account_code} {line.account_name}"
+        account = aux_label(line)  # 112 应收款—普洱茶源商贸有限公司: the record the line is booked to
         return [self._fit(line.summary or self.slip.voucher.summary, 0), self._fit(account, 1),
                 _amount(line.debit_fen), _amount(line.credit_fen)]
 

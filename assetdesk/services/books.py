@@ -11,6 +11,7 @@ from assetdesk.db.migrate import migrate
 from assetdesk.events import EventBus
 from assetdesk.services.accounts import AccountService
 from assetdesk.services.audit import AuditService
+from assetdesk.services.aux_ledger import AuxLedgerService
 from assetdesk.services.backup import BackupService
 from assetdesk.services.check import CheckService
 from assetdesk.services.context import ServiceContext
@@ -38,6 +39,7 @@ class Books:
         self.posting_rules = PostingRuleService(self.ctx)
         self.documents = DocumentPostingService(self.ctx, self.vouchers, self.posting_rules)
         self.ledger = LedgerService(self.ctx)
+        self.aux = AuxLedgerService(self.ctx, self.ledger)
         self.periods = PeriodService(self.ctx, self.ledger, self.vouchers, self.documents)
         self.settings = SettingsService(self.ctx)
         self.audit = AuditService(self.ctx)

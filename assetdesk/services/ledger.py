@@ -109,6 +109,51 @@ def _entry(kind, day, summary, debit, credit, balance, voucher_id=None, label=""
     return LedgerEntry(kind, day, voucher_id, label, summary, debit, credit, direction_of(balance), abs(balance), code)
 
 
+def book_line(day, voucher_id, word, number, summary, amount, is_debit, code) -> tuple:
+    """One posted line as ``book_entries`` takes it, from the columns of a line query: (date,
+    voucher id, 记-0001, 摘要, signed fen, is_debit, account code)."""
+    day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
+    return day, voucher_id, f"{word}-{number:04d}", summary, int(amount), bool(is_debit), code
+
+
+def book_entries(start: Period, end: Period, balance: int, ytd_before: tuple[int, int],
+                 lines_by_period: dict[int, list[tuple]], daily: bool = False) -> list[LedgerEntry]:
+    """The entries of a 明细账 / 日记账 (or a 辅助明细账: one record's lines): 期初余额 (上年结转 in
+    January) from the signed ``balance`` before ``start``, each line (``book_line``) with the running
+    balance, 本日合计 when ``daily``, and 本月合计 / 本年累计 after every month; ``ytd_before`` is the
+    debit and credit of the year before ``start``."""
+    year_debit, year_credit = ytd_before
+    title = "上年结转" if start.month == 1 else "期初余额"
+    entries = [_entry("opening", start.first_day, title, 0, 0, balance)]
+    period = start
+    while period <= end:
+        if period.month == 1 and period != start:
+            year_debit = year_credit = 0
+        lines = lines_by_period.get(period.key, [])
+        balance, month_debit, month_credit = _month_lines(entries, lines, balance, daily)
+        year_debit, year_credit = year_debit + month_debit, year_credit + month_credit
+        entries.append(_entry("month_total", period.last_day, "本月合计", month_debit, month_credit, balance))
+        entries.append(_entry("year_total", period.last_day, "本年累计", year_debit, year_credit, balance))
+        period = period.next()
+    return entries
+
+
+def _month_lines(entries: list[LedgerEntry], lines: list[tuple], balance: int, daily: bool) -> tuple[int, int, int]:
+    """Append one month's lines (and 本日合计 rows); returns the balance and the month's debit and credit."""
+    month_debit = month_credit = day_debit = day_credit = 0
+    for index, (day, voucher_id, label, summary, amount, is_debit, line_code) in enumerate(lines):
+        debit, credit = (amount, 0) if is_debit else (0, -amount)
+        balance += amount
+        month_debit, month_credit = month_debit + debit, month_credit + credit
+        day_debit, day_credit = day_debit + debit, day_credit + credit
+        entries.append(_entry("line", day, summary, debit, credit, balance, voucher_id, label, line_code))
+        last_of_day = index + 1 == len(lines) or lines[index + 1][0] != day
+        if daily and last_of_day:
+            entries.append(_entry("day_total", day, "本日合计", day_debit, day_credit, balance))
+            day_debit = day_credit = 0
+    return balance, month_debit, month_credit
+
+
 class LedgerService(Service):
     """Read-only queries over the posted books."""
 
@@ -239,32 +284,7 @@ class LedgerService(Service):
         ids = self._account_ids(code)
         balance = self.balance(code, start.previous()) if start > self._first_period() else \
             sum(ob.amount_fen for ob in OpeningBalance.select().where(OpeningBalance.account.in_(ids)))
-        year_debit, year_credit = self._ytd_before(ids, start)
-        title = "上年结转" if start.month == 1 else "期初余额"
-        entries = [_entry("opening", start.first_day, title, 0, 0, balance)]
-        lines_by_period = self._lines(ids, start, end)
-        period = start
-        while period <= end:
-            if period.month == 1 and period != start:
-                year_debit = year_credit = 0
-            month_debit = month_credit = 0
-            day_debit = day_credit = 0
-            lines = lines_by_period.get(period.key, [])
-            for index, (day, voucher_id, label, summary, amount, is_debit, line_code) in enumerate(lines):
-                debit, credit = (amount, 0) if is_debit else (0, -amount)
-                balance += amount
-                month_debit, month_credit = month_debit + debit, month_credit + credit
-                day_debit, day_credit = day_debit + debit, day_credit + credit
-                entries.append(_entry("line", day, summary, debit, credit, balance, voucher_id, label, line_code))
-                last_of_day = index + 1 == len(lines) or lines[index + 1][0] != day
-                if daily and last_of_day:
-                    entries.append(_entry("day_total", day, "本日合计", day_debit, day_credit, balance))
-                    day_debit = day_credit = 0
-            year_debit, year_credit = year_debit + month_debit, year_credit + month_credit
-            entries.append(_entry("month_total", period.last_day, "本月合计", month_debit, month_credit, balance))
-            entries.append(_entry("year_total", period.last_day, "本年累计", year_debit, year_credit, balance))
-            period = period.next()
-        return entries
+        return book_entries(start, end, balance, self._ytd_before(ids, start), self._lines(ids, start, end), daily)
 
     def _ytd_before(self, ids: list[int], start: Period) -> tuple[int, int]:
         if start.month == 1:
@@ -288,8 +308,6 @@ class LedgerService(Service):
             " ORDER BY l.period_key, l.date_on, v.number, l.seq"
         )
         out: dict[int, list[tuple]] = defaultdict(list)
-        for key, day, vid, word, number, summary, amount, is_debit, code in self.db.execute_sql(
-                sql, (True, start.key, end.key, *ids)).fetchall():
-            day = day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10])
-            out[key].append((day, vid, f"{word}-{number:04d}", summary, int(amount), bool(is_debit), code))
+        for key, *row in self.db.execute_sql(sql, (True, start.key, end.key, *ids)).fetchall():
+            out[key].append(book_line(*row))
         return out

@@ -10,8 +10,10 @@
 The PDF is built in the background worker (long ledgers) into a temporary file, shown with
 ``QPdfView`` (all pages, 适合宽度 / 放大 / 缩小, 第 N / M 页), and the toolbar offers 打印
 (``ui.printing``), 另存为PDF (a copy of the very file shown) and 导出Excel when the report's data
-fits one sheet. The clerk changes 期间 (a month or a range), the account (明细账 / 日记账) and
-presses 刷新. Refusals (a bad period, an unknown account) come back as Chinese messages.
+fits one sheet. The clerk changes 期间 (a month or a range), the account (明细账 / 日记账 / 辅助余额表 /
+辅助明细账) and presses 刷新. The 辅助 reports keep the 辅助核算 and the 往来单位 / 小区 they were
+opened with (shown beside the account). Refusals (a bad period, an unknown account) come back as
+Chinese messages.
 """
 from __future__ import annotations
 
@@ -43,9 +45,10 @@ from assetdesk.periods import Period
 from ui.dialogs.error_dialog import show_error
 from ui.widgets.period_picker import PeriodPicker
 
-ACCOUNT_REPORTS = ("ledger", "journal")
+ACCOUNT_REPORTS = ("ledger", "journal", "aux-balance", "aux-ledger")
 PERIOD_REPORTS = ("trial-balance", "ledger", "journal", "vouchers", "balance-sheet", "income-statement",
-                  "month-books")
+                  "month-books", "aux-balance", "aux-ledger")
+AUX_REPORTS = ("aux-balance", "aux-ledger")
 ZOOM_STEP = 1.25
 
 
@@ -54,14 +57,17 @@ class ReportPreviewDialog(QDialog):
 
     ``period``: a ``Period``, "2025-03", "2025-01~2025-03" or a (first, last) pair; ``year``: a
     whole year; neither: the current period. ``account``: the ledger's account code (None: every
-    account with postings) or the journal's "cash" (default) / "bank" / a code.
+    account with postings), the journal's "cash" (default) / "bank" / a code, or the account of an
+    辅助 report (None: every account declaring a 辅助核算). ``aux``: an 辅助 report's ``dimension``,
+    ``counterparty`` or ``compound`` (an ``AuxRecord``, an id, or a name / code).
     """
 
     report_ready = Signal(object)
 
     def __init__(self, books: Any, name: str, parent: QWidget | None = None, period: Any = None,
-                 year: int | None = None, account: str | None = None, printed_on: date | None = None):
+                 year: int | None = None, account: str | None = None, printed_on: date | None = None, **aux: Any):
         super().__init__(parent)
+        self.aux = {key: value for key, value in aux.items() if value is not None and value != ""}
         if name not in REPORTS:
             raise KeyError(name)
         self.books = books
@@ -135,6 +141,9 @@ class ReportPreviewDialog(QDialog):
             row.addSpacing(12)
             row.addWidget(QLabel(self.tr("科目")))
             row.addWidget(self.account_combo, 1)
+        if self.name in AUX_REPORTS:
+            self.aux_label = QLabel(self._aux_text())  # 往来单位：李秀英, as the report is printed
+            row.addWidget(self.aux_label)
         if has_period or self.name in ACCOUNT_REPORTS:
             row.addWidget(self.refresh_button)
         self.range_note = QLabel()  # says when the months printed are fewer than those chosen
@@ -152,8 +161,13 @@ class ReportPreviewDialog(QDialog):
         elif self.name == "journal":
             combo.addItem(self.tr("库存现金日记账"), "cash")
             combo.addItem(self.tr("银行存款日记账"), "bank")
+        if self.name in AUX_REPORTS:
+            combo.addItem(self.tr("全部设有辅助核算的科目"), None)
+            carrying = set(self.books.aux.carrying_accounts())
         if self.name in ACCOUNT_REPORTS:
             for row in self.books.accounts.list_accounts():
+                if self.name in AUX_REPORTS and row.code not in carrying:
+                    continue  # only an account with a 辅助核算 has a sub-ledger
                 if self.name == "journal" and not row.code.startswith(("101", "102")):
                     continue  # only cash and bank keep a 日记账
                 combo.addItem(f"{row.code}  {row.full_name or row.name}", row.code)
@@ -235,6 +249,23 @@ class ReportPreviewDialog(QDialog):
     def account(self) -> str | None:
         return self.account_combo.currentData() if self.name in ACCOUNT_REPORTS else None
 
+    def _aux_text(self) -> str:
+        """What the 辅助 options choose, in words: 辅助核算：小区, 往来单位：李秀英."""
+        from assetdesk.dimensions import BY_KEY
+        from assetdesk.dimensions import dimension as find_dimension
+
+        parts = []
+        if self.aux.get("dimension"):
+            try:
+                parts.append(self.tr("辅助核算：{0}").format(find_dimension(str(self.aux["dimension"])).label))
+            except KeyError:
+                parts.append(str(self.aux["dimension"]))
+        for key in ("counterparty", "compound"):
+            value = self.aux.get(key)
+            if value is not None:
+                parts.append(f"{BY_KEY[key].label}：{getattr(value, 'name', value)}")
+        return "　".join(parts)
+
     def scope_label(self) -> str:
         from assetdesk.pdf.scope import PeriodRange
 
@@ -254,10 +285,10 @@ class ReportPreviewDialog(QDialog):
             return
         self._builds += 1
         path = self._temp_directory() / f"{self.name}-{self._builds}.pdf"
-        books, name, account, printed_on = self.books, self.name, self.account(), self.printed_on
+        books, name, account, printed_on, aux = self.books, self.name, self.account(), self.printed_on, dict(self.aux)
 
         def work(control):
-            built = build_report(books, name, path, period=period, account=account, printed_on=printed_on)
+            built = build_report(books, name, path, period=period, account=account, printed_on=printed_on, **aux)
             control.check_cancelled()
             return built
 
@@ -433,9 +464,10 @@ class ReportPreviewDialog(QDialog):
         target = ask_save_path(self, self.tr("导出Excel"), self.default_file_name(".xlsx"))
         if target is None:
             return None
-        books, name, account = self.books, self.name, self.account()
+        books, name, account, aux = self.books, self.name, self.account(), dict(self.aux)
         worker = run_task_and_wait(self, self.tr("正在导出Excel…"),
-                                   lambda control: export_report(books, name, check_writable(target), first, last, account),
+                                   lambda control: export_report(books, name, check_writable(target), first, last, account,
+                                                                 **aux),
                                    on_error=lambda exc: _show_error_for_write(self, exc, target))
         if worker.outcome != "succeeded":
             return None

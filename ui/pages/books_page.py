@@ -1,9 +1,11 @@
-"""账簿报表: 科目余额表, 明细账, 现金日记账, 银行存款日记账 and 结账 — read from ``books.ledger`` /
-``books.periods``; nothing is computed here.
+"""账簿报表: 科目余额表, 明细账, 现金日记账, 银行存款日记账, 结账, 辅助余额表 and 辅助明细账 — read
+from ``books.ledger`` / ``books.periods`` / ``books.aux``; nothing is computed here.
 
-Drill-down: double-click an amount in the 科目余额表 → that account's 明细账 for the same months;
-double-click a line of any ledger or journal → its voucher in ``VoucherDialog`` (read-only, since
-posted). 本月合计 / 本年累计 / 本日合计 / 合计 rows are bold.
+Drill-down: double-click an amount in the 科目余额表 → that account's 明细账 for the same months, or
+its 辅助余额表 when the account carries a 辅助核算 (应收款 by 往来单位; its 明细账 is then in the right-click
+menu, which offers both); the 明细账 of such an account has a 辅助余额表 button; double-click a row of
+the 辅助余额表 → that record's 辅助明细账; double-click a line of any ledger or journal → its voucher
+in ``VoucherDialog`` (read-only, since posted). 本月合计 / 本年累计 / 本日合计 / 合计 rows are bold.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -141,10 +144,17 @@ class BooksPage(Page):
         self.tabs.addTab(self.cash_tab, self.tr("现金日记账"))
         self.tabs.addTab(self.bank_tab, self.tr("银行存款日记账"))
         self.tabs.addTab(self._build_close_tab(), self.tr("结账"))
+        from ui.pages.books_aux import AuxBalanceTab, AuxLedgerTab  # they use this module's widgets
+
+        self.aux_balance_tab = AuxBalanceTab(self)
+        self.aux_ledger_tab = AuxLedgerTab(self)
+        self.aux_balance_tab.record_opened.connect(self._on_aux_balance_tab_record_opened)
+        self.tabs.addTab(self.aux_balance_tab, self.tr("辅助余额表"))
+        self.tabs.addTab(self.aux_ledger_tab, self.tr("辅助明细账"))
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._load_tab)
         self.refresh_on("voucher_posted", "documents_posted", "voucher_reversed", "accounts_changed", "opening_balances_changed",
-                        "period_closed", "period_reopened", "database_restored", "data_imported")
+                        "period_closed", "period_reopened", "database_restored", "data_imported", "org_changed")
         self.refresh()
 
     # --- 科目余额表 -----------------------------------------------------------------------
@@ -159,12 +169,20 @@ class BooksPage(Page):
         self.tb_range.finish()
         self.tb_status = QLabel()
         self.tb_range.addWidget(self.tb_status)
+        self.tb_aux_button = QPushButton(self.tr("辅助余额表"))
+        self.tb_aux_button.setToolTip(self.tr("所选科目按往来单位（小区）的余额（科目设有辅助核算时）"))
+        self.tb_aux_button.setEnabled(False)
+        self.tb_aux_button.clicked.connect(self._on_tb_aux_button_clicked)
+        self.tb_range.addWidget(self.tb_aux_button)
         self.tb_export_button = export_button(self.export_trial_balance)
         self.tb_range.addWidget(self.tb_export_button)
         self.tb_model = EmphasisTableModel(trial_balance_columns(), lambda r: r.level <= 1)
         self.tb_table = _table(self.tb_model)
         self.tb_table.doubleClicked.connect(self._on_tb_table_double_clicked)
-        hint = QLabel(self.tr("双击金额查看该科目的明细账"))
+        self.tb_table.selectionModel().currentRowChanged.connect(self._on_tb_current_row_changed)
+        self.tb_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tb_table.customContextMenuRequested.connect(self._on_tb_table_context_menu_requested)
+        hint = QLabel(self.tr("双击金额查看该科目的明细账（设有辅助核算的科目：辅助余额表；右键可选）"))
         hint.setObjectName("hint")
         tab = QWidget()
         layout = QVBoxLayout(tab)
@@ -194,7 +212,42 @@ class BooksPage(Page):
         if not row.code:
             return
         start, end = self.tb_range.range()
-        self.show_ledger(row.code, start, end)
+        if self._carries_dimension(row.code):
+            self.show_aux_balance(row.code, start, end)
+        else:
+            self.show_ledger(row.code, start, end)
+
+    def _carries_dimension(self, code: str | None) -> bool:
+        try:
+            return bool(code) and bool(self.books.aux.dimensions_of(code))
+        except AssetDeskError:
+            return False
+
+    def _tb_selected_code(self) -> str | None:
+        index = self.tb_table.currentIndex()
+        return self.tb_model.row_at(index.row()).code or None if index.isValid() else None
+
+    def _on_tb_current_row_changed(self, *_args) -> None:
+        self.tb_aux_button.setEnabled(self._carries_dimension(self._tb_selected_code()))
+
+    def _on_tb_aux_button_clicked(self) -> None:
+        code = self._tb_selected_code()
+        if code:
+            self.show_aux_balance(code, *self.tb_range.range())
+
+    def _on_tb_table_context_menu_requested(self, position) -> None:
+        """Right-click an account: its 明细账, or (when it carries a 辅助核算) its 辅助余额表."""
+        index = self.tb_table.indexAt(position)
+        code = self.tb_model.row_at(index.row()).code if index.isValid() else ""
+        if not code:
+            return
+        start, end = self.tb_range.range()
+        menu = QMenu(self)
+        menu.addAction(self.tr("明细账"), lambda: self.show_ledger(code, start, end))
+        aux = menu.addAction(self.tr("辅助余额表"), lambda: self.show_aux_balance(code, start, end))
+        aux.setEnabled(self._carries_dimension(code))
+        self.tb_menu = menu  # kept for tests, which trigger its actions
+        menu.popup(self.tb_table.viewport().mapToGlobal(position))
 
     # --- 明细账 -------------------------------------------------------------------------
     def _build_ledger_tab(self) -> QWidget:
@@ -205,6 +258,12 @@ class BooksPage(Page):
         self.ledger_range.insertWidget(0, QLabel(self.tr("科目")))
         self.ledger_range.insertWidget(1, self.ledger_account)
         self.ledger_range.finish()
+        self.ledger_aux_button = QPushButton(self.tr("辅助余额表"))
+        self.ledger_aux_button.setToolTip(self.tr("本科目按往来单位（小区）的余额（科目设有辅助核算时）"))
+        self.ledger_aux_button.setEnabled(False)
+        self.ledger_aux_button.clicked.connect(
+            lambda: self.show_aux_balance(self.ledger_account.code(), *self.ledger_range.range()))
+        self.ledger_range.addWidget(self.ledger_aux_button)
         self.ledger_export_button = export_button(self.export_ledger)
         self.ledger_range.addWidget(self.ledger_export_button)
         self.ledger_title = QLabel()
@@ -243,6 +302,26 @@ class BooksPage(Page):
         self.ledger_title.setText(self.tr("{0} {1}　{2} 至 {3}　余额方向：{4}").format(
             account.code, account.full_name, start, end, account.normal_side))
         self.ledger_model.set_rows(entries)
+        self.ledger_aux_button.setEnabled(self._carries_dimension(code))
+
+    # --- 辅助余额表 / 辅助明细账 (ui/pages/books_aux.py) ------------------------------------------
+    def show_aux_balance(self, code: str, start: Period, end: Period, dimension: str | None = None) -> None:
+        """Drill-down target: the 辅助余额表 of ``code`` for these months."""
+        index = self.tabs.indexOf(self.aux_balance_tab)
+        self._stale_tabs.discard(index)
+        self.tabs.setCurrentIndex(index)
+        self.aux_balance_tab.show_account(code, start, end, dimension)
+
+    def _on_aux_balance_tab_record_opened(self, record) -> None:
+        tab = self.aux_balance_tab
+        self.show_aux_ledger(tab.choice.code(), *tab.range.range(), record)
+
+    def show_aux_ledger(self, code: str, start: Period, end: Period, record=None) -> None:
+        """Drill-down target: the 辅助明细账 of ``record`` (an ``AuxRecord``; None: all) of ``code``."""
+        index = self.tabs.indexOf(self.aux_ledger_tab)
+        self._stale_tabs.discard(index)
+        self.tabs.setCurrentIndex(index)
+        self.aux_ledger_tab.show_record(code, start, end, record)
 
     # --- 日记账 -------------------------------------------------------------------------
     def _build_journal_tab(self, kind: str) -> QWidget:
@@ -432,6 +511,15 @@ class BooksPage(Page):
             first, last = tab.range.range()
             title = self.tr("现金日记账") if index == 2 else self.tr("银行存款日记账")
             return "journal", {"period": (first, last), "account": self.journal_account(tab)}, tab.model, title
+        if self.tabs.widget(index) is self.aux_balance_tab:
+            tab = self.aux_balance_tab
+            options = {"period": tab.range.range(), "account": tab.choice.code(),
+                       "dimension": tab.choice.dimension_key()}
+            return "aux-balance", options, tab.model, self.tr("辅助余额表")
+        if self.tabs.widget(index) is self.aux_ledger_tab:
+            tab = self.aux_ledger_tab
+            return ("aux-ledger", {"period": tab.range.range(), **tab.report_options()}, tab.model,
+                    self.tr("辅助明细账"))
         return None
 
     def can(self, action: str) -> bool:
@@ -451,7 +539,8 @@ class BooksPage(Page):
     def on_export(self) -> None:
         """导出Excel (Ctrl+E) of the table on screen, exactly as shown; on 结账, the close/reopen log."""
         exports = (self.export_trial_balance, self.export_ledger, lambda: self.export_journal(self.cash_tab),
-                   lambda: self.export_journal(self.bank_tab), self.export_close_log)
+                   lambda: self.export_journal(self.bank_tab), self.export_close_log, self.export_aux_balance,
+                   self.export_aux_ledger)
         exports[self.tabs.currentIndex()]()
 
     @staticmethod
@@ -482,6 +571,16 @@ class BooksPage(Page):
         return self._export(" ".join(part for part in (title, account or "") if part) + self._span(*tab.range.range()),
                             tab.model)
 
+    def export_aux_balance(self):
+        """The 辅助余额表 as shown: the account, its dimension, the months and the 合计 row."""
+        return self._export(self.aux_balance_tab.export_title() + self._span(*self.aux_balance_tab.range.range()),
+                            self.aux_balance_tab.model)
+
+    def export_aux_ledger(self):
+        """The 辅助明细账 of the account, record (or all of them) and months on screen."""
+        return self._export(self.aux_ledger_tab.export_title() + self._span(*self.aux_ledger_tab.range.range()),
+                            self.aux_ledger_tab.model)
+
     def export_periods(self):
         """The 会计期间 list with each month's 结账 status."""
         return self._export(self.tr("会计期间"), self.periods_model)
@@ -497,8 +596,11 @@ class BooksPage(Page):
             current = self.books.periods.current_period()
         except AssetDeskError:
             periods, current = [], None
-        for bar in (self.tb_range, self.ledger_range, self.cash_tab.range, self.bank_tab.range):
+        for bar in (self.tb_range, self.ledger_range, self.cash_tab.range, self.bank_tab.range,
+                    self.aux_balance_tab.range, self.aux_ledger_tab.range):
             bar.set_periods(periods, current)
+        self.aux_balance_tab.choice.fill()
+        self.aux_ledger_tab.refill()  # its list of records is read when the tab is next loaded
         accounts = self.books.accounts.list_accounts()
         for tab in (self.cash_tab, self.bank_tab):
             self._fill_journal_accounts(tab, accounts)
@@ -511,5 +613,6 @@ class BooksPage(Page):
             return
         self._stale_tabs.discard(index)
         loaders = (self.load_trial_balance, self.load_ledger, lambda: self.load_journal(self.cash_tab),
-                   lambda: self.load_journal(self.bank_tab), self.load_periods)
+                   lambda: self.load_journal(self.bank_tab), self.load_periods, self.aux_balance_tab.load,
+                   self.aux_ledger_tab.load)
         loaders[index]()

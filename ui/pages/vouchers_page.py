@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from assetdesk.errors import AssetDeskError
+from assetdesk.services.aux_labels import aux_label
 from assetdesk.services.documents import kind_label
 from assetdesk.services.vouchers import VoucherFilter
 from ui.dialogs.voucher_dialog import VoucherDialog
@@ -63,8 +64,7 @@ def line_columns() -> list:
     return [
         number_column("seq", "行", sort_key="", width=40),
         text_column("summary", "摘要", width=260),
-        text_column("account_code", "科目编码", width=90),
-        text_column("account_name", "科目名称", stretch=True),
+        text_column("account", "会计科目", stretch=True, value=aux_label),  # 112 应收款—普洱茶源商贸有限公司
         money_column("debit_fen", "借方金额", width=130),
         money_column("credit_fen", "贷方金额", width=130),
     ]

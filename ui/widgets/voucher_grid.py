@@ -8,7 +8,7 @@ Every cell is a real editor, so keys behave like 金蝶 / 用友 (STYLE.md, vouc
 * Space in an amount cell moves the line's amount between 借 and 贷.
 * ``-`` after an amount makes it red (negative); again turns it back.
 * F7 in 科目 opens the account list; F8 on a line chooses its 往来单位 (shown as "112 应收款 [张三]"),
-  F9 its 小区;
+  F9 its 小区; a saved voucher shown read-only names them as printed: "112 应收款—张三";
   ↑/↓ move between lines; Ctrl+Delete removes a line.
 
 The grid only collects what was typed; whether a voucher may be saved or posted is decided by
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QScrollAre
 
 from assetdesk.errors import AmountError
 from assetdesk.money import format_amount, parse_amount
+from assetdesk.services.aux_labels import aux_label
 from assetdesk.services.vouchers import LineInput
 from ui.widgets.account_picker import AccountEdit
 from ui.widgets.money_edit import MoneyEdit
@@ -99,6 +100,8 @@ class _Row:
         self.counterparty_id: int | None = None
         self.counterparty_name = ""
         self.other_aux: tuple = ()  # ((field, value), …) of compound_id, asset_id, lease_id, fund_id
+        self.label = ""  # a saved line as the printed voucher names it (aux_labels.aux_label)
+        self.edit_tip = self.account.toolTip()
 
     def set_aux(self, counterparty_id: int | None, counterparty_name: str, other_aux: tuple = ()) -> None:
         self.counterparty_id, self.counterparty_name, self.other_aux = counterparty_id, counterparty_name, other_aux
@@ -241,10 +244,14 @@ class VoucherGrid(QWidget):
     def set_lines(self, lines) -> None:
         """Show saved lines (``LineView``s); amounts formatted, the rest of the grid empty. The
         account shows its auxiliary items too (往来单位, 小区), e.g. "112 应收款 [张三]"."""
+        lines = list(lines)
         self._load_texts([GridLine(l.summary, l.account_code,
                                    "" if l.debit_fen is None else format_amount(l.debit_fen),
                                    "" if l.credit_fen is None else format_amount(l.credit_fen),
                                    l.counterparty_id, l.counterparty_name, _other_aux(l)) for l in lines])
+        for row, line in zip(self._rows, lines):
+            row.label = aux_label(line)
+        self._show_labels()
 
     def clear_lines(self) -> None:
         self._load_texts([])
@@ -257,6 +264,7 @@ class VoucherGrid(QWidget):
             for index, row in enumerate(self._rows):
                 line = lines[index] if index < len(lines) else GridLine("", "", "", "")
                 row.summary.setText(line.summary)
+                row.label = ""
                 row.account.aux = ""
                 row.account.set_code(line.account_code)
                 row.set_aux(line.counterparty_id, line.counterparty_name, line.other_aux)
@@ -275,6 +283,21 @@ class VoucherGrid(QWidget):
                 cell.setReadOnly(read_only)
                 cell.style().unpolish(cell)
                 cell.style().polish(cell)
+        self._show_labels()
+
+    def _show_labels(self) -> None:
+        """Read-only, a saved line's account cell reads as on the printed voucher ("112 应收款—张三",
+        the whole of it in the tooltip); editable, as typed ("112 应收款 [张三]")."""
+        for row in self._rows:
+            if not row.label:
+                continue
+            if self._read_only:
+                row.account.setText(row.label)
+                row.account.setCursorPosition(0)
+                row.account.setToolTip(row.label)
+            else:
+                row.account.set_aux(row.account.aux)
+                row.account.setToolTip(row.edit_tip)
 
     def is_read_only(self) -> bool:
         return self._read_only
