@@ -13,6 +13,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 from assetdesk import __version__
 from assetdesk.errors import AssetDeskError, InputError
@@ -22,7 +23,7 @@ EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors: exit 2 with the usage line, no traceback
+    def error(self, message: str) -> NoReturn:  # usage errors: exit 2 with the usage line, no traceback
         self.print_usage(sys.stderr)
         print(f"用法错误：{message}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
@@ -30,7 +31,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="assetdesk", description="AssetDesk 社区集体经济资产与财务管理")
-    parser.add_argument("--db", help="数据库：文件路径、sqlite:///路径 或 postgresql://…（默认 ASSETDESK_DB 或用户数据目录）")
+    parser.add_argument("--db",
+                        help="数据库：文件路径、sqlite:///路径 或 postgresql://…（默认 ASSETDESK_DB 或用户数据目录）")
     parser.add_argument("--user", default="会计", help="操作人姓名（记入审计日志）")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     gui = sub.add_parser("gui", help="打开桌面程序（默认）")
@@ -72,7 +74,8 @@ def _add_exchange_commands(sub) -> None:
     rep.add_argument("-o", "--output", required=True, help="输出文件：.pdf 打印用；.xlsx 则把同样的数字导出为 Excel")
     _period_options(rep)
     rep.add_argument("--account", help="科目编码（明细账、辅助余额表、辅助明细账）；日记账用 cash / bank")
-    rep.add_argument("--dimension", help="辅助核算项目：往来单位（counterparty）或 小区（compound）；默认科目设置的第一个")
+    rep.add_argument("--dimension",
+                     help="辅助核算项目：往来单位（counterparty）或 小区（compound）；默认科目设置的第一个")
     who = rep.add_mutually_exclusive_group()
     who.add_argument("--counterparty", metavar="名称", help="辅助明细账只打这个往来单位（名称；同名时用证件号码）")
     who.add_argument("--compound", metavar="编码", help="辅助明细账只打这个小区（编码或名称）")
@@ -129,13 +132,15 @@ def _open(args, require_book: bool = True, may_create: bool = False):
     from assetdesk.services import open_books
 
     target = resolve_target(args.db)
-    if not may_create and target.kind == "sqlite" and not target.path.exists():
+    if not may_create and target.kind == "sqlite" and target.path is not None \
+            and not target.path.exists():
         raise InputError(f"找不到数据库文件“{target.path}”",
                          "请检查 --db 的路径；新建账套请运行 assetdesk init --community 名称，或 assetdesk demo")
     books = open_books(args.db, user=args.user)
     if require_book and not books.is_initialised():
         books.close()
-        raise InputError(f"数据库 {books.location} 中还没有账套", "请先运行 assetdesk init --community 名称，或 assetdesk demo")
+        raise InputError(f"数据库 {books.location} 中还没有账套",
+                         "请先运行 assetdesk init --community 名称，或 assetdesk demo")
     return books
 
 

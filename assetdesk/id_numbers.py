@@ -41,7 +41,8 @@ def is_scientific(text: str) -> bool:
 
 
 # "MMDD" of every day of a leap year: with the year 1900-2099 (and 0229 only in leap years), a real date
-MONTH_DAYS = frozenset(f"{month:02d}{day:02d}" for month, last in enumerate((31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), 1)
+MONTH_DAYS = frozenset(f"{month:02d}{day:02d}"
+                       for month, last in enumerate((31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), 1)
                        for day in range(1, last + 1))
 
 

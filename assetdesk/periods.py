@@ -1,6 +1,7 @@
 """Dates and accounting periods (DOMAIN §2): months ``YYYY-MM``, the financial year is the calendar year.
 
-``parse_date`` accepts every date form a clerk or a district workbook uses; ``Period`` is the month.
+``parse_date`` accepts every date form a clerk or a district workbook uses; ``Period`` is the month;
+``PeriodRange`` the months a report covers and how every report (printed or Excel) words them.
 """
 from __future__ import annotations
 
@@ -33,8 +34,9 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        if _COMPACT_MIN <= value <= _COMPACT_MAX and value == int(value):  # 20250131: far beyond any serial
-            return _make_date(value, *(int(part) for part in _COMPACT_RE.match(str(int(value))).groups()))
+        compact = _COMPACT_RE.match(str(int(value))) if _COMPACT_MIN <= value <= _COMPACT_MAX else None
+        if compact and value == int(value):  # 20250131: far beyond any serial
+            return _make_date(value, *(int(part) for part in compact.groups()))
         return _from_serial(value)
     if isinstance(value, str):
         text = _clean(value)
@@ -57,7 +59,7 @@ def _make_date(original: object, year: int, month: int, day: int) -> dt.date:
         raise DateError(f"日期“{original}”不存在", "请检查年、月、日是否正确") from None
 
 
-def _from_serial(serial: object) -> dt.date:
+def _from_serial(serial: int | float | Decimal) -> dt.date:
     number = Decimal(repr(serial)) if isinstance(serial, float) else Decimal(serial)
     if number != number.to_integral_value() or not 1 <= number <= 2958465:
         raise DateError(f"日期“{serial}”无法识别", "请填写日期，例如 2025-01-31")
@@ -131,3 +133,49 @@ def months_between(first: Period, last: Period) -> list[Period]:
         out.append(current)
         current = current.next()
     return out
+
+
+_RANGE_SEPARATORS = ("~", "～", "..", "至", ":", "—")
+
+
+@dataclass(frozen=True)
+class PeriodRange:
+    """Months ``first`` to ``last`` inclusive."""
+
+    first: Period
+    last: Period
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise DateError(f"期间“{self.first}”晚于“{self.last}”", "结束期间不能早于开始期间")
+
+    @classmethod
+    def of(cls, period: object) -> "PeriodRange":
+        """A ``Period``, ``"2025-03"``, ``"2025-01~2025-03"`` or a ``(first, last)`` pair."""
+        if isinstance(period, PeriodRange):
+            return period
+        if isinstance(period, (tuple, list)) and len(period) == 2:
+            return cls(Period.parse(period[0]), Period.parse(period[1]))
+        text = str(period) if not isinstance(period, Period) else ""
+        for separator in _RANGE_SEPARATORS:
+            if separator in text:
+                first, last = text.split(separator, 1)
+                return cls(Period.parse(first), Period.parse(last))
+        one = Period.parse(period)
+        return cls(one, one)
+
+    @classmethod
+    def year(cls, year: int) -> "PeriodRange":
+        return cls(Period(int(year), 1), Period(int(year), 12))
+
+    @property
+    def label(self) -> str:
+        """``2025年3月``, ``2025年1月—3月``, ``2025年度`` (a whole year)."""
+        first, last = self.first, self.last
+        if first == last:
+            return f"{first.year}年{first.month}月"
+        if first.year == last.year and first.month == 1 and last.month == 12:
+            return f"{first.year}年度"
+        if first.year == last.year:
+            return f"{first.year}年{first.month}月—{last.month}月"
+        return f"{first.year}年{first.month}月—{last.year}年{last.month}月"

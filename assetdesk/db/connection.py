@@ -9,7 +9,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeGuard
 from urllib.parse import unquote, urlparse
 
 import peewee
@@ -60,7 +60,7 @@ def resolve_target(url: str | os.PathLike | None) -> DatabaseTarget:
 def open_database(url: str | os.PathLike | None = None) -> tuple[peewee.Database, DatabaseTarget]:
     """Open (creating the file if needed) and bind the models; raise ``DatabaseError`` in Chinese."""
     target = resolve_target(url)
-    db = _open_sqlite(target.path) if target.kind == "sqlite" else _open_postgres(target.url)
+    db = _open_sqlite(target.path) if target.path is not None else _open_postgres(target.url)  # SQLite: a file
     database_proxy.initialize(db)
     return db, target
 
@@ -133,7 +133,8 @@ def _open_sqlite(path: Path) -> peewee.SqliteDatabase:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseError(f"无法创建数据库所在文件夹“{path.parent}”：{exc.strerror}", "请选择有写入权限的位置") from None
+        raise DatabaseError(f"无法创建数据库所在文件夹“{path.parent}”：{exc.strerror}",
+                            "请选择有写入权限的位置") from None
     if path.exists() and path.stat().st_size > 0:
         _refuse_non_sqlite(path)
     db = _SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, timeout=5, lock_type="IMMEDIATE")
@@ -151,7 +152,8 @@ def _refuse_non_sqlite(path: Path) -> None:
     with open(path, "rb") as handle:
         header = handle.read(16)
     if header != b"SQLite format 3\x00":
-        raise DatabaseError(f"“{path}”不是 AssetDesk 数据库文件（文件已损坏或类型不对）", "请选择正确的 .db 文件，或从备份恢复")
+        raise DatabaseError(f"“{path}”不是 AssetDesk 数据库文件（文件已损坏或类型不对）",
+                            "请选择正确的 .db 文件，或从备份恢复")
 
 
 def _sqlite_error(path: Path, exc: Exception) -> DatabaseError:
@@ -175,11 +177,12 @@ def _open_postgres(url: str) -> peewee.PostgresqlDatabase:
     try:
         db.connect(reuse_if_open=True)
     except Exception as exc:  # driver missing, server down, wrong password
-        raise DatabaseError(f"无法连接 PostgreSQL 数据库 {_hide_password(url)}：{exc}", "请检查服务器地址、用户名和密码，并安装 assetdesk[postgres]") from None
+        raise DatabaseError(f"无法连接 PostgreSQL 数据库 {_hide_password(url)}：{exc}",
+                            "请检查服务器地址、用户名和密码，并安装 assetdesk[postgres]") from None
     return db
 
 
-def is_sqlite(db: peewee.Database) -> bool:
+def is_sqlite(db: peewee.Database) -> TypeGuard[peewee.SqliteDatabase]:
     return isinstance(db, peewee.SqliteDatabase)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import importer
 from .error_report import write_error_report
@@ -18,14 +18,18 @@ from .reader import sheet_names
 from .template import write_template as _write_template
 from .writer import export_table
 
+if TYPE_CHECKING:
+    from assetdesk.services.books import Books
 
-def import_file(books: Any, kind: str | SheetKind, path: str | Path, dry_run: bool = False,
+
+def import_file(books: Books, kind: str | SheetKind, path: str | Path, dry_run: bool = False,
                 sheet: str | None = None, progress: Callable[[int, int], None] | None = None) -> ImportPreview:
     """Validate ``path`` and, unless ``dry_run``, import it in one transaction.
 
     ``sheet`` reads that one sheet only (by default every sheet holding this kind's table).
     ``progress(rows read, rows the file declares, or 0 when it does not say)`` is called as an
-    .xlsx is read (every 2,000 rows); whatever it raises (a cancel) stops the read and comes out of ``import_file`` as is.
+    .xlsx is read (every 2,000 rows); whatever it raises (a cancel) stops the read and comes out of
+    ``import_file`` as is.
 
     ``dry_run`` returns the preview (errors, new / changed / unchanged) and writes nothing; a real
     run raises ``ImportRejectedError`` (an ``InputError``; ``.preview`` holds the errors) when any
@@ -37,7 +41,7 @@ def import_file(books: Any, kind: str | SheetKind, path: str | Path, dry_run: bo
     return importer.commit(books, sheet_kind, path, sheet, progress)
 
 
-def commit_preview(books: Any, preview: ImportPreview, sheet: str | None = None,
+def commit_preview(books: Books, preview: ImportPreview, sheet: str | None = None,
                    progress: Callable[[int, int], None] | None = None) -> ImportPreview:
     """Import what ``preview`` (a dry run) read, re-checked against the books as they are now.
     Raises as ``import_file``, and ``ImportFileChangedError`` (with the new check) when the file
@@ -51,6 +55,7 @@ def write_template(kind: str | SheetKind, path: str | Path) -> Path:
 
 
 __all__ = [
-    "KINDS", "ImportFileChangedError", "ImportPreview", "ImportRejectedError", "commit_preview", "export_file", "export_table", "export_trial_balance",
+    "KINDS", "ImportFileChangedError", "ImportPreview", "ImportRejectedError", "commit_preview", "export_file",
+    "export_table", "export_trial_balance",
     "import_file", "sheet_names", "write_error_report", "write_template",
 ]

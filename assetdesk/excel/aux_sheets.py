@@ -8,11 +8,16 @@ declares a 辅助核算), each row also carries its account and dimension, as th
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assetdesk.periods import Period
+from assetdesk.periods import Period, PeriodRange
 
 from .writer import export_table
+
+if TYPE_CHECKING:
+    from assetdesk.dimensions import Dimension
+    from assetdesk.services.aux_ledger import AuxBalanceRow
+    from assetdesk.services.books import Books
 
 CODE_HEADERS = {"counterparty": "证件号码", "compound": "小区编码"}
 LEDGER_COLUMNS = [("日期", "date"), ("凭证号", "text"), ("摘要", "text"), ("借方", "amount"),
@@ -22,38 +27,37 @@ BALANCE_COLUMNS = [("期初方向", "text"), ("期初余额", "amount"), ("本�
 ACCOUNT_COLUMNS = [("科目编码", "text"), ("科目名称", "text"), ("辅助核算", "text")]
 
 
-def _community(books: Any) -> str:
+def _community(books: Books) -> str:
     book = books.org.book()
     return book.community_name if book else ""
 
 
 def _label(first: Period, last: Period) -> str:
-    from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
-
     return PeriodRange(first, last).label
 
 
-def _targets(books: Any, account: str | None, dimension: Any) -> list[tuple[str, Any]]:
+def _targets(books: Books, account: str | None,
+             dimension: Dimension | str | None) -> list[tuple[str, Dimension | str | None]]:
     if account and account.strip():
         return [(account.strip(), dimension)]
     return list(books.aux.declared(dimension))
 
 
-def _record_columns(dimension: Any) -> list[tuple[str, str]]:
+def _record_columns(dimension: Dimension | None) -> list[tuple[str, str]]:
     if dimension is None:
         return [("编码", "text"), ("核算项目", "text")]
     return [(CODE_HEADERS.get(dimension.key, "编码"), "text"), (dimension.label, "text")]
 
 
-def _balance_values(row: Any) -> list[Any]:
+def _balance_values(row: AuxBalanceRow) -> list[Any]:
     """Zeros of the movements blank, as printed; balances always shown with their side."""
     return [row.code, row.name, row.opening_direction, row.opening_amount_fen, row.debit_fen or None,
             row.credit_fen or None, row.ytd_debit_fen or None, row.ytd_credit_fen or None, row.closing_direction,
             row.closing_amount_fen]
 
 
-def export_aux_balance(books: Any, path: Path, first: Period, last: Period, account: str | None,
-                       dimension: Any = None) -> Path:
+def export_aux_balance(books: Books, path: Path, first: Period, last: Period, account: str | None,
+                       dimension: Dimension | str | None = None) -> Path:
     balances = [books.aux.balance(code, first, last, dim) for code, dim in _targets(books, account, dimension)]
     if account and balances:
         balance = balances[0]
@@ -69,14 +73,16 @@ def export_aux_balance(books: Any, path: Path, first: Period, last: Period, acco
     return export_table(path, title, "元", columns, rows, _community(books), sheet_name="辅助余额表")
 
 
-def export_aux_ledger(books: Any, path: Path, first: Period, last: Period, account: str | None,
-                      dimension: Any = None, counterparty: Any = None, compound: Any = None) -> Path:
+def export_aux_ledger(books: Books, path: Path, first: Period, last: Period, account: str | None,
+                      dimension: Dimension | str | None = None, counterparty: str | int | None = None,
+                      compound: str | int | None = None) -> Path:
     implied = dimension or ("counterparty" if counterparty else "compound" if compound else None)
     sections = [section for code, dim in _targets(books, account, implied)
                 for section in books.aux.ledger(code, first, last, dimension=dim, counterparty=counterparty,
                                                 compound=compound)]
-    entries = [[s.record.code, s.record.name, e.date_on, e.voucher_label, e.summary, e.debit_fen or None,
-                e.credit_fen or None, e.direction, e.balance_fen] for s in sections for e in s.entries]
+    entries: list[list[Any]] = [
+        [s.record.code, s.record.name, e.date_on, e.voucher_label, e.summary, e.debit_fen or None,
+         e.credit_fen or None, e.direction, e.balance_fen] for s in sections for e in s.entries]
     one = f" {sections[0].record.name}" if sections and (counterparty or compound) else ""
     if account:
         code = account.strip()
@@ -84,7 +90,8 @@ def export_aux_ledger(books: Any, path: Path, first: Period, last: Period, accou
         title = f"辅助明细账 {code} {books.accounts.get(code).full_name}{one}（{_label(first, last)}）"
         columns, rows = _record_columns(dim) + LEDGER_COLUMNS, entries
     else:
-        accounts = [[s.account_code, s.account_name, s.dimension.label] for s in sections for _ in s.entries]
+        accounts: list[list[Any]] = [[s.account_code, s.account_name, s.dimension.label]
+                                     for s in sections for _ in s.entries]
         rows = [head + entry for head, entry in zip(accounts, entries)]
         title = f"辅助明细账{one}（{_label(first, last)}）"
         columns = ACCOUNT_COLUMNS + _record_columns(None) + LEDGER_COLUMNS

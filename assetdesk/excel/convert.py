@@ -27,6 +27,7 @@ from assetdesk.periods import Period, parse_date
 from . import units
 from .kinds.base import ColumnSpec
 from .placeholders import is_placeholder
+from .units import Factor
 
 ESCAPE_STARTS = ("=", "+", "-", "@")
 _TRUE = {"是", "y", "yes", "true", "1", "√", "✓", "启用", "有效", "正常", "在用"}
@@ -58,7 +59,7 @@ def shown(raw: Any) -> str:
     return str(raw)
 
 
-def convert(spec: ColumnSpec, raw: Any, factor: Decimal | Fraction = Decimal(1)) -> Any:
+def convert(spec: ColumnSpec, raw: Any, factor: Factor = Decimal(1)) -> Any:
     """Convert one cell for ``spec``; ``factor`` is the header's unit (万元 → 10000, 亩 → 10000/15).
     A placeholder in a numeric column (— / 无) counts as a blank cell."""
     if is_empty(raw) or (spec.type in _NUMERIC_TYPES and type(raw) is str and is_placeholder(raw)):
@@ -71,7 +72,8 @@ def convert(spec: ColumnSpec, raw: Any, factor: Decimal | Fraction = Decimal(1))
     return _CONVERTERS[spec.type](spec, raw, factor)
 
 
-def convert_column(spec: ColumnSpec, cells: Sequence[Any], factor: Decimal = Decimal(1)) -> tuple[list[Any], list[tuple[int, str]]]:
+def convert_column(spec: ColumnSpec, cells: Sequence[Any],
+                   factor: Factor = Decimal(1)) -> tuple[list[Any], list[tuple[int, str]]]:
     """Convert a whole column at once: (values, [(index, reason), ...]). A failed cell takes the
     column's empty value. Same results as ``convert`` cell by cell, only faster: the import
     benchmark is decided here (50,000 rows × every column).
@@ -104,7 +106,7 @@ def convert_column(spec: ColumnSpec, cells: Sequence[Any], factor: Decimal = Dec
     return values, failures
 
 
-def _text_column(spec: ColumnSpec, cells: Sequence[Any], factor: Decimal) -> tuple[list[Any], list[tuple[int, str]]]:
+def _text_column(spec: ColumnSpec, cells: Sequence[Any], factor: Factor) -> tuple[list[Any], list[tuple[int, str]]]:
     """A trimmed plain string needs no more work; anything else (numbers, dates, empty cells,
     full-width spaces, an escaped ``'=``) goes through ``convert``."""
     values: list[Any] = []
@@ -118,7 +120,8 @@ def _text_column(spec: ColumnSpec, cells: Sequence[Any], factor: Decimal) -> tup
         if type(raw) is str:
             value = raw.strip()
             if value:
-                if value[0] not in "'#" and "\u3000" not in value and (plain or (value.isascii() and " " not in value)) \
+                if value[0] not in "'#" and "\u3000" not in value \
+                        and (plain or (value.isascii() and " " not in value)) \
                         and len(value) <= longest and value.isprintable():  # invisible characters go the long way
                     append(value)
                     continue
@@ -168,7 +171,7 @@ def to_text(raw: Any) -> str:
     return text
 
 
-def _text(spec: ColumnSpec, raw: Any, factor: Decimal) -> str:
+def _text(spec: ColumnSpec, raw: Any, factor: Factor) -> str:
     text = to_text(raw)
     text = _as_code(text) if spec.code else text
     if spec.max_length and len(text) > spec.max_length:
@@ -196,8 +199,8 @@ def _decimal_of(raw: Any) -> Decimal:
             raise InputError(f"“{shown(raw)}”不是数字", "请填写数字")
         return number
     text = unicodedata.normalize("NFKC", str(raw)).replace(",", "").replace(" ", "").strip()
-    text = next((text[: -len(suffix)] for suffix in _COUNT_SUFFIXES if text.endswith(suffix) and len(text) > len(suffix)),
-                text)
+    text = next((text[: -len(suffix)] for suffix in _COUNT_SUFFIXES
+                 if text.endswith(suffix) and len(text) > len(suffix)), text)
     try:
         number = Decimal(text)
     except InvalidOperation:
@@ -207,12 +210,13 @@ def _decimal_of(raw: Any) -> Decimal:
     return number
 
 
-def _amount(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
+def _amount(spec: ColumnSpec, raw: Any, factor: Factor) -> int:
     if isinstance(raw, (dt.date, dt.datetime)):
         raise InputError(f"“{shown(raw)}”是日期，不是金额", "请填写金额，例如 1234.50")
     try:
         if factor == 1 or (isinstance(raw, str) and ("万" in raw or "元" in raw)):
             return parse_amount(raw)  # a unit written in the cell wins over the header's
+        assert isinstance(factor, Decimal)  # money units are whole numbers of 元; only 亩 is a Fraction
         return parse_amount((parse_yuan(raw) if isinstance(raw, str) else _decimal_of(raw)) * factor)
     except AmountError as exc:
         if isinstance(raw, str) or (factor == 1 and not isinstance(raw, float)) or "”" not in exc.message:
@@ -223,16 +227,17 @@ def _amount(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
         raise AmountError(f"金额“{shown(raw)}”{scaled}{rest}", exc.hint) from None
 
 
-def _int(spec: ColumnSpec, raw: Any, factor: Decimal) -> int:
+def _int(spec: ColumnSpec, raw: Any, factor: Factor) -> int:
     number = _decimal_of(raw)
     if number != number.to_integral_value():
         raise InputError(f"“{shown(raw)}”不是整数", "请填写整数")
     return int(number)
 
 
-def _area(spec: ColumnSpec, raw: Any, factor: Decimal | Fraction) -> int:
+def _area(spec: ColumnSpec, raw: Any, factor: Factor) -> int:
     """Area in centi-㎡ (㎡ × 100). A unit written in the cell (1.2万平方米, 3亩, 2公顷) wins over the
-    header's, a bare 万 multiplies it; 1 亩 = 10000/15 ㎡ exactly. The one rounding, half up, is of the converted value."""
+    header's, a bare 万 multiplies it; 1 亩 = 10000/15 ㎡ exactly. The one rounding, half up, is of the
+    converted value."""
     number, factor = _area_number(raw, factor)
     if number < 0:
         raise InputError(f"面积“{shown(raw)}”不能为负数", "请填写正数")
@@ -242,7 +247,7 @@ def _area(spec: ColumnSpec, raw: Any, factor: Decimal | Fraction) -> int:
     return _centi_half_up(square_metres)
 
 
-def _area_number(raw: Any, factor: Decimal | Fraction) -> tuple[Decimal, Decimal | Fraction]:
+def _area_number(raw: Any, factor: Factor) -> tuple[Decimal, Factor]:
     """The number of an area cell and the factor it counts in: the cell's own unit, else ``factor``."""
     if not isinstance(raw, str):
         return _decimal_of(raw), factor
@@ -256,7 +261,7 @@ def _area_number(raw: Any, factor: Decimal | Fraction) -> tuple[Decimal, Decimal
     reading = units.for_column("area", unit)
     if reading is None:
         raise InputError(f"“{shown(raw)}”不是数字", "请填写数字，面积可写单位：平方米、万平方米、亩、公顷")
-    if reading.error:
+    if reading.error or reading.factor is None:
         raise InputError(f"不认识的单位“{unit}”", f"面积只能用{units.UNDERSTOOD['area']}，请换算后填写")
     return Decimal(match.group(1)), reading.factor
 
@@ -268,17 +273,17 @@ def _centi_half_up(square_metres: Decimal | Fraction) -> int:
     return math.floor(square_metres * 100 + Fraction(1, 2))
 
 
-def _date(spec: ColumnSpec, raw: Any, factor: Decimal) -> dt.date:
+def _date(spec: ColumnSpec, raw: Any, factor: Factor) -> dt.date:
     return parse_date(raw)
 
 
-def _period(spec: ColumnSpec, raw: Any, factor: Decimal) -> Period:
+def _period(spec: ColumnSpec, raw: Any, factor: Factor) -> Period:
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
     return Period.parse(raw)
 
 
-def _choice(spec: ColumnSpec, raw: Any, factor: Decimal) -> str:
+def _choice(spec: ColumnSpec, raw: Any, factor: Factor) -> str:
     """One of the column's choices; an alias to "" is a word that says nothing here (the chart's
     双向 in a balance's 方向 column: the amounts' columns give the side)."""
     text = to_text(raw)
@@ -291,7 +296,7 @@ def _choice(spec: ColumnSpec, raw: Any, factor: Decimal) -> str:
     return value
 
 
-def _bool(spec: ColumnSpec, raw: Any, factor: Decimal) -> bool:
+def _bool(spec: ColumnSpec, raw: Any, factor: Factor) -> bool:
     text = to_text(raw).lower()
     if text in _TRUE:
         return True

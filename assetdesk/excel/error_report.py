@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -19,13 +19,17 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from .convert import ESCAPE_STARTS
 from .writer import OutColumn, add_table_sheet, escaped_text
 
+if TYPE_CHECKING:
+    from assetdesk.excel.importer import ImportPreview
+    from assetdesk.excel.reader import Grid
+
 BAD_FILL = PatternFill("solid", fgColor="FFC7CE")
 BAD_FONT = Font(color="9C0006")
 ERROR_COLUMNS = [OutColumn("工作表", width=16), OutColumn("行号", "int", 8), OutColumn("列", width=18),
                  OutColumn("值", width=24), OutColumn("原因", width=60)]
 
 
-def write_error_report(preview: Any, path: str | Path) -> Path:
+def write_error_report(preview: ImportPreview, path: str | Path) -> Path:
     """Write the report for ``preview`` (an ImportPreview) to ``path`` and return the path."""
     path = Path(path)
     workbook = Workbook(write_only=True)
@@ -50,7 +54,7 @@ def _errors_by_cell(errors: list) -> dict[str, dict[int, dict[int, str]]]:
     return out
 
 
-def _marked_copy(workbook: Workbook, grid: Any, bad: dict[int, dict[int, str]]) -> None:
+def _marked_copy(workbook: Workbook, grid: Grid, bad: dict[int, dict[int, str]]) -> None:
     ws = workbook.create_sheet(f"标记-{grid.name}"[:31])
     width = max((len(row) for row in grid.rows), default=0)
     ws.column_dimensions[get_column_letter(width + 1)].width = 60

@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 
 from assetdesk.errors import InputError
-from assetdesk.periods import Period
+from assetdesk.periods import Period, PeriodRange
 
 from .kinds import KINDS, SheetKind
 from .writer import OutColumn, add_table_sheet
+
+if TYPE_CHECKING:
+    from assetdesk.services.books import Books
+    from assetdesk.services.ledger import TrialBalanceRow
 
 TRIAL_BALANCE_COLUMNS = [
     OutColumn("科目编码", width=12), OutColumn("科目名称", "indented", width=28),
@@ -29,12 +33,13 @@ def kind_by_name(kind: str | SheetKind) -> SheetKind:
     return KINDS[kind]
 
 
-def community_name(books: Any) -> str:
+def community_name(books: Books) -> str:
     book = books.org.book()
     return book.community_name if book else ""
 
 
-def export_file(books: Any, kind: str | SheetKind, path: str | Path, period: Any = None, year: Any = None) -> Path:
+def export_file(books: Books, kind: str | SheetKind, path: str | Path, period: object = None,
+                year: int | str | None = None) -> Path:
     """Write ``kind``'s records to ``path``; the file re-imports unchanged. ``period``/``year``
     select the months of a journal (vouchers) and are ignored by master-data kinds."""
     sheet_kind = kind_by_name(kind)
@@ -50,18 +55,18 @@ def export_file(books: Any, kind: str | SheetKind, path: str | Path, period: Any
     return path
 
 
-def export_trial_balance(books: Any, path: str | Path, period_from: Any, period_to: Any = None) -> Path:
+def export_trial_balance(books: Books, path: str | Path, period_from: Period | str,
+                         period_to: Period | str | None = None) -> Path:
     """科目余额表 for the months, every level, with the level-1 totals as a 合计 row (which the
     reader skips, so the sheet also reads back as data). Headed like the printed report: the
     same period wording and 试算结果; sub-accounts set in under their parent, zeros left blank."""
-    from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
-
     first = Period.parse(period_from)
     last = Period.parse(period_to) if period_to else first
     balance = books.ledger.trial_balance(first, last)
     rows = [_tb_values(row.code, (row.level, row.name), row) for row in balance.rows]
     rows.append(_tb_values("合计", None, balance.totals))
-    title = " ".join(part for part in (community_name(books), f"科目余额表（{PeriodRange(first, last).label}）") if part)
+    title = " ".join(part for part in (community_name(books), f"科目余额表（{PeriodRange(first, last).label}）")
+                     if part)
     workbook = Workbook(write_only=True)
     add_table_sheet(workbook, "科目余额表", title, "元", TRIAL_BALANCE_COLUMNS, rows, note=balance.balance_note)
     path = Path(path)
@@ -69,7 +74,7 @@ def export_trial_balance(books: Any, path: str | Path, period_from: Any, period_
     return path
 
 
-def _tb_values(code: str, name: Any, row: Any) -> list[Any]:
+def _tb_values(code: str, name: tuple[int, str] | None, row: TrialBalanceRow) -> list[Any]:
     """Zeros blank, as printed: a column of 0.00 hides the figures that matter."""
     return [code, name, row.opening_debit_fen or None, row.opening_credit_fen or None, row.debit_fen or None,
             row.credit_fen or None, row.ytd_debit_fen or None, row.ytd_credit_fen or None,

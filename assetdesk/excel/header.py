@@ -61,7 +61,8 @@ class Layout:
         return max(self.header_rows[-1], -1 if self.units_row is None else self.units_row) + 1
 
     def where(self) -> dict[str, tuple[int, str, str]]:
-        return {spec.key: (index, get_column_letter(index + 1), self.headers[spec.key]) for index, spec, _ in self.mapping}
+        return {spec.key: (index, get_column_letter(index + 1), self.headers[spec.key])
+                for index, spec, _ in self.mapping}
 
     def same_columns(self, other: "Layout") -> bool:
         """The same columns read the same way under the same header texts (a header repeated)."""
@@ -186,7 +187,8 @@ def locate(grid: Grid, columns: Sequence[ColumnSpec], names: Names | None = None
 
 def _has_data(grid: Grid, first: int, end: int) -> bool:
     """Some row in ``first``..``end`` (exclusive) may be data: not blank, total, heading or units."""
-    return any(row_kind(grid.rows[row]) is None and units.row_units(grid.rows[row]) is None for row in range(first, end))
+    return any(row_kind(grid.rows[row]) is None and units.row_units(grid.rows[row]) is None
+               for row in range(first, end))
 
 
 def header_at(grid: Grid, row: int, names: Names) -> Layout | None:
@@ -306,7 +308,8 @@ def _match_suffix(candidates: list[str], index: dict[str, ColumnSpec], taken: di
     """The longest known name (two characters or more) that ends the header, when only one column has it."""
     for text in candidates:
         for name, unit in split_unit(text) if text else ():
-            endings = sorted((alias for alias in index if len(alias) >= 2 and name.endswith(alias)), key=len, reverse=True)
+            endings = sorted((alias for alias in index if len(alias) >= 2 and name.endswith(alias)), key=len,
+                             reverse=True)
             specs = {index[alias].key for alias in endings[:1]}
             if endings and len(specs) == 1 and index[endings[0]].key not in taken:
                 return index[endings[0]], unit, text
@@ -323,7 +326,7 @@ def _absorb_units_row(grid: Grid, layout: Layout) -> None:
     if found is None:
         return
     layout.units_row = row
-    for position, (col, spec, factor) in enumerate(layout.mapping):
+    for position, (col, spec, _) in enumerate(layout.mapping):
         unit = found[col] if col < len(found) else None
         if unit is None or layout.has_unit[spec.key]:
             continue
@@ -334,9 +337,9 @@ def _set_unit(layout: Layout, position: int, reading: UnitReading | None, row: i
               reason: str = "") -> None:
     if reading is None:
         return
-    col, spec, factor = layout.mapping[position]
+    col, spec, _ = layout.mapping[position]
     layout.has_unit[spec.key] = True
-    if reading.error:
+    if reading.error or reading.factor is None:
         layout.unit_errors.append(UnitError(row, col, unit, reason or reading.error))
     else:
         layout.mapping[position] = (col, spec, reading.factor)
@@ -358,7 +361,9 @@ def _apply_title_units(layout: Layout, title_rows: Sequence[Sequence[Any]]) -> N
                    if spec.type == column_type and not layout.has_unit[spec.key]]
         if not mine or not targets:
             continue
-        readings = [units.for_column(column_type, unit) for _, unit in mine]
+        # a unit of this column type always reads as a factor or an error, never as "no unit"
+        readings = [units.for_column(column_type, unit)
+                    or UnitReading(error=units.unknown_unit_message(column_type, unit)) for _, unit in mine]
         if len({(r.factor, r.error) for r in readings}) == 1:
             chosen = [(mine[0], readings[0])] * len(targets)
         elif len(mine) == len(targets):

@@ -9,16 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from assetdesk.events import DataImported
 from assetdesk.errors import AssetDeskError, ImportFileError, InputError
+from assetdesk.events import DataImported
 from assetdesk.gc_pause import gc_paused
 
 from . import reader
 from .convert import convert
 from .kinds.base import Change, ParsedRow, RowError, SheetKind
 
+if TYPE_CHECKING:
+    from assetdesk.services.books import Books
 
 EXAMPLE_MARK = "示例"
 
@@ -183,7 +185,8 @@ def _side_by_side(grid: reader.Grid, layout: reader.Layout, kind: SheetKind) -> 
     for col, spec, _ in layout.mapping:
         if not (spec.required or spec.key in kind.key_columns) or not texts[col]:
             continue
-        again = [other for other, text in enumerate(texts) if text == texts[col] and other != col and other not in mapped]
+        again = [other for other, text in enumerate(texts)
+                 if text == texts[col] and other != col and other not in mapped]
         if again:
             letters = "、".join(get_column_letter(c + 1) for c in (col, *again))
             errors.append(RowError(grid.name, layout.header_rows[-1] + 1, "", str(header[col]),
@@ -272,7 +275,8 @@ def _no_table(kind: SheetKind, path: Path, missing: Sequence,
     read visible sheets unless the clerk names one), or its columns are missing."""
     if hidden:
         listed = "、".join(f"“{name}”" for name in hidden)
-        return ImportFileError(f"在“{path.name}”中找不到{kind.title}表：表格在隐藏的工作表{listed}中，导入时不读隐藏的工作表",
+        return ImportFileError(f"在“{path.name}”中找不到{kind.title}表：表格在隐藏的工作表{listed}中，"
+                               "导入时不读隐藏的工作表",
                                f"请在导入时选择工作表{listed}（命令行加 --sheet {hidden[0]}），"
                                "或在 Excel 中右键工作表标签选“取消隐藏”、保存后再导入")
     if elsewhere:
@@ -303,7 +307,7 @@ def _drop_example_rows(preview: ImportPreview) -> None:
                 return
     if not any(isinstance(value, str) and EXAMPLE_MARK in value for value in example.values()):
         return  # only a row carrying the "（示例）" text can be the example: a real row is never dropped
-    firsts = {}
+    firsts: dict[str, ParsedRow] = {}
     for row in preview.rows:
         firsts.setdefault(row.sheet, row)
     examples = [row for row in firsts.values() if all(row.values.get(k) == v for k, v in example.items())]
@@ -311,7 +315,7 @@ def _drop_example_rows(preview: ImportPreview) -> None:
     preview.skipped_examples = len(examples)
 
 
-def preview(books: Any, kind: SheetKind, path: str | Path, sheet: str | None = None,
+def preview(books: Books, kind: SheetKind, path: str | Path, sheet: str | None = None,
             progress: reader.Progress | None = None) -> ImportPreview:
     """Validate the whole file against the books and classify each record; writes nothing."""
     with gc_paused():
@@ -320,13 +324,14 @@ def preview(books: Any, kind: SheetKind, path: str | Path, sheet: str | None = N
     return result
 
 
-def _check_against_books(books: Any, result: ImportPreview) -> None:
+def _check_against_books(books: Books, result: ImportPreview) -> None:
     result.errors.extend(_kind_errors(books, result))
-    result.errors.sort(key=lambda error: (result.sheets.index(error.sheet) if error.sheet in result.sheets else 0, error.row))
+    result.errors.sort(key=lambda error: (result.sheets.index(error.sheet) if error.sheet in result.sheets else 0,
+                                          error.row))
     result.changes = result.kind.classify(books, result.rows, result.present)
 
 
-def _kind_errors(books: Any, result: ImportPreview) -> list[RowError]:
+def _kind_errors(books: Books, result: ImportPreview) -> list[RowError]:
     """The kind's cross-row and database checks. Rows with a bad cell (already in ``result.errors``)
     are left out, so one mistake is reported once; a kind whose records span rows (a voucher's
     lines) sees every row, told which cells are bad, so a line with a bad cell still belongs to its
@@ -338,7 +343,7 @@ def _kind_errors(books: Any, result: ImportPreview) -> list[RowError]:
     return result.kind.validate_rows(books, checked)
 
 
-def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None = None,
+def commit(books: Books, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None = None,
            progress: reader.Progress | None = None) -> ImportPreview:
     """Import all rows in one transaction, or raise ``ImportRejectedError`` and write nothing.
 
@@ -353,7 +358,7 @@ def commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, shee
         return _commit(books, kind, source, sheet, progress)
 
 
-def _commit(books: Any, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None,
+def _commit(books: Books, kind: SheetKind, source: str | Path | ImportPreview, sheet: str | None,
             progress: reader.Progress | None) -> ImportPreview:
     if isinstance(source, ImportPreview) and (source.stamp is None or source.stamp != file_stamp(Path(source.path))):
         raise ImportFileChangedError(preview(books, kind, source.path, sheet, progress))

@@ -15,7 +15,10 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assetdesk.excel.reader import Grid
 
 PLACEHOLDERS = frozenset({
     "无", "/", "\\", "—", "——", "-", "--", "---", "–", "―", "─", "－", "~", "～",
@@ -41,7 +44,7 @@ def blank_placeholder(value: str) -> str:
     return "" if is_placeholder(value) else value
 
 
-def without_placeholders(grid: Any, columns: Iterable[int], first_row: int = 0) -> Any:
+def without_placeholders(grid: Grid, columns: Iterable[int], first_row: int = 0) -> Grid:
     """``grid`` (a ``reader.Grid``) with the placeholder cells of ``columns`` read as empty, for
     columns whose cells are converted before a kind sees them (a 类别 or 户数 written “无”).
 

@@ -66,7 +66,8 @@ class Grid:
 
 
 # (rows read, rows the file declares or 0 when it does not say): an .xlsx is read row by row, so a
-# long read can show how far it got; the callback may raise (the clerk pressed 取消) to stop the read, and that is re-raised as is.
+# long read can show how far it got; the callback may raise (the clerk pressed 取消) to stop the read,
+# and that is re-raised as is.
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 2000  # rows
 
@@ -417,7 +418,8 @@ def _calamine_errors(path: Path) -> Iterator[None]:
     except python_calamine.PasswordError:
         raise ImportFileError(f"“{path.name}”设置了打开密码，无法读取", "请取消密码后另存为 .xlsx 再导入") from None
     except (python_calamine.CalamineError, python_calamine.ZipError, python_calamine.XmlError, ValueError) as exc:
-        raise ImportFileError(f"“{path.name}”无法读取：文件已损坏或格式不受支持（{exc}）", safety._SAVE_AS_HINT) from None
+        raise ImportFileError(f"“{path.name}”无法读取：文件已损坏或格式不受支持（{exc}）",
+                              safety._SAVE_AS_HINT) from None
 
 
 def _fill_vertical_merges(rows: list[list[Any]], merges: Sequence[tuple[tuple[int, int], tuple[int, int]]]

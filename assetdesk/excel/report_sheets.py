@@ -8,51 +8,53 @@ account's sub-ledger by record (``aux_sheets``).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from assetdesk.periods import Period
+from assetdesk.periods import Period, PeriodRange
 from assetdesk.services.ledger import journal_account_code, shows_in_all_accounts_ledger
 
 from .aux_sheets import export_aux_balance, export_aux_ledger
 from .exports import export_file, export_trial_balance
 from .writer import export_table
 
+if TYPE_CHECKING:
+    from assetdesk.services.books import Books
+    from assetdesk.services.ledger import LedgerEntry
+
 LEDGER_COLUMNS = [("日期", "date"), ("凭证号", "text"), ("摘要", "text"), ("借方", "amount"),
                   ("贷方", "amount"), ("借或贷", "text"), ("余额", "amount")]
 
 
-def _community(books: Any) -> str:
+def _community(books: Books) -> str:
     book = books.org.book()
     return book.community_name if book else ""
 
 
 def _label(first: Period, last: Period) -> str:
     """The same period wording as the printed report (2025年3月, 2025年1月—3月, 2025年度)."""
-    from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
-
     return PeriodRange(first, last).label
 
 
-def _entry_values(entry: Any) -> list[Any]:
+def _entry_values(entry: LedgerEntry) -> list[Any]:
     """A ledger line as printed: 本日合计 carries its day, as on the page."""
     return [entry.date_on, entry.voucher_label, entry.summary,
             entry.debit_fen or None, entry.credit_fen or None, entry.direction, entry.balance_fen]
 
 
-def _trial_balance(books, path, first, last, account):
+def _trial_balance(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     return export_trial_balance(books, path, first, last)
 
 
-def _chart(books, path, first, last, account):
+def _chart(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     return export_file(books, "accounts", path)
 
 
-def _vouchers(books, path, first, last, account):
+def _vouchers(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     """The same months as the printed vouchers, re-importable."""
     return export_file(books, "vouchers", path, period=(first, last))
 
 
-def _journal(books, path, first, last, account):
+def _journal(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     """One journal; with no account, the cash and the bank journal one after the other with a 科目
     column, as the printed report binds both."""
     names = {a.code: a.full_name for a in books.accounts.list_accounts()}
@@ -70,7 +72,7 @@ def _journal(books, path, first, last, account):
                         (_entry_values(e) for e in entries), _community(books), sheet_name=book)
 
 
-def _ledger(books, path, first, last, account):
+def _ledger(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     accounts = books.accounts.list_accounts()
     names = {a.code: a.full_name for a in accounts}
     if account:
@@ -78,7 +80,7 @@ def _ledger(books, path, first, last, account):
         title = f"明细分类账 {account} {names.get(account, '')}（{_label(first, last)}）"
         return export_table(path, title, "元", LEDGER_COLUMNS, (_entry_values(e) for e in entries), _community(books),
                             sheet_name=f"明细分类账 {account}")
-    rows = []
+    rows: list[list[Any]] = []
     for row in accounts:
         if row.is_leaf:
             entries = books.ledger.account_ledger(row.code, first, last)
@@ -88,7 +90,7 @@ def _ledger(books, path, first, last, account):
     return export_table(path, f"明细分类账（{_label(first, last)}）", "元", columns, rows, _community(books))
 
 
-def _balance_sheet(books, path, first, last, account):
+def _balance_sheet(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     """资产负债表 of the last month: one row per line, 资产 first, then 负债和所有者权益."""
     sheet = books.statements.balance_sheet(last)
     sides = {"asset": "资产", "liability_equity": "负债和所有者权益"}
@@ -96,10 +98,11 @@ def _balance_sheet(books, path, first, last, account):
             for number, line in enumerate(sheet.lines, start=1)]
     columns = [("类别", "text"), ("项目", "text"), ("行次", "int"), ("年初数", "amount"), ("期末数", "amount")]
     day = last.last_day  # a balance is of a day, as printed: 2026年10月31日
-    return export_table(path, f"资产负债表（{day.year}年{day.month}月{day.day}日）", "元", columns, rows, _community(books))
+    return export_table(path, f"资产负债表（{day.year}年{day.month}月{day.day}日）", "元", columns, rows,
+                        _community(books))
 
 
-def _income_statement(books, path, first, last, account):
+def _income_statement(books: Books, path: str | Path, first: Period, last: Period, account: str | None) -> Path:
     statement = books.statements.income_statement(last, first=first)
     rows = [[line.label, number, line.month_fen or None, line.ytd_fen or None]  # blank zeros, as printed
             for number, line in enumerate(statement.lines, start=1)]
@@ -116,7 +119,7 @@ REPORT_SHEETS: dict[str, Callable[..., Path]] = {
 }
 
 
-def export_report(books: Any, name: str, path: str | Path, first: Period, last: Period,
+def export_report(books: Books, name: str, path: str | Path, first: Period, last: Period,
                   account: str | None = None, **aux: Any) -> Path:
     """Write report ``name``'s data for the months ``first``…``last`` to ``path`` (.xlsx), cut to
     the months the books hold as the printed report is (``PeriodService.reportable``). ``aux``:

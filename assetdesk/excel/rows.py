@@ -109,7 +109,8 @@ def named_group(text: Any) -> str:
     cleaned = _HEADING_RE.sub("", _WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", text)), count=1)
     found = set()
     for match in _GROUP_RE.finditer(cleaned):
-        run = re.search(rf"{_GROUP_CHARS}{{0,8}}$", cleaned[: match.start()]).group(0)
+        tail = re.search(rf"{_GROUP_CHARS}{{0,8}}$", cleaned[: match.start()])
+        run = tail.group(0) if tail else ""
         before = _GROUP_BOUNDARY_RE.sub("", run)
         if cleaned[match.start() - len(run) - 1: match.start() - len(run)] in _LIST_MARKS \
                 or any(mark in before for mark in _LIST_MARKS):

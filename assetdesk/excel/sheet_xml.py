@@ -117,7 +117,8 @@ def _merges(xml: bytes) -> list[Merge]:
     merges = []
     for left, top, right, bottom in _MERGE_RE.findall(xml):
         if right and bottom:  # a one-cell "merge" (ref="A1") merges nothing
-            merges.append(((int(top) - 1, _column_index(left.decode())), (int(bottom) - 1, _column_index(right.decode()))))
+            merges.append(((int(top) - 1, _column_index(left.decode())),
+                           (int(bottom) - 1, _column_index(right.decode()))))
     return merges
 
 

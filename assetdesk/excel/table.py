@@ -136,7 +136,8 @@ def _segment(grid: Grid, layout: Layout, refine: Refine | None) -> Segment:
 def _note_skipped_table(grid: Grid, layout: Layout) -> None:
     """Passed over, never silently: the clerk is told where the other table starts and its header."""
     top = layout.header_rows[0]
-    headers = [str(cell).strip() for cell in grid.rows[layout.header_rows[-1]] if isinstance(cell, str) and cell.strip()]
+    headers = [str(cell).strip() for cell in grid.rows[layout.header_rows[-1]]
+               if isinstance(cell, str) and cell.strip()]
     shown = "、".join(headers[:5]) + ("…" if len(headers) > 5 else "")
     note = f"工作表“{grid.name}”第 {top + 1} 行起的表格（{shown}）"
     if note not in grid.skipped_tables:
@@ -154,7 +155,8 @@ class _Walk:
         self.mapped = frozenset(col for col, _, _ in layout.mapping)
 
     def repeats_header(self, cells: Sequence[Any]) -> bool:
-        return self.first_header is not None and self.first_col < len(cells) and cells[self.first_col] == self.first_header
+        return (self.first_header is not None and self.first_col < len(cells)
+                and cells[self.first_col] == self.first_header)
 
     def only_numbering(self, cells: Sequence[Any]) -> bool:
         """A pre-numbered blank line: nothing but its 序号 filled in (asked only when the first
@@ -232,11 +234,13 @@ def parse_rows(grid: Grid, layout: Layout, columns: Sequence[ColumnSpec],
 
 def _unit_errors(grid: Grid, layout: Layout) -> list[RowError]:
     spec_at = {col: spec for col, spec, _ in layout.mapping}
-    return [RowError(grid.name, error.row + 1, f"{get_column_letter(error.col + 1)}（{layout.headers[spec_at[error.col].key]}）",
+    return [RowError(grid.name, error.row + 1,
+                     f"{get_column_letter(error.col + 1)}（{layout.headers[spec_at[error.col].key]}）",
                      error.unit, error.reason) for error in layout.unit_errors]
 
 
-def _convert(grid: Grid, part: Segment, columns: Sequence[ColumnSpec], title: str) -> tuple[list[ParsedRow], list[RowError]]:
+def _convert(grid: Grid, part: Segment, columns: Sequence[ColumnSpec],
+             title: str) -> tuple[list[ParsedRow], list[RowError]]:
     """Conversion runs column by column (``convert_column``): one call per column instead of one per
     cell is most of what keeps a 50,000-row import close to the bare read."""
     layout = part.layout

@@ -29,7 +29,8 @@ def read_text_table(path: Path) -> list[list[str]]:
         raise ImportFileError(f"“{path.name}”不是文本格式的 CSV 文件", safety._SAVE_AS_HINT)
     separator = _separator(text)
     try:
-        return [[_plain(cell) for cell in record] for record in csv.reader(io.StringIO(text, newline=""), delimiter=separator)]
+        return [[_plain(cell) for cell in record]
+                for record in csv.reader(io.StringIO(text, newline=""), delimiter=separator)]
     except csv.Error as exc:  # a quote never closed swallows the rest of the file into one cell
         raise ImportFileError(f"“{path.name}”的格式有误，无法按表格读取（{exc}）",
                               "请检查文件中的英文双引号是否成对，或在 Excel 中另存为 .xlsx 再导入") from None

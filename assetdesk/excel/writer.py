@@ -151,7 +151,8 @@ def _values_to_row(ws: Any, values: Sequence[Any], row_idx: int) -> Iterator[Cel
 
 
 def add_table_sheet(
-    workbook: Workbook, sheet_name: str, title: str, unit: str, columns: Sequence[OutColumn], rows: Iterable[Sequence[Any]],
+    workbook: Workbook, sheet_name: str, title: str, unit: str, columns: Sequence[OutColumn],
+    rows: Iterable[Sequence[Any]],
     note: str = "",
 ) -> int:
     """Append one formatted sheet to a write_only workbook; returns the number of data rows.

@@ -44,6 +44,7 @@ def build_journal(books, path: str | Path, period, *, account: str | None = None
         sections.append(Section(ledger_rows(entries), f"科目：{leaf.code} {leaf.full_name or leaf.name}"))
     spec = ReportSpec(journal_title(code), community_name(books), scope.label,
                       columns=JOURNAL_COLUMNS,
-                      sections=sections or [Section([], f"科目：{code} {chosen.full_name or chosen.name}（本期无发生额）")],
+                      sections=sections or [Section([], f"科目：{code} {chosen.full_name or chosen.name}"
+                                                        "（本期无发生额）")],
                       carry=LEDGER_CARRY, printed_on=printed_on, font=print_font(books))
     return render_table_report(path, spec)

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape as to_landscape
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import landscape as to_landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas

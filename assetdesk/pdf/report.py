@@ -150,7 +150,7 @@ def _open_canvas(path: str | Path, frame: PageFrame, spec: ReportSpec) -> Canvas
 @dataclass(frozen=True)
 class _Page:
     heading: str
-    rows: list  # list[Row] with text cells already formatted
+    rows: list[_FormattedRow]  # text cells already formatted
     heights: list
 
 
@@ -188,12 +188,12 @@ class _TableLayout:
             out.append(_Page(section.heading, page_rows, page_heights))
         return out
 
-    def _carry_row(self, state, label: str, carry: CarryForward) -> Row:
+    def _carry_row(self, state, label: str, carry: CarryForward) -> _FormattedRow:
         cells = carry_cells(state, label, len(self.columns), carry)
         return self._format(Row(tuple(cells), "carry"))[0]
 
     # -- cells ------------------------------------------------------------------------------
-    def _format(self, row: Row) -> tuple[Row, int]:
+    def _format(self, row: Row) -> tuple[_FormattedRow, int]:
         """Text of each cell (wrapped to its column) and the row's line count."""
         font = self.font.bold if row.kind in BOLD_KINDS else self.font.name
         cells, lines, negatives = [], 1, []

@@ -36,7 +36,8 @@ _UNDER_PREFIX = {"税金及附加", "管理费用", "其他收入", "其他支�
 def _half(lines, first_no: int) -> tuple[list[tuple], int]:
     """(label, 行次, 年初数, 期末数, kind, source label) per printed row of one half, with the
     section heading (流动资产：) above each section's first line."""
-    rows, number, section = [], first_no, None
+    rows: list[tuple] = []
+    number, section = first_no, None
     for line in lines:
         if line.section and line.section != section:
             rows.append((line.section + "：", "", None, None, "line", ""))
@@ -47,11 +48,11 @@ def _half(lines, first_no: int) -> tuple[list[tuple], int]:
     return rows, number
 
 
-def _align(left: list[tuple], right: list[tuple]) -> list[tuple]:
+def _align(left: list[tuple], right: list[tuple]) -> list[tuple | None]:
     """Pad ``right`` with blank rows (None) so each line named in ``_BESIDE`` prints on the row of
     its left partner; when that line closes a section the blank rows go above the section heading."""
     where = {row[5]: index for index, row in enumerate(left)}
-    out: list[tuple] = []
+    out: list[tuple | None] = []
     for index, row in enumerate(right):
         partner = _BESIDE.get(row[5])
         if partner in where:
@@ -62,7 +63,7 @@ def _align(left: list[tuple], right: list[tuple]) -> list[tuple]:
     return out
 
 
-def _section_block(right: list[tuple], index: int, out: list) -> int:
+def _section_block(right: list[tuple], index: int, out: list[tuple | None]) -> int:
     """How many rows already placed belong to the section ``right[index]`` closes (so padding goes
     above its heading); 0 for a line that follows another subtotal (负债合计)."""
     if index and right[index - 1][4] != "line":
@@ -80,15 +81,15 @@ def _section_block(right: list[tuple], index: int, out: list) -> int:
 def balance_sheet_rows(sheet) -> list[Row]:
     left, next_no = _half(sheet.side("asset"), 1)
     right, _ = _half(sheet.side("liability_equity"), next_no)
-    right = _align(left, right)
-    height = max(len(left), len(right))
-    left += [None] * (height - len(left))
-    right += [None] * (height - len(right))
+    beside = _align(left, right)
+    height = max(len(left), len(beside))
+    padded_left: list[tuple | None] = [*left, *[None] * (height - len(left))]
+    padded_right = beside + [None] * (height - len(beside))
     rows = []
-    for a, b in zip(left, right):
+    for a, b in zip(padded_left, padded_right):
         cells = (a or ("", "", None, None))[:4] + (b or ("", "", None, None))[:4]
         kinds = [r[4] for r in (a, b) if r]
-        rows.append(Row(cells, max(kinds, key=_STRENGTH.get) if kinds else "line"))
+        rows.append(Row(cells, max(kinds, key=_STRENGTH.__getitem__) if kinds else "line"))
     return rows
 
 

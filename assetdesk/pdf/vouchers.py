@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -26,6 +26,9 @@ from assetdesk.pdf.report import PADDING_X, RED, grid_style, wrap_text
 from assetdesk.pdf.scope import PeriodRange, community_name, print_font
 from assetdesk.periods import months_between
 from assetdesk.services.aux_labels import aux_label
+
+if TYPE_CHECKING:
+    from assetdesk.services.voucher_types import LineView, VoucherView
 
 LINES_PER_SLIP = 8
 ROW_HEIGHT = 24
@@ -41,8 +44,8 @@ _GAP = 5 * mm  # between the two slips, where the page is cut or folded
 class Slip:
     """One printed slip: part ``part`` of ``parts`` of a voucher (``VoucherView``)."""
 
-    voucher: object
-    lines: tuple
+    voucher: VoucherView
+    lines: tuple[LineView, ...]
     part: int
     parts: int
 
@@ -51,23 +54,22 @@ class Slip:
         return self.part == self.parts
 
 
-def slips_of(vouchers: Iterable) -> list[Slip]:
-    """Vouchers cut into slips of at most ``LINES_PER_SLIP`` lines."""
+def slips_of(vouchers: Iterable[VoucherView]) -> list[Slip]:
+    """Vouchers cut into slips of at most ``LINES_PER_SLIP`` lines (one empty slip for no lines)."""
     slips: list[Slip] = []
     for voucher in vouchers:
-        lines = tuple(voucher.lines) or ((),)
-        chunks = [lines[i:i + LINES_PER_SLIP] for i in range(0, len(lines), LINES_PER_SLIP)]
-        slips += [Slip(voucher, chunk if chunk != ((),) else (), n, len(chunks))
-                  for n, chunk in enumerate(chunks, start=1)]
+        lines = tuple(voucher.lines)
+        chunks = [lines[i:i + LINES_PER_SLIP] for i in range(0, len(lines), LINES_PER_SLIP)] or [()]
+        slips += [Slip(voucher, chunk, n, len(chunks)) for n, chunk in enumerate(chunks, start=1)]
     return slips
 
 
-def render_vouchers(path: str | Path, vouchers: Sequence, *, community: str, period_label: str,
+def render_vouchers(path: str | Path, vouchers: Sequence[VoucherView], *, community: str, period_label: str,
                     printed_on: date, font: str | None = None) -> Path:
     """Write ``VoucherView`` objects (with lines) two slips per page."""
     choice = register_cjk_font(font)
     frame = PageFrame(SLIP_TITLE, community, period_label, printed_on, choice, signature=())
-    slips = slips_of(vouchers) or [None]
+    slips: list[Slip | None] = [*slips_of(vouchers)] or [None]
     pages = [slips[i:i + 2] for i in range(0, len(slips), 2)]
     canvas = Canvas(str(path), pagesize=frame.size, initialFontName=choice.name)
     canvas.setTitle(f"{community} {SLIP_TITLE} {period_label}")
@@ -79,7 +81,7 @@ def render_vouchers(path: str | Path, vouchers: Sequence, *, community: str, per
     return Path(path)
 
 
-def _draw_page(canvas: Canvas, frame: PageFrame, pair: list, number: int, count: int) -> None:
+def _draw_page(canvas: Canvas, frame: PageFrame, pair: list[Slip | None], number: int, count: int) -> None:
     frame.draw_footer(canvas, number, count)
     top = frame.size[1] - 10 * mm
     middle = frame.size[1] / 2
@@ -116,7 +118,8 @@ class _SlipDrawer:
         self._draw_signatures(table_top - height - 7 * mm)
 
     def _draw_title(self, top: float) -> None:
-        canvas, voucher, left, right = self.canvas, self.slip.voucher, self.frame.left, self.frame.left + self.frame.width
+        canvas, voucher = self.canvas, self.slip.voucher
+        left, right = self.frame.left, self.frame.left + self.frame.width
         centre = left + self.frame.width / 2
         canvas.setFont(self.font.bold, 15)
         with bold_text(canvas, self.font.fake_bold):

@@ -75,9 +75,11 @@ def check_can_carry(key: str, account: Account, newly: list[Account], locked: bo
     count = unnamed.count()
     if count:
         first = (Voucher.select(Voucher.date_on, Voucher.word, Voucher.number).join(VoucherLine)
-                 .where(VoucherLine.id.in_(unnamed.select(VoucherLine.id))).order_by(Voucher.date_on, Voucher.number).first())
+                 .where(VoucherLine.id.in_(unnamed.select(VoucherLine.id)))
+                 .order_by(Voucher.date_on, Voucher.number).first())
         example = f"（最早一笔：{first.date_on} {first.word}-{first.number or 0:04d}）" if first else ""
-        raise AccountError(f"科目“{account.code} {account.name}”（含明细科目）已有 {count} 笔记账分录没有指明{label}{example}，"
+        raise AccountError(f"科目“{account.code} {account.name}”（含明细科目）已有 {count} 笔记账分录"
+                           f"没有指明{label}{example}，"
                            f"不能再设置按{label}辅助核算",
                            f"已过账的凭证不能修改：请把这些分录红字冲销后按{label}重新录入，再设置辅助核算")
     _check_openings(key, account, newly, locked)
@@ -86,7 +88,8 @@ def check_can_carry(key: str, account: Account, newly: list[Account], locked: bo
 def _check_openings(key: str, account: Account, newly: list[Account], locked: bool) -> None:
     label, field = BY_KEY[key].label, BY_KEY[key].line_field
     by_id = {a.id: a for a in newly}
-    for opening in OpeningBalance.select().where(OpeningBalance.account.in_(list(by_id)) & (OpeningBalance.amount_fen != 0)):
+    openings = OpeningBalance.select().where(OpeningBalance.account.in_(list(by_id)) & (OpeningBalance.amount_fen != 0))
+    for opening in openings:
         named = OpeningBalanceAux.select().where((OpeningBalanceAux.account == opening.account_id)
                                                  & getattr(OpeningBalanceAux, field).is_null(False)).exists()
         if named:
@@ -103,14 +106,16 @@ def fold_breakdown(account_ids: list[int], dropped: set[str], kept: dict[int, tu
     """The opening breakdown of ``account_ids`` without the ``dropped`` dimensions: rows naming the
     same records of the dimensions each account keeps (``kept``) become one; an account keeping none
     loses its rows. True when any row changed (inside the caller's transaction)."""
-    rows = list(OpeningBalanceAux.select().where(OpeningBalanceAux.account.in_(account_ids)).order_by(OpeningBalanceAux.id))
+    rows = list(OpeningBalanceAux.select().where(OpeningBalanceAux.account.in_(account_ids))
+                .order_by(OpeningBalanceAux.id))
     affected = _naming(rows, dropped)
     if not affected:
         return False
     for account_id in {row.account_id for row in affected}:
         merged: dict[tuple, int] = {}
         for row in (r for r in rows if r.account_id == account_id):
-            ids = tuple((d.line_field, _raw_id(row, d.line_field)) for d in DIMENSIONS if d.key in kept.get(account_id, ()))
+            ids = tuple((d.line_field, _raw_id(row, d.line_field)) for d in DIMENSIONS
+                        if d.key in kept.get(account_id, ()))
             merged[ids] = merged.get(ids, 0) + row.amount_fen
         OpeningBalanceAux.delete().where(OpeningBalanceAux.account == account_id).execute()
         if kept.get(account_id):

@@ -57,8 +57,8 @@ def effective_dimensions(parents: dict[int, int | None], declared: dict[int, set
 def declared_dimensions() -> dict[int, set[str]]:
     """account id → the dimension keys declared on that account itself."""
     declared: dict[int, set[str]] = {}
-    for account_id, key in AccountDimension.select(AccountDimension.account, AccountDimension.dimension).tuples():
-        declared.setdefault(account_id, set()).add(key)
+    for row in AccountDimension.select(AccountDimension.account, AccountDimension.dimension):
+        declared.setdefault(row.account_id, set()).add(row.dimension)
     return declared
 
 
@@ -77,12 +77,14 @@ class AccountReader(Service):
         return [r for r in rows if r.is_active] if active_only else rows
 
     @staticmethod
-    def _row(account: Account, by_id: dict, parents: set, dimensions: tuple[str, ...] = ()) -> AccountRow:
-        names, node = [], account
+    def _row(account: Account, by_id: dict[int, Account], parents: set[int],
+             dimensions: tuple[str, ...] = ()) -> AccountRow:
+        names: list[str] = []
+        node: Account | None = account
         while node is not None:
             names.append(node.name)
-            node = by_id.get(node.parent_id)
-        parent = by_id.get(account.parent_id)
+            node = by_id.get(node.parent_id) if node.parent_id else None
+        parent = by_id.get(account.parent_id) if account.parent_id else None
         return AccountRow(account.id, account.code, account.name, parent.code if parent else "", account.level,
                           account.category, account.normal_side, account.id not in parents, account.is_active,
                           account.initials, "—".join(reversed(names)),
@@ -125,8 +127,8 @@ class AccountReader(Service):
         while node is not None:
             chain.append(node.id)
             node = Account.get_or_none(Account.id == node.parent_id) if node.parent_id else None
-        keys = {key for (key,) in AccountDimension.select(AccountDimension.dimension)
-                .where(AccountDimension.account.in_(chain)).tuples()}
+        keys = {row.dimension for row in AccountDimension.select(AccountDimension.dimension)
+                .where(AccountDimension.account.in_(chain))}
         return tuple(d.key for d in DIMENSIONS if d.key in keys)
 
     def _dimension_map(self) -> dict[str, tuple[str, ...]]:

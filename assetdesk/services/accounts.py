@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assetdesk.events import AccountsChanged
 from assetdesk.db.models import Account, AccountDimension, OpeningBalance, OpeningBalanceAux, VoucherLine
 from assetdesk.dimensions import BY_KEY, DIMENSIONS
 from assetdesk.errors import AccountError, DuplicateError, InputError, InUseError, NotFoundError
+from assetdesk.events import AccountsChanged
 from assetdesk.services import account_dimensions as dims
 from assetdesk.services.account_dimensions import DimensionChoice
 from assetdesk.services.account_reader import AccountRow, declared_dimensions, effective_dimensions, pinyin_initials
@@ -149,7 +149,8 @@ class AccountService(OpeningBalanceService):
             if Account.select().where(Account.parent == account).exists():
                 raise InUseError(f"科目“{code}”下还有明细科目，不能删除", "请先删除或停用其明细科目")
             if self._has_postings_or_opening(account):
-                raise InUseError(f"科目“{code} {account.name}”已有记账分录或期初余额，不能删除", "可将其停用，历史记录会保留")
+                raise InUseError(f"科目“{code} {account.name}”已有记账分录或期初余额，不能删除",
+                                 "可将其停用，历史记录会保留")
             OpeningBalance.delete().where(OpeningBalance.account == account).execute()
             Account.delete().where(Account.id == account.id).execute()
             self.ctx.audit("删除科目", "account", code, before={"code": code, "name": account.name})
@@ -190,7 +191,8 @@ class AccountService(OpeningBalanceService):
                 continue
             names[code] = (parent, name)
             if parent not in accounts and parent not in codes:
-                problems.append(AccountProblem(index, "code", f"上级科目“{parent}”不存在，请先建立上级科目或在本表中加上它"))
+                problems.append(AccountProblem(index, "code",
+                                               f"上级科目“{parent}”不存在，请先建立上级科目或在本表中加上它"))
             elif parent in in_use and parent not in with_children:
                 problems.append(AccountProblem(
                     index, "code", f"科目“{parent} {accounts[parent].name}”已有记账或期初余额，不能再增加明细科目"
@@ -214,7 +216,8 @@ class AccountService(OpeningBalanceService):
             for code in codes:
                 if code in listed:
                     others = "、".join(other for other in sorted(codes) if other != code)
-                    problems.append(AccountProblem(listed[code], "name", f"“{parent_name}”下的明细科目 {others} 也叫“{name}”："
+                    problems.append(AccountProblem(listed[code], "name",
+                                                   f"“{parent_name}”下的明细科目 {others} 也叫“{name}”："
                                                                           "同一上级科目下的明细科目不能同名，请换一个名称",
                                                    duplicate=True))
         return problems
@@ -257,7 +260,8 @@ class AccountService(OpeningBalanceService):
         for ancestor in self._ancestors(account):  # the nearest ancestor declaring it is named
             for key in declared.get(ancestor.id, set()):
                 inherited.setdefault(key, f"{ancestor.code} {ancestor.name}")
-        return [DimensionChoice(d.key, d.label, d.key in carried, inherited.get(d.key, ""), dims.unavailable_reason(d.key))
+        return [DimensionChoice(d.key, d.label, d.key in carried, inherited.get(d.key, ""),
+                                dims.unavailable_reason(d.key))
                 for d in DIMENSIONS]
 
     @staticmethod

@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from assetdesk.db.models import Account, AccountDimension
-from assetdesk.dimensions import BY_KEY, DIMENSIONS, Dimension, dimension as find_dimension
+from assetdesk.dimensions import BY_KEY, DIMENSIONS, Dimension
+from assetdesk.dimensions import dimension as find_dimension
 from assetdesk.errors import AccountError, DateError, InputError, NotFoundError
 from assetdesk.names import normalise_name
 from assetdesk.periods import Period
@@ -131,13 +132,13 @@ class AuxLedgerService(Service):
     def _chain(self, code: str) -> list[Account]:
         """The account and its ancestors, top first; NotFoundError when there is no such account."""
         accounts = {a.id: a for a in Account.select(Account.id, Account.code, Account.name, Account.parent)}
-        node = next((a for a in accounts.values() if a.code == code), None)
+        node: Account | None = next((a for a in accounts.values() if a.code == code), None)
         if node is None:
             raise NotFoundError(f"科目“{code}”不存在", "请检查科目编码")
         chain = []
         while node is not None:
             chain.append(node)
-            node = accounts.get(node.parent_id)
+            node = accounts.get(node.parent_id) if node.parent_id else None
         return list(reversed(chain))
 
     def _account(self, code: str, dimension) -> tuple[str, list[int], Dimension]:
@@ -152,12 +153,13 @@ class AuxLedgerService(Service):
         """Codes of the accounts that carry a dimension (declared on them or an ancestor), by code:
         those an 辅助余额表 can be asked for without naming a dimension."""
         parents = {a.id: a.parent_id for a in Account.select(Account.id, Account.parent)}
-        declared = {row.account_id for row in AccountDimension.select(AccountDimension.account, AccountDimension.dimension)
+        declared = {row.account_id
+                    for row in AccountDimension.select(AccountDimension.account, AccountDimension.dimension)
                     if row.dimension in BY_KEY and BY_KEY[row.dimension].available}
         codes = {a.id: a.code for a in Account.select(Account.id, Account.code)}
         carrying = []
         for account_id, code in codes.items():
-            node = account_id
+            node: int | None = account_id
             while node is not None and node not in declared:
                 node = parents.get(node)
             if node is not None:
@@ -168,10 +170,10 @@ class AuxLedgerService(Service):
         """Every (account code, dimension) declared in the chart, by code: what an 辅助 report of
         "all accounts" prints, one section each; ``dimension`` keeps only its declarations."""
         wanted = None if dimension is None else self._dimension("", dimension)
-        rows = (AccountDimension.select(Account.code, AccountDimension.dimension)
-                .join(Account).order_by(Account.code).tuples())
+        rows = AccountDimension.select(Account.code, AccountDimension.dimension).join(Account).order_by(Account.code)
+        pairs = [(row.account.code, row.dimension) for row in rows]
         order = {d.key: n for n, d in enumerate(DIMENSIONS)}
-        found = sorted(((code, BY_KEY[key]) for code, key in rows if key in BY_KEY and BY_KEY[key].available
+        found = sorted(((code, BY_KEY[key]) for code, key in pairs if key in BY_KEY and BY_KEY[key].available
                         and (wanted is None or BY_KEY[key] == wanted)), key=lambda item: (item[0], order[item[1].key]))
         return tuple(found)
 
@@ -187,7 +189,8 @@ class AuxLedgerService(Service):
             carried = self.dimensions_of(code)
             if not carried:
                 raise AccountError(f"科目“{code}”没有设置辅助核算，无法按往来单位、小区等查看",
-                                   "请选择设有辅助核算的科目（如 112 应收款），或指定辅助核算项目（--dimension 往来单位）")
+                                   "请选择设有辅助核算的科目（如 112 应收款），"
+                                   "或指定辅助核算项目（--dimension 往来单位）")
             return carried[0]
         if isinstance(dimension, Dimension):
             chosen = dimension
@@ -212,7 +215,7 @@ class AuxLedgerService(Service):
         sums = self._sums(ids, dim, start.key, end.key, Period(end.year, 1).key)
         self._add_openings(sums, ids, dim)
         records = self._records(dim, [rid for rid in sums if rid is not None])
-        rows = [_balance_row(records.get(rid) or _unassigned(dim), values)
+        rows = [_balance_row(_record_of(records, rid, dim), values)
                 for rid, values in sums.items() if any(values)]
         rows.sort(key=_record_order)
         totals = _balance_row(AuxRecord(dim.key, None, "", "合计"),
@@ -303,7 +306,7 @@ class AuxLedgerService(Service):
             before = opening.get(rid, [0] * 6)
             entries = book_entries(start, end, before[0], (before[3], before[4]), lines.get(rid, {}))
             sections.append(AuxLedgerSection(account_code.strip(), name, dim,
-                                             records.get(rid) or _unassigned(dim), tuple(entries)))
+                                             _record_of(records, rid, dim), tuple(entries)))
         sections.sort(key=lambda s: _record_order_key(s.record))
         return sections
 
@@ -383,6 +386,12 @@ def _record_filter(dim: Dimension, record_id: int | None, param: str, prefix: st
     if record_id is None:
         return f" AND {prefix}{dim.line_field} IS NULL", ()
     return f" AND {prefix}{dim.line_field} = {param}", (int(record_id),)
+
+
+def _record_of(records: dict[int, AuxRecord], rid: int | None, dim: Dimension) -> AuxRecord:
+    """The record ``rid`` names, or the （未指定…） row of lines and openings naming none."""
+    found = records.get(rid) if rid is not None else None
+    return found or _unassigned(dim)
 
 
 def _unassigned(dim: Dimension) -> AuxRecord:

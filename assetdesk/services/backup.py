@@ -5,9 +5,11 @@ import sqlite3
 from pathlib import Path
 from typing import Callable
 
-from assetdesk.events import DatabaseRestored
+import peewee
+
 from assetdesk.db.connection import is_sqlite, sqlite_backup
 from assetdesk.errors import DatabaseError, NotFoundError
+from assetdesk.events import DatabaseRestored
 from assetdesk.paths import default_backup_dir
 from assetdesk.services.context import Service, ServiceContext
 
@@ -19,10 +21,12 @@ class BackupService(Service):
         super().__init__(ctx)
         self._reopen = reopen
 
-    def _require_sqlite(self) -> Path:
-        if not is_sqlite(self.db) or self.ctx.target.path is None:
+    def _require_sqlite(self) -> tuple[peewee.SqliteDatabase, Path]:
+        """The open SQLite database and its file; PostgreSQL is backed up by the server's own tools."""
+        db, path = self.db, self.ctx.target.path
+        if not is_sqlite(db) or path is None:
             raise DatabaseError("PostgreSQL 数据库请使用服务器的备份工具（pg_dump）", "本功能只用于单机数据库文件")
-        return self.ctx.target.path
+        return db, path
 
     def default_folder(self) -> Path:
         from assetdesk.db.models import Setting
@@ -32,7 +36,7 @@ class BackupService(Service):
 
     def backup(self, dest: str | Path | None = None) -> Path:
         """Copy the open database (safe while in use). ``dest`` may be a folder or a file name."""
-        source = self._require_sqlite()
+        db, source = self._require_sqlite()
         stamp = self.ctx.now().strftime("%Y%m%d-%H%M%S")
         target = Path(dest) if dest else self.default_folder()
         if target.is_dir() or not target.suffix:
@@ -41,7 +45,7 @@ class BackupService(Service):
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.resolve() == source.resolve():
             raise DatabaseError("备份文件不能与当前数据库是同一个文件", "请选择其他位置")
-        sqlite_backup(self.db, target)
+        sqlite_backup(db, target)
         self.ctx.audit("备份", "database", "", after={"file": str(target)})
         return target
 
@@ -57,12 +61,12 @@ class BackupService(Service):
     def restore(self, file: str | Path) -> Path:
         """Replace the open database with ``file`` after verifying it; returns the kept copy of the current one."""
         source = Path(file)
-        current = self._require_sqlite()
+        db, current = self._require_sqlite()
         if not source.is_file():
             raise NotFoundError(f"备份文件“{source}”不存在", "请重新选择备份文件")
         verify_backup(source)
         kept = current.with_name(f"{current.stem}-before-restore-{self.ctx.now():%Y%m%d-%H%M%S}.db")
-        sqlite_backup(self.db, kept)
+        sqlite_backup(db, kept)
         # SQLite's backup API copies the backup INTO the live database: every open connection (other
         # threads, other windows) sees the restored books, and no file is deleted under them.
         source_conn = sqlite3.connect(f"file:{source}?mode=ro", uri=True)

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from assetdesk.db.migrate import current_version
 from assetdesk.db.migrations import LATEST_VERSION
-
 from assetdesk.money import format_money
 from assetdesk.services.context import Service, ServiceContext
 from assetdesk.services.ledger import LedgerService
@@ -72,7 +71,8 @@ class CheckService(Service):
         # Control accounts hold no postings of their own (see _non_leaf_postings) and are read from the
         # monthly totals, so "sub-ledgers agree with control accounts" means: totals agree with lines.
         if self._ledger.totals_disagreements():
-            findings.append(Finding("period_totals", "科目月度汇总与已过账分录不符；请运行 assetdesk check --rebuild 重建"))
+            findings.append(Finding("period_totals",
+                                    "科目月度汇总与已过账分录不符；请运行 assetdesk check --rebuild 重建"))
         return findings
 
     def _non_leaf_postings(self) -> list[Finding]:
@@ -83,7 +83,8 @@ class CheckService(Service):
     def _closed_period_postings(self) -> list[Finding]:
         """A closed month holds no draft and no voucher numbered after its last number at closing
         (exact, where comparing times to the second could miss one posted in the same second)."""
-        rows = self._rows("SELECT v.period_key, COUNT(*) FROM voucher v JOIN period_state s ON s.period_key = v.period_key "
+        rows = self._rows("SELECT v.period_key, COUNT(*) FROM voucher v"
+                          " JOIN period_state s ON s.period_key = v.period_key "
                           "WHERE s.is_closed = %s AND (v.status <> 'posted' OR (s.closed_number IS NOT NULL AND "
                           "v.number > s.closed_number) OR (s.closed_number IS NULL AND v.posted_at > s.closed_at)) "
                           "GROUP BY v.period_key" % self.db.param, (True,))
@@ -101,7 +102,8 @@ class CheckService(Service):
         return [Finding("posting_rule", problem) for problem in self._rules.problems()]
 
     def _numbering(self) -> list[Finding]:
-        rows = self._rows("SELECT period_key, COUNT(*), MAX(number) FROM voucher WHERE status = 'posted' GROUP BY period_key")
+        rows = self._rows("SELECT period_key, COUNT(*), MAX(number) FROM voucher WHERE status = 'posted'"
+                          " GROUP BY period_key")
         return [Finding("numbering", f"{p // 100}-{p % 100:02d} 凭证号不连续（{c} 张，最大号 {m}）")
                 for p, c, m in rows if int(c) != int(m or 0)]
 

@@ -15,16 +15,23 @@ import dataclasses
 import datetime as dt
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Callable, Union
 
 import peewee
 
 from assetdesk.db.connection import DatabaseTarget
 from assetdesk.events import Event, EventBus
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+# What an audit entry keeps as "before" / "after": fields by name, a record (dataclass or named
+# tuple: kept as its fields) or nothing.
+AuditValue = Union[Mapping[str, object], "DataclassInstance", tuple, None]
 
 
 @dataclass
@@ -100,20 +107,23 @@ class ServiceContext:
     def today(self) -> dt.date:
         return self.clock().date()
 
-    def audit(self, action: str, entity: str, entity_id: object = "", before: Any = None, after: Any = None) -> None:
+    def audit(self, action: str, entity: str, entity_id: object = "", before: AuditValue = None,
+              after: AuditValue = None) -> None:
         """Record one write in the audit trail; call inside the service's transaction."""
         p = self.db.param
         if self.source:
             after = {"来源": self.source, **_as_dict(after)}
         self.db.execute_sql(
-            f"INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES ({', '.join([p] * 7)})",
+            "INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES "
+            f"({', '.join([p] * 7)})",
             (self.now(), self.user, action, entity, str(entity_id or ""), _to_json(before), _to_json(after)))
 
     def audit_json(self, action: str, entity: str, entity_id: str, after: str) -> None:
         """Record one write whose record is already compact JSON (the posting path's)."""
         p = self.db.param
         self.db.execute_sql(
-            f"INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES ({', '.join([p] * 7)})",
+            "INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES "
+            f"({', '.join([p] * 7)})",
             (self.now(), self.user, action, entity, entity_id, "", after))
 
     @contextmanager
@@ -126,7 +136,7 @@ class ServiceContext:
             self.source = previous
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> object:
     """A record (dataclass or named tuple) as a dict of its fields; anything else as it is."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.asdict(value)
@@ -135,20 +145,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _as_dict(value: Any) -> dict:
+def _as_dict(value: object) -> dict[str, object]:
     value = _plain(value)
     if value is None:
         return {}
     return dict(value) if isinstance(value, dict) else {"内容": value}
 
 
-def _to_json(value: Any) -> str:
+def _to_json(value: object) -> str:
     if value is None:
         return ""
     return json.dumps(_plain(value), ensure_ascii=False, default=_json_default, sort_keys=True)
 
 
-def _json_default(value: Any) -> Any:
+def _json_default(value: object) -> str:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, Decimal):

@@ -9,15 +9,25 @@ from typing import Iterable
 
 import peewee
 
-from assetdesk.events import OrgChanged
 from assetdesk.db.models import Compound, Counterparty, OpeningBalanceAux, VoucherLine
 from assetdesk.errors import DuplicateError, InputError, InUseError, NotFoundError
+from assetdesk.events import OrgChanged
 from assetdesk.id_numbers import id_code_problem, normalise_id_code, normalise_phone, phone_problem
 from assetdesk.names import normalise_name
 from assetdesk.services.context import Service
-from assetdesk.services.counterparty_matching import FIELD_LABELS, SELECT_RECORDS, CounterpartyMatcher, duplicate_targets
+from assetdesk.services.counterparty_matching import (
+    FIELD_LABELS,
+    SELECT_RECORDS,
+    CounterpartyMatcher,
+    duplicate_targets,
+)
 from assetdesk.services.org_types import (
-    COUNTERPARTY_KINDS, COUNTERPARTY_ROLES, CounterpartyInput, CounterpartyPlan, CounterpartyRow, UpsertResult,
+    COUNTERPARTY_KINDS,
+    COUNTERPARTY_ROLES,
+    CounterpartyInput,
+    CounterpartyPlan,
+    CounterpartyRow,
+    UpsertResult,
 )
 
 
@@ -43,7 +53,7 @@ def check_choice(value: str, allowed: Iterable[str], label: str) -> None:
 class CounterpartyService(Service):
     """The only writer of counterparties (part of ``OrgService``)."""
 
-    def _counterparty_query(self, search: str | None, role: str | None) -> peewee.ModelSelect:
+    def _counterparty_query(self, search: str | None, role: str | None) -> peewee.ModelSelect[Counterparty]:
         query = Counterparty.select()
         if search:
             query = query.where(Counterparty.name.contains(search) | Counterparty.id_code.contains(search)
@@ -169,17 +179,20 @@ class CounterpartyService(Service):
         these books a moment ago: an import that has just planned its rows to preview them writes
         the very same changes, without planning 50,000 rows twice. Refused like ``upsert_counterparties``."""
         with self.ctx.transaction():
-            for status, _, _, after, problems in plans:  # plain tuples from an import are welcome too
+            for _, _, _, after, problems in plans:  # plain tuples from an import are welcome too
                 if problems:
                     field, reason = problems[0]
-                    raise InputError(f"往来单位或个人“{after[0]}”的{FIELD_LABELS[field]}有误：{reason}", "请改正后重新导入")
+                    raise InputError(f"往来单位或个人“{after[0]}”的{FIELD_LABELS[field]}有误：{reason}",
+                                     "请改正后重新导入")
             for first, later in duplicate_targets(plans):
-                raise DuplicateError(f"“{plans[later][3][0]}”在导入的数据中出现了两次（第 {first + 1} 条和第 {later + 1} 条）",
+                raise DuplicateError(f"“{plans[later][3][0]}”在导入的数据中出现了两次（第 {first + 1} 条和第"
+                                     f" {later + 1} 条）",
                                      "同一单位或个人只需一条，请合并")
             new_rows = [plan[3] for plan in plans if plan[0] == "new"]
             changed_rows = [(*plan[3], plan[1]) for plan in plans if plan[0] == "changed"]
             self._bulk_write_counterparties(new_rows, changed_rows)
-            self.ctx.audit("导入往来单位", "counterparty", "", after={"created": len(new_rows), "updated": len(changed_rows)})
+            self.ctx.audit("导入往来单位", "counterparty", "",
+                           after={"created": len(new_rows), "updated": len(changed_rows)})
         self._publish(OrgChanged())
         return UpsertResult(len(new_rows), len(changed_rows), len(plans) - len(new_rows) - len(changed_rows))
 

@@ -21,17 +21,25 @@ import re
 from collections.abc import Iterable, Sequence
 
 from assetdesk.id_numbers import (
-    ORGANISATION, PERSON, REGISTRATION_AUTHORITIES, RESIDENT_CHECK_DIGITS, birth_dates, credit_check_character,
-    id_code_problem, implied_kind, normalise_id_code,
-    normalise_phone, phone_problem,
+    ORGANISATION,
+    PERSON,
+    REGISTRATION_AUTHORITIES,
+    RESIDENT_CHECK_DIGITS,
+    birth_dates,
+    credit_check_character,
+    id_code_problem,
+    implied_kind,
+    normalise_id_code,
+    normalise_phone,
+    phone_problem,
 )
 from assetdesk.names import normalise_name
 from assetdesk.services.org_types import COUNTERPARTY_KINDS, COUNTERPARTY_ROLES, CounterpartyInput, CounterpartyPlan
 
 # the stored fields, in the order of ``CounterpartyPlan.before`` / ``.after``
 FIELDS = ("name", "kind", "id_code", "phone", "address", "roles", "note")
-FIELD_LABELS = {"name": "名称", "kind": "类型", "id_code": "证件号码", "phone": "电话", "address": "地址", "roles": "角色",
-                "note": "备注"}
+FIELD_LABELS = {"name": "名称", "kind": "类型", "id_code": "证件号码", "phone": "电话", "address": "地址",
+                "roles": "角色", "note": "备注"}
 # the most characters the database keeps (models.Counterparty)
 MAX_LENGTHS = {"name": 200, "id_code": 30, "phone": 50, "address": 200}
 
@@ -48,7 +56,8 @@ def clean_row(name: str, kind: str, id_code: str, phone: str, address: str, role
     takes: the name without alignment spaces, the number plain and upper-case, the phone with
     half-width digits, the roles as stored ("承租方,缴费人", each once)."""
     return (normalise_name(name), kind, normalise_id_code(id_code) if id_code else "",
-            normalise_phone(phone) if phone else "", address.strip(), ",".join(dict.fromkeys(r for r in roles if r)), note)
+            normalise_phone(phone) if phone else "", address.strip(), ",".join(dict.fromkeys(r for r in roles if r)),
+            note)
 
 
 def guess_kind(name: str, id_code: str = "") -> str:
@@ -120,14 +129,16 @@ class CounterpartyMatcher:
             if new_code and len(new_code) == 18:  # the usual numbers, checked here without a call
                 body = new_code[:17]
                 if kind == person:
-                    if body.isdigit() and new_code[6:14] in dates and check_digits[2 * int(body, 13) % 11] == new_code[17]:
+                    if body.isdigit() and new_code[6:14] in dates \
+                            and check_digits[2 * int(body, 13) % 11] == new_code[17]:
                         new_code = ""  # a well-formed 身份证号码
                 elif new_code[0] in authorities and new_code[17] == credit_check(body):
                     new_code = ""  # a well-formed 统一社会信用代码
             if ambiguity or bad_roles or not name or (new_code and id_code_problem(new_code, kind)) \
                     or (new_phone and not (len(new_phone) >= 7 and new_phone.isdigit())) or kind not in kinds \
                     or len(name) + len(address) > 200 or len(code) + len(phone) > 30:  # lengths: see _problems
-                append((status, record_id, before, row, _problems(row, kind, new_code, new_phone, bad_roles, ambiguity)))
+                append((status, record_id, before, row,
+                        _problems(row, kind, new_code, new_phone, bad_roles, ambiguity)))
             else:
                 append((status, record_id, before, row, ()))
         return plans

@@ -21,9 +21,11 @@ COMMUNITY = "兰花社区"
 AREAS = (("PQ01", "东片区"), ("PQ02", "中片区"), ("PQ03", "西片区"))
 COMPOUND_COUNT = 96
 DEMO_PREPARER = "王会计"  # the demo clerk, who prepares every demo voucher
-SURNAMES = "李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
+SURNAMES = ("李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏"
+            "薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文")
 GIVEN = "明华建国丽娟伟芳秀英敏静强磊军洋勇艳杰娜涛超霞平刚桂兰亚琪海燕玉梅志红春生德福云飞"
-COMPOUND_WORDS = "兰园 茶城 思茅 南屏 振兴 月光 翠云 松山 梅子 洗马 倚象 白龙 石屏 文化 人民 康平 龙生 茶苑 民族 普洱".split()
+COMPOUND_WORDS = ("兰园 茶城 思茅 南屏 振兴 月光 翠云 松山 梅子 洗马 倚象 白龙 石屏 文化 人民 康平 龙生 茶苑 "
+                  "民族 普洱").split()
 # The demo's sub-accounts; those a new set of books already has (10201, 21101, 50101 …) are kept as they are.
 SUB_ACCOUNTS = (
     ("102", "10201", "基本存款户"), ("211", "21101", "押金"), ("211", "21102", "其他应付款"),
@@ -58,7 +60,8 @@ def build_demo(books, households: int = 2000, seed: int = 20240501, year: int | 
                progress: Callable[[int, int], None] | None = None) -> DemoSummary:
     """Fill an empty database (no 账套 yet) with the demo community; refuses a non-empty one."""
     if books.is_initialised():
-        raise DuplicateError("数据库中已有账套，不能再生成演示数据", "请用一个新的数据库文件，例如 assetdesk --db demo.db demo")
+        raise DuplicateError("数据库中已有账套，不能再生成演示数据",
+                             "请用一个新的数据库文件，例如 assetdesk --db demo.db demo")
     rng = random.Random(seed)
     today = books.ctx.today()
     year = year or today.year
@@ -112,13 +115,15 @@ def _counterparties(books, rng: random.Random, households: int) -> tuple[list[st
                                ("物业公司",))
              for i, c in enumerate(companies, start=1)]
     tenant_names = [f"{_name(rng)}（{kind}）" for kind in ("商铺", "仓库", "场地") for _ in range(6)]
-    items += [CounterpartyInput(n, "个人", _tenant_id(rng, i), f"139{rng.randint(10**7, 10**8 - 1)}", "兰花社区", ("承租方",))
+    items += [CounterpartyInput(n, "个人", _tenant_id(rng, i), f"139{rng.randint(10**7, 10**8 - 1)}", "兰花社区",
+                                ("承租方",))
               for i, n in enumerate(tenant_names)]
     # 户主 (household heads, payers of property fees); fictitious but unique and well-formed ID numbers
     items += [CounterpartyInput(_name(rng), "个人", _household_id(rng, i),
-                                f"13{rng.randint(10**8, 10**9 - 1)}", "兰花社区", ("缴费人",)) for i in range(households)]
-    items.append(CounterpartyInput("普洱市思茅区财政局", "单位", with_credit_check("11530802MB0000001"), "", "普洱市思茅区",
-                                   ("收款方",)))
+                                f"13{rng.randint(10**8, 10**9 - 1)}", "兰花社区", ("缴费人",))
+              for i in range(households)]
+    items.append(CounterpartyInput("普洱市思茅区财政局", "单位", with_credit_check("11530802MB0000001"), "",
+                                   "普洱市思茅区", ("收款方",)))
     books.org.upsert_counterparties(items)
     tenants = [books.org.find_counterparty(n) for n in tenant_names]
     return companies, tenants
@@ -174,7 +179,8 @@ def _month_vouchers(rng: random.Random, year: int, month: int, tenants: list, co
             LineInput.debit("112", rent, counterparty_id=tenant.id), LineInput.credit("50101", rent)]))
         if rng.random() < 0.85:
             out.append(VoucherInput(_on(year, month, rng.randint(3, 25)), f"收{month}月租金 {tenant.name}", [
-                LineInput.debit("10201", rent), LineInput.credit("112", rent, counterparty_id=tenant.id)], attachments=1))
+                LineInput.debit("10201", rent), LineInput.credit("112", rent, counterparty_id=tenant.id)
+            ], attachments=1))
     for compound in rng.sample(compounds, 8):
         fee = compound.households * rng.choice((30_00, 45_00, 60_00)) // 10
         if fee:
@@ -204,5 +210,6 @@ def _month_vouchers(rng: random.Random, year: int, month: int, tenants: list, co
 
 def _balance_last(item: VoucherInput) -> VoucherInput:
     debit = item.lines[0].debit_fen
-    return VoucherInput(item.date_on, item.summary, [item.lines[0], LineInput.credit(item.lines[1].account_code, debit)],
+    return VoucherInput(item.date_on, item.summary,
+                        [item.lines[0], LineInput.credit(item.lines[1].account_code, debit)],
                         item.attachments)

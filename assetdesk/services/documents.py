@@ -143,7 +143,8 @@ class DocumentPostingService(Service):
         seen: set[tuple[str, int]] = set()
         for document in documents:
             if (document.kind, document.id) in seen:
-                raise VoucherError(f"{kind_label(document.kind)} {document.id} 在同一批中出现两次", "每张单据只能记账一次")
+                raise VoucherError(f"{kind_label(document.kind)} {document.id} 在同一批中出现两次",
+                                   "每张单据只能记账一次")
             seen.add((document.kind, document.id))
         by_kind: dict[str, list[int]] = {}
         for document in documents:
@@ -154,8 +155,9 @@ class DocumentPostingService(Service):
                 first = min(posted)
                 voucher = self._vouchers.get(self.voucher_of(kind, first) or 0)
                 more = f"等 {len(posted)} 张单据" if len(posted) > 1 else ""
-                raise VoucherError(f"{kind_label(kind)} {first}{more}已经记账（凭证 {voucher.period} {voucher.label}），"
-                                   "不能重复记账", "如需更正，请先按单据红字冲销，再重新记账")
+                raise VoucherError(f"{kind_label(kind)} {first}{more}已经记账"
+                                   f"（凭证 {voucher.period} {voucher.label}），不能重复记账",
+                                   "如需更正，请先按单据红字冲销，再重新记账")
 
     def next_seq(self, kind: str, document_id: int) -> int:
         return self._last_seqs(kind, [document_id]).get(document_id, 0) + 1

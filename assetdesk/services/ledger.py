@@ -174,12 +174,12 @@ class LedgerService(Service):
         by_id = {a.id: a for a in accounts}
         totals_by_account: dict[int, list[int]] = defaultdict(lambda: [0] * 6)
         for account_id, values in sums.items():
-            node = by_id[account_id]
+            node: Account | None = by_id[account_id]
             while node is not None:
                 acc = totals_by_account[node.id]
                 for i, v in enumerate(values):
                     acc[i] += v
-                node = by_id.get(node.parent_id)
+                node = by_id.get(node.parent_id) if node.parent_id else None
         parents = {a.parent_id for a in accounts if a.parent_id}
         rows = [self._tb_row(a, totals_by_account[a.id], a.id not in parents) for a in accounts
                 if (level is None or a.level <= level) and (include_zero or any(totals_by_account[a.id]))]
@@ -255,7 +255,8 @@ class LedgerService(Service):
         ids = self._account_ids(code)
         p = self.db.param
         marks = ", ".join([p] * len(ids))
-        sql = f"SELECT COALESCE(SUM(amount_fen), 0) FROM voucher_line WHERE posted = {p} AND period_key <= {p} AND account_id IN ({marks})"
+        sql = (f"SELECT COALESCE(SUM(amount_fen), 0) FROM voucher_line WHERE posted = {p} AND period_key <= {p}"
+               f" AND account_id IN ({marks})")
         lines = int(self.db.execute_sql(sql, (True, period.key, *ids)).fetchone()[0] or 0)
         opening = sum(ob.amount_fen for ob in OpeningBalance.select().where(OpeningBalance.account.in_(ids)))
         return lines + opening
@@ -267,7 +268,8 @@ class LedgerService(Service):
         return ids
 
     # --- 明细账 / 日记账 -------------------------------------------------------------------------
-    def account_ledger(self, code: str, period_from: Period | str, period_to: Period | str | None = None) -> list[LedgerEntry]:
+    def account_ledger(self, code: str, period_from: Period | str,
+                       period_to: Period | str | None = None) -> list[LedgerEntry]:
         """明细账 of an account (with its sub-accounts): 期初余额, each line with running balance,
         本月合计 and 本年累计 after every month of the range."""
         return self._book(code, Period.parse(period_from), Period.parse(period_to or period_from), daily=False)
@@ -291,7 +293,8 @@ class LedgerService(Service):
         marks = ", ".join([p] * len(ids))
         sql = (f"SELECT COALESCE(SUM(CASE WHEN is_debit THEN amount_fen ELSE 0 END), 0),"
                f" COALESCE(SUM(CASE WHEN NOT is_debit THEN -amount_fen ELSE 0 END), 0)"
-               f" FROM voucher_line WHERE posted = {p} AND period_key >= {p} AND period_key < {p} AND account_id IN ({marks})")
+               f" FROM voucher_line WHERE posted = {p} AND period_key >= {p} AND period_key < {p}"
+               f" AND account_id IN ({marks})")
         debit, credit = self.db.execute_sql(sql, (True, Period(start.year, 1).key, start.key, *ids)).fetchone()
         return int(debit or 0), int(credit or 0)
 

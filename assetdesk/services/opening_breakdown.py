@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
+from typing import Any, cast
 
 from assetdesk.db.models import OpeningBalanceAux
 from assetdesk.dimensions import BY_KEY, DIMENSIONS
@@ -153,7 +154,8 @@ def _check_fields(title: str, carried: tuple[str, ...], ids: dict[str, int], num
     extra = [key for key in ids if key not in carried]
     if extra:
         carried_labels = "、".join(BY_KEY[key].label for key in carried)
-        raise AccountError(f"{title}不按{BY_KEY[extra[0]].label}辅助核算，期初明细第 {number} 行不能填写{BY_KEY[extra[0]].label}",
+        raise AccountError(f"{title}不按{BY_KEY[extra[0]].label}辅助核算，"
+                           f"期初明细第 {number} 行不能填写{BY_KEY[extra[0]].label}",
                            f"该科目的期初明细只按{carried_labels}分列")
 
 
@@ -166,15 +168,17 @@ def load(account_ids: Iterable[int] | None, codes: dict[int, str], db) -> dict[i
         if not ids:
             return {}
         query = query.where(OpeningBalanceAux.account.in_(ids))
-    stored = list(query.tuples())
+    stored = cast("list[tuple[Any, ...]]", list(query.tuples()))  # peewee's stubs type .tuples() rows as records
     columns = [field.column_name for field in OpeningBalanceAux._meta.sorted_fields]
     raw = [dict(zip(columns, values)) for values in stored]
     names = record_names(db, {d.key: {r[d.line_field] for r in raw if r[d.line_field] is not None} for d in DIMENSIONS})
     out: dict[int, list[BreakdownRow]] = {}
     for r in raw:
-        records = tuple(RecordRef(d.key, d.label, r[d.line_field], *names[d.key].get(r[d.line_field], ("（已删除）", "")))
+        records = tuple(RecordRef(d.key, d.label, r[d.line_field],
+                                  *names[d.key].get(r[d.line_field], ("（已删除）", "")))
                         for d in DIMENSIONS if r[d.line_field] is not None)
-        out.setdefault(r["account_id"], []).append(BreakdownRow(codes.get(r["account_id"], ""), r["amount_fen"], records))
+        row = BreakdownRow(codes.get(r["account_id"], ""), r["amount_fen"], records)
+        out.setdefault(r["account_id"], []).append(row)
     return out
 
 
@@ -187,7 +191,8 @@ def store(account_id: int, parts: Sequence[BreakdownInput]) -> None:
         OpeningBalanceAux.insert_many(rows[start:start + _CHUNK]).execute()
 
 
-def describe(parts: Iterable[BreakdownRow | BreakdownInput], names: dict[str, dict[int, tuple[str, str]]] | None = None) -> list:
+def describe(parts: Iterable[BreakdownRow | BreakdownInput],
+             names: dict[str, dict[int, tuple[str, str]]] | None = None) -> list:
     """The rows as the audit trail keeps them: [{"往来单位": name, "金额": "1,000.00"}, …]."""
     out = []
     for part in parts:

@@ -124,18 +124,21 @@ class OpeningBalanceService(AccountReader):
             leaf_rows = {r.code: r for r in self.list_accounts() if r.is_leaf}
             for code in [*balances, *breakdown]:
                 if code not in leaf_rows:
-                    raise AccountError(f"科目“{code}”不存在或不是末级科目，不能录入期初余额", "期初余额只能录入到末级科目")
-            current = {r.code: r.debit_fen - r.credit_fen for r in self.opening_balances() if r.debit_fen or r.credit_fen}
+                    raise AccountError(f"科目“{code}”不存在或不是末级科目，不能录入期初余额",
+                                       "期初余额只能录入到末级科目")
+            current = {r.code: r.debit_fen - r.credit_fen for r in self.opening_balances()
+                       if r.debit_fen or r.credit_fen}
             plan, names = self._breakdown_plan(balances, breakdown, leaf_rows, current)
             if require_balanced:
                 after = self.opening_after(balances)
                 if not after.balanced:
-                    raise AccountError(f"期初余额{after.message()}，未导入", "请核对各科目的期初余额，使借方合计等于贷方合计")
+                    raise AccountError(f"期初余额{after.message()}，未导入",
+                                       "请核对各科目的期初余额，使借方合计等于贷方合计")
             self._write(balances, plan, leaf_rows, current, names)
         self._publish(OpeningBalancesChanged())
         return self.opening_check()
 
-    def _breakdown_plan(self, balances: dict[str, int], breakdown: dict[str, list[BreakdownInput]],
+    def _breakdown_plan(self, balances: dict[str, int], breakdown: Mapping[str, Sequence[BreakdownInput]],
                         leaf_rows: dict[str, AccountRow], current: dict[str, int]):
         """(account code → the rows it will have, for each account whose rows change; the names of
         the records given), after every check of the accounts ``balances`` or ``breakdown`` touch."""
@@ -162,8 +165,8 @@ class OpeningBalanceService(AccountReader):
                                    "请同时修改期初明细，使明细合计等于期初余额")
             else:
                 labels = "、".join(BY_KEY[key].label for key in carried[code])
-                raise AccountError(f"科目“{code} {account.full_name}”按{labels}辅助核算，期初余额 {side_amount(amount)} "
-                                   f"须分列到各{labels}",
+                raise AccountError(f"科目“{code} {account.full_name}”按{labels}辅助核算，"
+                                   f"期初余额 {side_amount(amount)} 须分列到各{labels}",
                                    f"请点“期初明细”按{labels}录入各自的金额，或导入列有核算项目的科目余额表")
         return plan, names
 
@@ -177,8 +180,8 @@ class OpeningBalanceService(AccountReader):
         before_parts = parts_of.load([leaf_rows[code].id for code in plan], {}, self.db)
         for code, rows in plan.items():
             parts_of.store(leaf_rows[code].id, rows)
-        after = dict(balances)
-        before: dict = dict(current)
+        after: dict[str, object] = dict(balances)
+        before: dict[str, object] = dict(current)
         if plan:
             before["期初明细"] = {code: parts_of.describe(before_parts.get(leaf_rows[code].id, [])) for code in plan}
             after["期初明细"] = {code: parts_of.describe(rows, names) for code, rows in plan.items()}

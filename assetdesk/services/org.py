@@ -3,15 +3,28 @@ from __future__ import annotations
 
 import peewee
 
-from assetdesk.events import AccountsChanged, OrgChanged
 from assetdesk.db.models import Area, Book, Compound, Counterparty, User
 from assetdesk.errors import DuplicateError, InputError, NotFoundError
+from assetdesk.events import AccountsChanged, OrgChanged
 from assetdesk.names import normalise_name
 from assetdesk.periods import Period
 from assetdesk.services.counterparties import CounterpartyService, check_choice, check_length
 from assetdesk.services.org_types import (  # noqa: F401  (re-exported: callers import them from here)
-    CHART_VERSIONS, COMPOUND_CATEGORIES, COUNTERPARTY_KINDS, COUNTERPARTY_ROLES, MANAGEMENT_MODES, USER_ROLES, AreaRow,
-    BookInfo, CompoundInput, CompoundRow, CounterpartyInput, CounterpartyPlan, CounterpartyRow, UpsertResult, UserRow,
+    CHART_VERSIONS,
+    COMPOUND_CATEGORIES,
+    COUNTERPARTY_KINDS,
+    COUNTERPARTY_ROLES,
+    MANAGEMENT_MODES,
+    USER_ROLES,
+    AreaRow,
+    BookInfo,
+    CompoundInput,
+    CompoundRow,
+    CounterpartyInput,
+    CounterpartyPlan,
+    CounterpartyRow,
+    UpsertResult,
+    UserRow,
 )
 
 
@@ -27,9 +40,12 @@ class OrgService(CounterpartyService):
         if not self.db.table_exists("book"):
             return None
         book = Book.select().first()
-        if book is None:
-            return None
-        return BookInfo(book.community_name, book.credit_code, book.chart_version, Period.from_key(book.first_period_key))
+        return None if book is None else self._book_info(book)
+
+    @staticmethod
+    def _book_info(book: Book) -> BookInfo:
+        return BookInfo(book.community_name, book.credit_code, book.chart_version,
+                        Period.from_key(book.first_period_key))
 
     def setup_book(self, community_name: str, first_period: Period | str, credit_code: str = "",
                    chart_version: str = "2023") -> BookInfo:
@@ -45,13 +61,13 @@ class OrgService(CounterpartyService):
                 raise DuplicateError("账套已经建立，不能重复建立", "如需新账套，请新建一个数据库文件")
             from assetdesk.services.accounts import seed_chart
 
-            Book.create(community_name=name, credit_code=credit_code.strip(), chart_version=chart_version,
-                        first_period_key=period.key, created_at=self.ctx.now())
+            book = Book.create(community_name=name, credit_code=credit_code.strip(), chart_version=chart_version,
+                               first_period_key=period.key, created_at=self.ctx.now())
             seed_chart()
             self.ctx.audit("建立账套", "book", name, after={"community_name": name, "first_period": str(period)})
         self._publish(OrgChanged())
         self._publish(AccountsChanged())
-        return self.book()
+        return self._book_info(book)
 
     @staticmethod
     def _check_credit_code(code: str) -> None:
@@ -73,9 +89,9 @@ class OrgService(CounterpartyService):
                 self._check_credit_code(credit_code)
                 book.credit_code = credit_code.strip()
             book.save()
-            self.ctx.audit("修改账套信息", "book", book.id, before=before, after=self.book())
+            self.ctx.audit("修改账套信息", "book", book.id, before=before, after=self._book_info(book))
         self._publish(OrgChanged())
-        return self.book()
+        return self._book_info(book)
 
     # --- 片区 ----------------------------------------------------------------------------
     def add_area(self, code: str, name: str) -> AreaRow:
@@ -109,7 +125,7 @@ class OrgService(CounterpartyService):
 
     @staticmethod
     def _compound_row(c: Compound) -> CompoundRow:
-        company = c.property_company.name if c.property_company_id else ""
+        company = c.property_company.name if c.property_company is not None else ""
         return CompoundRow(c.id, c.code, c.name, c.area.code, c.area.name, c.category, c.management_mode,
                            c.households, c.building_area_centi, company, c.note)
 
@@ -135,7 +151,8 @@ class OrgService(CounterpartyService):
             area = Area.create(code=item.area_code.strip(), name=normalise_name(item.area_name))
         company = None
         if item.property_company_name.strip():
-            company = self._counterparty_by_name_or_create(item.property_company_name.strip(), kind="单位", role="物业公司")
+            company = self._counterparty_by_name_or_create(item.property_company_name.strip(), kind="单位",
+                                                           role="物业公司")
         return dict(code=item.code.strip(), name=normalise_name(item.name), area=area, category=item.category,
                     management_mode=item.management_mode, households=item.households,
                     building_area_centi=item.building_area_centi, property_company=company, note=item.note)
@@ -259,7 +276,8 @@ class OrgService(CounterpartyService):
             before = {"is_active": user.is_active}
             user.is_active = active
             user.save()
-            self.ctx.audit("启用用户" if active else "停用用户", "user", user_id, before=before, after={"is_active": active})
+            self.ctx.audit("启用用户" if active else "停用用户", "user", user_id, before=before,
+                           after={"is_active": active})
         self._publish(OrgChanged())
         return UserRow(user.id, user.name, user.role, user.is_active)
 

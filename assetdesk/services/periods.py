@@ -4,15 +4,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from assetdesk.events import PeriodClosed, PeriodReopened
 from assetdesk.db.models import Account, Book, PeriodLog, PeriodState, Voucher
 from assetdesk.errors import InputError, NotFoundError, PeriodError
+from assetdesk.events import PeriodClosed, PeriodReopened
 from assetdesk.money import format_money
 from assetdesk.periods import Period, months_between
 from assetdesk.services.chart import CURRENT_YEAR_PROFIT, UNDISTRIBUTED_PROFIT
 from assetdesk.services.context import Service, ServiceContext
-from assetdesk.services.ledger import LedgerService
 from assetdesk.services.documents import YEAR_END_PL, YEAR_END_PROFIT, DocumentPostingService
+from assetdesk.services.ledger import LedgerService
 from assetdesk.services.voucher_writer import DocumentRef, PostingItem
 from assetdesk.services.vouchers import LineInput, VoucherInput, VoucherService, VoucherView
 
@@ -104,12 +104,13 @@ class PeriodService(Service):
         for period in months_between(self._first(), end):
             state = states.get(period.key)
             closed = bool(state and state.is_closed)
-            rows.append(PeriodRow(period, closed, state.closed_at if closed else None, state.closed_by if closed else ""))
+            rows.append(PeriodRow(period, closed, state.closed_at if state and closed else None,
+                                  state.closed_by if state and closed else ""))
         return rows
 
     def log(self) -> list[PeriodLogRow]:
-        return [PeriodLogRow(Period.from_key(l.period_key), l.action, l.reason, l.user, l.at)
-                for l in PeriodLog.select().order_by(PeriodLog.id)]
+        return [PeriodLogRow(Period.from_key(entry.period_key), entry.action, entry.reason, entry.user, entry.at)
+                for entry in PeriodLog.select().order_by(PeriodLog.id)]
 
     def close(self, period: Period | str) -> PeriodRow:
         """结账: refused unless every earlier month is closed, no drafts remain and the books balance.
@@ -123,8 +124,8 @@ class PeriodService(Service):
             self._check_can_close(period)
             state = PeriodState.get_or_none(PeriodState.period_key == period.key)
             if state is None:
-                PeriodState.create(period_key=period.key, is_closed=True, closed_at=self.ctx.now(), closed_by=self.ctx.user,
-                                   closed_number=last_number)
+                PeriodState.create(period_key=period.key, is_closed=True, closed_at=self.ctx.now(),
+                                   closed_by=self.ctx.user, closed_number=last_number)
             else:
                 PeriodState.update(is_closed=True, closed_at=self.ctx.now(), closed_by=self.ctx.user,
                                    closed_number=last_number).where(PeriodState.id == state.id).execute()
@@ -149,7 +150,8 @@ class PeriodService(Service):
         if not tb.balanced:
             t = tb.totals
             raise PeriodError(
-                f"{period} 试算不平衡：期末借方 {format_money(t.closing_debit_fen)}，贷方 {format_money(t.closing_credit_fen)}",
+                f"{period} 试算不平衡：期末借方 {format_money(t.closing_debit_fen)}，"
+                f"贷方 {format_money(t.closing_credit_fen)}",
                 "请检查期初余额和本月凭证")
 
     def reopen(self, period: Period | str, reason: str) -> PeriodRow:
@@ -166,7 +168,8 @@ class PeriodService(Service):
             if later:
                 raise PeriodError(f"{Period.from_key(later[-1])} 也已结账", "请从最后一个已结账的月份开始逐月反结账")
             PeriodState.update(is_closed=False).where(PeriodState.period_key == period.key).execute()
-            PeriodLog.create(period_key=period.key, action="反结账", reason=reason, user=self.ctx.user, at=self.ctx.now())
+            PeriodLog.create(period_key=period.key, action="反结账", reason=reason, user=self.ctx.user,
+                             at=self.ctx.now())
             self.ctx.audit("反结账", "period", str(period), after={"reason": reason})
         self._publish(PeriodReopened(period=str(period)))
         return next(r for r in self.list_periods(period) if r.period == period)
@@ -198,7 +201,8 @@ class PeriodService(Service):
         """A year-end voucher is the document (kind, year): posted once, found by what it is."""
         seq = self._documents.next_seq(kind, year)
         item = VoucherInput(on, summary, lines, source=YEAR_END_SOURCE)
-        (written,) = self._vouchers.post_many([PostingItem(item, self._vouchers.word(), document=DocumentRef(kind, year, seq))])
+        posting = PostingItem(item, self._vouchers.word(), document=DocumentRef(kind, year, seq))
+        (written,) = self._vouchers.post_many([posting])
         return self._vouchers.get(written.id)
 
     @staticmethod

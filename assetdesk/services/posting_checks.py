@@ -79,7 +79,8 @@ def line_problem(index: int, line: LineInput, accounts: Mapping[str, AccountInfo
     return problem
 
 
-def _account_problem(index: int, line: LineInput, accounts: Mapping[str, AccountInfo], reversing: bool) -> Problem | None:
+def _account_problem(index: int, line: LineInput, accounts: Mapping[str, AccountInfo],
+                     reversing: bool) -> Problem | None:
     code = (line.account_code or "").strip()
     info = accounts.get(code)
     if info is None:
@@ -89,7 +90,8 @@ def _account_problem(index: int, line: LineInput, accounts: Mapping[str, Account
         return Problem(index, "account", f"第{index}行：科目“{code} {info.name}”不是末级科目，不能记账",
                        "请选择它的明细科目", AccountError)
     if not info.is_active and not reversing:
-        return Problem(index, "account", f"第{index}行：科目“{code} {info.name}”已停用", "请选择其他科目，或先启用该科目",
+        return Problem(index, "account", f"第{index}行：科目“{code} {info.name}”已停用",
+                       "请选择其他科目，或先启用该科目",
                        AccountError)
     return None
 
@@ -106,8 +108,10 @@ def _dimension_problem(index: int, line: LineInput, info: AccountInfo) -> Proble
     for dimension in DIMENSIONS:
         if dimension.key in info.dimensions and getattr(line, dimension.line_field) is None:
             return Problem(index, f"dimension:{dimension.key}",
-                           f"第{index}行：科目“{info.code} {info.full_name}”按{dimension.label}核算，没有填写{dimension.label}",
-                           f"请为这一行选择{dimension.label}，{info.full_name}的明细账按{dimension.label}逐一对账", AccountError)
+                           f"第{index}行：科目“{info.code} {info.full_name}”按{dimension.label}核算，"
+                           f"没有填写{dimension.label}",
+                           f"请为这一行选择{dimension.label}，{info.full_name}的明细账按{dimension.label}逐一对账",
+                           AccountError)
     return None
 
 
@@ -116,7 +120,8 @@ def balance_problem(lines: Sequence[LineInput]) -> Problem | None:
     credit = sum(line.credit_fen for line in lines)
     if debit != credit:
         return Problem(0, "balance", f"借贷不平衡：借方合计 {format_money(debit)}，贷方合计 {format_money(credit)}，"
-                       f"相差 {format_money(debit - credit)}", "请检查金额，借方合计必须等于贷方合计", UnbalancedVoucherError)
+                       f"相差 {format_money(debit - credit)}", "请检查金额，借方合计必须等于贷方合计",
+                       UnbalancedVoucherError)
     if debit == 0 and all(line.debit_fen == 0 for line in lines):
         return Problem(0, "balance", "凭证金额合计为零", "请填写金额")
     return None

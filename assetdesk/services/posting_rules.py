@@ -141,7 +141,8 @@ class PostingRuleService(Service):
         slot = _slot(key)
         code = ((code or "").split() or [""])[0]
         if not code:
-            raise InputError(f"记账规则“{slot.event}—{slot.label}”：请选择科目", f"可选 {_allowed_text(slot)} 下的末级科目")
+            raise InputError(f"记账规则“{slot.event}—{slot.label}”：请选择科目",
+                             f"可选 {_allowed_text(slot)} 下的末级科目")
         with self.ctx.transaction():
             chart = _read_chart()
             problem = _problem(slot, code, chart)
@@ -162,9 +163,8 @@ class PostingRuleService(Service):
     @staticmethod
     def _chosen() -> dict[str, str]:
         """key → account code of the rules that are set."""
-        query = (PostingRule.select(PostingRule.key, Account.code)
-                 .join(Account, on=(PostingRule.account == Account.id)).tuples())
-        return dict(query)
+        rules = PostingRule.select(PostingRule, Account).join(Account)  # inner join: every rule has its account
+        return {rule.key: rule.account.code for rule in rules if rule.account is not None}
 
     @staticmethod
     def _row(slot: RuleSlot, code: str | None, chart: dict[str, _Account]) -> PostingRuleRow:
@@ -182,16 +182,17 @@ def _slot(key: str) -> RuleSlot:
 
 def _read_chart() -> dict[str, _Account]:
     """code → the account as a rule needs it: full name, leaf, active."""
-    rows = list(Account.select(Account.id, Account.code, Account.name, Account.parent, Account.is_active).tuples())
-    by_id = {row[0]: row for row in rows}
-    parents = {row[3] for row in rows if row[3]}
+    accounts = list(Account.select(Account.id, Account.code, Account.name, Account.parent, Account.is_active))
+    by_id = {account.id: account for account in accounts}
+    parents = {account.parent_id for account in accounts if account.parent_id}
     chart = {}
-    for account_id, code, name, parent_id, active in rows:
-        names, node = [name], by_id.get(parent_id)
+    for account in accounts:
+        names, node = [account.name], by_id.get(account.parent_id) if account.parent_id else None
         while node is not None:
-            names.append(node[2])
-            node = by_id.get(node[3])
-        chart[code] = _Account(account_id, code, "—".join(reversed(names)), account_id not in parents, bool(active))
+            names.append(node.name)
+            node = by_id.get(node.parent_id) if node.parent_id else None
+        chart[account.code] = _Account(account.id, account.code, "—".join(reversed(names)), account.id not in parents,
+                                       bool(account.is_active))
     return chart
 
 

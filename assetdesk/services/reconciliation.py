@@ -68,7 +68,7 @@ def dimensioned_accounts(ctx: ServiceContext) -> list[ReconciliationResult]:
     as the （未指定…） row's difference; the records' sum equals the account (posted lines + opening)."""
     db, p = ctx.db, ctx.db.param
     results = []
-    for account_id, code, name, key in db.execute_sql(
+    for _account_id, code, name, key in db.execute_sql(
             "SELECT a.id, a.code, a.name, d.dimension FROM account_dimension d JOIN account a ON a.id = d.account_id"
             " ORDER BY a.code, d.dimension").fetchall():
         dimension = BY_KEY.get(key)
@@ -91,5 +91,6 @@ def dimensioned_accounts(ctx: ServiceContext) -> list[ReconciliationResult]:
         sub_ledger = int(broken_down or 0) + int(lines or 0) - int(unnamed or 0)
         label = f"（未指定{dimension.label}）"
         differences = (Difference(label, 0, control_fen - sub_ledger),) if sub_ledger != control_fen else ()
-        results.append(ReconciliationResult(f"{name}（{code}）按{dimension.label}", sub_ledger, control_fen, differences))
+        results.append(ReconciliationResult(f"{name}（{code}）按{dimension.label}", sub_ledger, control_fen,
+                                            differences))
     return results

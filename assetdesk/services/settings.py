@@ -1,8 +1,8 @@
 """Key/value settings of the books (district rules are settings, not constants: DOMAIN preface)."""
 from __future__ import annotations
 
-from assetdesk.events import SettingsChanged
 from assetdesk.db.models import Setting
+from assetdesk.events import SettingsChanged
 from assetdesk.services.context import Service
 
 DEFAULTS = {

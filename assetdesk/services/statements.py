@@ -13,9 +13,9 @@ from typing import Callable
 from assetdesk.errors import InputError
 from assetdesk.periods import Period
 from assetdesk.services.context import Service, ServiceContext
+from assetdesk.services.documents import YEAR_END_KINDS
 from assetdesk.services.ledger import LedgerService
 
-from assetdesk.services.documents import YEAR_END_KINDS
 INTERNAL = "113"  # 内部往来: debit balances are 应收款项, credit balances 应付款项
 PROFIT_AND_LOSS = ("501", "502", "503", "504", "511", "512", "513", "514", "515", "521")
 DISTRIBUTIONS = "32201"
@@ -213,7 +213,8 @@ class StatementService(Service):
         sql = ("SELECT a.code, SUM(CASE WHEN l.period_key >= {p} THEN l.amount_fen ELSE 0 END),"
                " SUM(l.amount_fen)"
                " FROM voucher_line l JOIN voucher v ON v.id = l.voucher_id JOIN account a ON a.id = l.account_id"
-               " WHERE l.posted = {p} AND l.period_key >= {p} AND l.period_key <= {p} AND (v.document_kind IS NULL OR v.document_kind NOT IN ({p}, {p}))"
+               " WHERE l.posted = {p} AND l.period_key >= {p} AND l.period_key <= {p}"
+               " AND (v.document_kind IS NULL OR v.document_kind NOT IN ({p}, {p}))"
                " GROUP BY a.code").format(p=p)
         params = (first.key, True, Period(period.year, 1).key, period.key, *YEAR_END_KINDS)
         month: dict[str, int] = {}

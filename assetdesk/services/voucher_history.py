@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from assetdesk.errors import VoucherError
 from assetdesk.events import DataImported
@@ -25,16 +26,38 @@ from assetdesk.periods import Period
 from assetdesk.services.voucher_types import VoucherInput, voucher_label
 from assetdesk.services.voucher_writer import PostingItem
 
+if TYPE_CHECKING:
+    import peewee
+
+    from assetdesk.events import Event
+    from assetdesk.services.context import ServiceContext
+    from assetdesk.services.voucher_writer import Written
+
 IMPORT_SOURCE = "导入"
 ORIGINAL_MARK = "原凭证号"
 _PAPER_RE = re.compile(r"(\S+?)-(\d+)$")  # a paper_label: 记-0004
 PaperNumber = tuple[str, "int | None"]  # (凭证字 as written, may be ""; number), e.g. ("收", 1)
 
 
-class HistoricalVouchers:
-    """The import part of ``VoucherService`` (mixed in; uses its posting path)."""
+class _PostingPath(Protocol):
+    """What the mixin uses of ``VoucherService``: its context and its one posting path."""
 
-    def import_vouchers(self, items: list[VoucherInput], papers: Sequence[PaperNumber] | None = None) -> int:
+    ctx: ServiceContext
+
+    @property
+    def db(self) -> peewee.Database: ...
+    def word(self) -> str: ...
+    def post_many(self, postings: list[PostingItem], kind: str = "") -> list[Written]: ...
+    def _publish(self, event: Event) -> None: ...
+    def plan_import_numbers(self, papers: Sequence[tuple[dt.date, str, int | None]]) -> list[tuple[str, int]]: ...
+    def _original_label(self, paper: PaperNumber, word: str, number: int) -> str: ...
+
+
+class HistoricalVouchers:
+    """The import part of ``VoucherService`` (mixed in; uses its posting path, hence ``self``'s type)."""
+
+    def import_vouchers(self: _PostingPath, items: list[VoucherInput],
+                        papers: Sequence[PaperNumber] | None = None) -> int:
         """Post historical vouchers in the order given, all in one transaction, through the batch
         path. ``papers`` gives each one's 凭证字 and number on paper (see the module docstring);
         without it each takes the next number."""
@@ -44,11 +67,14 @@ class HistoricalVouchers:
                 if isinstance(item.date_on, dt.date) and Period.of(item.date_on) > this_month:
                     raise VoucherError(f"凭证日期 {item.date_on:%Y-%m-%d} 晚于本月（{this_month}），不能导入",
                                        "请检查年份、月份是否输错")
-            plan = self.plan_import_numbers([(item.date_on, *paper) for item, paper in zip(items, papers)]) \
-                if papers is not None else [(None, None)] * len(items)
+            plan: Sequence[tuple[str | None, int | None]] = [(None, None)] * len(items)
+            originals = [""] * len(items)
+            if papers is not None:
+                numbered = self.plan_import_numbers([(item.date_on, *paper) for item, paper in zip(items, papers)])
+                originals = [self._original_label(paper, *planned) for paper, planned in zip(papers, numbered)]
+                plan = numbered
             postings, default_word = [], self.word()
-            for index, (item, (word, number)) in enumerate(zip(items, plan)):
-                original = self._original_label(papers[index], word, number) if papers is not None else ""
+            for item, (word, number), original in zip(items, plan, originals):
                 source = item.source or IMPORT_SOURCE
                 postings.append(PostingItem(VoucherInput(
                     item.date_on, item.summary, item.lines, item.attachments, item.preparer or self.ctx.user,
@@ -59,7 +85,8 @@ class HistoricalVouchers:
             self._publish(DataImported("vouchers"))
         return len(items)
 
-    def plan_import_numbers(self, papers: Sequence[tuple[dt.date, str, int | None]]) -> list[tuple[str, int]]:
+    def plan_import_numbers(self: _PostingPath,
+                            papers: Sequence[tuple[dt.date, str, int | None]]) -> list[tuple[str, int]]:
         """The (凭证字, number) each historical voucher (date, paper 凭证字, paper number) would get;
         writes nothing. The rule is the module docstring's."""
         default_word = self.word()
@@ -69,7 +96,8 @@ class HistoricalVouchers:
         plan: list[tuple[str, int]] = [("", 0)] * len(papers)
         p = self.db.param
         for key, indexes in months.items():
-            highest = self.db.execute_sql(f"SELECT MAX(number) FROM voucher WHERE period_key = {p}", (key,)).fetchone()[0]
+            highest = self.db.execute_sql(f"SELECT MAX(number) FROM voucher WHERE period_key = {p}",
+                                          (key,)).fetchone()[0]
             # paper order, so that 记-0004 entered late still follows 记-0002 and a 摘要 naming 记-0002 still fits
             indexes.sort(key=lambda i: (papers[i][2] or 1 << 31, papers[i][0], i))
             numbers = range((highest or 0) + 1, (highest or 0) + 1 + len(indexes))
@@ -78,7 +106,7 @@ class HistoricalVouchers:
                 plan[index] = ((_kept_word(papers[index][1]) if kept else "") or default_word, number)
         return plan
 
-    def paper_numbers(self, first: Period, last: Period) -> dict[int, tuple[dt.date, str, int]]:
+    def paper_numbers(self: _PostingPath, first: Period, last: Period) -> dict[int, tuple[dt.date, str, int]]:
         """Imported vouchers of the months, id → (date, 凭证字, number) as on paper: the voucher's own,
         or the paper number the import recorded in its source."""
         p = self.db.param

@@ -66,7 +66,8 @@ class Written:
 
 def summary_of(item: VoucherInput) -> str:
     """The voucher's 摘要: its own, else its first line's."""
-    return (item.summary or "").strip() or next(l.summary for l in item.lines if (l.summary or "").strip()).strip()
+    return (item.summary or "").strip() or next(
+        line.summary for line in item.lines if (line.summary or "").strip()).strip()
 
 
 class VoucherWriter:
@@ -126,7 +127,7 @@ class VoucherWriter:
         registers = {d.line_field: d.register for d in DIMENSIONS if d.register}
         for posting in postings:
             for line in posting.item.lines:
-                for field, register in registers.items():
+                for field in registers:
                     value = getattr(line, field)
                     if value is not None:
                         wanted[field].add(value)
@@ -149,7 +150,8 @@ class VoucherWriter:
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start:start + _CHUNK]
             marks = ", ".join([self._db.param] * len(chunk))
-            found.update(int(r[0]) for r in self._db.execute_sql(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk))
+            found.update(int(r[0])
+                         for r in self._db.execute_sql(f"SELECT id FROM {table} WHERE id IN ({marks})", chunk))
         return found
 
     # --- the write ------------------------------------------------------------------------------
@@ -203,22 +205,25 @@ class VoucherWriter:
     def _voucher_row(self, posting: PostingItem, voucher_id: int, period: Period, number: int, summary: str,
                      now: dt.datetime) -> tuple:
         item, document = posting.item, posting.document
-        texts = dict.fromkeys([summary] + [(l.summary or "").strip() for l in item.lines if (l.summary or "").strip()])
+        texts = dict.fromkeys([summary] + [(line.summary or "").strip() for line in item.lines
+                                           if (line.summary or "").strip()])
         search = " ".join(texts) + (f" 原凭证号 {posting.paper_label}" if posting.paper_label else "")
         return (voucher_id, period.key, number, posting.word, item.date_on, summary, item.attachments,
                 item.preparer or self._ctx.user, "", "posted", item.source, posting.reverses, now, now,
-                sum(l.debit_fen for l in item.lines), search, document.kind if document else None,
+                sum(line.debit_fen for line in item.lines), search, document.kind if document else None,
                 document.id if document else None, document.seq if document else None, posting.paper_label)
 
     def _insert(self, postings: Sequence[PostingItem], voucher_rows: list[tuple], line_rows: list[tuple]) -> None:
         p = self._db.param
         try:
             self._db.cursor().executemany(
-                f"INSERT INTO voucher ({', '.join(_VOUCHER_COLUMNS)}) VALUES ({', '.join([p] * len(_VOUCHER_COLUMNS))})",
+                f"INSERT INTO voucher ({', '.join(_VOUCHER_COLUMNS)})"
+                f" VALUES ({', '.join([p] * len(_VOUCHER_COLUMNS))})",
                 voucher_rows)
         except peewee.IntegrityError as exc:
             if "document" in str(exc).lower() and any(posting.document for posting in postings):
-                raise VoucherError("单据已经记账（另一个窗口刚刚记了同一张单据）", "请刷新后查看，不会重复记账") from None
+                raise VoucherError("单据已经记账（另一个窗口刚刚记了同一张单据）",
+                                   "请刷新后查看，不会重复记账") from None
             raise
         self._db.cursor().executemany(
             f"INSERT INTO voucher_line ({', '.join(_LINE_COLUMNS)}) VALUES ({', '.join([p] * len(_LINE_COLUMNS))})",
@@ -227,7 +232,8 @@ class VoucherWriter:
     def _add_totals(self, totals: dict[tuple[int, int], list[int]]) -> None:
         p = self._db.param
         self._db.cursor().executemany(
-            f"INSERT INTO account_period_total (account_id, period_key, debit_fen, credit_fen) VALUES ({p}, {p}, {p}, {p})"
+            "INSERT INTO account_period_total (account_id, period_key, debit_fen, credit_fen)"
+            f" VALUES ({p}, {p}, {p}, {p})"
             " ON CONFLICT (account_id, period_key) DO UPDATE SET"
             " debit_fen = account_period_total.debit_fen + excluded.debit_fen,"
             " credit_fen = account_period_total.credit_fen + excluded.credit_fen",
@@ -238,16 +244,18 @@ class VoucherWriter:
         record for the run — its vouchers by month and number range, documents, lines and total —
         since each voucher already carries its preparer, times and document."""
         if len(postings) == 1:
-            self._ctx.audit_json("记账凭证过账", "voucher", str(written[0].id), self._audit_json(postings[0], written[0]))
+            self._ctx.audit_json("记账凭证过账", "voucher", str(written[0].id),
+                                 self._audit_json(postings[0], written[0]))
             return
         ranges: dict[Period, list[Written]] = defaultdict(list)
         for w in written:
             ranges[w.period].append(w)
         record: dict[str, object] = {
             "凭证": [f"{period} {voucher_label(ws[0].word, min(w.number for w in ws))}—"
-                   f"{voucher_label(ws[0].word, max(w.number for w in ws))}（{len(ws)} 张）" for period, ws in ranges.items()],
+                   f"{voucher_label(ws[0].word, max(w.number for w in ws))}（{len(ws)} 张）"
+                   for period, ws in ranges.items()],
             "分录": sum(len(p.item.lines) for p in postings),
-            "借方合计": format_amount(sum(l.debit_fen for p in postings for l in p.item.lines))}
+            "借方合计": format_amount(sum(line.debit_fen for p in postings for line in p.item.lines))}
         kinds = sorted({p.document.kind for p in postings if p.document})
         if kinds:
             ids = [p.document.id for p in postings if p.document]
@@ -261,13 +269,13 @@ class VoucherWriter:
         item = posting.item
         record: dict[str, object] = {"凭证": f"{written.period} {voucher_label(written.word, written.number)}",
                                      "日期": item.date_on.isoformat(), "摘要": summary_of(item),
-                                     "金额": format_amount(sum(l.debit_fen for l in item.lines))}
+                                     "金额": format_amount(sum(line.debit_fen for line in item.lines))}
         if posting.document:
             record["单据"] = f"{posting.document.kind}:{posting.document.id}:{posting.document.seq}"
         for label, value in (("来源", item.source), ("文件", self._ctx.source), ("原凭证号", posting.paper_label)):
             if value:
                 record[label] = value
-        record["分录"] = [_line_record(l) for l in item.lines]
+        record["分录"] = [_line_record(line) for line in item.lines]
         return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 

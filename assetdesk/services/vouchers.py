@@ -15,9 +15,24 @@ from assetdesk.services.context import Service, ServiceContext
 from assetdesk.services.period_guard import PeriodGuard
 from assetdesk.services.posting_checks import header_problems, line_problems
 from assetdesk.services.voucher_history import HistoricalVouchers
-from assetdesk.services.voucher_writer import DocumentRef, PostingItem, VoucherWriter, Written, summary_of, unique_periods
 from assetdesk.services.voucher_types import (  # noqa: F401  (re-exported: callers import them from here)
-    AUX_FIELDS, STATUS_LABELS, LineInput, LineView, VoucherFilter, VoucherInput, VoucherRow, VoucherView, voucher_label,
+    AUX_FIELDS,
+    STATUS_LABELS,
+    LineInput,
+    LineView,
+    VoucherFilter,
+    VoucherInput,
+    VoucherRow,
+    VoucherView,
+    voucher_label,
+)
+from assetdesk.services.voucher_writer import (
+    DocumentRef,
+    PostingItem,
+    VoucherWriter,
+    Written,
+    summary_of,
+    unique_periods,
 )
 
 
@@ -120,13 +135,13 @@ class VoucherService(HistoricalVouchers, Service):
             for seq, line in enumerate(lines, start=1))
         return VoucherView(written.id, written.period, written.number, voucher_label(written.word, written.number),
                            item.date_on, summary, item.attachments, item.preparer or self.ctx.user, "",
-                           STATUS_LABELS["posted"], item.source, sum(l.debit_fen for l in lines),
-                           sum(l.credit_fen for l in lines), None, "", None, "", views)
+                           STATUS_LABELS["posted"], item.source, sum(line.debit_fen for line in lines),
+                           sum(line.credit_fen for line in lines), None, "", None, "", views)
 
-    def _aux_names(self, lines: list[LineInput]) -> dict[tuple[str, int], str]:
-        names: dict[tuple[str, int], str] = {}
+    def _aux_names(self, lines: list[LineInput]) -> dict[tuple[str, int | None], str]:
+        names: dict[tuple[str, int | None], str] = {}
         for table, field_name in (("counterparty", "counterparty_id"), ("compound", "compound_id")):
-            ids = sorted({getattr(l, field_name) for l in lines if getattr(l, field_name)})
+            ids = sorted({getattr(line, field_name) for line in lines if getattr(line, field_name)})
             if ids:
                 marks = ", ".join([self.db.param] * len(ids))
                 for row_id, name in self.db.execute_sql(f"SELECT id, name FROM {table} WHERE id IN ({marks})", ids):
@@ -170,19 +185,20 @@ class VoucherService(HistoricalVouchers, Service):
             raise VoucherError("这张凭证本身是冲销凭证，不能再冲销", "如需更正，请重新录入一张正确的凭证")
         reversal = Voucher.get_or_none(Voucher.reverses == original.id)
         if reversal is not None:
-            raise VoucherError(f"凭证 {Period.from_key(original.period_key)} {voucher_label(original.word, original.number)}"
+            raise VoucherError(f"凭证 {Period.from_key(original.period_key)}"
+                               f" {voucher_label(original.word, original.number)}"
                                f" 已经冲销过（{Period.from_key(reversal.period_key)} "
                                f"{voucher_label(reversal.word, reversal.number)}）", "请查看冲销凭证")
         return original
 
     def reversal_of(self, original: Voucher, on: dt.date) -> PostingItem:
         label = f"冲销 {Period.from_key(original.period_key)} {voucher_label(original.word, original.number)}"
-        lines = [LineInput(l.account.code, debit_fen=-l.amount_fen if l.is_debit else 0,
-                           credit_fen=l.amount_fen if not l.is_debit else 0, summary=label,
-                           **{f: getattr(l, f) for f in AUX_FIELDS})
-                 for l in original.lines.order_by(VoucherLine.seq)]
+        lines = [LineInput(line.account.code, debit_fen=-line.amount_fen if line.is_debit else 0,
+                           credit_fen=line.amount_fen if not line.is_debit else 0, summary=label,
+                           **{f: getattr(line, f) for f in AUX_FIELDS})
+                 for line in original.lines.order_by(VoucherLine.seq)]
         document = None
-        if original.document_kind:
+        if original.document_kind and original.document_id is not None and original.document_seq is not None:
             document = DocumentRef(original.document_kind, original.document_id, original.document_seq + 1)
         return PostingItem(VoucherInput(on, label, lines, 0, self.ctx.user, "红字冲销"), self.word(),
                            reverses=original.id, document=document)
@@ -198,7 +214,8 @@ class VoucherService(HistoricalVouchers, Service):
 
     def word(self) -> str:
         """凭证字 from the settings (记 unless the clerk chose 收/付/转); read at each posting."""
-        row = self.db.execute_sql(f"SELECT value FROM setting WHERE key = {self.db.param}", ("voucher_word",)).fetchone()
+        row = self.db.execute_sql(f"SELECT value FROM setting WHERE key = {self.db.param}",
+                                  ("voucher_word",)).fetchone()
         return (row[0] if row and row[0] else "记")[:4]
 
     def _create_draft(self, item: VoucherInput, period: Period) -> Voucher:
@@ -225,8 +242,9 @@ class VoucherService(HistoricalVouchers, Service):
             (voucher.id, seq, accounts[line.account_code.strip()].id, (line.summary or "").strip() or summary,
              line.signed_fen, line.credit_fen == 0, voucher.period_key, voucher.date_on, False)
             + tuple(getattr(line, f) for f in AUX_FIELDS) for seq, line in enumerate(lines, start=1)])
-        texts = dict.fromkeys([summary] + [(l.summary or "").strip() for l in lines if (l.summary or "").strip()])
-        Voucher.update(debit_fen=sum(l.debit_fen for l in lines), search_text=" ".join(texts)).where(
+        texts = dict.fromkeys([summary] + [(line.summary or "").strip() for line in lines
+                                           if (line.summary or "").strip()])
+        Voucher.update(debit_fen=sum(line.debit_fen for line in lines), search_text=" ".join(texts)).where(
             Voucher.id == voucher.id).execute()
 
     def journal_lines(self, first: Period, last: Period):
@@ -248,10 +266,10 @@ class VoucherService(HistoricalVouchers, Service):
 
     @staticmethod
     def _lines_as_input(voucher: Voucher) -> list[LineInput]:
-        return [LineInput(l.account.code, debit_fen=l.amount_fen if l.is_debit else 0,
-                          credit_fen=-l.amount_fen if not l.is_debit else 0, summary=l.summary,
-                          **{f: getattr(l, f) for f in AUX_FIELDS})
-                for l in voucher.lines.order_by(VoucherLine.seq)]
+        return [LineInput(line.account.code, debit_fen=line.amount_fen if line.is_debit else 0,
+                          credit_fen=-line.amount_fen if not line.is_debit else 0, summary=line.summary,
+                          **{f: getattr(line, f) for f in AUX_FIELDS})
+                for line in voucher.lines.order_by(VoucherLine.seq)]
 
     # --- reads --------------------------------------------------------------------------------
     def get(self, voucher_id: int) -> VoucherView:
@@ -259,17 +277,18 @@ class VoucherService(HistoricalVouchers, Service):
         voucher = Voucher.get_or_none(Voucher.id == voucher_id)
         if voucher is None:
             raise NotFoundError("凭证不存在", "请刷新凭证列表")
-        lines = tuple(self._line_view(l) for l in (
+        lines = tuple(self._line_view(line) for line in (
             VoucherLine.select(VoucherLine, Account, Counterparty, Compound).join(Account).switch(VoucherLine)
             .join(Counterparty, peewee.JOIN.LEFT_OUTER).switch(VoucherLine).join(Compound, peewee.JOIN.LEFT_OUTER)
             .where(VoucherLine.voucher == voucher.id).order_by(VoucherLine.seq)))
         reversal = Voucher.select().where(Voucher.reverses == voucher.id).first()
         original = voucher.reverses if voucher.reverses_id else None
         return VoucherView(
-            voucher.id, Period.from_key(voucher.period_key), voucher.number, voucher_label(voucher.word, voucher.number),
+            voucher.id, Period.from_key(voucher.period_key), voucher.number,
+            voucher_label(voucher.word, voucher.number),
             voucher.date_on, voucher.summary, voucher.attachments, voucher.preparer, voucher.reviewer,
             STATUS_LABELS[voucher.status], voucher.source,
-            sum(l.debit_fen or 0 for l in lines), sum(l.credit_fen or 0 for l in lines),
+            sum(line.debit_fen or 0 for line in lines), sum(line.credit_fen or 0 for line in lines),
             original.id if original else None, self._full_label(original),
             reversal.id if reversal else None, self._full_label(reversal), lines, voucher.paper_label or "",
             voucher.document_kind or "", voucher.document_id)
@@ -284,11 +303,11 @@ class VoucherService(HistoricalVouchers, Service):
         return LineView(
             line.seq, line.account.code, self._full_account_name(line.account.code), line.summary,
             line.amount_fen if line.is_debit else None, -line.amount_fen if not line.is_debit else None,
-            line.counterparty_id, line.counterparty.name if line.counterparty_id else "",
-            line.compound_id, line.compound.name if line.compound_id else "",
+            line.counterparty_id, line.counterparty.name if line.counterparty is not None else "",
+            line.compound_id, line.compound.name if line.compound is not None else "",
             line.asset_id, line.lease_id, line.fund_id)
 
-    def _filtered(self, flt: VoucherFilter) -> peewee.ModelSelect:
+    def _filtered(self, flt: VoucherFilter) -> peewee.ModelSelect[Voucher]:
         query = Voucher.select()
         if flt.period:
             query = query.where(Voucher.period_key == flt.period.key)
@@ -313,9 +332,10 @@ class VoucherService(HistoricalVouchers, Service):
                       offset: int = 0, limit: int = 200) -> list[VoucherRow]:
         """One page of the voucher list, sorted and filtered in SQL (fast on a million lines)."""
         query = self._filtered(flt or VoucherFilter())
-        sort_columns = {"number": [Voucher.period_key, Voucher.number, Voucher.id], "date": [Voucher.date_on, Voucher.id],
-                        "summary": [Voucher.summary], "debit": [Voucher.debit_fen, Voucher.id], "status": [Voucher.status],
-                        "period": [Voucher.period_key, Voucher.number]}
+        sort_columns: dict[str, list[peewee.Field]] = {
+            "number": [Voucher.period_key, Voucher.number, Voucher.id], "date": [Voucher.date_on, Voucher.id],
+            "summary": [Voucher.summary], "debit": [Voucher.debit_fen, Voucher.id], "status": [Voucher.status],
+            "period": [Voucher.period_key, Voucher.number]}
         columns = sort_columns.get(order_by, sort_columns["number"])
         query = query.order_by(*[c.desc() if descending else c.asc() for c in columns]).offset(offset).limit(limit)
         return [VoucherRow(v.id, str(Period.from_key(v.period_key)), v.number, voucher_label(v.word, v.number),

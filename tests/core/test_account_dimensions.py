@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from assetdesk.events import AccountsChanged
 from assetdesk.errors import AccountError, ClosedPeriodError, InputError
+from assetdesk.events import AccountsChanged
 from assetdesk.services.accounts import BreakdownInput
 from assetdesk.services.org import CompoundInput, CounterpartyInput
 from tests.helpers import post

@@ -8,8 +8,14 @@ from hypothesis import strategies as st
 
 from assetdesk.excel.placeholders import blank_placeholder, is_placeholder
 from assetdesk.id_numbers import (
-    credit_code_problem, id_code_problem, implied_kind, normalise_phone, phone_problem, resident_id_problem,
-    with_credit_check, with_resident_check,
+    credit_code_problem,
+    id_code_problem,
+    implied_kind,
+    normalise_phone,
+    phone_problem,
+    resident_id_problem,
+    with_credit_check,
+    with_resident_check,
 )
 from assetdesk.names import normalise_name
 

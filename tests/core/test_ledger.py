@@ -74,7 +74,7 @@ def test_balance_ignores_drafts(books):
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from assetdesk.services.vouchers import LineInput, VoucherInput  # noqa: E402
+from assetdesk.services.vouchers import VoucherInput  # noqa: E402
 
 LEAVES = ("101", "10201", "112", "151", "21101", "301", "504", "511", "51301")
 voucher_strategy = st.tuples(

@@ -7,7 +7,13 @@ from hypothesis import strategies as st
 
 from assetdesk.errors import AmountError
 from assetdesk.money import (
-    format_amount, format_money, multiply_to_fen, parse_amount, percent_of, round_to_fen, to_capital,
+    format_amount,
+    format_money,
+    multiply_to_fen,
+    parse_amount,
+    percent_of,
+    round_to_fen,
+    to_capital,
 )
 
 CAPITAL_VECTORS = [

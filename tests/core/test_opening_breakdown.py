@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from assetdesk.events import OpeningBalancesChanged
 from assetdesk.errors import AccountError, ClosedPeriodError, NotFoundError
+from assetdesk.events import OpeningBalancesChanged
 from assetdesk.services.accounts import BreakdownInput
 from assetdesk.services.org import CompoundInput, CounterpartyInput
 
@@ -41,7 +41,7 @@ def test_the_breakdown_is_stored_with_the_records_names_and_audited(books, tenan
     assert rows[0].records[0].label == "往来单位" and rows[0].as_input() == BreakdownInput(20_000_00, tea.id)
     (entry,) = [e for e in books.audit.list_entries(entity="opening_balance")]
     assert json.loads(entry.after)["期初明细"]["112"][0] == {"往来单位": "普洱茶源商贸有限公司", "金额": "20,000.00"}
-    with pytest.raises(Exception):
+    with pytest.raises(AttributeError):
         rows[0].amount_fen = 1  # frozen: a screen cannot change what the books hold
 
 

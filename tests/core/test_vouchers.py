@@ -5,8 +5,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assetdesk.periods import Period
 from assetdesk.errors import AccountError, ClosedPeriodError, UnbalancedVoucherError, VoucherError
+from assetdesk.periods import Period
 from assetdesk.services.vouchers import LineInput, VoucherFilter, VoucherInput
 from tests.helpers import day, draft, post, rent_account
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 
 import openpyxl
-
 import pytest
 
 from assetdesk.excel import ImportFileChangedError, ImportRejectedError, commit_preview, import_file

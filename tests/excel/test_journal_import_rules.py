@@ -415,3 +415,20 @@ def test_a_receivable_line_without_its_counterparty_is_refused_by_row_and_column
     assert [(e.row, e.column, e.reason) for e in errors] == [
         (2, "H（往来单位）", "科目“112 应收款”按往来单位核算，没有填写往来单位："
                              "请为这一行选择往来单位，应收款的明细账按往来单位逐一对账")]
+
+
+def test_a_journal_import_announces_data_imported_once_after_its_commit(chart, tmp_path):
+    from assetdesk.events import DataImported, DocumentsPosted, Event
+
+    heard: list[Event] = []
+    chart.events.subscribe(Event, heard.append)
+    path = make_workbook(tmp_path / "序时账.xlsx", [
+        JOURNAL,
+        [D, "记-1", "收二月租金", "10201", "银行存款—基本存款户", 3_000, None],
+        [None, None, "收二月租金", "50101", "经营收入—租金收入", None, 3_000],
+        [D, "记-2", "付办公费", "51301", "管理费用—办公费", 200, None],
+        [None, None, "付办公费", "10201", "银行存款—基本存款户", None, 200],
+    ])
+    import_file(chart, "vouchers", path)
+    assert heard.count(DataImported("vouchers")) == 1
+    assert [e for e in heard if isinstance(e, DocumentsPosted)] == [DocumentsPosted("vouchers", 2, ("2025-02",))]

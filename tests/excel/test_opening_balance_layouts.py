@@ -13,7 +13,6 @@ from assetdesk.errors import ImportFileError
 from assetdesk.excel import ImportRejectedError, export_file, import_file
 from assetdesk.excel.kinds.base import ParsedRow
 from assetdesk.excel.kinds.opening_amounts import Reading, apply_one_column, one_column_rule
-
 from tests.helpers import chart_with
 
 from .helpers import make_workbook

@@ -244,7 +244,7 @@ def test_a_sub_account_named_under_its_parent_without_a_code_is_still_asked_for_
 def test_the_export_writes_the_breakdown_and_re_imports_unchanged(people, tmp_path):
     people.org.add_counterparty(CounterpartyInput(ZHANG, id_code="110101198001011232"))  # a namesake
     import_file(people, "opening-balances", kingdee(tmp_path / "金蝶.xlsx", [
-        *KINGDEE_ROWS[:3], ["112", "应收款", f"张三（110101199001011237）", 12_000, None], *KINGDEE_ROWS[4:]]))
+        *KINGDEE_ROWS[:3], ["112", "应收款", "张三（110101199001011237）", 12_000, None], *KINGDEE_ROWS[4:]]))
     out = export_file(people, "opening-balances", tmp_path / "导出.xlsx")
     import openpyxl
 

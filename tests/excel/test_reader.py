@@ -163,8 +163,9 @@ def test_csv_reads_like_a_sheet(tmp_path):
 def _formula_workbook(path, cached: bool):
     """An opening-balance sheet whose 101 debit is =500*2, as a script writes it (no result saved)
     or as Excel saves it (result 1000 beside the formula); the 合计 row's formulas never have one."""
-    import openpyxl
     import zipfile
+
+    import openpyxl
 
     workbook = openpyxl.Workbook()
     for row in (["科目编码", "科目名称", "借方余额", "贷方余额"], ["101", "库存现金", "=500*2", None],

@@ -7,7 +7,6 @@ import pytest
 
 from assetdesk.excel import import_file
 from assetdesk.excel.importer import read_file
-
 from tests.helpers import rent_account
 
 from .helpers import DemoKind, make_workbook

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QPushButton, QTableV
 
 from assetdesk.periods import Period
 from tests.helpers import post
+from tests.ui.conftest import show_main_window
 from tests.ui.dialog_patches import save_as
 from ui.bridge import EventBridge
-from tests.ui.conftest import show_main_window
 
 
 @pytest.fixture

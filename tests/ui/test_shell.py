@@ -4,7 +4,7 @@ import sys
 import types
 
 import pytest
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from assetdesk.services.vouchers import LineInput, VoucherInput

@@ -1,8 +1,9 @@
 """The generic table model, without views: formatting, alignment, red negatives, lazy paging,
-sorting in the data source (paged) or in the model (in memory), on 100k rows within 300 ms."""
-import time
-from dataclasses import dataclass
+sorting in the data source (paged) or in the model (in memory), on 100k rows. How long the first page
+and a sort take is measured in benchmarks/bench_table_model.py; here, what makes them quick: one page
+fetched, the sort handed to the source."""
 import datetime as dt
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -70,13 +71,11 @@ def display(model, row, column):
     return model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
 
 
-def test_paged_model_shows_first_page_of_100k_rows_fast(qapp):
+def test_paged_model_shows_first_page_of_100k_rows_fetching_one_page(qapp):
     source = FakeSource(ROWS)
-    started = time.perf_counter()
     model = TableModel.paged(COLUMNS, source.fetch, source.count)
     first_text = display(model, 0, 0)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 0.3, elapsed
+    assert source.calls == [(0, 200, None, False, source.calls[0][4])]  # one page asked for, not 100k rows
     assert model.rowCount() == 200 and model.total_count() == N
     assert first_text == "记-000000"
     assert model.headerData(3, Qt.Orientation.Horizontal) == "金额"
@@ -92,15 +91,14 @@ def test_paged_model_fetches_more_lazily(qapp):
     assert display(model, 399, 0) == "记-000399"
 
 
-def test_paged_sort_is_delegated_to_the_source_within_300ms(qapp):
+def test_paged_sort_is_delegated_to_the_source(qapp):
     source = FakeSource(ROWS)
     model = TableModel.paged(COLUMNS, source.fetch, source.count)
-    started = time.perf_counter()
+    source.calls.clear()
     model.sort(3, Qt.SortOrder.DescendingOrder)
     top = model.data(model.index(0, 3), RAW_ROLE)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 0.3, elapsed
-    assert source.calls[-1][2:4] == ("amount_fen", True)
+    assert [call[:4] for call in source.calls] == [(0, 200, "amount_fen", True)]  # the source sorts one page
+    assert model.rowCount() == 200
     assert top == max(r.amount_fen for r in ROWS)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert source.calls[-1][2] == "number"  # the column's sort key, not its attribute
@@ -137,18 +135,11 @@ def test_blank_zero_money_column(qapp):
     assert display(model, 0, 0) == ""
 
 
-def test_in_memory_sorts_100k_rows_on_raw_values_within_300ms(qapp):
-    """The sort's own cost, held to the 300 ms target: the CPU time of this thread (the sort runs
-    in it, synchronously), not the wall clock, which on a machine busy with parallel test workers
-    also counts the time spent waiting for a CPU; and the best of three sorts, each of a fresh
-    unsorted model, as noise (caches, a collection) only ever adds time. ~40 ms when idle."""
-    timings = []
-    for _ in range(3):
-        model = TableModel.in_memory(COLUMNS, ROWS)
-        started = time.thread_time()
-        model.sort(3, Qt.SortOrder.AscendingOrder)
-        timings.append(time.thread_time() - started)
-    assert min(timings) < 0.3, timings
+def test_in_memory_sorts_100k_rows_on_raw_values(qapp):
+    """(Its time against a bare ``sorted``: benchmarks/bench_table_model.py.)"""
+    model = TableModel.in_memory(COLUMNS, ROWS)
+    model.sort(3, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == N
     amounts = [model.data(model.index(i, 3), RAW_ROLE) for i in range(50)]
     assert amounts == sorted(amounts) and amounts[0] == min(r.amount_fen for r in ROWS)
     # raw sort, not text sort: "-999.00" < "-1,000.00" as text but not as money

@@ -1,7 +1,6 @@
 """The 凭证 page: list in SQL pages, filters, open/post/reverse/discard, reversal links both ways."""
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox

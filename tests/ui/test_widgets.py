@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QWidget, QVBoxLayout
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from assetdesk.errors import AmountError, DateError
 from assetdesk.periods import Period

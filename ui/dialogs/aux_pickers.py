@@ -9,7 +9,14 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
 )
 
 LIMIT = 200

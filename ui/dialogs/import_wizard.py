@@ -49,8 +49,16 @@ from PySide6.QtWidgets import (
 )
 
 from assetdesk.errors import AssetDeskError, ImportFileError
-from assetdesk.excel import (KINDS, ImportFileChangedError, ImportRejectedError, commit_preview, import_file,
-                             sheet_names, write_error_report, write_template)
+from assetdesk.excel import (
+    KINDS,
+    ImportFileChangedError,
+    ImportRejectedError,
+    commit_preview,
+    import_file,
+    sheet_names,
+    write_error_report,
+    write_template,
+)
 from ui.dialogs.error_dialog import show_error
 from ui.models.table_model import RIGHT, TableModel, number_column, text_column
 from ui.theme import WARN

@@ -251,7 +251,8 @@ class ReportPreviewDialog(QDialog):
 
     def _aux_text(self) -> str:
         """What the 辅助 options choose, in words: 辅助核算：小区, 往来单位：李秀英."""
-        from assetdesk.dimensions import BY_KEY, dimension as find_dimension
+        from assetdesk.dimensions import BY_KEY
+        from assetdesk.dimensions import dimension as find_dimension
 
         parts = []
         if self.aux.get("dimension"):
@@ -452,7 +453,6 @@ class ReportPreviewDialog(QDialog):
     def export_excel(self) -> Path | None:
         """导出Excel of the report's data (``assetdesk.excel.report_sheets.export_report``), in the background."""
         from assetdesk.excel.report_sheets import export_report
-
         from ui.table_export import ask_save_path, check_writable, show_saved
         from ui.workers import run_task_and_wait
 

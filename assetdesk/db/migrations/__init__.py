@@ -6,7 +6,10 @@ names the tables it creates and stays idempotent (create with ``safe=True``, add
 missing). Each released version leaves ``tests/migrations/fixtures/schema_vN.db``.
 """
 from assetdesk.db.migrations import (
-    m0001_initial, m0002_account_period_totals, m0003_voucher_list_columns, m0004_documents_and_dimensions,
+    m0001_initial,
+    m0002_account_period_totals,
+    m0003_voucher_list_columns,
+    m0004_documents_and_dimensions,
 )
 
 STEPS = [m0001_initial, m0002_account_period_totals, m0003_voucher_list_columns, m0004_documents_and_dimensions]

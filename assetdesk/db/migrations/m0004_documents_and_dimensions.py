@@ -59,7 +59,8 @@ def _paper_labels(db: peewee.Database) -> None:
     for voucher_id, source in rows:
         match = _PAPER_RE.search(source or "")
         if match:
-            db.execute_sql(f"UPDATE voucher SET paper_label = {db.param} WHERE id = {db.param}", (match.group(1), voucher_id))
+            db.execute_sql(f"UPDATE voucher SET paper_label = {db.param} WHERE id = {db.param}",
+                           (match.group(1), voucher_id))
 
 
 def _year_end_documents(db: peewee.Database) -> None:
@@ -85,7 +86,8 @@ def _default_dimensions(db: peewee.Database) -> None:
         f"SELECT COUNT(*) FROM opening_balance o JOIN account a ON a.id = o.account_id WHERE a.code LIKE {p}"
         " AND o.amount_fen <> 0", ("112%",)).fetchone()[0]
     if not unnamed and not opening:
-        db.execute_sql(f"INSERT INTO account_dimension (account_id, dimension) VALUES ({p}, {p})", (row[0], "counterparty"))
+        db.execute_sql(f"INSERT INTO account_dimension (account_id, dimension) VALUES ({p}, {p})",
+                       (row[0], "counterparty"))
 
 
 # The posting rules' defaults as version 4 knows them (services.posting_rules.RULE_SLOTS then): key,

@@ -2,8 +2,17 @@
 from assetdesk.db.models.audit import AuditEntry
 from assetdesk.db.models.book import Book, SchemaVersion, Setting, User
 from assetdesk.db.models.ledger import (
-    Account, AccountDimension, AccountPeriodTotal, OpeningBalance, OpeningBalanceAux, PeriodLog, PeriodState, PostingRule,
-    Voucher, VoucherCounter, VoucherLine,
+    Account,
+    AccountDimension,
+    AccountPeriodTotal,
+    OpeningBalance,
+    OpeningBalanceAux,
+    PeriodLog,
+    PeriodState,
+    PostingRule,
+    Voucher,
+    VoucherCounter,
+    VoucherLine,
 )
 from assetdesk.db.models.org import Area, Compound, Counterparty
 

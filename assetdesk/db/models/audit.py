@@ -7,6 +7,7 @@ from assetdesk.db.models.base import BaseModel
 
 
 class AuditEntry(BaseModel):
+    id: peewee.AutoField[int]
     at = peewee.DateTimeField(index=True)
     user = peewee.CharField(max_length=50)
     action = peewee.CharField(max_length=50)

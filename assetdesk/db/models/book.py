@@ -9,6 +9,7 @@ from assetdesk.db.models.base import BaseModel
 class SchemaVersion(BaseModel):
     """One row: the schema version this database has been migrated to."""
 
+    id: peewee.AutoField[int]
     version = peewee.IntegerField()
 
     class Meta:
@@ -18,6 +19,7 @@ class SchemaVersion(BaseModel):
 class Book(BaseModel):
     """The 账套: exactly one per database."""
 
+    id: peewee.AutoField[int]
     community_name = peewee.CharField(max_length=100)
     credit_code = peewee.CharField(max_length=18, default="")
     chart_version = peewee.CharField(max_length=10, default="2023")
@@ -37,6 +39,7 @@ class Setting(BaseModel):
 
 
 class User(BaseModel):
+    id: peewee.AutoField[int]
     name = peewee.CharField(max_length=50, unique=True)
     role = peewee.CharField(max_length=20)
     is_active = peewee.BooleanField(default=True)

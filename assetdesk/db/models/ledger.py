@@ -8,9 +8,11 @@ from assetdesk.db.models.org import Compound, Counterparty
 
 
 class Account(BaseModel):
+    id: peewee.AutoField[int]
     code = peewee.CharField(max_length=20, unique=True)
     name = peewee.CharField(max_length=100)
     parent = peewee.ForeignKeyField("self", null=True, backref="children", on_delete="RESTRICT")
+    parent_id: peewee.ForeignKeyField[int | None]
     level = peewee.IntegerField()
     category = peewee.CharField(max_length=10)  # 资产 负债 所有者权益 成本 损益
     normal_side = peewee.CharField(max_length=4)  # 借 贷 双向
@@ -24,7 +26,9 @@ class Account(BaseModel):
 class OpeningBalance(BaseModel):
     """期初余额 of a leaf account at the first period of the books (signed, debit positive)."""
 
+    id: peewee.AutoField[int]
     account = peewee.ForeignKeyField(Account, unique=True, on_delete="RESTRICT")
+    account_id: peewee.ForeignKeyField[int]
     amount_fen = peewee.BigIntegerField(default=0)
 
     class Meta:
@@ -32,6 +36,7 @@ class OpeningBalance(BaseModel):
 
 
 class Voucher(BaseModel):
+    id: peewee.AutoField[int]
     period_key = peewee.IntegerField(index=True)
     number = peewee.IntegerField(null=True)  # assigned at posting, consecutive per month
     word = peewee.CharField(max_length=4, default="记")
@@ -43,6 +48,7 @@ class Voucher(BaseModel):
     status = peewee.CharField(max_length=10, default="draft", index=True)  # draft / posted
     source = peewee.CharField(max_length=50, default="")  # what the clerk reads: 手工 / 导入 / 红字冲销 …
     reverses = peewee.ForeignKeyField("self", null=True, backref="reversals", on_delete="RESTRICT")
+    reverses_id: peewee.ForeignKeyField[int | None]
     # The document this voucher posts (schema v4): a lease charge, a bill run, a receipt, a year-end
     # closing. ``document_seq`` counts the document's postings: 1 its posting, 2 its reversal, 3 a
     # posting again after that … so the unique index refuses a document posted twice, on every
@@ -63,15 +69,20 @@ class Voucher(BaseModel):
         table_name = "voucher"
         indexes = ((("period_key", "number"), True), (("document_kind", "document_id", "document_seq"), True))
 
+    lines: peewee.ModelSelect[VoucherLine]  # the backref of VoucherLine.voucher
+
 
 class VoucherLine(BaseModel):
     """One 分录: a leaf account and one signed amount (debit positive); ``is_debit`` is the column it
     shows in, so a red (红字) debit of −100 stays in the debit column. Period, date and posted flag
     are copied from the voucher so the books aggregate one table through one covering index."""
 
+    id: peewee.AutoField[int]
     voucher = peewee.ForeignKeyField(Voucher, backref="lines", on_delete="CASCADE")
+    voucher_id: peewee.ForeignKeyField[int]
     seq = peewee.IntegerField()
     account = peewee.ForeignKeyField(Account, on_delete="RESTRICT")
+    account_id: peewee.ForeignKeyField[int]
     summary = peewee.CharField(max_length=200, default="")
     amount_fen = peewee.BigIntegerField()
     is_debit = peewee.BooleanField()
@@ -79,7 +90,9 @@ class VoucherLine(BaseModel):
     date_on = peewee.DateField()
     posted = peewee.BooleanField(default=False)
     counterparty = peewee.ForeignKeyField(Counterparty, null=True, on_delete="RESTRICT")
+    counterparty_id: peewee.ForeignKeyField[int | None]
     compound = peewee.ForeignKeyField(Compound, null=True, on_delete="RESTRICT")
+    compound_id: peewee.ForeignKeyField[int | None]
     # become foreign keys when the asset, lease and fund registers are built (assetdesk.dimensions)
     asset_id = peewee.IntegerField(null=True)
     lease_id = peewee.IntegerField(null=True)
@@ -98,7 +111,9 @@ class AccountPeriodTotal(BaseModel):
     so the trial balance reads months × accounts rows instead of every line. Derived data: it can
     always be rebuilt from the lines (``LedgerService.rebuild_totals``) and ``check`` compares them."""
 
+    id: peewee.AutoField[int]
     account = peewee.ForeignKeyField(Account, on_delete="RESTRICT")
+    account_id: peewee.ForeignKeyField[int]
     period_key = peewee.IntegerField()
     debit_fen = peewee.BigIntegerField(default=0)
     credit_fen = peewee.BigIntegerField(default=0)
@@ -111,6 +126,7 @@ class AccountPeriodTotal(BaseModel):
 class PeriodState(BaseModel):
     """A month that has been closed (结账) at least once; absence means open."""
 
+    id: peewee.AutoField[int]
     period_key = peewee.IntegerField(unique=True)
     is_closed = peewee.BooleanField(default=True)
     closed_at = peewee.DateTimeField(null=True)
@@ -126,6 +142,7 @@ class PeriodState(BaseModel):
 class PeriodLog(BaseModel):
     """Every close and reopen (反结账) with its reason: the auditor reads this."""
 
+    id: peewee.AutoField[int]
     period_key = peewee.IntegerField()
     action = peewee.CharField(max_length=10)  # 结账 / 反结账
     reason = peewee.TextField(default="")
@@ -151,7 +168,9 @@ class AccountDimension(BaseModel):
     """An account's 辅助核算: every posting to it (or to its sub-accounts) names a record of this
     dimension (``assetdesk.dimensions``)."""
 
+    id: peewee.AutoField[int]
     account = peewee.ForeignKeyField(Account, backref="dimensions", on_delete="CASCADE")
+    account_id: peewee.ForeignKeyField[int]
     dimension = peewee.CharField(max_length=20)
 
     class Meta:
@@ -163,9 +182,13 @@ class OpeningBalanceAux(BaseModel):
     """The breakdown of an account's 期初余额 by its dimensions (核算项目): one row per record;
     the rows of an account add up to its ``OpeningBalance``."""
 
+    id: peewee.AutoField[int]
     account = peewee.ForeignKeyField(Account, on_delete="RESTRICT")
+    account_id: peewee.ForeignKeyField[int]
     counterparty = peewee.ForeignKeyField(Counterparty, null=True, on_delete="RESTRICT")
+    counterparty_id: peewee.ForeignKeyField[int | None]
     compound = peewee.ForeignKeyField(Compound, null=True, on_delete="RESTRICT")
+    compound_id: peewee.ForeignKeyField[int | None]
     asset_id = peewee.IntegerField(null=True)
     lease_id = peewee.IntegerField(null=True)
     fund_id = peewee.IntegerField(null=True)
@@ -181,6 +204,7 @@ class PostingRule(BaseModel):
 
     key = peewee.CharField(max_length=50, primary_key=True)
     account = peewee.ForeignKeyField(Account, null=True, on_delete="RESTRICT")
+    account_id: peewee.ForeignKeyField[int | None]
 
     class Meta:
         table_name = "posting_rule"

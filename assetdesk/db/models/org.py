@@ -7,6 +7,7 @@ from assetdesk.db.models.base import BaseModel
 
 
 class Area(BaseModel):
+    id: peewee.AutoField[int]
     code = peewee.CharField(max_length=20, unique=True)
     name = peewee.CharField(max_length=100)
 
@@ -15,6 +16,7 @@ class Area(BaseModel):
 
 
 class Counterparty(BaseModel):
+    id: peewee.AutoField[int]
     name = peewee.CharField(max_length=200, index=True)
     kind = peewee.CharField(max_length=10, default="个人")  # 个人 / 单位
     id_code = peewee.CharField(max_length=30, default="", index=True)  # 身份证号 / 统一社会信用代码
@@ -29,14 +31,17 @@ class Counterparty(BaseModel):
 
 
 class Compound(BaseModel):
+    id: peewee.AutoField[int]
     code = peewee.CharField(max_length=20, unique=True)
     name = peewee.CharField(max_length=100)
     area = peewee.ForeignKeyField(Area, backref="compounds", on_delete="RESTRICT")
+    area_id: peewee.ForeignKeyField[int]
     category = peewee.CharField(max_length=10)
     management_mode = peewee.CharField(max_length=10)
     households = peewee.IntegerField(default=0)
     building_area_centi = peewee.BigIntegerField(default=0)  # ㎡ × 100
     property_company = peewee.ForeignKeyField(Counterparty, null=True, on_delete="RESTRICT")
+    property_company_id: peewee.ForeignKeyField[int | None]
     note = peewee.TextField(default="")
 
     class Meta:

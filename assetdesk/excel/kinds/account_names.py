@@ -16,9 +16,12 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from assetdesk.services.chart import ACCOUNT_ALIASES
+
+if TYPE_CHECKING:
+    from assetdesk.services.accounts import AccountRow
 
 _SEPARATORS_RE = re.compile(r"[\s\-—–_/\\：:－·.。()（）\[\]【】]")
 _LEADING_CODE_RE = re.compile(r"^(\d{3,})\s*(.*)$", re.S)
@@ -40,7 +43,7 @@ class AccountNames:
     """The chart's accounts (rows with ``code`` and ``name``, e.g. ``AccountRow``) by every name a
     file may give them."""
 
-    def __init__(self, accounts: Iterable[Any]):
+    def __init__(self, accounts: Iterable[AccountRow]):
         self.names = {account.code: account.name for account in accounts}
         self._own: dict[str, frozenset[str]] = {}
         self._matches: dict[tuple[str, str], bool] = {}

@@ -59,14 +59,20 @@ def normalise_codes(rows: Sequence[ParsedRow], names: AccountNames | None = None
         if code is not None:
             row.values["code"] = code
             continue
-        name = written_name(row.values.get("name")) if names is not None else ""
-        known = sorted(names.codes_for(name), key=lambda c: (len(c), c)) if name else []
-        hint = f"；“{name}”在账中是 {known[0]} {names.full_name(known[0])}" if known else ""
+        hint = _name_hint(row, names) if names is not None else ""
         if isinstance(_code_cell(row), float) and "." in row["code"]:
             # 112.10 typed in a number column: Excel keeps the number 112.1, the trailing 0 is gone
-            hint += "；编码是按数字存的，末尾的 0 已被 Excel 去掉（例如 112.10 存成了 112.1）：请把该列设为“文本”格式后重新填写"
+            hint += ("；编码是按数字存的，末尾的 0 已被 Excel 去掉（例如 112.10 存成了 112.1）："
+                     "请把该列设为“文本”格式后重新填写")
         errors.append(row.error("code", CODE_RULE + hint))
     return errors
+
+
+def _name_hint(row: ParsedRow, names: AccountNames) -> str:
+    """Which account of the books the name beside a bad code is (1001 现金 → 101 库存现金), or ""."""
+    name = written_name(row.values.get("name"))
+    known = sorted(names.codes_for(name), key=lambda c: (len(c), c)) if name else []
+    return f"；“{name}”在账中是 {known[0]} {names.full_name(known[0])}" if known else ""
 
 
 def written_name(text: Any) -> str:

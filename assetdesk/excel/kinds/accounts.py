@@ -12,11 +12,16 @@ the import) is found in the preview and shown on its row.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .account_names import AccountNames
 from .account_refs import drop_class_headings, leaf_name, normalise_codes, written_name
 from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
+
+if TYPE_CHECKING:
+    from assetdesk.excel.header import Layout
+    from assetdesk.excel.reader import Grid
+    from assetdesk.services.books import Books
 
 CODE_ALIASES = ("科目代码", "科目编号", "编码", "代码", "科目号")
 
@@ -25,9 +30,11 @@ class AccountsKind(SheetKind):
     name = "accounts"
     title = "科目表"
     columns = (
-        ColumnSpec("code", "科目编码", code=True, max_length=20, aliases=CODE_ALIASES, required=True, width=12, example="50101",
+        ColumnSpec("code", "科目编码", code=True, max_length=20, aliases=CODE_ALIASES, required=True, width=12,
+                   example="50101",
                    note="一级科目 3 位；明细科目 = 上级编码 + 2 位（也可写作 501.01）"),
-        ColumnSpec("name", "科目名称", max_length=100, aliases=("名称", "科目", "明细科目", "科目全称"), required=True, width=28,
+        ColumnSpec("name", "科目名称", max_length=100, aliases=("名称", "科目", "明细科目", "科目全称"), required=True,
+                   width=28,
                    example="租金收入（示例）", note="明细科目的名称；写全称（经营收入—租金收入）时取最后一级"),
         ColumnSpec("category", "科目类别", "choice", aliases=("类别", "科目类型"), width=12,
                    choices=("资产", "负债", "所有者权益", "成本", "损益"), choice_aliases=(("权益", "所有者权益"),),
@@ -41,17 +48,19 @@ class AccountsKind(SheetKind):
     key_columns = ("code",)
     compare_columns = ("name",)
 
-    def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
+    def read_rows(self, grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowError]]:
         return drop_class_headings(*super().read_rows(grid, layout))
 
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
+    def validate_rows(self, books: Books, rows: Sequence[ParsedRow],
+                      cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Codes well formed (金蝶 forms made plain); first-level codes exist and are not named as
         another first-level account (a 2004-system chart); a sub-account's parent exists or comes in
         the file; names reduced to the sub-account's own; and the service's own refusals."""
         names = AccountNames(books.accounts.list_accounts())
         errors = normalise_codes(rows, names)
         bad = {(error.sheet, error.row) for error in errors}
-        rows = sorted((row for row in rows if (row.sheet, row.row) not in bad), key=lambda r: (len(r["code"]), r["code"]))
+        rows = sorted((row for row in rows if (row.sheet, row.row) not in bad),
+                      key=lambda r: (len(r["code"]), r["code"]))
         for row in rows:
             code = row["code"]
             error = self._first_level_error(row, names) if len(code) == 3 else self._sub_account_error(row, names)
@@ -72,7 +81,9 @@ class AccountsKind(SheetKind):
         # DOMAIN §3.1: the 2004 system reused codes (153/154 swapped …): match by name, never code alone
         other = min((c for c in names.codes_for(name) if len(c) == 3 and c != code), default=None)
         if other is not None:
-            return row.error("name", f"“{name}”在现行制度中的编码是 {other}，不是 {code}：此表可能按旧制度编制，请按现行科目编码调整")
+            return row.error("name",
+                             f"“{name}”在现行制度中的编码是 {other}，不是 {code}："
+                             "此表可能按旧制度编制，请按现行科目编码调整")
         return None  # first-level names differ between editions and districts: never renamed
 
     @staticmethod
@@ -103,7 +114,7 @@ class AccountsKind(SheetKind):
         return errors
 
     @staticmethod
-    def _service_refusals(books: Any, rows: Sequence[ParsedRow], bad: set[tuple[str, int]]) -> list[RowError]:
+    def _service_refusals(books: Books, rows: Sequence[ParsedRow], bad: set[tuple[str, int]]) -> list[RowError]:
         """What ``upsert_accounts`` would refuse, on the row at fault."""
         from assetdesk.services.accounts import AccountInput
 
@@ -111,10 +122,10 @@ class AccountsKind(SheetKind):
         problems = books.accounts.check_upsert([AccountInput(row["code"], row["name"]) for row in listed])
         return [listed[problem.index].error(problem.field, problem.message) for problem in problems]
 
-    def existing(self, books: Any) -> dict[tuple, dict[str, Any]]:
+    def existing(self, books: Books) -> dict[tuple, dict[str, Any]]:
         return {(a.code,): {"name": a.name} for a in books.accounts.list_accounts()}
 
-    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
+    def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """First-level names differ between editions and districts: they are never renamed. An
         account listed again on another sheet is counted once."""
         changes = super().classify(books, rows, present)
@@ -131,13 +142,13 @@ class AccountsKind(SheetKind):
                 out.append(change)
         return out
 
-    def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
+    def commit(self, books: Books, rows: Sequence[ParsedRow]) -> object:
         from assetdesk.services.accounts import AccountInput
 
         items = [AccountInput(row["code"], row["name"]) for row in _first_listing(rows) if len(row["code"]) > 3]
         return books.accounts.upsert_accounts(items)
 
-    def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
+    def export_rows(self, books: Books, **options: Any) -> Iterable[dict[str, Any]]:
         for a in books.accounts.list_accounts():
             yield {"code": a.code, "name": a.name, "category": a.category, "normal_side": a.normal_side,
                    "status": "启用" if a.is_active else "停用"}

@@ -21,11 +21,15 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assetdesk.dimensions import BY_KEY
 from assetdesk.id_numbers import normalise_id_code
 from assetdesk.names import normalise_name
+
+if TYPE_CHECKING:
+    from assetdesk.services.books import Books
+    from assetdesk.services.opening_breakdown import RecordRef
 
 # the categories other programs write, and the dimension of the books each is
 CATEGORY_WORDS: dict[str, str] = {
@@ -37,7 +41,8 @@ _SPLIT_RE = re.compile(r"\s*[/／;；|｜]\s*")
 _BRACKETED_RE = re.compile(r"^[\[【(（<《〔]\s*([^\]】)）>》〕]{1,8}?)\s*[\]】)）>》〕]\s*(.*)$", re.S)
 _LABELLED_RE = re.compile(r"^([\u4e00-\u9fffA-Za-z]{1,8}?)\s*(?:[:：]|-{1,3}|—{1,2}|_|－|/|／)\s*(.*)$", re.S)
 _SPACED_RE = re.compile(r"^([\u4e00-\u9fff]{2,6})\s+(.*)$", re.S)
-_CODE_RE = re.compile(r"^[\[【(（]?\s*([A-Za-z]{0,4}[-_.]?\d[\dA-Za-z\-_.]*)\s*(?:[\]】)）]|[\s\-—_:：、]+)\s*(.+)$", re.S)
+_CODE_RE = re.compile(r"^[\[【(（]?\s*([A-Za-z]{0,4}[-_.]?\d[\dA-Za-z\-_.]*)\s*(?:[\]】)）]|[\s\-—_:：、]+)\s*(.+)$",
+                      re.S)
 _TRAILING_ID_RE = re.compile(r"^(.+?)\s*[(（]\s*(?:证件号码|身份证号码?|统一社会信用代码|信用代码)?\s*[:：]?\s*"
                              r"([0-9A-Za-z]{15,18})\s*[)）]$", re.S)
 
@@ -116,7 +121,7 @@ def parse(text: Any, category: Any = "", code: Any = "") -> list[AuxRef]:
 class Records:
     """The books' records of each available dimension, found by what a 核算项目 text gives."""
 
-    def __init__(self, books: Any):
+    def __init__(self, books: Books):
         self._people: dict[str, list[Any]] = defaultdict(list)
         self._people_by_code: dict[str, Any] = {}
         for row in books.org.list_counterparties():
@@ -125,9 +130,9 @@ class Records:
                 self._people_by_code[row.id_code.upper()] = row
         self._compounds: dict[str, list[Any]] = defaultdict(list)
         self._compounds_by_code: dict[str, Any] = {}
-        for row in books.org.list_compounds():
-            self._compounds[name_key(row.name)].append(row)
-            self._compounds_by_code[row.code.upper()] = row
+        for compound in books.org.list_compounds():
+            self._compounds[name_key(compound.name)].append(compound)
+            self._compounds_by_code[compound.code.upper()] = compound
 
     def find(self, key: str, ref: AuxRef) -> tuple[int | None, str]:
         """(record id, "") or (None, why not) for ``ref`` in dimension ``key``'s register."""
@@ -179,7 +184,7 @@ def _ambiguous(key: str, name: str, count: int) -> str:
     return f"账中有 {count} 个同名的小区“{name}”，请在名称前加上小区编码，例如“XQ001 {name}”"
 
 
-def written(records: Iterable[Any], codes: dict[tuple[str, int], str]) -> str:
+def written(records: Iterable[RecordRef], codes: dict[tuple[str, int], str]) -> str:
     """How an export writes a breakdown row's records so the import finds them again:
     "往来单位：张三", with the 证件号码 or 小区编码 of a record whose name another record shares
     (``codes``: (dimension key, id) → that code)."""
@@ -192,7 +197,7 @@ def written(records: Iterable[Any], codes: dict[tuple[str, int], str]) -> str:
     return "；".join(parts)
 
 
-def namesake_codes(books: Any) -> dict[tuple[str, int], str]:
+def namesake_codes(books: Books) -> dict[tuple[str, int], str]:
     """(dimension key, id) → 证件号码 / 小区编码 of the records whose name another record shares."""
     codes: dict[tuple[str, int], str] = {}
     for key, rows, code_of in (("counterparty", books.org.list_counterparties(), lambda r: r.id_code),

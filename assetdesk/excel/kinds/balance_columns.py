@@ -35,7 +35,6 @@ from openpyxl.utils import get_column_letter
 from assetdesk.errors import DateError
 from assetdesk.periods import Period
 
-
 TIMINGS = {"open": ("期初", "月初"), "year": ("年初", "上年结转"), "close": ("期末", "月末", "年末")}
 TIMING_WORDS = {"open": "期初余额", "year": "年初余额", "close": "期末余额", "": "余额"}
 MOVEMENT_WORDS = ("本期", "本年", "本月", "累计", "发生")
@@ -160,6 +159,13 @@ class BalanceSets:
         return [(KEYS[timing][role], column) for timing, roles in self.sets.items() for role, column in roles.items()]
 
 
+def _role_of(column: Column) -> str:
+    """The role of a balance column: ``find_sets`` only groups columns that have one."""
+    role = column.reading.role
+    assert role is not None
+    return role
+
+
 def find_sets(columns: Sequence[Column]) -> BalanceSets:
     """Group the balance columns by timing (see the module's rules)."""
     balance = [c for c in columns if c.reading.role is not None and c.reading.timing != "movement"]
@@ -168,18 +174,18 @@ def find_sets(columns: Sequence[Column]) -> BalanceSets:
     loose = _pair_directions([c for c in balance if not c.reading.timing], timed, columns)
     sets: dict[str, dict[str, Column]] = {}
     for column, timing in [(c, c.reading.timing) for c in timed] + loose:
-        if timing and column.reading.role in sets.get(timing, {}):
+        if timing and _role_of(column) in sets.get(timing, {}):
             unused.append(column)
         elif timing:
-            sets.setdefault(timing, {})[column.reading.role] = column
+            sets.setdefault(timing, {})[_role_of(column)] = column
     untimed = [column for column, timing in loose if not timing]
     if "open" in sets or not sets:
         target = sets.setdefault("open", {}) if untimed else {}
         for column in untimed:
-            if column.reading.role in target:
+            if _role_of(column) in target:
                 unused.append(column)
             else:
-                target[column.reading.role] = column
+                target[_role_of(column)] = column
     else:
         unused.extend(untimed)
     return BalanceSets({t: roles for t, roles in sets.items() if roles}, sorted(unused, key=lambda c: c.index))
@@ -224,7 +230,7 @@ def table_period(texts: Iterable[str]) -> tuple[Period, Period] | None:
     "2024年12月", "2024.12", "2024-12-31", "2024年第12期" → (2024-12, 2024-12); "2024年1月-2024年12月",
     "2024年1-12月", "2024.01-2024.12", "2024年度" → (2024-01, 2024-12). ``None`` when no text says,
     or when they disagree on the last month. Print and fill-in dates (打印日期：…) are not the period."""
-    found = set()
+    found: set[tuple[Period, Period] | None] = set()
     for text in texts:
         text = _STAMP_RE.sub(" ", re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")))
         text = _DATE_RE.sub(lambda m: f"{m.group(1)}年{m.group(2) or m.group(4)}月", text)
@@ -237,10 +243,10 @@ def table_period(texts: Iterable[str]) -> tuple[Period, Period] | None:
             found.add(_span(match.group(1), match.group(2), match.group(1), match.group(2)))
         for match in _YEAR_RE.finditer(_MONTH_RE.sub(" ", text)):
             found.add(_span(match.group(1), "1", match.group(1), "12"))
-    found.discard(None)
-    if not found or len({last for _, last in found}) != 1:
+    spans = {span for span in found if span is not None}
+    if not spans or len({last for _, last in spans}) != 1:
         return None
-    return max(found)  # the same last month: the narrowest reading (2024年12月 within 2024年度)
+    return max(spans)  # the same last month: the narrowest reading (2024年12月 within 2024年度)
 
 
 def _span(first_year: str, first_month: str, last_year: str, last_month: str) -> tuple[Period, Period] | None:

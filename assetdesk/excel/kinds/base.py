@@ -8,11 +8,15 @@ template are generic over it, so a new sheet kind is one small module.
 from __future__ import annotations
 
 import datetime as dt
-
 import operator
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from assetdesk.excel.header import Layout
+    from assetdesk.excel.reader import Grid
+    from assetdesk.services.books import Books
 
 COLUMN_TYPES = ("text", "amount", "int", "area", "date", "period", "choice", "bool")
 TYPE_LABELS = {
@@ -157,8 +161,10 @@ class SheetKind:
     # ``validate_rows`` every row plus the errors of bad cells, instead of leaving those rows out
     checks_rows_with_bad_cells: bool = False
 
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
-        """Cross-row and database checks; the base refuses a natural key repeated inside the file."""
+    def validate_rows(self, books: Books, rows: Sequence[ParsedRow],
+                      cell_errors: Sequence[RowError] = ()) -> list[RowError]:
+        """Cross-row and database checks; the base refuses a natural key repeated inside the file.
+        ``cell_errors`` (the bad cells) comes only to a kind that ``checks_rows_with_bad_cells``."""
         return self.duplicate_errors(rows)
 
     def duplicate_errors(self, rows: Sequence[ParsedRow]) -> list[RowError]:
@@ -175,13 +181,13 @@ class SheetKind:
                 seen[key] = row
         return errors
 
-    def refine_layout(self, grid: Any, layout: Any) -> Any:
+    def refine_layout(self, grid: Grid, layout: Layout) -> Layout:
         """A second look at where the reader found this kind's table in ``grid`` (a ``reader.Layout``):
         a kind may re-map columns that names alone cannot tell apart, or return the layout with
         ``missing`` set when the sheet is not its table after all. The base keeps the reader's reading."""
         return layout
 
-    def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
+    def read_rows(self, grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowError]]:
         """The sheet's data rows, converted, with the errors of bad cells (``reader.parse_rows``); a
         second table further down the sheet gets this kind's ``refine_layout`` as the first did. A
         kind may drop rows that are not data in its own tables (a chart's 资产类 heading)."""
@@ -189,11 +195,11 @@ class SheetKind:
 
         return reader.parse_rows(grid, layout, self.columns, self.refine_layout)
 
-    def existing(self, books: Any) -> dict[tuple, dict[str, Any]]:
+    def existing(self, books: Books) -> dict[tuple, dict[str, Any]]:
         """The records already in the books, keyed like ``key_of``, as dicts of column values."""
         return {}
 
-    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
+    def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """Compare each row with the books: the summary shown before the clerk commits.
 
         A column absent from the file means "leave as it is": its value is taken from the books
@@ -234,13 +240,14 @@ class SheetKind:
         return f"{label} {name}" if name and name != label else label
 
     def _describe(self, key: str, old: Any, new: Any) -> str:
-        return f"{self.column(key).header}：{format_value(self.column(key), old)} → {format_value(self.column(key), new)}"
+        spec = self.column(key)
+        return f"{spec.header}：{format_value(spec, old)} → {format_value(spec, new)}"
 
-    def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
+    def commit(self, books: Books, rows: Sequence[ParsedRow]) -> object:
         """Write every row with ONE bulk service call (one transaction)."""
         raise NotImplementedError
 
-    def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
+    def export_rows(self, books: Books, **options: Any) -> Iterable[dict[str, Any]]:
         """Rows for export, as dicts keyed by column key with the same Python values import produces."""
         raise NotImplementedError
 

@@ -22,13 +22,19 @@ Re-importing the same file, or an export, changes nothing.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assetdesk.names import normalise_name
 
 from ..placeholders import is_placeholder, without_placeholders
 from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
 from .duplicates import merge_rows, merged_into, row_place
+
+if TYPE_CHECKING:
+    from assetdesk.excel.header import Layout
+    from assetdesk.excel.reader import Grid
+    from assetdesk.services.books import Books
+    from assetdesk.services.org_types import CompoundRow
 
 CATEGORIES = ("老旧小区", "三无小区", "棚户区", "商品房小区", "其他")
 MODES = ("社区托管", "物业公司", "居民自治")
@@ -43,16 +49,22 @@ class CompoundsKind(SheetKind):
     title = "片区与小区"
     unit = "户、㎡"
     columns = (
-        ColumnSpec("area_code", "片区编码", code=True, max_length=20, aliases=("片区代码", "片区编号", "片区号"), width=10, example="P01",
+        ColumnSpec("area_code", "片区编码", code=True, max_length=20, aliases=("片区代码", "片区编号", "片区号"),
+                   width=10, example="P01",
                    note="可不填：按片区名称查找，新片区自动编号；填写时与片区名称一起改名"),
-        ColumnSpec("area_name", "片区名称", max_length=100, aliases=("片区", "所属片区", "网格片区", "网格", "所属网格", "网格名称", "所在片区"), width=14, example="东片区",
+        ColumnSpec("area_name", "片区名称", max_length=100,
+                   aliases=("片区", "所属片区", "网格片区", "网格", "所属网格", "网格名称", "所在片区"), width=14,
+                   example="东片区",
                    note="新片区必须填写名称；写另一个片区的名称即把小区调整到该片区"),
-        ColumnSpec("code", "小区编码", code=True, max_length=20, aliases=("小区代码", "小区编号", "小区号"), width=10, example="X001",
+        ColumnSpec("code", "小区编码", code=True, max_length=20, aliases=("小区代码", "小区编号", "小区号"), width=10,
+                   example="X001",
                    note="可不填：按小区名称查找，新小区自动编号"),
-        ColumnSpec("name", "小区名称", max_length=100, aliases=("小区", "小区名", "院落名称", "院落", "小区院落名称", "小区院落"), required=True, width=22,
+        ColumnSpec("name", "小区名称", max_length=100,
+                   aliases=("小区", "小区名", "院落名称", "院落", "小区院落名称", "小区院落"), required=True, width=22,
                    example="兰花小区（示例）"),
         ColumnSpec("category", "类别", "choice", aliases=("小区类别", "小区类型", "类型", "小区性质"), width=12,
-                   choices=CATEGORIES, choice_aliases=(("商品房", "商品房小区"), ("老旧", "老旧小区"), ("老旧院落", "老旧小区"),
+                   choices=CATEGORIES,
+                   choice_aliases=(("商品房", "商品房小区"), ("老旧", "老旧小区"), ("老旧院落", "老旧小区"),
                                    ("三无", "三无小区"), ("三无院落", "三无小区"), ("棚改", "棚户区"),
                                    ("棚户区改造", "棚户区"), ("棚改区", "棚户区")),
                    default="老旧小区", example="老旧小区", note="空白时：新小区为老旧小区，已有小区保持不变"),
@@ -65,9 +77,11 @@ class CompoundsKind(SheetKind):
                    default="社区托管", example="社区托管", note="空白时：新小区为社区托管，已有小区保持不变"),
         ColumnSpec("households", "户数", "int", aliases=("总户数", "住户数", "户数(户)"), width=8, example="120"),
         # building area only: 占地面积 (land, often in 亩) and 绿化面积 are other quantities, never read as it
-        ColumnSpec("building_area_centi", "建筑面积(㎡)", "area", aliases=("建筑面积", "总建筑面积", "房屋建筑面积", "建筑总面积"),
+        ColumnSpec("building_area_centi", "建筑面积(㎡)", "area",
+                   aliases=("建筑面积", "总建筑面积", "房屋建筑面积", "建筑总面积"),
                    width=14, example="8600.5"),
-        ColumnSpec("property_company_name", "物业公司", max_length=200, aliases=("物业服务企业", "物业公司名称", "物业服务公司"), width=24,
+        ColumnSpec("property_company_name", "物业公司", max_length=200,
+                   aliases=("物业服务企业", "物业公司名称", "物业服务公司"), width=24,
                    note="管理模式为“物业公司”时必填（已登记物业公司的小区可不填）"),
         ColumnSpec("note", "备注", width=20),
     )
@@ -75,12 +89,13 @@ class CompoundsKind(SheetKind):
     compare_columns = ("name", "area_code", "category", "management_mode", "households", "building_area_centi",
                        "property_company_name", "note")
 
-    def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
+    def read_rows(self, grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowError]]:
         """无 / — in a column converted before this sheet sees it (类型, 户数 …) is a blank cell."""
         columns = [col for col, spec, _ in layout.mapping if spec.type != "text" and not spec.required]
         return super().read_rows(without_placeholders(grid, columns, layout.data_start), layout)
 
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
+    def validate_rows(self, books: Books, rows: Sequence[ParsedRow],
+                      cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Codes found or numbered, 片区 moves and renames checked, blanks taken from the books,
         rows of one compound merged; 物业公司 management needs its company."""
         errors = _Resolver(books).resolve(rows)
@@ -103,7 +118,7 @@ class CompoundsKind(SheetKind):
                                "小区编码相同，是同一小区", blank=lambda row, key: key in row.values[BLANK])
         return errors
 
-    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
+    def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """New, unchanged, or changed with what changes; a row merged into another is listed as merged."""
         unresolved = [row for row in rows if RECORD not in row.values]
         if unresolved:  # rows refused for a bad cell: resolved only to be listed
@@ -125,7 +140,7 @@ class CompoundsKind(SheetKind):
                 changes.append(Change("changed", label, diffs) if diffs else Change("unchanged", label))
         return changes
 
-    def _differences(self, record: Any, values: dict[str, Any]) -> str:
+    def _differences(self, record: CompoundRow, values: dict[str, Any]) -> str:
         diffs = []
         if values["name"] != record.name:
             diffs.append(self._describe("name", record.name, values["name"]))
@@ -142,7 +157,7 @@ class CompoundsKind(SheetKind):
                 diffs.append(self._describe(key, old, values[key]))
         return "；".join(diffs)
 
-    def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
+    def commit(self, books: Books, rows: Sequence[ParsedRow]) -> object:
         from assetdesk.services.org import CompoundInput
 
         return books.org.upsert_compounds([
@@ -150,7 +165,7 @@ class CompoundsKind(SheetKind):
                           v["building_area_centi"], v["property_company_name"], v["note"], v["area_name"])
             for v in (row.values for row in rows if merged_into(row) is None)])
 
-    def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
+    def export_rows(self, books: Books, **options: Any) -> Iterable[dict[str, Any]]:
         return ({"area_code": c.area_code, "area_name": c.area_name, "code": c.code, "name": c.name,
                  "category": c.category, "management_mode": c.management_mode, "households": c.households,
                  "building_area_centi": c.building_area_centi, "property_company_name": c.property_company_name,
@@ -161,14 +176,14 @@ class CompoundsKind(SheetKind):
 class _Resolver:
     """The books' 片区 and 小区 at one moment, and the codes this import numbers, to resolve rows."""
 
-    def __init__(self, books: Any):
+    def __init__(self, books: Books):
         areas = books.org.list_areas()
         self.area_name = {a.code: a.name for a in areas}
         self.area_code: dict[str, str] = {}
         for area in areas:
             self.area_code.setdefault(normalise_name(area.name), area.code)
         self.compounds = {c.code: c for c in books.org.list_compounds()}
-        self.by_name: dict[str, list[Any]] = {}
+        self.by_name: dict[str, list[CompoundRow]] = {}
         for compound in self.compounds.values():
             self.by_name.setdefault(normalise_name(compound.name), []).append(compound)
         self.used_areas, self.used_compounds = set(self.area_name), set(self.compounds)
@@ -217,7 +232,7 @@ class _Resolver:
         sheet = normalise_name(row.sheet)
         return sheet if sheet in self.area_code else ""
 
-    def _record(self, row: ParsedRow) -> tuple[Any, RowError | None]:
+    def _record(self, row: ParsedRow) -> tuple[CompoundRow | None, RowError | None]:
         values = row.values
         if values["code"]:
             return self.compounds.get(values["code"]), None
@@ -230,7 +245,7 @@ class _Resolver:
                                                "请填写小区编码（或所属片区）以区分")
         return (namesakes[0] if namesakes else None), None
 
-    def _area(self, row: ParsedRow, record: Any) -> RowError | None:
+    def _area(self, row: ParsedRow, record: CompoundRow | None) -> RowError | None:
         """The 片区 the row puts its compound in: ``area_code`` and ``area_name`` set, or the refusal."""
         values = row.values
         code, name = values["area_code"], values["area_name"]
@@ -252,8 +267,9 @@ class _Resolver:
         elif known_code is not None and known_code != code:
             where = _cell(row, "area_name")
             on_record = f"在账上是“{self.area_name[code]}”" if code in self.area_name else "账上没有"
-            return row.error("area_code", f"片区编码“{code}”{on_record}，而 {where}“{name}”在账上的编码是 {known_code}："
-                                          "两者不一致，请改正其中一个")
+            return row.error("area_code",
+                             f"片区编码“{code}”{on_record}，而 {where}“{name}”在账上的编码是 {known_code}："
+                             "两者不一致，请改正其中一个")
         return None
 
     def _area_names_agree(self, rows: Sequence[ParsedRow]) -> list[RowError]:
@@ -277,8 +293,10 @@ def _disagreeing_area(row: ParsedRow, first: ParsedRow, key: str, other: str) ->
     """One 片区 written two ways in the file: the later row is refused, naming the first."""
     place, theirs, ours = row_place(first, row), first.values[other], row.values[other]
     if key == "area_code":
-        return row.error("area_name", f"片区编码“{row.values[key]}”在{place}名为“{theirs}”，本行却是“{ours}”：同一片区请写同一个名称")
-    return row.error("area_code", f"片区“{row.values[key]}”在{place}的编码是 {theirs}，本行却是 {ours}：同一片区请写同一个编码")
+        return row.error("area_name",
+                         f"片区编码“{row.values[key]}”在{place}名为“{theirs}”，本行却是“{ours}”：同一片区请写同一个名称")
+    return row.error("area_code",
+                     f"片区“{row.values[key]}”在{place}的编码是 {theirs}，本行却是 {ours}：同一片区请写同一个编码")
 
 
 def _clean(row: ParsedRow) -> None:

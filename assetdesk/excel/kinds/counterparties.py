@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assetdesk.id_numbers import normalise_id_code, normalise_phone
 from assetdesk.names import normalise_name
@@ -21,12 +21,19 @@ from ..placeholders import is_placeholder, without_placeholders
 from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
 from .duplicates import MERGED_INTO, merge_rows, merged_into, row_place
 
+if TYPE_CHECKING:
+    from assetdesk.excel.header import Layout
+    from assetdesk.excel.reader import Grid
+    from assetdesk.services.books import Books
+    from assetdesk.services.counterparty_matching import CounterpartyMatcher
+
 ROLE_SPLIT = re.compile(r"[、,，;；/\s]+")
-ORGANISATION_WORDS = ("企业", "公司", "法人", "组织", "机构", "单位", "事业单位", "机关单位", "机关", "行政单位", "行政事业单位",
-                      "政府机关", "社会组织", "社会团体", "民办非企业", "民办非企业单位", "基金会", "个体工商户", "个体户",
-                      "合作社", "农民专业合作社", "村委会", "居委会", "村（居）委会", "村(居)委会", "国有企业", "集体企业",
-                      "民营企业", "私营企业", "企业法人", "非法人组织", "部队")
-PERSON_WORDS = ("个人", "自然人", "居民", "村民", "村（居）民", "村(居)民", "住户", "业主", "农户", "公民", "职工", "群众")
+ORGANISATION_WORDS = ("企业", "公司", "法人", "组织", "机构", "单位", "事业单位", "机关单位", "机关", "行政单位",
+                      "行政事业单位", "政府机关", "社会组织", "社会团体", "民办非企业", "民办非企业单位", "基金会",
+                      "个体工商户", "个体户", "合作社", "农民专业合作社", "村委会", "居委会", "村（居）委会",
+                      "村(居)委会", "国有企业", "集体企业", "民营企业", "私营企业", "企业法人", "非法人组织", "部队")
+PERSON_WORDS = ("个人", "自然人", "居民", "村民", "村（居）民", "村(居)民", "住户", "业主", "农户", "公民", "职工",
+                "群众")
 FIELDS = ("name", "kind", "id_code", "phone", "address", "roles", "note")
 PLAN = "_plan"  # values key: the row's plan (``CounterpartyPlan``) from the service
 
@@ -35,28 +42,34 @@ class CounterpartiesKind(SheetKind):
     name = "counterparties"
     title = "往来单位及个人"
     columns = (
-        ColumnSpec("name", "名称", max_length=200, aliases=("单位名称", "姓名", "户名", "往来单位", "单位及个人", "往来单位名称",
-                                          "客户名称", "承租人", "承租方", "户主", "业主", "缴费人",
-                                          "交费人", "缴费户", "客户", "姓名或名称", "承租单位", "承租人姓名",
-                                          "承租方名称", "租户", "租户名称", "交款人", "付款人", "付款单位",
-                                          "收款人", "收款单位", "供应商", "供应商名称"),
+        ColumnSpec("name", "名称", max_length=200,
+                   aliases=("单位名称", "姓名", "户名", "往来单位", "单位及个人", "往来单位名称",
+                            "客户名称", "承租人", "承租方", "户主", "业主", "缴费人",
+                            "交费人", "缴费户", "客户", "姓名或名称", "承租单位", "承租人姓名",
+                            "承租方名称", "租户", "租户名称", "交款人", "付款人", "付款单位",
+                            "收款人", "收款单位", "供应商", "供应商名称"),
                    required=True, width=28, example="张三（示例）"),
-        ColumnSpec("kind", "类型", "choice", aliases=("类别", "性质", "个人/单位", "单位/个人", "单位或个人", "个人或单位", "主体类型",
-                                                    "主体性质", "单位性质", "往来类别"), width=8,
+        ColumnSpec("kind", "类型", "choice",
+                   aliases=("类别", "性质", "个人/单位", "单位/个人", "单位或个人", "个人或单位", "主体类型",
+                            "主体性质", "单位性质", "往来类别"), width=8,
                    choices=("个人", "单位"),
                    choice_aliases=tuple((word, "单位") for word in ORGANISATION_WORDS if word != "单位")
                    + tuple((word, "个人") for word in PERSON_WORDS if word != "个人"),
                    note="空白时：新记录按证件号码和名称判断（统一社会信用代码或名称含“公司”“中心”“合作社”等为单位），"
                         "已有记录保持不变", example="个人"),
-        ColumnSpec("id_code", "证件号码", code=True, max_length=30, aliases=("证件号", "身份证号", "身份证号码", "身份证", "统一社会信用代码",
-                                                "信用代码", "社会信用代码", "证件号码/统一社会信用代码", "证照号码",
-                                                "组织机构代码", "公民身份号码", "身份证件号码", "证件编号"),
+        ColumnSpec("id_code", "证件号码", code=True, max_length=30,
+                   aliases=("证件号", "身份证号", "身份证号码", "身份证", "统一社会信用代码",
+                            "信用代码", "社会信用代码", "证件号码/统一社会信用代码", "证照号码",
+                            "组织机构代码", "公民身份号码", "身份证件号码", "证件编号"),
                    width=22, example="110101199003070011",
                    note="个人填身份证号，单位填统一社会信用代码（均按国家标准核对校验位）；请设为文本格式。没有可留空"),
-        ColumnSpec("phone", "电话", max_length=50, aliases=("联系电话", "手机", "手机号", "手机号码", "联系方式", "电话号码",
-                                           "固定电话", "移动电话", "联系号码"), width=14,
+        ColumnSpec("phone", "电话", max_length=50,
+                   aliases=("联系电话", "手机", "手机号", "手机号码", "联系方式", "电话号码",
+                            "固定电话", "移动电话", "联系号码"), width=14,
                    note="至少 7 位数字；可带区号、分机，或写两个号码"),
-        ColumnSpec("address", "地址", max_length=200, aliases=("住址", "联系地址", "通讯地址", "家庭住址", "居住地址", "户籍地址", "单位地址", "详细地址"), width=30),
+        ColumnSpec("address", "地址", max_length=200,
+                   aliases=("住址", "联系地址", "通讯地址", "家庭住址", "居住地址", "户籍地址", "单位地址", "详细地址"),
+                   width=30),
         ColumnSpec("roles", "角色", aliases=("往来类型", "身份"), width=16,
                    note="承租方、缴费人、收款方、物业公司，多个用顿号分隔"),
         ColumnSpec("note", "备注", aliases=("说明备注",), width=20),
@@ -71,7 +84,7 @@ class CounterpartiesKind(SheetKind):
         values = row.values
         return f"{values['name']}（{values['id_code']}）" if values["id_code"] else values["name"]
 
-    def refine_layout(self, grid: Any, layout: Any) -> Any:
+    def refine_layout(self, grid: Grid, layout: Layout) -> Layout:
         """A column headed 单位/个人 (or 类别, 性质 …) is the 类型 when it holds 个人 / 单位; on a sheet
         with no other name column, one that holds names (张三, 兰花物业有限公司) is the 名称."""
         names = self.column("name")
@@ -89,12 +102,13 @@ class CounterpartiesKind(SheetKind):
             layout.missing = []
         return layout
 
-    def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
+    def read_rows(self, grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowError]]:
         """无 / — in a column converted before this sheet sees it (类型, 户数 …) is a blank cell."""
         columns = [col for col, spec, _ in layout.mapping if spec.type != "text" and not spec.required]
         return super().read_rows(without_placeholders(grid, columns, layout.data_start), layout)
 
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow]) -> list[RowError]:
+    def validate_rows(self, books: Books, rows: Sequence[ParsedRow],
+                      cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Cells cleaned, every row planned against the books (the plan's refusals name their cell),
         then rows meaning one record merged or refused."""
         matcher = books.org.counterparty_matcher()
@@ -106,7 +120,7 @@ class CounterpartiesKind(SheetKind):
                 errors += [row.error(key, reason) for key, reason in plan[4]]
         return errors + self._merge_duplicates(rows, plans, matcher)
 
-    def _merge_duplicates(self, rows: Sequence[ParsedRow], plans: list, matcher: Any) -> list[RowError]:
+    def _merge_duplicates(self, rows: Sequence[ParsedRow], plans: list, matcher: CounterpartyMatcher) -> list[RowError]:
         targets = plan_targets(plans)
         if len(set(targets)) == len(targets):
             return []
@@ -129,14 +143,14 @@ class CounterpartiesKind(SheetKind):
                 row.values[PLAN] = plan
         return errors
 
-    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
+    def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """The plan of each row; a row merged into another is listed as merged."""
         unplanned = [row for row in rows if PLAN not in row.values]
         if unplanned:  # rows refused for a bad cell: planned only to be listed
             plans = books.org.counterparty_matcher().plan_rows(_clean(unplanned))
             for row, plan in zip(unplanned, plans):
                 row.values[PLAN] = plan
-        changes = []
+        changes: list[Change] = []
         append = changes.append
         for row in rows:
             values = row.values
@@ -161,11 +175,11 @@ class CounterpartiesKind(SheetKind):
         return "；".join(f"{spec.header}：{show(old)} → {show(new)}"
                         for spec, show, old, new in zip(self.columns, shown, before, after) if old != new)
 
-    def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
+    def commit(self, books: Books, rows: Sequence[ParsedRow]) -> object:
         """The rows' plans, made a moment ago by ``validate_rows`` on these books, written as planned."""
         return books.org.apply_counterparty_plans([row.values[PLAN] for row in rows if merged_into(row) is None])
 
-    def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
+    def export_rows(self, books: Books, **options: Any) -> Iterable[dict[str, Any]]:
         for cp in books.org.list_counterparties():
             yield {"name": cp.name, "kind": cp.kind, "id_code": cp.id_code, "phone": cp.phone,
                    "address": cp.address, "roles": "、".join(cp.roles), "note": cp.note}
@@ -175,7 +189,7 @@ def _clean(rows: Sequence[ParsedRow]) -> list[tuple]:
     """The clerk's ways of writing cells made plain (each distinct roles text split once); the rows'
     values as ``CounterpartyMatcher.plan_rows`` takes them (what ``clean_row`` would make)."""
     split_roles: dict[Any, tuple[tuple[str, ...], str]] = {}
-    cleaned = []
+    cleaned: list[tuple] = []
     append = cleaned.append
     for row in rows:
         values = row.values

@@ -26,7 +26,8 @@ def merged_into(row: ParsedRow) -> ParsedRow | None:
 
 def merge_rows(groups: Iterable[Sequence[ParsedRow]], fields: Sequence[str], labels: dict[str, str],
                same: str, blank: Callable[[ParsedRow, str], bool] | None = None,
-               union: Sequence[str] = (), otherwise: str = "请核对后只保留一行") -> tuple[list[RowError], list[ParsedRow]]:
+               union: Sequence[str] = (),
+               otherwise: str = "请核对后只保留一行") -> tuple[list[RowError], list[ParsedRow]]:
     """Merge each group of rows meaning one record; (errors, first rows that took values).
 
     ``fields`` are compared; ``blank(row, key)`` says a cell gives nothing (default: "" or empty

@@ -119,7 +119,7 @@ def read_vouchers(rows: Sequence[ParsedRow], bad: dict[tuple[str, int], set[str]
     vouchers: list[FileVoucher] = []
     errors: list[RowError] = []
     current: FileVoucher | None = None
-    columns: dict[int, tuple[int, int, int, int]] = {}
+    columns: dict[int, tuple[int, ...]] = {}  # where date, month, day, number are (-1: absent)
     for row in rows:
         if current is not None and current.sheet != row.sheet:
             current = None  # a sheet starts its own vouchers: nothing is carried over from the last one
@@ -274,7 +274,8 @@ def _balance_errors(voucher: FileVoucher) -> list[RowError]:
         return [rows[0].error("debit", "凭证金额合计为零")] if zero else []
     head = (f"凭证“{voucher.label}”（{voucher.span}）借贷不平衡：借方合计 {format_amount(debit)}，"
             f"贷方合计 {format_amount(credit)}，相差 {format_amount(debit - credit)}")
-    return [row.error(_amount_key(row), head if index == 0 else f"属于借贷不平衡的凭证“{voucher.label}”（{voucher.span}）")
+    return [row.error(_amount_key(row), head if index == 0
+                      else f"属于借贷不平衡的凭证“{voucher.label}”（{voucher.span}）")
             for index, row in enumerate(voucher.rows)]
 
 
@@ -300,6 +301,7 @@ def _two_in_one(voucher: FileVoucher) -> list[RowError]:
         if len(before) == 1 and len(after) == 1 and before != after and rows[split]["summary"]:
             first, second = rows[0].row, rows[split].row
             return [rows[split].error("number", (
-                f"第 {first}–{second - 1} 行与第 {second}–{rows[-1].row} 行都是凭证“{voucher.label}”，各自借贷平衡、摘要不同，"
+                f"第 {first}–{second - 1} 行与第 {second}–{rows[-1].row} 行都是凭证“{voucher.label}”，"
+                "各自借贷平衡、摘要不同，"
                 "像是两张凭证用了同一个凭证号：请改正其中一张的凭证号；如确是同一张凭证，请把后面各行的凭证号留空"))]
     return []

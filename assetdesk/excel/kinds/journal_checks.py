@@ -18,16 +18,21 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from assetdesk.periods import Period
-from assetdesk.services.period_guard import refusal
 from assetdesk.services.account_catalog import AccountInfo
+from assetdesk.services.period_guard import refusal
 from assetdesk.services.posting_checks import line_problem
 
 from .account_names import AccountNames, split_code
 from .base import ParsedRow, RowError
 from .journal import FileVoucher, given
+
+if TYPE_CHECKING:
+    from assetdesk.services.accounts import AccountRow
+    from assetdesk.services.books import Books
+    from assetdesk.services.org_types import CounterpartyRow
 
 _BRACKETED_RE = re.compile(r"^(.*?)[(（]\s*([0-9A-Za-z]{6,})\s*[)）]$")
 _SPACES_RE = re.compile(r"\s+")
@@ -42,31 +47,31 @@ def plain_person(text: str) -> str:
 class BooksView:
     """What the checks read from the books, read once per validation."""
 
-    accounts: dict[str, Any]
+    accounts: dict[str, AccountRow]
     catalog: dict[str, AccountInfo]  # the chart as the posting path judges it (same checks, same words)
     names: AccountNames
-    people: dict[str, list[Any]]
-    people_by_code: dict[str, Any]
+    people: dict[str, list[CounterpartyRow]]
+    people_by_code: dict[str, CounterpartyRow]
     compounds: dict[str, tuple[int, str]]
     first_period: Period | None
     closed: set[Period]
     this_month: Period
 
     @classmethod
-    def read(cls, books: Any) -> "BooksView":
+    def read(cls, books: Books) -> "BooksView":
         accounts = books.accounts.list_accounts()
-        people: dict[str, list[Any]] = defaultdict(list)
+        people: dict[str, list[CounterpartyRow]] = defaultdict(list)
         by_code = {}
         for person in books.org.list_counterparties():
             people[plain_person(person.name)].append(person)
             if person.id_code:
                 by_code[person.id_code.upper()] = person
         book = books.org.book()
-        return cls({a.code: a for a in accounts}, books.vouchers.catalog.current(), AccountNames(accounts), people, by_code, compounds_of(books),
-                   book.first_period if book else None,
+        return cls({a.code: a for a in accounts}, books.vouchers.catalog.current(), AccountNames(accounts), people,
+                   by_code, compounds_of(books), book.first_period if book else None,
                    {p.period for p in books.periods.list_periods() if p.is_closed}, Period.of(books.ctx.today()))
 
-    def counterparty(self, text: str) -> tuple[Any | None, str]:
+    def counterparty(self, text: str) -> tuple[CounterpartyRow | None, str]:
         """The record ``text`` names and, when none or several, why not."""
         text = unicodedata.normalize("NFKC", text).strip()
         if text.upper() in self.people_by_code:
@@ -83,7 +88,7 @@ class BooksView:
         return None, "往来单位不存在，请先导入往来单位及个人"
 
 
-def compounds_of(books: Any) -> dict[str, tuple[int, str]]:
+def compounds_of(books: Books) -> dict[str, tuple[int, str]]:
     """小区 by name and by code (a journal may give either) → (id, name)."""
     found: dict[str, tuple[int, str]] = {}
     for compound in books.org.list_compounds():
@@ -110,7 +115,8 @@ def _resolve(row: ParsedRow, view: BooksView) -> RowError | None:
     if code:
         if code not in view.accounts:
             hint = _name_hint(text, view)
-            return row.error("code", f"科目不存在：编码 {code} 不在科目表中{hint}；请先在科目表中建立该科目，或改正编码")
+            return row.error("code",
+                             f"科目不存在：编码 {code} 不在科目表中{hint}；请先在科目表中建立该科目，或改正编码")
         if text and not view.names.matches(code, text):
             return row.error("account_name", _mismatch(code, text, view))
         return None
@@ -176,7 +182,8 @@ def _as_line(row: ParsedRow, view: BooksView):
     from assetdesk.services.voucher_types import LineInput
 
     compound = view.compounds.get(row.values.get("compound") or "")
-    return LineInput(row["code"], row["debit"] or 0, row["credit"] or 0, counterparty_id=row.values.get("counterparty_id"),
+    return LineInput(row["code"], row["debit"] or 0, row["credit"] or 0,
+                     counterparty_id=row.values.get("counterparty_id"),
                      compound_id=compound[0] if compound else None)
 
 

@@ -13,10 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .base import ColumnSpec, ParsedRow, RowError
 from .journal import given
+
+if TYPE_CHECKING:
+    from assetdesk.excel.header import Layout
+    from assetdesk.excel.reader import Grid
 
 ACCOUNT_KEYS = ("code", "account_name")
 _AMOUNT_KEYS = ("debit", "credit", "amount")
@@ -25,7 +29,7 @@ _TOTAL_RE = re.compile(r"^(?:本月合计|本年累计|本期合计|本日合计
 _SPACES_RE = re.compile(r"\s+")
 
 
-def journal_rows(grid: Any, layout: Any, columns: Sequence[ColumnSpec], rows: list[ParsedRow],
+def journal_rows(grid: Grid, layout: Layout, columns: Sequence[ColumnSpec], rows: list[ParsedRow],
                  errors: list[RowError]) -> tuple[list[ParsedRow], list[RowError]]:
     """The reader's ``rows`` and cell ``errors`` with totals, page breaks and repeated titles taken
     out and lines left out for their 摘要 put back, in sheet order."""
@@ -54,12 +58,13 @@ def _not_a_line(row: ParsedRow, titles: set[str]) -> bool:
     if any(given(row, key) for key in ACCOUNT_KEYS) or given(row, "number"):
         return False
     texts = [_plain(cell) for cell in row.raw if isinstance(cell, str) and cell.strip()]
-    if titles and texts and all(text in titles for text in texts) and not any(isinstance(c, (int, float)) for c in row.raw):
+    if titles and texts and all(text in titles for text in texts) \
+            and not any(isinstance(c, (int, float)) for c in row.raw):
         return True  # the page title printed again
     return not given(row, "day") and any(_TOTAL_RE.match(text) for text in texts)
 
 
-def _rescued(grid: Any, layout: Any, columns: Sequence[ColumnSpec], rows: Sequence[ParsedRow], dropped: set[int]
+def _rescued(grid: Grid, layout: Layout, columns: Sequence[ColumnSpec], rows: Sequence[ParsedRow], dropped: set[int]
              ) -> tuple[list[ParsedRow], list[RowError]]:
     """Rows the reader left out that name an account and carry an amount, converted as it would."""
     from assetdesk.excel.reader import skip_reason
@@ -85,7 +90,7 @@ def _rescued(grid: Any, layout: Any, columns: Sequence[ColumnSpec], rows: Sequen
     return _converted(grid, layout, columns, picked, where) if picked else ([], [])
 
 
-def _converted(grid: Any, layout: Any, columns: Sequence[ColumnSpec], picked: list[tuple[int, Sequence[Any]]],
+def _converted(grid: Grid, layout: Layout, columns: Sequence[ColumnSpec], picked: Sequence[tuple[int, Sequence[Any]]],
                where: dict) -> tuple[list[ParsedRow], list[RowError]]:
     from assetdesk.excel.convert import convert_column  # here: convert imports the kinds (an import cycle)
 

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from assetdesk.excel.placeholders import is_placeholder
 from assetdesk.money import format_amount
 from assetdesk.services.opening_breakdown import side_amount
 
 from .base import ParsedRow, RowError
+
+if TYPE_CHECKING:
+    from assetdesk.services.accounts import AccountRow
 
 __all__ = ["Reading", "apply_one_column", "header", "one_column_rule", "read_row", "side_amount"]
 
@@ -56,10 +59,10 @@ def _blank(row: ParsedRow, keys: Sequence[str]) -> bool:
     return True
 
 
-def read_row(row: ParsedRow, roles: dict[str, str], account: Any, errors: list[RowError]) -> Reading:
+def read_row(row: ParsedRow, roles: dict[str, str], account: AccountRow, errors: list[RowError]) -> Reading:
     """The row's balance by the chosen columns (``roles``: role → column key); refusals go to ``errors``."""
-    debit_key, credit_key = roles.get("debit"), roles.get("credit")
-    amount_key, direction_key = roles.get("amount"), roles.get("direction")
+    debit_key, credit_key = roles.get("debit", ""), roles.get("credit", "")
+    amount_key, direction_key = roles.get("amount", ""), roles.get("direction", "")
     value_keys = [key for key in (debit_key, credit_key, amount_key) if key]
     blank = _blank(row, value_keys)
     debit = row[debit_key] if debit_key else 0
@@ -89,7 +92,7 @@ def read_row(row: ParsedRow, roles: dict[str, str], account: Any, errors: list[R
     return Reading(amount if side == "借" else -amount, blank=blank, key=amount_key)
 
 
-def one_column_rule(items: Sequence[tuple[ParsedRow, Any, Reading]]) -> tuple[str, str]:
+def one_column_rule(items: Sequence[tuple[ParsedRow, AccountRow, Reading]]) -> tuple[str, str]:
     """("sign" | "normal", "") for the rows read from one 余额 column without 方向, or ("", why not).
 
     ``items``: (row, account, reading) of the sub-accounts (leaf accounts) in the file."""
@@ -98,7 +101,8 @@ def one_column_rule(items: Sequence[tuple[ParsedRow, Any, Reading]]) -> tuple[st
         return "normal", ""
     by_sign = sum(amount for _, amount in amounts)
     two_way = [account for account, _ in amounts if account.normal_side not in ("借", "贷")]
-    by_side = None if two_way else sum(amount if account.normal_side == "借" else -amount for account, amount in amounts)
+    by_side = None if two_way else sum(amount if account.normal_side == "借" else -amount for account,
+                                       amount in amounts)
     sign_ok, side_ok = by_sign == 0, by_side == 0
     if sign_ok and (not side_ok or all(account.normal_side == "借" for account, _ in amounts)):
         return "sign", ""
@@ -120,7 +124,7 @@ def one_column_rule(items: Sequence[tuple[ParsedRow, Any, Reading]]) -> tuple[st
                 "无法判断负数是哪一方的余额。请加一列“余额方向”（借/贷），或改用“借方余额”“贷方余额”两列")
 
 
-def apply_one_column(reading: Reading, account: Any, rule: str) -> str:
+def apply_one_column(reading: Reading, account: AccountRow, rule: str) -> str:
     """Give a one-column amount its side by ``rule``; the refusal reason when it cannot be."""
     if rule == "sign":
         reading.signed = reading.amount

@@ -23,7 +23,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import balance_columns as bc
 from . import opening_checks as checks
@@ -36,9 +36,18 @@ from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
 from .opening_amounts import header, read_row, side_amount
 from .opening_parts import BELOW, PART, PartFinder, part_of
 
+if TYPE_CHECKING:
+    from assetdesk.excel.header import Layout
+    from assetdesk.excel.reader import Grid
+    from assetdesk.excel.units import Factor
+    from assetdesk.periods import Period
+    from assetdesk.services.accounts import AccountRow
+    from assetdesk.services.books import Books
+
 # 双向 (an account's direction in the chart, e.g. in an exported 期初余额 screen) says no side: the
 # 借方/贷方 columns give it, and with one 余额 column a two-way account is asked for 借 or 贷.
-_SIDES = dict(choices=("借", "贷", "平"), choice_aliases=(("借方", "借"), ("贷方", "贷"), ("双向", "")))
+_SIDES = ("借", "贷", "平")
+_SIDE_ALIASES = (("借方", "借"), ("贷方", "贷"), ("双向", ""))
 _READ_HERE = bc.BALANCE_KEYS | {"movement"}  # the columns ``refine_layout`` maps itself, whatever the reader found
 NO_BALANCE = ColumnSpec("balance", "借方余额、贷方余额（或期初余额加余额方向）")
 _WHEN = {"year": "表中没有期初余额列、账套从 1 月启用时，年初余额就是期初余额",
@@ -53,7 +62,8 @@ def _set_columns(timing: str, word: str, amount_aliases: tuple[str, ...]) -> tup
             ColumnSpec(keys["credit"], f"{word}贷方余额", "amount", import_only=True, note=note,
                        aliases=(f"{word}贷方", f"{word}余额贷方", f"贷方{word}余额")),
             ColumnSpec(keys["direction"], f"{word}方向", "choice", import_only=True, note=note,
-                       aliases=(f"{word}余额方向",), **_SIDES),
+                       aliases=(f"{word}余额方向",), choices=_SIDES,
+                       choice_aliases=_SIDE_ALIASES),
             ColumnSpec(keys["amount"], f"{word}余额", "amount", import_only=True, note=note, aliases=amount_aliases))
 
 
@@ -62,7 +72,8 @@ class OpeningBalancesKind(SheetKind):
     title = "期初余额"
     columns = (
         ColumnSpec("code", "科目编码", code=True, aliases=CODE_ALIASES, required=True, width=12, example="10201"),
-        ColumnSpec("name", "科目名称", aliases=("名称", "科目", "科目全称"), width=30, example="银行存款—基本户（示例）",
+        ColumnSpec("name", "科目名称", aliases=("名称", "科目", "科目全称"), width=30,
+                   example="银行存款—基本户（示例）",
                    note="与科目编码一起核对：名称与账中该编码的科目不符时不导入（可写明细名称或全称）"),
         *parts.COLUMNS,
         ColumnSpec("debit", "借方余额", "amount",
@@ -73,7 +84,8 @@ class OpeningBalancesKind(SheetKind):
                    aliases=("期初贷方余额", "期初贷方", "贷方期初余额", "贷方期初", "期初余额贷方", "期初贷方金额",
                             "贷方金额", "贷方")),
         ColumnSpec("direction", "余额方向", "choice", aliases=("方向", "借贷方向", "借或贷", "借/贷", "期初方向"),
-                   width=8, note="与“期初余额”一起使用；空白时按科目的余额方向", **_SIDES),
+                   width=8, note="与“期初余额”一起使用；空白时按科目的余额方向",
+                   choices=_SIDES, choice_aliases=_SIDE_ALIASES),
         ColumnSpec("balance", "期初余额", "amount", aliases=("期初数", "期初金额", "余额"),
                    width=14, note="只有一列余额时填这里，并填“余额方向”；没有方向列时正数为借、负数为贷"),
         *_set_columns("year", "年初", ("年初数", "年初金额", "上年结转")),
@@ -88,7 +100,7 @@ class OpeningBalancesKind(SheetKind):
     checks_rows_with_bad_cells = True
 
     # ------------------------------------------------------------ reading the sheet
-    def refine_layout(self, grid: Any, layout: Any) -> Any:
+    def refine_layout(self, grid: Grid, layout: Layout) -> Layout:
         """Re-read every balance column of the table by its whole header (``balance_columns``);
         a sheet without any balance column is not an opening-balance table (a 科目表 beside it)."""
         specs = {spec.key: spec for spec in self.columns}
@@ -122,7 +134,7 @@ class OpeningBalancesKind(SheetKind):
             layout.missing = [spec for spec in layout.missing if spec.key != "code"]  # 科目：112 应收款 above it
         return layout
 
-    def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
+    def read_rows(self, grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowError]]:
         """The data rows without class headings (资产类 …). The header printed again on each page
         is passed over here, so every page is read by the columns chosen above (the reader would
         read it afresh, by names alone, and take a movement's 借方 for a balance)."""
@@ -132,7 +144,8 @@ class OpeningBalancesKind(SheetKind):
         return rows, parts.mark_code_less_rows(rows, errors)
 
     # ------------------------------------------------------------ checking against the books
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow], cell_errors: Sequence[RowError] = ()) -> list[RowError]:
+    def validate_rows(self, books: Books, rows: Sequence[ParsedRow],
+                      cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Every refusal, by sheet, row and column, before anything is written (see the module).
         Rows with a cell that could not be read (``cell_errors``) are left out of the checks, and so
         are the breakdown rows under an account row left out."""
@@ -144,7 +157,8 @@ class OpeningBalancesKind(SheetKind):
         unread = {(e.sheet, e.row) for e in cell_errors}
         given = rows
         rows = [row for row in rows if _place(row) not in unread]
-        code_errors = {(e.sheet, e.row): e for e in normalise_codes([row for row in rows if BELOW not in row.values], names)}
+        code_errors = {(e.sheet, e.row): e
+                       for e in normalise_codes([row for row in rows if BELOW not in row.values], names)}
         finder = PartFinder(books, accounts, names)
         found = finder.find(rows, code_errors)
         errors = [error for place, error in code_errors.items() if place not in finder.forgiven] + found
@@ -157,7 +171,7 @@ class OpeningBalancesKind(SheetKind):
             errors += checks.book_after(books, rows, accounts, not unread and not incomplete, _taken_from)
         return errors
 
-    def _read_amounts(self, books: Any, rows: list[ParsedRow], accounts: dict[str, Any], names: AccountNames,
+    def _read_amounts(self, books: Books, rows: list[ParsedRow], accounts: dict[str, AccountRow], names: AccountNames,
                       incomplete: set[str]) -> list[RowError]:
         """Each row's balance by the columns chosen for its table, then the sums between rows."""
         book = books.org.book()
@@ -183,7 +197,7 @@ class OpeningBalancesKind(SheetKind):
         return errors
 
     # ------------------------------------------------------------ what would change
-    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
+    def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """A sub-account is changed when its signed opening differs from the books' (so 借方 -100
         and 贷方 100 are the same) or its breakdown by 核算项目 does; a parent account's row is a
         check and never written. Breakdown rows are told on their account's line."""
@@ -194,23 +208,27 @@ class OpeningBalancesKind(SheetKind):
         changes = []
         for row in rows:
             account = accounts.get(row["code"])
-            label = f"{row['code']} {account.full_name}" if account is not None else self.row_label(row, self.key_of(row))
+            label = (f"{row['code']} {account.full_name}" if account is not None
+                     else self.row_label(row, self.key_of(row)))
             new = row.values.get("opening_fen")
             if part_of(row) is not None and new is None:
                 continue
             if account is not None and not account.is_leaf:
-                changes.append(Change("unchanged", label, "上级科目汇总行，仅核对" if new is not None else "上级科目标题行"))
+                changes.append(Change("unchanged", label, "上级科目汇总行，仅核对" if new is not None
+                                      else "上级科目标题行"))
                 continue
             details = []
             if new is not None and new != existing.get(row["code"], 0):
-                details.append(f"期初余额：{side_amount(existing.get(row['code'], 0))} → {side_amount(new)}{_taken_from(row)}")
+                details.append(f"期初余额：{side_amount(existing.get(row['code'], 0))} →"
+                               f" {side_amount(new)}{_taken_from(row)}")
             if new is not None and row["code"] in infile and infile[row["code"]] != stored.get(row["code"], []):
                 before, after = len(stored.get(row["code"], [])), len(infile[row["code"]])
-                details.append(f"核算项目明细：{before} 项 → {after} 项" if before != after else f"核算项目明细有变动（{after} 项）")
+                details.append(f"核算项目明细：{before} 项 → {after} 项" if before != after
+                               else f"核算项目明细有变动（{after} 项）")
             changes.append(Change("changed", label, "；".join(details)) if details else Change("unchanged", label))
         return changes
 
-    def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
+    def commit(self, books: Books, rows: Sequence[ParsedRow]) -> object:
         """Every changed opening and breakdown in one call (``set_opening_balances``): all or nothing."""
         accounts = {a.code: a for a in books.accounts.list_accounts()}
         balances, infile = checks.file_balances(rows, accounts), checks.file_parts(rows)
@@ -239,7 +257,7 @@ class OpeningBalancesKind(SheetKind):
                 groups[id(carriers[part.code])].append(row)
         return groups
 
-    def export_rows(self, books: Any, **options: Any) -> Iterable[dict[str, Any]]:
+    def export_rows(self, books: Books, **options: Any) -> Iterable[dict[str, Any]]:
         """Each leaf account's row, then its breakdown rows (核算项目 “往来单位：名称”) under it."""
         breakdowns = books.accounts.opening_breakdowns()
         codes = namesake_codes(books) if breakdowns else {}
@@ -264,7 +282,7 @@ def _under_unread(rows: Sequence[ParsedRow], unread: set[tuple[str, int]]) -> se
     return codes
 
 
-def _without_repeated_header(grid: Any, layout: Any) -> Any:
+def _without_repeated_header(grid: Grid, layout: Layout) -> Grid:
     """The grid with each later copy of the header rows blanked (same texts, same columns)."""
     header = [_texts(grid.rows[index]) for index in layout.header_rows]
     rows = list(grid.rows)
@@ -293,7 +311,7 @@ def _taken_from(row: ParsedRow) -> str:
     return f"（取自“{header(row, key)}”{'，表格为 ' + bc.describe_period(period) if period else ''}）"
 
 
-def _title_scale(layout: Any, title_rows: Sequence[Sequence[Any]]) -> Decimal:
+def _title_scale(layout: Layout, title_rows: Sequence[Sequence[Any]]) -> Factor:
     """The unit the reader gave amount columns without one of their own ("单位：万元" in the title)."""
     for _, spec, factor in layout.mapping:
         if spec.type == "amount" and not layout.has_unit.get(spec.key):
@@ -301,9 +319,10 @@ def _title_scale(layout: Any, title_rows: Sequence[Sequence[Any]]) -> Decimal:
     for cells in title_rows:
         for cell in cells:
             text = str(cell or "").replace(" ", "")
-            for unit, factor in (("单位:万元", 10000), ("单位：万元", 10000), ("单位:千元", 1000), ("单位：千元", 1000)):
+            for unit, scale in (("单位:万元", 10000), ("单位：万元", 10000), ("单位:千元", 1000),
+                                ("单位：千元", 1000)):
                 if unit in text:
-                    return Decimal(factor)
+                    return Decimal(scale)
     return Decimal(1)
 
 
@@ -315,7 +334,7 @@ def _by_table(rows: Sequence[ParsedRow]) -> list[list[ParsedRow]]:
     return list(out.values())
 
 
-def _chosen_columns(row: ParsedRow, start: Any) -> tuple[dict[str, str], RowError | None]:
+def _chosen_columns(row: ParsedRow, start: Period | None) -> tuple[dict[str, str], RowError | None]:
     """role → column key of the balance set that is the books' opening, for ``row``'s sheet."""
     sets = {timing: {role: key for role, key in keys.items() if key in row.where} for timing, keys in bc.KEYS.items()}
     sets = {timing: roles for timing, roles in sets.items() if roles}
@@ -329,24 +348,33 @@ def _chosen_columns(row: ParsedRow, start: Any) -> tuple[dict[str, str], RowErro
     return {}, _choice_error(row, sets, span, start, why)
 
 
-def _choice_error(row: ParsedRow, sets: dict[str, dict[str, str]], span: Any, start: Any, why: str) -> RowError:
+def _choice_error(row: ParsedRow, sets: dict[str, dict[str, str]], span: tuple[Period, Period] | None,
+                  start: Period | None, why: str) -> RowError:
+    first_key = next(iter(next(iter(sets.values())).values()))
+    _, letter, shown = row.where[first_key]
+    if start is None:  # no 账套 yet: no first month to date the opening by
+        return RowError(row.sheet, 0, f"{letter}（{shown}）", "",
+                        "尚未建立账套，无法判断哪一列是期初余额：请先建立账套（社区名称和启用月份），再导入期初余额")
     listed = "；".join(f"{bc.TIMING_WORDS[timing]}（" + "、".join(
-        f"{row.where[key][1]} 列“{row.where[key][2]}”" for key in roles.values()) + "）" for timing, roles in sets.items())
+        f"{row.where[key][1]} 列“{row.where[key][2]}”" for key in roles.values()) + "）"
+                      for timing, roles in sets.items())
+    described = bc.describe_period(span) if span else ""  # a title's period: every reason below has one
     previous = start.previous()
     before = f"{previous.year}年{previous.month}月"
     if why == "no period":
-        reason = (f"表中没有期初余额列，只有{listed}，标题和工作表名称也没有写明是哪一期的余额表，无法判断哪一列是期初余额："
+        reason = (f"表中没有期初余额列，只有{listed}，标题和工作表名称也没有写明是哪一期的余额表，"
+                  "无法判断哪一列是期初余额："
                   f"账套从 {start} 启用，如果这是 {before} 的余额表（其期末余额就是账套的期初余额），"
                   f"请在标题中写明“{before}”后重新导入；否则请改用 {start.year}年{start.month}月 的期初余额表")
     elif why == "no closing":
-        reason = (f"表格标题表明这是 {bc.describe_period(span)} 的余额表，它的期末余额才是账套（{start} 启用）的期初余额，"
+        reason = (f"表格标题表明这是 {described} 的余额表，"
+                  f"它的期末余额才是账套（{start} 启用）的期初余额，"
                   f"但表中没有期末余额列（只有{listed}）")
     elif why == "no opening":
-        reason = (f"表格标题表明这是 {bc.describe_period(span)} 的余额表，账套从 {start} 启用，应取它的期初余额，"
+        reason = (f"表格标题表明这是 {described} 的余额表，账套从 {start} 启用，应取它的期初余额，"
                   f"但表中没有期初余额列（只有{listed}）")
     else:
-        reason = (f"表格标题表明这是 {bc.describe_period(span)} 的余额表，账套从 {start} 启用：期初余额应取 {before} "
-                  f"的期末余额或 {start.year}年{start.month}月 的期初余额，请换用相应期间的余额表（或在标题中改正期间）")
-    first_key = next(iter(next(iter(sets.values())).values()))
-    _, letter, shown = row.where[first_key]
+        reason = (f"表格标题表明这是 {described} 的余额表，账套从 {start} 启用：期初余额应取 {before} "
+                  f"的期末余额或 {start.year}年{start.month}月 的期初余额，"
+                  "请换用相应期间的余额表（或在标题中改正期间）")
     return RowError(row.sheet, 0, f"{letter}（{shown}）", "", reason)

@@ -4,8 +4,8 @@ account, and the whole book once the file is in. Every refusal names its row and
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from assetdesk.money import format_amount
 from assetdesk.services.openings import opening_locked_message
@@ -13,20 +13,25 @@ from assetdesk.services.openings import opening_locked_message
 from .account_names import AccountNames
 from .account_refs import written_name
 from .base import ParsedRow, RowError
-from .opening_amounts import Reading, apply_one_column, header, one_column_rule, side_amount
+from .opening_amounts import Reading, apply_one_column, one_column_rule, side_amount
 from .opening_parts import part_of
 
-Readings = list[tuple[ParsedRow, Any, Reading]]
+if TYPE_CHECKING:
+    from assetdesk.services.accounts import AccountRow
+    from assetdesk.services.books import Books
+
+Readings = list[tuple[ParsedRow, "AccountRow", Reading]]
 PartsKey = list[tuple[tuple[tuple[str, int], ...], int]]
 
 
-def account_errors(row: ParsedRow, account: Any, names: AccountNames) -> list[RowError]:
+def account_errors(row: ParsedRow, account: AccountRow | None, names: AccountNames) -> list[RowError]:
     """The code names an account of the books, and the name beside it (if any) names the same one."""
     name = written_name(row.values.get("name"))
     named = sorted(names.codes_for(name) - {row["code"]}, key=lambda code: (len(code), code)) if name else []
     known = f"“{name}”在账中是 {named[0]} {names.full_name(named[0])}" if named else ""
     if account is None:
-        return [row.error("code", f"科目不存在{'（' + known + '）' if known else ''}，请先在科目表中建立该科目或改正编码")]
+        return [row.error("code",
+                          f"科目不存在{'（' + known + '）' if known else ''}，请先在科目表中建立该科目或改正编码")]
     if name and not names.matches(account.code, name):
         elsewhere = f"；{known}" if known else ""
         record = ""
@@ -63,7 +68,7 @@ def _part_sums(readings: Readings, incomplete: set[str], errors: list[RowError])
     """Each broken-down account's sum of its breakdown rows, and its first breakdown row."""
     sums: dict[str, int] = {}
     first: dict[str, tuple[ParsedRow, Reading]] = {}
-    for row, account, reading in readings:
+    for row, _, reading in readings:
         part = part_of(row)
         if part is None:
             continue
@@ -98,8 +103,10 @@ def leaf_and_parent_rows(readings: Readings, incomplete: set[str]) -> list[RowEr
             if reading.blank:
                 amount = total
             elif amount != total:
-                errors.append(row.error(reading.key, f"“{account.full_name}”的期初余额 {side_amount(amount)} 与其下各核算项目"
-                                                     f"合计 {side_amount(total)} 不符，差额 {format_amount(abs(amount - total))}，请核对"))
+                errors.append(row.error(reading.key,
+                                        f"“{account.full_name}”的期初余额 {side_amount(amount)} 与其下各核算项目"
+                                        f"合计 {side_amount(total)} 不符，差额 {format_amount(abs(amount - total))}，"
+                                        "请核对"))
         row.values["opening_fen"], row.values["opening_key"] = amount, reading.key
         leaves[account.code] = amount
     for code, (row, reading) in first.items():
@@ -120,14 +127,15 @@ def _parent_rows(readings: Readings, leaves: dict[str, int]) -> list[RowError]:
             if reading.signed:
                 errors.append(row.error("code", f"“{account.full_name}”不是末级科目，期初余额请填在它的明细科目上"))
         elif sum(parts) != reading.signed:
-            errors.append(row.error(reading.key, f"“{account.full_name}”的余额 {side_amount(reading.signed)} 与表中明细科目合计 "
-                                                 f"{side_amount(sum(parts))} 不符，请核对"))
+            errors.append(row.error(reading.key,
+                                    f"“{account.full_name}”的余额 {side_amount(reading.signed)} 与表中明细科目合计 "
+                                    f"{side_amount(sum(parts))} 不符，请核对"))
     return errors
 
 
 # ---------------------------------------------------------------- the books after the file
 
-def file_balances(rows: Sequence[ParsedRow], accounts: dict[str, Any]) -> dict[str, int]:
+def file_balances(rows: Sequence[ParsedRow], accounts: dict[str, AccountRow]) -> dict[str, int]:
     """Leaf account → the opening the file gives it."""
     return {row["code"]: row["opening_fen"] for row in rows
             if "opening_fen" in row.values and row["code"] in accounts and accounts[row["code"]].is_leaf}
@@ -145,7 +153,7 @@ def file_parts(rows: Sequence[ParsedRow]) -> dict[str, PartsKey]:
     return {code: sorted(items) for code, items in out.items()}
 
 
-def stored_parts(books: Any) -> dict[str, PartsKey]:
+def stored_parts(books: Books) -> dict[str, PartsKey]:
     """Account → its stored breakdown, in the form of ``file_parts``."""
     return {code: sorted((tuple(sorted((r.dimension, r.id) for r in row.records)), row.amount_fen) for row in rows)
             for code, rows in books.accounts.opening_breakdowns().items()}
@@ -158,8 +166,8 @@ def changed_codes(balances: dict[str, int], parts: dict[str, PartsKey], current:
     return codes | {code for code, items in parts.items() if items != stored.get(code, [])}
 
 
-def book_after(books: Any, rows: Sequence[ParsedRow], accounts: dict[str, Any], complete: bool,
-               taken_from: Any) -> list[RowError]:
+def book_after(books: Books, rows: Sequence[ParsedRow], accounts: dict[str, AccountRow], complete: bool,
+               taken_from: Callable[[ParsedRow], str]) -> list[RowError]:
     """The first month still open, every changed opening of an account carrying a 辅助核算 broken
     down, and the whole book's openings balanced once the file is in (judged only when every row
     could be read: ``complete``)."""
@@ -174,8 +182,9 @@ def book_after(books: Any, rows: Sequence[ParsedRow], accounts: dict[str, Any], 
     locked = books.accounts.opening_locked()
     if locked is not None:
         first = changed[0]
-        return [first.error(first.values.get("opening_key"), f"{opening_locked_message(locked)}（本表改动 {len(codes)} 个科目的期初余额），"
-                                                "如确需修改，请先反结账")]
+        return [first.error(first.values.get("opening_key"),
+                            f"{opening_locked_message(locked)}（本表改动 {len(codes)} 个科目的期初余额），"
+                            "如确需修改，请先反结账")]
     errors = _not_broken_down(changed, accounts, parts, stored)
     if errors:
         return errors
@@ -185,13 +194,14 @@ def book_after(books: Any, rows: Sequence[ParsedRow], accounts: dict[str, Any], 
     others = [(code, amount) for code, amount in current.items() if amount and code not in balances]
     listed = "、".join(f"{code} {accounts[code].full_name} {side_amount(amount)}" for code, amount in others[:10])
     more = f" 等 {len(others)} 个" if len(others) > 10 else ""
-    outside = f"；账中另有本表未列出的期初余额：{listed}{more}（如这些科目应为 0，请在表中列出并填 0）" if others else ""
+    outside = (f"；账中另有本表未列出的期初余额：{listed}{more}（如这些科目应为 0，请在表中列出并填 0）"
+               if others else "")
     source = next((taken_from(row) for row in rows if taken_from(row)), "")
     return [RowError(rows[0].sheet, 0, "", "", f"导入后期初余额{after.message()}{source}{outside}；"
                                                "请核对后重新导入，未导入任何数据")]
 
 
-def _not_broken_down(changed: list[ParsedRow], accounts: dict[str, Any], parts: dict[str, PartsKey],
+def _not_broken_down(changed: list[ParsedRow], accounts: dict[str, AccountRow], parts: dict[str, PartsKey],
                      stored: dict[str, PartsKey]) -> list[RowError]:
     """A changed non-zero opening of an account carrying a 辅助核算, without breakdown rows in the file
     (the breakdown kept in the books no longer adds up to it)."""
@@ -204,7 +214,8 @@ def _not_broken_down(changed: list[ParsedRow], accounts: dict[str, Any], parts: 
             continue
         labels = "、".join(account.dimensions)
         errors.append(row.error(row.values.get("opening_key"), (
-            f"“{account.code} {account.full_name}”按{labels}辅助核算，期初余额 {side_amount(amount)} 须列明各{labels}的金额："
+            f"“{account.code} {account.full_name}”按{labels}辅助核算，期初余额 {side_amount(amount)} "
+            f"须列明各{labels}的金额："
             f"请在该科目行下逐行列出各{labels}及其余额（或加一列“核算项目”写明{labels}），各行合计等于科目的期初余额")))
     return errors
 

@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from assetdesk.dimensions import BY_KEY
 from assetdesk.services.opening_breakdown import BreakdownInput
@@ -35,22 +35,30 @@ from .account_refs import written_name
 from .aux_refs import AuxRef, Records, parse
 from .base import ColumnSpec, ParsedRow, RowError
 
+if TYPE_CHECKING:
+    from assetdesk.excel.header import Layout
+    from assetdesk.excel.reader import Grid
+    from assetdesk.services.accounts import AccountRow
+    from assetdesk.services.books import Books
+
 BELOW = "_below"  # values key (read stage): the row with a code this code-less row stands under
 PART = "_part"  # values key (checks): the ``Part`` a breakdown row is
 
-_NAMED = ("往来单位", "往来单位名称", "往来单位及个人", "客户", "客户名称", "供应商", "供应商名称", "往来户", "对方单位",
-          "往来对象", "承租方", "租户", "缴费人", "单位及个人")
+_NAMED = ("往来单位", "往来单位名称", "往来单位及个人", "客户", "客户名称", "供应商", "供应商名称", "往来户",
+          "对方单位", "往来对象", "承租方", "租户", "缴费人", "单位及个人")
 COLUMNS = (
-    ColumnSpec("aux", "核算项目", aliases=("辅助核算", "辅助项目", "辅助核算项目", "核算项目名称", "辅助核算名称", "辅助项目名称",
-                                         "核算对象", "辅助核算明细", "核算项目明细", "辅助核算内容"), width=30,
+    ColumnSpec("aux", "核算项目",
+               aliases=("辅助核算", "辅助项目", "辅助核算项目", "核算项目名称", "辅助核算名称", "辅助项目名称",
+                        "核算对象", "辅助核算明细", "核算项目明细", "辅助核算内容"), width=30,
                note="按往来单位、小区辅助核算的科目（如 112 应收款），在科目所在行下逐行列出各往来单位的期初余额："
                     "科目编码照填或留空，此列写“往来单位：名称”（小区写“小区：名称”），各行合计应等于科目的期初余额"),
     ColumnSpec("aux_kind", "核算项目类别", import_only=True,
-               aliases=("核算类别", "辅助核算类别", "核算项目类型", "辅助核算类型", "辅助项目类别", "辅助类别", "核算项目类")),
+               aliases=("核算类别", "辅助核算类别", "核算项目类型", "辅助核算类型", "辅助项目类别", "辅助类别",
+                        "核算项目类")),
     ColumnSpec("aux_code", "核算项目编码", code=True, import_only=True,
-               aliases=("核算项目代码", "辅助核算编码", "辅助核算代码", "辅助项目编码", "客户编码", "客户代码", "供应商编码",
-                        "供应商代码", "往来单位编码", "往来单位代码", "小区编码", "证件号码", "身份证号码", "身份证号",
-                        "统一社会信用代码")),
+               aliases=("核算项目代码", "辅助核算编码", "辅助核算代码", "辅助项目编码", "客户编码", "客户代码",
+                        "供应商编码", "供应商代码", "往来单位编码", "往来单位代码", "小区编码", "证件号码",
+                        "身份证号码", "身份证号", "统一社会信用代码")),
     ColumnSpec("aux_counterparty", "往来单位", import_only=True, aliases=_NAMED[1:]),
     ColumnSpec("aux_compound", "小区", import_only=True, aliases=("小区名称", "院落", "小区(院落)", "小区(院落)名称")),
 )
@@ -75,7 +83,7 @@ class Part:
 _TITLE_ACCOUNT_RE = re.compile(r"科目(?:代码|编码|名称)?\s*[:：]\s*(\d{3}[\d.\-]*)\s*([^\s:：,，;；]*)")
 
 
-def title_account(grid: Any, layout: Any) -> tuple[str, str] | None:
+def title_account(grid: Grid, layout: Layout) -> tuple[str, str] | None:
     """(code, name) of the account a 辅助余额表 is for, as its title says ("科目：112 应收款"): 用友's
     客户余额表 lists one account's customers without a 科目 column."""
     texts = [grid.name] + [str(cell) for row in grid.rows[: layout.header_rows[0]] for cell in row
@@ -133,7 +141,7 @@ def mark_code_less_rows(rows: list[ParsedRow], errors: list[RowError]) -> list[R
 class PartFinder:
     """Decides which rows are breakdown rows and finds their records (see the module)."""
 
-    def __init__(self, books: Any, accounts: dict[str, Any], names: AccountNames):
+    def __init__(self, books: Books, accounts: dict[str, AccountRow], names: AccountNames):
         self.accounts = accounts
         self.names = names
         self.carried = {code: tuple(key for key in BY_KEY if BY_KEY[key].label in account.dimensions)
@@ -254,7 +262,7 @@ class PartFinder:
     def _resolves(self, refs: list[AuxRef], code: str) -> bool:
         return bool(refs) and all(self.records.resolve(ref, self.carried.get(code, ()))[1] is not None for ref in refs)
 
-    def _attach(self, row: ParsedRow, account: Any, code: str, refs: list[AuxRef], key: str, *,
+    def _attach(self, row: ParsedRow, account: AccountRow | None, code: str, refs: list[AuxRef], key: str, *,
                 from_name: bool, errors: list[RowError]) -> str:
         """Resolve the records of a breakdown row against its account; refusals go to ``errors``."""
         if account is None:
@@ -263,7 +271,8 @@ class PartFinder:
             return key
         label = f"“{account.code} {account.full_name}”"
         if not account.is_leaf:
-            errors.append(row.error(key, f"核算项目应列在末级科目下：{label}有明细科目，请把这一行列在相应的明细科目下"))
+            errors.append(row.error(key,
+                                    f"核算项目应列在末级科目下：{label}有明细科目，请把这一行列在相应的明细科目下"))
             return key
         carried = self.carried.get(code, ())
         if not carried:
@@ -277,7 +286,8 @@ class PartFinder:
         for ref in refs:
             dimension, record, reason = self.records.resolve(ref, carried)
             if record is None:
-                errors.append(row.error(key, reason or f"没有读出核算项目，请写明{'或'.join(BY_KEY[k].label for k in carried)}"))
+                errors.append(row.error(key, reason
+                                        or f"没有读出核算项目，请写明{'或'.join(BY_KEY[k].label for k in carried)}"))
                 return key
             if dimension not in carried:
                 errors.append(row.error(key, f"科目{label}不按{BY_KEY[dimension].label}辅助核算（只按"
@@ -287,7 +297,8 @@ class PartFinder:
         missing = [BY_KEY[k].label for k in carried if k not in ids]
         if missing:
             errors.append(row.error(key, f"没有写明{'、'.join(missing)}：科目{label}按"
-                                         f"{'、'.join(BY_KEY[k].label for k in carried)}辅助核算，每行核算项目都要写明"))
+                                         f"{'、'.join(BY_KEY[k].label for k in carried)}辅助核算，"
+                                         "每行核算项目都要写明"))
             return key
         row.values[PART] = Part(code, ids, key, from_name)
         return ""

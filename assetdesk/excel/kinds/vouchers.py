@@ -20,16 +20,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assetdesk.errors import InputError
-from assetdesk.periods import Period
+from assetdesk.periods import Period, PeriodRange
 
 from .accounts import CODE_ALIASES
 from .base import Change, ColumnSpec, ParsedRow, RowError, SheetKind
 from .journal import FileVoucher, bad_cells, given, parse_label, read_vouchers
 from .journal_checks import BooksView, compounds_of, line_errors, period_errors, resolve_accounts
 from .journal_rows import journal_rows
+
+if TYPE_CHECKING:
+    from assetdesk.excel.header import Layout
+    from assetdesk.excel.reader import Grid
+    from assetdesk.services.books import Books
 
 
 def voucher_number(value: str) -> int | None:
@@ -40,19 +45,24 @@ def voucher_number(value: str) -> int | None:
 class VouchersKind(SheetKind):
     name = "vouchers"
     title = "凭证"
+    _grouped: tuple[Sequence[ParsedRow], int, list[FileVoucher]] | None = None  # the rows last grouped
     columns = (
         ColumnSpec("date", "日期", "date", aliases=("凭证日期", "记账日期", "制单日期", "业务日期"), width=12,
                    example="2025-03-31", note="同一张凭证的后续行可留空"),
         ColumnSpec("number", "凭证号", aliases=("凭证编号", "凭证字号", "凭证号码", "字号", "号码", "号"),
                    width=10, example="记-0001",
                    note="同一月份、同一凭证字号的相邻各行组成一张凭证；后续行可留空。导入到还没有凭证的月份时保留原凭证号"),
-        ColumnSpec("summary", "摘要", max_length=200, aliases=("业务摘要", "内容", "摘要说明", "摘要内容"), width=30, example="收到三月租金（示例）"),
+        ColumnSpec("summary", "摘要", max_length=200, aliases=("业务摘要", "内容", "摘要说明", "摘要内容"), width=30,
+                   example="收到三月租金（示例）"),
         ColumnSpec("code", "科目编码", code=True, aliases=CODE_ALIASES, width=12, example="10201",
                    note="可不填：按“科目名称”中的编码或名称查找"),
         ColumnSpec("account_name", "科目名称", aliases=("科目", "会计科目", "科目全称"), width=28,
                    note="与科目编码同时填写时须一致（全称、末级名称均可）"),
-        ColumnSpec("debit", "借方金额", "amount", aliases=("借方", "借方发生额", "借", "借方金额(元)", "借方本币", "本币借方", "借方金额本币"), example="1000"),
-        ColumnSpec("credit", "贷方金额", "amount", aliases=("贷方", "贷方发生额", "贷", "贷方金额(元)", "贷方本币", "本币贷方", "贷方金额本币")),
+        ColumnSpec("debit", "借方金额", "amount",
+                   aliases=("借方", "借方发生额", "借", "借方金额(元)", "借方本币", "本币借方", "借方金额本币"),
+                   example="1000"),
+        ColumnSpec("credit", "贷方金额", "amount",
+                   aliases=("贷方", "贷方发生额", "贷", "贷方金额(元)", "贷方本币", "本币贷方", "贷方金额本币")),
         ColumnSpec("counterparty", "往来单位", aliases=("往来单位及个人", "对方单位", "单位", "客户", "往来户",
                                                     "辅助核算"), width=20,
                    note="名称或证件号码；同名的往来单位请写证件号码，或“名称（证件号码）”"),
@@ -69,7 +79,8 @@ class VouchersKind(SheetKind):
         # or one 金额 column with a 借贷 column instead of 借方 / 贷方
         ColumnSpec("amount", "金额", "amount", aliases=("发生额", "本币金额", "金额(元)"), import_only=True,
                    note="可代替借方/贷方金额：与“借贷方向”一起"),
-        ColumnSpec("side", "借贷方向", "choice", aliases=("借贷", "借/贷", "借或贷", "借贷标志", "方向"), import_only=True,
+        ColumnSpec("side", "借贷方向", "choice", aliases=("借贷", "借/贷", "借或贷", "借贷标志", "方向"),
+                   import_only=True,
                    choices=("借", "贷"), choice_aliases=(("借方", "借"), ("贷方", "贷")), note="与“金额”一起使用"),
         # who prepared a historical voucher and how many documents it had: kept as the old books say
         ColumnSpec("preparer", "制单人", aliases=("制单", "制单人员", "录入人"), max_length=50, import_only=True,
@@ -81,7 +92,7 @@ class VouchersKind(SheetKind):
     checks_rows_with_bad_cells = True
 
     # --- reading ----------------------------------------------------------------------------------
-    def refine_layout(self, grid: Any, layout: Any) -> Any:
+    def refine_layout(self, grid: Grid, layout: Layout) -> Layout:
         """A sheet with neither a date (nor 月/日) nor a 凭证号 column holds no vouchers: a 科目汇总表
         has 科目编码, 科目名称, 借方 and 贷方 too, and read as lines it would post the month again."""
         keys = {spec.key for _, spec, _ in layout.mapping}
@@ -89,7 +100,7 @@ class VouchersKind(SheetKind):
             layout.missing = [self.column("date"), self.column("number")]
         return layout
 
-    def read_rows(self, grid: Any, layout: Any) -> tuple[list[ParsedRow], list[RowError]]:
+    def read_rows(self, grid: Grid, layout: Layout) -> tuple[list[ParsedRow], list[RowError]]:
         rows, errors = super().read_rows(grid, layout)
         return journal_rows(grid, layout, self.columns, rows, errors)
 
@@ -108,7 +119,8 @@ class VouchersKind(SheetKind):
         return vouchers
 
     # --- checking ---------------------------------------------------------------------------------
-    def validate_rows(self, books: Any, rows: Sequence[ParsedRow], cell_errors: Sequence[RowError] = ()) -> list[RowError]:
+    def validate_rows(self, books: Books, rows: Sequence[ParsedRow],
+                      cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         """Every check on every line and voucher in one pass (the clerk fixes the file once)."""
         bad = bad_cells(rows, cell_errors)  # grows with each line found wrong: its voucher's balance waits
         view = BooksView.read(books)
@@ -116,11 +128,12 @@ class VouchersKind(SheetKind):
         vouchers, grouping = read_vouchers(rows, bad)
         errors += grouping
         matches = self._match(books, vouchers)
-        errors += [_conflict(voucher, label) for voucher, (status, label) in zip(vouchers, matches) if status == "conflict"]
+        errors += [_conflict(voucher, label) for voucher, (status, label) in zip(vouchers, matches)
+                   if status == "conflict"]
         errors += period_errors([v for v, (status, _) in zip(vouchers, matches) if status == "new"], view)
         return errors
 
-    def classify(self, books: Any, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
+    def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """One Change per voucher: "unchanged" when the books hold it already, "changed" when they
         hold a different voucher under its date and number (refused), else "new" with the number it
         gets in the books when that is not the file's."""
@@ -141,7 +154,7 @@ class VouchersKind(SheetKind):
                 changes.append(Change("new", key, f"{len(voucher.rows)} 行分录{renumbered}"))
         return changes
 
-    def _match(self, books: Any, vouchers: list[FileVoucher]) -> list[tuple[str, str]]:
+    def _match(self, books: Books, vouchers: list[FileVoucher]) -> list[tuple[str, str]]:
         """(status, the books' label) per voucher: "unchanged", "conflict" or "new"."""
         months = [voucher.month for voucher in vouchers if voucher.month]
         if not months:
@@ -170,12 +183,13 @@ class VouchersKind(SheetKind):
         return sorted(new, key=lambda v: (v.date, v.number or 0))
 
     @staticmethod
-    def _planned(books: Any, vouchers: list[FileVoucher]) -> list[str]:
-        plan = books.vouchers.plan_import_numbers([(v.date, v.word, v.number) for v in vouchers])
+    def _planned(books: Books, vouchers: list[FileVoucher]) -> list[str]:
+        # the vouchers to post (``_to_post``), every one dated
+        plan = books.vouchers.plan_import_numbers([(v.date, v.word, v.number) for v in vouchers if v.date])
         return [f"{word}-{number:04d}" for word, number in plan]
 
     # --- writing ----------------------------------------------------------------------------------
-    def commit(self, books: Any, rows: Sequence[ParsedRow]) -> Any:
+    def commit(self, books: Books, rows: Sequence[ParsedRow]) -> object:
         """Posts only the vouchers not already in the books, in date then number order, with their
         paper numbers (kept or recorded: ``import_vouchers``)."""
         from assetdesk.services.vouchers import LineInput, VoucherInput
@@ -187,6 +201,7 @@ class VouchersKind(SheetKind):
         items = []
         for voucher in new:
             lines = voucher.rows
+            assert voucher.date is not None  # validate_rows refuses a voucher without a date
             summary = next(r["summary"] for r in lines if r["summary"])
             preparer = next((r.values["preparer"] for r in lines if r.values.get("preparer")), "")
             attachments = max((r.values.get("attachments") or 0 for r in lines), default=0)
@@ -201,14 +216,13 @@ class VouchersKind(SheetKind):
     def export_title(self, **options: Any) -> str:
         """凭证（2025年1月）, 凭证（2025年3月—5月）, 凭证（2025年度）: the months worded as the printed
         reports word them."""
-        from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
-
         period, year = options.get("period"), options.get("year")
         if period:
             return f"凭证（{PeriodRange.of(period).label}）"
         return f"凭证（{PeriodRange.year(int(str(year).strip())).label}）" if year else self.title
 
-    def export_rows(self, books: Any, period: Any = None, year: Any = None, **options: Any) -> Iterable[dict[str, Any]]:
+    def export_rows(self, books: Books, period: object = None, year: int | str | None = None,
+                    **options: Any) -> Iterable[dict[str, Any]]:
         """The journal as it re-imports: a 往来单位 sharing its name with another is written with its
         证件号码 (丁超（110101…）), so the line finds the same record again."""
         first, last = export_range(books, period, year)
@@ -218,7 +232,7 @@ class VouchersKind(SheetKind):
             yield {"date": line["date"], "number": line["label"], "summary": line["summary"], "code": line["code"],
                    "account_name": names.get(line["code"], ""),
                    "debit": line["debit"] or None, "credit": line["credit"] or None,  # the empty side blank, as printed
-                   "counterparty": people.get(line.get("counterparty_id"), line["counterparty"]),
+                   "counterparty": people.get(line["counterparty_id"], line["counterparty"]),
                    "compound": line["compound"]}
 
 
@@ -242,7 +256,8 @@ def _sides(rows: Sequence[ParsedRow], bad: dict) -> list[RowError]:
 
 def _conflict(voucher: FileVoucher, label: str) -> RowError:
     return voucher.rows[0].error("number", (
-        f"凭证 {voucher.label}（{voucher.date:%Y-%m-%d}，{voucher.span}）已在账中且已记账（账中为 {label}），内容与文件不同；"
+        f"凭证 {voucher.label}（{voucher.date:%Y-%m-%d}，{voucher.span}）已在账中且已记账（账中为 {label}），"
+        "内容与文件不同；"
         "请用红字冲销更正，不能再导入一次"))
 
 
@@ -253,11 +268,12 @@ def _paper_label(voucher: FileVoucher, planned: str) -> str:
 
 def _file_signature(voucher: FileVoucher) -> tuple:
     summary = next((r["summary"] for r in voucher.rows if r["summary"]), "")
-    return (voucher.date, tuple((r["code"], r["debit"], r["credit"], r["summary"] or summary, r.values.get("counterparty_id"),
-                                 r.values.get("compound", "")) for r in voucher.rows))
+    return (voucher.date,
+            tuple((r["code"], r["debit"], r["credit"], r["summary"] or summary, r.values.get("counterparty_id"),
+                   r.values.get("compound", "")) for r in voucher.rows))
 
 
-def _book_signatures(books: Any, first: Period, last: Period) -> Iterable[tuple]:
+def _book_signatures(books: Books, first: Period, last: Period) -> Iterable[tuple]:
     current: list = []
     for line in journal_lines(books, first, last):
         if current and line["voucher_id"] != current[0]["voucher_id"]:
@@ -269,11 +285,11 @@ def _book_signatures(books: Any, first: Period, last: Period) -> Iterable[tuple]
 
 
 def _signature_of(lines: list[dict]) -> tuple:
-    return (lines[0]["date"], tuple((l["code"], l["debit"], l["credit"], l["summary"], l.get("counterparty_id"),
-                                     l["compound"]) for l in lines))
+    return (lines[0]["date"], tuple((line["code"], line["debit"], line["credit"], line["summary"],
+                                     line.get("counterparty_id"), line["compound"]) for line in lines))
 
 
-def _export_names(books: Any) -> dict[int, str]:
+def _export_names(books: Books) -> dict[int, str]:
     """Counterparty id → how the export writes it when its name is shared: 名称（证件号码）."""
     by_name: dict[str, list] = {}
     for person in books.org.list_counterparties():
@@ -282,11 +298,9 @@ def _export_names(books: Any) -> dict[int, str]:
             for person in people if person.id_code}
 
 
-def export_range(books: Any, period: Any, year: Any) -> tuple[Period, Period]:
+def export_range(books: Books, period: object, year: int | str | None) -> tuple[Period, Period]:
     """``--period YYYY-MM`` (or a range ``YYYY-MM~YYYY-MM``, or a (first, last) pair) or
     ``--year YYYY``; neither = every month of the books so far."""
-    from assetdesk.pdf.scope import PeriodRange  # plain values: loads no PDF library
-
     if period:
         months = PeriodRange.of(period)
         return months.first, months.last
@@ -299,6 +313,6 @@ def export_range(books: Any, period: Any, year: Any) -> tuple[Period, Period]:
     return periods[0], periods[-1]
 
 
-def journal_lines(books: Any, first: Period, last: Period) -> Iterable[dict[str, Any]]:
+def journal_lines(books: Books, first: Period, last: Period) -> Iterable[dict[str, Any]]:
     """Posted lines of the months, in voucher order (``VoucherService.journal_lines``)."""
     return books.vouchers.journal_lines(first, last)
