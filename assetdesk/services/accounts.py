@@ -17,6 +17,7 @@ from assetdesk.services.chart import CHART_2023, DEFAULT_DIMENSIONS, DEFAULT_SUB
 from assetdesk.services.opening_breakdown import BreakdownInput, BreakdownRow, RecordRef, side_amount
 from assetdesk.services.openings import OpeningBalanceService, OpeningCheck, OpeningRow, opening_locked_message
 from assetdesk.services.org import UpsertResult
+from assetdesk.services.posting_rules import rule_names_using
 
 __all__ = [
     "AccountInput", "AccountProblem", "AccountRow", "AccountService", "BreakdownInput", "BreakdownRow",
@@ -151,6 +152,10 @@ class AccountService(OpeningBalanceService):
             if self._has_postings_or_opening(account):
                 raise InUseError(f"科目“{code} {account.name}”已有记账分录或期初余额，不能删除",
                                  "可将其停用，历史记录会保留")
+            rules = rule_names_using(account.id)
+            if rules:
+                raise InUseError(f"科目“{code} {account.name}”是记账规则{'、'.join(rules)}的科目，不能删除",
+                                 "请先在 设置 → 记账规则 中改用其他科目")
             OpeningBalance.delete().where(OpeningBalance.account == account).execute()
             Account.delete().where(Account.id == account.id).execute()
             self.ctx.audit("删除科目", "account", code, before={"code": code, "name": account.name})

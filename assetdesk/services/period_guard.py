@@ -43,6 +43,8 @@ class PeriodGuard:
         """Refuse when any of the dates falls in a month that takes no postings (read fresh each time,
         in one query: the books' first month and which of these months are closed)."""
         keys = sorted({Period.of(day).key for day in days})
+        if not keys:
+            return  # nothing dated: nothing to refuse (an import with nothing left to post)
         p = self._ctx.db.param
         rows = self._ctx.db.execute_sql(
             f"SELECT b.first_period_key, s.period_key FROM book b LEFT JOIN period_state s ON s.is_closed = {p}"

@@ -95,6 +95,12 @@ def seed_posting_rules() -> None:
         PostingRule.insert_many(rows).on_conflict_ignore().execute()
 
 
+def rule_names_using(account_id: int) -> list[str]:
+    """“租金到期—租金收入” for each rule set to the account: it cannot be deleted while they point at it."""
+    keys = {rule.key for rule in PostingRule.select(PostingRule.key).where(PostingRule.account == account_id)}
+    return [f"“{slot.event}—{slot.label}”" for slot in RULE_SLOTS if slot.key in keys]
+
+
 class PostingRuleService(Service):
     """The only writer of posting rules; ``resolve`` is what every area asks before it posts."""
 

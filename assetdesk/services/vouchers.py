@@ -111,6 +111,8 @@ class VoucherService(HistoricalVouchers, Service):
     def post_many(self, postings: list[PostingItem], kind: str = "") -> list[Written]:
         """The batch path of runs and imports: all checked, then written set-based, in the caller's
         transaction (or one of its own); one event for the run."""
+        if not postings:
+            return []
         with self.ctx.transaction():
             self.check_postings(postings)
             written = self.writer.write(postings)

@@ -171,3 +171,22 @@ def test_the_demo_community_can_post_every_event(empty_books):
     assert empty_books.posting_rules.problems() == []
     assert empty_books.posting_rules.resolve(["bank", "rent.income", "company_fee.income", "repair.expense"]) == {
         "bank": "10201", "rent.income": "50101", "company_fee.income": "50401", "repair.expense": "51101"}
+
+
+def test_an_account_a_rule_points_at_cannot_be_deleted(books):
+    """Deleting 21101 押金 while the deposit rule posts to it is refused with the rule's name, in
+    Chinese, and nothing changes; once the rule points elsewhere it can go."""
+    from assetdesk.errors import InUseError
+
+    with pytest.raises(InUseError, match="是记账规则“收取、退还、抵扣押金—押金”的科目，不能删除"):
+        books.accounts.delete("21101")
+    assert "21101" in {row.code for row in books.accounts.list_accounts()}
+    books.accounts.add_sub_account("211", "保证金", "21102")
+    books.posting_rules.set_rule("deposit.payable", "21102")
+    books.accounts.delete("21101")
+    assert "21101" not in {row.code for row in books.accounts.list_accounts()}
+
+
+def test_importing_nothing_new_posts_nothing_and_is_no_error(books):
+    assert books.vouchers.import_vouchers([], papers=[]) == 0
+    assert books.vouchers.count_vouchers() == 0
