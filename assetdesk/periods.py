@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from assetdesk.errors import DateError
 
@@ -94,7 +95,8 @@ class Period:
 
     @classmethod
     def of(cls, day: dt.date) -> "Period":
-        return cls(day.year, day.month)
+        """The month of ``day`` (one shared value per month: a run asks this for every voucher)."""
+        return _month(day.year, day.month)
 
     @classmethod
     def from_key(cls, key: int) -> "Period":
@@ -179,3 +181,8 @@ class PeriodRange:
         if first.year == last.year:
             return f"{first.year}年{first.month}月—{last.month}月"
         return f"{first.year}年{first.month}月—{last.year}年{last.month}月"
+
+
+@lru_cache(maxsize=4096)
+def _month(year: int, month: int) -> Period:
+    return Period(year, month)

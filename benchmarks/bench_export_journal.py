@@ -25,7 +25,8 @@ LINES_PER_VOUCHER = 20
 
 
 def post_journal(books) -> None:
-    leaves = [a.code for a in books.accounts.list_accounts() if a.is_leaf and a.is_active]
+    # accounts carrying 辅助核算 (112 by 往来单位) would need a record on every line: this journal uses the others
+    leaves = [a.code for a in books.accounts.list_accounts() if a.is_leaf and a.is_active and not a.dimensions]
     cash, others = leaves[0], leaves[1:]
     items = []
     for n in range(LINES // LINES_PER_VOUCHER):

@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from assetdesk.db.connection import SQLITE_PRAGMAS
 from assetdesk.services import open_books
 from assetdesk.services.documents import Document, DocumentLine
 from assetdesk.services.org import CounterpartyInput
@@ -55,6 +56,8 @@ def bare(path: Path, count: int, tenants: list[int]) -> float:
                       None, None, None))
         lines.append((i + 1, 2, ids["50101"], "应收租金", -amount, False, key, day, True, None, None, None, None, None))
     conn = sqlite3.connect(path)
+    for name, value in SQLITE_PRAGMAS.items():  # the connection settings the books use, for a fair floor
+        conn.execute(f"PRAGMA {name} = {value}")
     start = time.perf_counter()
     with conn:
         conn.executemany("INSERT INTO voucher (id, period_key, number, word, date_on, summary, attachments, preparer,"

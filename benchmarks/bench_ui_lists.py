@@ -28,12 +28,10 @@ def build(path: Path, lines: int):
 
     books = open_books(path, clock=lambda: dt.datetime(2025, 12, 31, 17, 0))
     books.org.setup_book("兰花社区", "2024-01")
-    bank = books.accounts.add_sub_account("102", "基本存款户").code
-    rent = books.accounts.add_sub_account("501", "租金收入").code
-    fee = books.accounts.add_sub_account("501", "物业服务收入").code
+    bank, rent, fee = "10201", "50101", "50102"  # 基本存款户, 租金收入, 物业服务收入: new books start with them
     repair = books.accounts.add_sub_account("511", "设施维修").code
-    ids = {code: books.accounts.get(code).id for code in (bank, rent, fee, repair, "101", "513")}
-    pairs = [(bank, rent), (bank, fee), (repair, bank), ("513", "101"), ("101", bank), (bank, rent)]
+    ids = {code: books.accounts.get(code).id for code in (bank, rent, fee, repair, "101", "51301")}
+    pairs = [(bank, rent), (bank, fee), (repair, bank), ("51301", "101"), ("101", bank), (bank, rent)]
     vouchers = lines // 2
     months = [(2024 + m // 12, m % 12 + 1) for m in range(24)]
     per_month = vouchers // len(months) + 1

@@ -58,13 +58,14 @@ def _filled(raw: Sequence, index: int) -> bool:
 class FileVoucher:
     """One voucher of the file: its lines in file order and its identity as written."""
 
-    __slots__ = ("sheet", "word", "number", "written", "date", "month", "rows", "bad")
+    __slots__ = ("sheet", "word", "number", "written", "date", "month", "rows", "bad", "signature")
 
     def __init__(self, sheet: str, word: str, number: int | None, written: str, date: dt.date | None):
         self.sheet, self.word, self.number, self.written, self.date = sheet, word, number, written, date
         self.month = Period.of(date) if date else None
         self.rows: list[ParsedRow] = []
         self.bad: set[str] = set()  # columns with a bad cell on one of its lines
+        self.signature: tuple | None = None  # what it posts, to match it against the books (kept once made)
 
     @property
     def key(self) -> tuple:

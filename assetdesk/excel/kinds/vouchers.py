@@ -126,6 +126,8 @@ class VouchersKind(SheetKind):
         view = BooksView.read(books)
         errors = _sides(rows, bad) + resolve_accounts(rows, view, bad) + line_errors(rows, view, bad)
         vouchers, grouping = read_vouchers(rows, bad)
+        if not errors and not grouping and not any(bad.values()):
+            self._grouped = (rows, len(rows), vouchers)  # a clean file groups the same for its summary
         errors += grouping
         matches = self._match(books, vouchers)
         errors += [_conflict(voucher, label) for voucher, (status, label) in zip(vouchers, matches)
@@ -267,10 +269,12 @@ def _paper_label(voucher: FileVoucher, planned: str) -> str:
 
 
 def _file_signature(voucher: FileVoucher) -> tuple:
-    summary = next((r["summary"] for r in voucher.rows if r["summary"]), "")
-    return (voucher.date,
-            tuple((r["code"], r["debit"], r["credit"], r["summary"] or summary, r.values.get("counterparty_id"),
-                   r.values.get("compound", "")) for r in voucher.rows))
+    if voucher.signature is None:
+        summary = next((r["summary"] for r in voucher.rows if r["summary"]), "")
+        voucher.signature = (voucher.date, tuple(
+            (r["code"], r["debit"], r["credit"], r["summary"] or summary, r.values.get("counterparty_id"),
+             r.values.get("compound", "")) for r in voucher.rows))
+    return voucher.signature
 
 
 def _book_signatures(books: Books, first: Period, last: Period) -> Iterable[tuple]:
