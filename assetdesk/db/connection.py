@@ -18,7 +18,9 @@ from assetdesk.errors import DatabaseError
 from assetdesk.paths import default_database_path
 
 database_proxy = peewee.DatabaseProxy()
-SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000, "synchronous": "normal", "cache_size": -65536}
+# cache_size: 64 MB of pages (negative = KiB), so a run's or an import's index updates stay in memory
+SQLITE_PRAGMAS = {"journal_mode": "wal", "foreign_keys": 1, "busy_timeout": 5000, "synchronous": "normal",
+                  "cache_size": -65536}
 
 
 @dataclass(frozen=True)
