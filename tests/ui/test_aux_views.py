@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from assetdesk.periods import Period
 from tests.aux_books import LI, TEA, tenant_book
+from tests.ui.books_helpers import books_page, cells, use_range
 from ui.bridge import EventBridge
 from ui.dialogs.report_preview_dialog import ReportPreviewDialog
 from ui.pages.books_page import BooksPage
@@ -24,26 +25,7 @@ def tenants(books):
 
 @pytest.fixture
 def page(qtbot, tenants):
-    bridge = EventBridge(tenants.events)
-    page = BooksPage(tenants, bridge)
-    qtbot.addWidget(page)
-    page.resize(1280, 760)
-    page.show()
-    qtbot.waitExposed(page)
-    yield page
-    for dialog in list(page._dialogs):
-        dialog.close()
-    bridge.detach()
-
-
-def cells(model, key):
-    column = model.column_index(key)
-    return [model.index(r, column).data() for r in range(model.rowCount())]
-
-
-def use_range(bar, start, end):
-    bar.start.set_period(Period.parse(start))
-    bar.end.set_period(Period.parse(end))
+    yield from books_page(qtbot, tenants, 1280, 760)
 
 
 def double_click(qtbot, table, row, column=0):

@@ -6,32 +6,14 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from assetdesk.periods import Period
 from tests.helpers import post
+from tests.ui.books_helpers import books_page, cells, use_range
 from ui.bridge import EventBridge
 from ui.pages.books_page import BooksPage
 
 
 @pytest.fixture
 def page(qtbot, books, rent):
-    bridge = EventBridge(books.events)
-    page = BooksPage(books, bridge)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    page.show()
-    qtbot.waitExposed(page)
-    yield page
-    for dialog in list(page._dialogs):
-        dialog.close()
-    bridge.detach()
-
-
-def cells(model, key):
-    column = model.column_index(key)
-    return [model.index(r, column).data() for r in range(model.rowCount())]
-
-
-def use_range(bar, start, end):
-    bar.start.set_period(Period.parse(start))
-    bar.end.set_period(Period.parse(end))
+    yield from books_page(qtbot, books, 1200, 700)
 
 
 @pytest.fixture
