@@ -17,6 +17,7 @@ from typing import NoReturn
 
 from assetdesk import __version__
 from assetdesk.errors import AssetDeskError, InputError
+from assetdesk.money import format_money
 from assetdesk.paths import log_dir
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
@@ -51,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="从备份恢复（先保留当前数据库的副本）")
     restore.add_argument("file")
     sub.add_parser("version", help="显示版本")
+    depreciate = sub.add_parser("depreciate", help="计提一个月的固定资产折旧（生成一张凭证，同一月份不重复计提）")
+    depreciate.add_argument("--period", required=True, help="期间 YYYY-MM")
     _add_exchange_commands(sub)
     return parser
 
@@ -208,6 +211,20 @@ def cmd_backup(args) -> int:
     books = _open(args, require_book=False)
     try:
         print(books.backup.backup(args.dest))
+    finally:
+        books.close()
+    return EXIT_OK
+
+
+def cmd_depreciate(args) -> int:
+    books = _open(args)
+    try:
+        run = books.assets.run_depreciation(args.period)
+        if run.voucher_label:
+            print(f"{run.period} 计提折旧 {run.assets} 项资产，合计 {format_money(run.total_fen)}，"
+                  f"凭证 {run.voucher_label}")
+        else:
+            print(f"{run.period} 没有需要计提折旧的资产")
     finally:
         books.close()
     return EXIT_OK
@@ -380,7 +397,7 @@ def _report_workbook(books, args, path: Path) -> Path:
 COMMANDS = {
     "gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup,
     "restore": cmd_restore, "version": cmd_version, "import": cmd_import, "export": cmd_export,
-    "template": cmd_template, "report": cmd_report,
+    "template": cmd_template, "report": cmd_report, "depreciate": cmd_depreciate,
 }
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 An account declares the dimensions it carries (``account_dimension``); every posting to it must
 then name a record of each, so its sub-ledger (应收款 by tenant, 专项应付款 by project …) always adds
 up to the account. A dimension's register is the table its records live in; the registers of
-资产, 合同 and 资金项目 arrive with their areas, and until then no account can declare them.
+合同 and 资金项目 arrive with their areas, and until then no account can declare them.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ class Dimension:
 
 COUNTERPARTY = Dimension("counterparty", "往来单位", "counterparty_id", "counterparty")
 COMPOUND = Dimension("compound", "小区", "compound_id", "compound", code_column="code")
-ASSET = Dimension("asset", "资产", "asset_id", None)
+ASSET = Dimension("asset", "资产", "asset_id", "asset", code_column="code")  # 名称, 资产编码
 LEASE = Dimension("lease", "合同", "lease_id", None)
 FUND = Dimension("fund", "资金项目", "fund_id", None)
 

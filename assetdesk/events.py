@@ -108,6 +108,13 @@ class DataImported(Event):
 
 
 @dataclass(frozen=True)
+class AssetsChanged(Event):
+    """The asset register changed (registered, updated, status, depreciation run, disposal)."""
+
+    name: ClassVar[str] = "assets_changed"
+
+
+@dataclass(frozen=True)
 class DatabaseRestored(Event):
     name: ClassVar[str] = "database_restored"
 
@@ -115,7 +122,7 @@ class DatabaseRestored(Event):
 EVENT_TYPES: tuple[type[Event], ...] = (
     VoucherSaved, VoucherPosted, DocumentsPosted, VoucherReversed, VoucherDiscarded, AccountsChanged,
     OpeningBalancesChanged, PostingRulesChanged, PeriodClosed, PeriodReopened, OrgChanged, SettingsChanged,
-    DataImported, DatabaseRestored,
+    DataImported, DatabaseRestored, AssetsChanged,
 )
 EVENT_NAMES: tuple[str, ...] = tuple(t.name for t in EVENT_TYPES)
 

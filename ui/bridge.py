@@ -42,6 +42,7 @@ class EventBridge(QObject):
     settings_changed = Signal(object)
     data_imported = Signal(object)
     database_restored = Signal(object)
+    assets_changed = Signal(object)
 
     # emitted from whatever thread published; queued to this object's (the GUI) thread
     _relayed = Signal(str, object)

@@ -10,6 +10,7 @@ from assetdesk.db.connection import open_database
 from assetdesk.db.migrate import migrate
 from assetdesk.events import EventBus
 from assetdesk.services.accounts import AccountService
+from assetdesk.services.assets import AssetService, register_reconciliation
 from assetdesk.services.audit import AuditService
 from assetdesk.services.aux_ledger import AuxLedgerService
 from assetdesk.services.backup import BackupService
@@ -46,6 +47,8 @@ class Books:
         self.check = CheckService(self.ctx, self.ledger, self.posting_rules)
         self.statements = StatementService(self.ctx, self.ledger)
         self.backup = BackupService(self.ctx, self._reopen)
+        self.assets = AssetService(self.ctx, self.documents)
+        self.check.reconciliations.add(register_reconciliation)
 
     def _reopen(self) -> None:
         """After a restore: the restored file may be from an older version, so bring it up to date."""

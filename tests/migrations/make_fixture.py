@@ -27,6 +27,7 @@ _LATER_CHANGES = {
         "ALTER TABLE voucher DROP COLUMN paper_label", "ALTER TABLE period_state DROP COLUMN closed_number",
         "DROP TABLE voucher_counter", "DROP TABLE account_dimension", "DROP TABLE opening_balance_aux",
         "DROP TABLE posting_rule"],
+    4: ["DROP TABLE asset_event", "DROP TABLE asset"],
 }
 
 

@@ -74,7 +74,8 @@ def test_the_clerk_ticks_counterparty_and_compound_for_211_unavailable_ones_grey
     qtbot.waitExposed(dialog)
     boxes = dialog.boxes
     assert not boxes["counterparty"].isChecked() and boxes["counterparty"].isEnabled()
-    assert not boxes["asset"].isEnabled() and "资产台账尚未建立" in boxes["asset"].toolTip()
+    assert boxes["asset"].isEnabled()
+    assert not boxes["lease"].isEnabled() and "租赁合同台账尚未建立" in boxes["lease"].toolTip()
     assert "尚未启用" in boxes["fund"].text()
     tick(qtbot, boxes["counterparty"])
     tick(qtbot, boxes["compound"])

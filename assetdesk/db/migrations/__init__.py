@@ -10,7 +10,9 @@ from assetdesk.db.migrations import (
     m0002_account_period_totals,
     m0003_voucher_list_columns,
     m0004_documents_and_dimensions,
+    m0005_assets,
 )
 
-STEPS = [m0001_initial, m0002_account_period_totals, m0003_voucher_list_columns, m0004_documents_and_dimensions]
+STEPS = [m0001_initial, m0002_account_period_totals, m0003_voucher_list_columns, m0004_documents_and_dimensions,
+         m0005_assets]
 LATEST_VERSION = STEPS[-1].VERSION

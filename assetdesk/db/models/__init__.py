@@ -1,4 +1,5 @@
 """Peewee records, one module per concept. ``ALL_MODELS`` is creation order (parents first)."""
+from assetdesk.db.models.assets import Asset, AssetEvent
 from assetdesk.db.models.audit import AuditEntry
 from assetdesk.db.models.book import Book, SchemaVersion, Setting, User
 from assetdesk.db.models.ledger import (
@@ -19,7 +20,7 @@ from assetdesk.db.models.org import Area, Compound, Counterparty
 ALL_MODELS = [
     SchemaVersion, Book, Setting, User, Area, Counterparty, Compound,
     Account, OpeningBalance, Voucher, VoucherLine, AccountPeriodTotal, PeriodState, PeriodLog, AuditEntry,
-    VoucherCounter, AccountDimension, OpeningBalanceAux, PostingRule,
+    VoucherCounter, AccountDimension, OpeningBalanceAux, PostingRule, Asset, AssetEvent,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .accounts import AccountsKind
+from .assets import AssetsKind
 from .base import ColumnSpec, ParsedRow, RowError, SheetKind
 from .compounds import CompoundsKind
 from .counterparties import CounterpartiesKind
@@ -10,7 +11,8 @@ from .vouchers import VouchersKind
 
 KINDS: dict[str, SheetKind] = {
     kind.name: kind
-    for kind in (AccountsKind(), OpeningBalancesKind(), CounterpartiesKind(), CompoundsKind(), VouchersKind())
+    for kind in (AccountsKind(), OpeningBalancesKind(), CounterpartiesKind(), CompoundsKind(), VouchersKind(),
+                 AssetsKind())
 }
 
 __all__ = ["KINDS", "ColumnSpec", "ParsedRow", "RowError", "SheetKind"]
