@@ -112,3 +112,15 @@ def test_the_cli_runs_a_months_depreciation_once(books_with_compound, tmp_path, 
     assert "2025-01 计提折旧 1 项资产，合计 ¥475.00，凭证 2025-01 记-" in capsys.readouterr().out
     assert main(["--db", db, "depreciate", "--period", "2025-01"]) == 1
     assert "已经计提折旧" in capsys.readouterr().err
+
+
+def test_a_fixed_asset_register_chosen_as_counterparties_is_named_for_what_it_is(books, tmp_path):
+    from assetdesk.errors import ImportFileError
+
+    rows = [["编号", "名称", "类别名称", "规格型号", "单位", "开始使用日期", "使用年限", "原值", "净残值", "折旧方法"],
+            ["GD-01", "水泵", "机器设备", "QJ-50", "台", "2023-05-01", 5, 3000, 150, "平均年限法"]]
+    path = make_workbook(tmp_path / "固定资产卡片.xlsx", rows)
+    with pytest.raises(ImportFileError, match="是资产台账") as caught:
+        import_file(books, "counterparties", path, dry_run=True)
+    assert caught.value.suggested_kind == "assets"
+    assert books.org.list_counterparties() == []

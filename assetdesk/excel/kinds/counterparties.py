@@ -86,8 +86,13 @@ class CounterpartiesKind(SheetKind):
 
     def refine_layout(self, grid: Grid, layout: Layout) -> Layout:
         """A column headed 单位/个人 (or 类别, 性质 …) is the 类型 when it holds 个人 / 单位; on a sheet
-        with no other name column, one that holds names (张三, 兰花物业有限公司) is the 名称."""
+        with no other name column, one that holds names (张三, 兰花物业有限公司) is the 名称. A
+        fixed-asset register (名称 and a 单位 of 台/个, with 原值, 使用年限 …) is not this table: it is
+        left for the importer to name as the 资产台账 it is."""
         names = self.column("name")
+        if _is_asset_register(grid, layout):
+            layout.missing = [names]
+            return layout
         if layout.missing != [names] or "kind" not in layout.headers:
             return layout
         col = next(col for col, spec, _ in layout.mapping if spec.key == "kind")
@@ -241,3 +246,14 @@ def _shown(value: Any) -> str:
 
 def _roles(stored: str) -> str:
     return "、".join(r for r in stored.split(",") if r) or "（空）"
+
+
+# headers only an asset register has: two of them on the header row make it one
+_ASSET_HEADERS = ("规格型号", "开始使用日期", "使用年限", "折旧年限", "原值", "资产原值", "净残值", "折旧方法",
+                  "累计折旧", "资产编号", "资产编码", "类别名称", "资产名称")
+
+
+def _is_asset_register(grid: Grid, layout: Layout) -> bool:
+    cells = [str(cell).strip() for index in layout.header_rows if 0 <= index < len(grid.rows)
+             for cell in grid.rows[index] if cell is not None]
+    return sum(1 for cell in cells if cell.startswith(_ASSET_HEADERS)) >= 2
