@@ -227,3 +227,9 @@ def test_an_early_end_after_billed_periods_adds_nothing():
     # of what was billed beyond the end is the termination's business, not the schedule's)
     lines = regenerate(old, LeaseTerms(D(2025, 1, 1), D(2025, 5, 15), rent_fen=300000), 2)
     assert lines == old[:2]
+
+
+def test_a_short_last_period_falls_due_by_its_last_day():
+    lines = generate_schedule(LeaseTerms(D(2025, 1, 1), D(2025, 2, 5), rent_fen=280000, due_day=10))
+    # February 1–5 ends before the 10th: due on 02-05; 2,800 × 5 / 28 = 500.00
+    assert [(line.due_on, line.amount_fen) for line in lines] == [(D(2025, 1, 10), 280000), (D(2025, 2, 5), 50000)]

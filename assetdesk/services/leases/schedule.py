@@ -7,7 +7,8 @@ Decisions a clerk would make, stated once here:
   2025-01-15 – 2025-03-31), later periods are whole cycles (04-01 – 06-30 …), the last one ends on
   the end date. So a monthly lease from 01-15 pays 17/31 of a month first, and 14/31 of one last.
 - **Due dates.** Rent is paid in advance on the due day of each period's first month; the first
-  period falls due on the start date when the lease starts after that day.
+  period falls due on the start date when the lease starts after that day, and a short last period
+  that ends before the due day falls due on its last day (never after the days it pays for).
 - **Pro-rata by days, per calendar month** (DOMAIN §5): a part of a month costs the monthly rent ×
   days ÷ days in that month (February has 28 or 29). Full months cost the monthly rent.
 - **A rent change inside a period splits it by days**: an escalation anniversary or a step on
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -35,6 +36,7 @@ NOTE_CHANGE = "调租"  # a step table may also lower the rent
 NOTE_PRORATA = "按日折算"
 _DAY = dt.timedelta(days=1)
 _CENT = Decimal("0.01")
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ class _Engine:
         self.frees = [any(a <= day <= b for a, b in free) for day in self.starts]
         self.rates = [Decimal(0) if is_free else rent for rent, is_free in zip(rents, self.frees)]
         self.changes = _change_notes(terms, changes)
+        self.change_days = [day for day, _ in self.changes]
 
     def periods(self) -> Iterator[tuple[dt.date, dt.date]]:
         """(start, end) of each period: calendar-aligned cycles from the start month."""
@@ -124,10 +127,13 @@ class _Engine:
 
     def line(self, seq: int, start: dt.date, end: dt.date) -> ScheduleLine:
         total, months, notes = self._sum(start, end)
-        notes.update(note for day, note in self.changes if start <= day <= end)
+        i = bisect_left(self.change_days, start)
+        while i < len(self.change_days) and self.change_days[i] <= end:
+            notes.add(self.changes[i][1])
+            i += 1
         due = start.replace(day=self.terms.due_day)
         ordered = tuple(n for n in (NOTE_FREE, NOTE_RISE, NOTE_CHANGE, NOTE_PRORATA) if n in notes)
-        return ScheduleLine(seq, start, end, max(due, start), round_to_fen(total.scaleb(-2)),
+        return ScheduleLine(seq, start, end, min(max(due, start), end), round_to_fen(total.scaleb(-2)),
                             months.quantize(_CENT), ordered)
 
     def _sum(self, start: dt.date, end: dt.date) -> tuple[Decimal, Decimal, set[str]]:
@@ -135,7 +141,7 @@ class _Engine:
         total, months, notes = Decimal(0), Decimal(0), set()
         month_start = start.replace(day=1)
         while month_start <= end:
-            days_in_month = calendar.monthrange(month_start.year, month_start.month)[1]
+            days_in_month = _days_in_month(month_start.year, month_start.month)
             month_end = month_start.replace(day=days_in_month)
             first, last = max(start, month_start), min(end, month_end)
             if first != month_start or last != month_end:
@@ -150,14 +156,24 @@ class _Engine:
             month_start = month_end + _DAY
         return total, months, notes
 
-    def _pieces(self, first: dt.date, last: dt.date) -> Iterator[tuple[int, Decimal, bool]]:
+    def _pieces(self, first: dt.date, last: dt.date) -> list[tuple[int, Decimal, bool]]:
         """(days, monthly rate, free) for each stretch of first – last under one rate."""
         i = bisect_right(self.starts, first) - 1
+        if i + 1 == len(self.starts) or self.starts[i + 1] > last:  # the common case: one rate
+            return [((last - first).days + 1, self.rates[i], self.frees[i])]
+        pieces = []
         while first <= last:
             stop = self.starts[i + 1] - _DAY if i + 1 < len(self.starts) else last
             piece_end = min(stop, last)
-            yield (piece_end - first).days + 1, self.rates[i], self.frees[i]
+            pieces.append(((piece_end - first).days + 1, self.rates[i], self.frees[i]))
             first, i = piece_end + _DAY, i + 1
+        return pieces
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if calendar.isleap(year) else 28
+    return _MONTH_DAYS[month]
 
 
 def _rent_changes(terms: LeaseTerms) -> list[tuple[dt.date, Decimal]]:
