@@ -78,3 +78,14 @@ def test_regeneration_never_changes_frozen_lines(terms, data):
         assert all(line.amount_fen >= 0 for line in rest)
     else:
         assert frozen and old[frozen - 1].period_end >= new_end
+
+
+@settings(max_examples=200, deadline=None)
+@given(lease_terms())
+def test_the_whole_month_shortcut_agrees_with_the_month_by_month_walk(terms):
+    from assetdesk.services.leases.schedule import _Engine  # the shortcut is an optimisation: same sums
+    engine = _Engine(terms)
+    for start, end in engine.periods():
+        shortcut = engine._whole_months(start, end)
+        if shortcut is not None:
+            assert shortcut == engine._sum(start, end)

@@ -126,15 +126,25 @@ class _Engine:
             start, k = end + _DAY, k + 1
 
     def line(self, seq: int, start: dt.date, end: dt.date) -> ScheduleLine:
-        total, months, notes = self._sum(start, end)
+        total, months, notes = self._whole_months(start, end) or self._sum(start, end)
         i = bisect_left(self.change_days, start)
         while i < len(self.change_days) and self.change_days[i] <= end:
             notes.add(self.changes[i][1])
             i += 1
         due = start.replace(day=self.terms.due_day)
-        ordered = tuple(n for n in (NOTE_FREE, NOTE_RISE, NOTE_CHANGE, NOTE_PRORATA) if n in notes)
+        ordered = tuple(n for n in (NOTE_FREE, NOTE_RISE, NOTE_CHANGE, NOTE_PRORATA) if n in notes) if notes else ()
         return ScheduleLine(seq, start, end, min(max(due, start), end), round_to_fen(total.scaleb(-2)),
                             months.quantize(_CENT), ordered)
+
+    def _whole_months(self, start: dt.date, end: dt.date) -> tuple[Decimal, Decimal, set[str]] | None:
+        """The common case, without walking the months: whole months under one rate cost rate × months."""
+        if start.day != 1 or (end + _DAY).day != 1:
+            return None
+        i = bisect_right(self.starts, start) - 1
+        if i + 1 < len(self.starts) and self.starts[i + 1] <= end:
+            return None
+        months = (end.year - start.year) * 12 + end.month - start.month + 1
+        return self.rates[i] * months, Decimal(months), {NOTE_FREE} if self.frees[i] else set()
 
     def _sum(self, start: dt.date, end: dt.date) -> tuple[Decimal, Decimal, set[str]]:
         """Exact rent (fen, unrounded) and months over start – end, walked month by month."""
