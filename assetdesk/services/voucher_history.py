@@ -7,7 +7,8 @@ order (by their number on paper, then date), so a month imported whole from pape
 still points at the voucher it meant. Where a paper number cannot stay — a gap (记-0003 voided on
 paper), a number used twice (收-1 and 付-1), a month already holding vouchers numbered otherwise —
 the month's vouchers take the books' 凭证字 and each one numbered differently keeps its paper
-number in its source ("导入（原凭证号 记-0004）"), which the voucher list's search finds.
+number in ``voucher.paper_label`` (记-0004; printed beside the books' number, found by the voucher
+list's search) and, for the clerk to read, in its source ("导入（原凭证号 记-0004）").
 
 A voucher is never dated after the current month of the books' clock (a 2052 typed for 2025 would
 open hundreds of empty months).
