@@ -43,6 +43,7 @@ PAGE_REGISTRY: list[tuple[str, str]] = [
     ("ui.pages.vouchers_page", "VouchersPage"),    # 凭证
     ("ui.pages.accounts_page", "AccountsPage"),    # 科目
     ("ui.pages.books_page", "BooksPage"),          # 账簿报表
+    ("ui.pages.assets_page", "AssetsPage"),        # 资产台账
     ("ui.pages.exchange_page", "ExchangePage"),    # 导入导出
     ("ui.pages.settings_page", "SettingsPage"),    # 设置
 ]
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         self.brand.setObjectName("navBrand")
         self.brand.setWordWrap(True)
         self.brand.setFixedWidth(188)
-        footer = QLabel(self.tr("Ctrl+1…6 切换页面"))
+        footer = QLabel(self.tr("Ctrl+1…7 切换页面"))
         footer.setObjectName("navFooter")
         footer.setFixedWidth(188)
         side = QVBoxLayout()

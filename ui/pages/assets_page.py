@@ -1,0 +1,215 @@
+"""The 资产台账 page: the register of collective assets, filtered, and the 盘活 (idle assets) view.
+
+Everything shown comes from ``books.assets`` (list_assets with 类别 / 状态 / 小区 / 闲置超过 N 天);
+登记 and 修改 go through ``AssetDialog``, 计提折旧 through ``run_depreciation`` for a chosen month.
+The page re-reads on ``assets_changed`` (its own writes and imports) and ``documents_posted``.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assetdesk.money import format_money
+from assetdesk.services.assets.types import CATEGORIES, IDLE, STATUSES, AssetRow
+from ui.models.table_model import RIGHT, Column, TableModel, money_column, text_column
+from ui.pages.base import Page
+from ui.table_export import export_button, export_table_view
+from ui.widgets.period_picker import PeriodPicker
+
+
+def _area(centi: int) -> str:
+    return f"{centi / 100:,.2f}" if centi else ""
+
+
+class AssetsPage(Page):
+    title = "资产台账"
+    icon = "assets"
+
+    def __init__(self, books, bridge, parent: QWidget | None = None):
+        super().__init__(books, bridge, parent)
+        layout = self.page_layout()
+        layout.addLayout(self._build_filters())
+        self.tabs = QTabWidget()
+        self.register_model, self.register_view = self._table(self._register_columns())
+        self.idle_model, self.idle_view = self._table(self._idle_columns())
+        self.tabs.addTab(self._tab(self.register_view, self.register_model, self.tr("资产台账")), self.tr("资产台账"))
+        self.tabs.addTab(self._tab(self.idle_view, self.idle_model, self.tr("盘活资产")), self.tr("盘活（闲置资产）"))
+        layout.addWidget(self.tabs, 1)
+        self.summary_label = QLabel()
+        layout.addWidget(self.summary_label)
+        self.register_view.doubleClicked.connect(lambda index: self.edit_asset(self.register_model.row_at(index)))
+        self.refresh_on("assets_changed", "documents_posted", "data_imported", "database_restored")
+        self.refresh()
+
+    # --- construction ---------------------------------------------------------------
+    def _build_filters(self) -> QHBoxLayout:
+        self.category_combo = QComboBox()
+        self.status_combo = QComboBox()
+        for combo, values in ((self.category_combo, CATEGORIES), (self.status_combo, STATUSES)):
+            combo.addItem(self.tr("全部"), None)
+            for value in values:
+                combo.addItem(value, value)
+            combo.currentIndexChanged.connect(self.refresh)
+        self.compound_combo = QComboBox()
+        self.compound_combo.currentIndexChanged.connect(self.refresh)
+        self._fill_compounds()
+        self.idle_spin = QSpinBox()
+        self.idle_spin.setRange(0, 36500)
+        self.idle_spin.setSuffix(self.tr(" 天"))
+        self.idle_spin.setSpecialValueText(self.tr("不限"))
+        self.idle_spin.valueChanged.connect(self.refresh)
+        self.register_button = QPushButton(self.tr("登记资产"))
+        self.register_button.clicked.connect(self.on_new)
+        self.depreciate_button = QPushButton(self.tr("计提折旧"))
+        self.depreciate_button.clicked.connect(self.on_depreciate)
+        bar = QHBoxLayout()
+        for label, widget in ((self.tr("类别"), self.category_combo), (self.tr("状态"), self.status_combo),
+                              (self.tr("小区"), self.compound_combo), (self.tr("闲置超过"), self.idle_spin)):
+            bar.addWidget(QLabel(label))
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.register_button)
+        bar.addWidget(self.depreciate_button)
+        return bar
+
+    def _fill_compounds(self) -> None:
+        current = self.compound_combo.currentData()
+        self.compound_combo.blockSignals(True)
+        self.compound_combo.clear()
+        self.compound_combo.addItem(self.tr("全部"), None)
+        for compound in self.books.org.list_compounds():
+            self.compound_combo.addItem(f"{compound.area_name} / {compound.name}", compound.code)
+        self.compound_combo.setCurrentIndex(max(0, self.compound_combo.findData(current)))
+        self.compound_combo.blockSignals(False)
+
+    def _table(self, columns: list[Column]) -> tuple[TableModel, QTableView]:
+        model = TableModel.in_memory(columns, parent=self)
+        view = QTableView()
+        view.setModel(model)
+        view.setSortingEnabled(True)
+        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by 资产编码, as the service lists them
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.verticalHeader().setVisible(False)
+        model.apply_column_widths(view)
+        return model, view
+
+    def _tab(self, view: QTableView, model: TableModel, title: str) -> QWidget:
+        tab = QWidget()
+        box = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(export_button(lambda: export_table_view(self, self.books, title, model), tab))
+        box.addLayout(row)
+        box.addWidget(view, 1)
+        return tab
+
+    def _idle_days(self, row: AssetRow) -> int | None:
+        return row.idle_days(self.books.ctx.today())
+
+    def _register_columns(self) -> list[Column]:
+        return [
+            text_column("code", "资产编码", width=90), text_column("name", "名称", width=140),
+            text_column("category", "类别", width=70), text_column("location", "坐落位置", stretch=True),
+            text_column("compound_name", "小区", width=100),
+            Column("building_area_centi", "建筑面积(㎡)", RIGHT, formatter=_area, width=100),
+            money_column("original_fen", "原值"), money_column("accumulated_fen", "累计折旧"),
+            money_column("net_fen", "净值"), text_column("status", "使用状态", width=70),
+            Column("idle_days", "闲置天数", RIGHT, value=self._idle_days, width=70),
+        ]
+
+    def _idle_columns(self) -> list[Column]:
+        return [
+            text_column("code", "资产编码", width=90), text_column("name", "名称", width=140),
+            text_column("category", "类别", width=70), text_column("location", "坐落位置", stretch=True),
+            text_column("area_name", "片区", width=90), text_column("compound_name", "小区", width=100),
+            Column("building_area_centi", "建筑面积(㎡)", RIGHT, formatter=_area, width=100),
+            money_column("net_fen", "净值"),
+            Column("idle_since", "闲置起始", formatter=lambda d: d.isoformat(), width=100),
+            Column("idle_days", "闲置天数", RIGHT, value=self._idle_days, width=70),
+        ]
+
+    # --- reading --------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read both lists from the service with the filter bar's choices."""
+        self._fill_compounds()
+        idle_over = self.idle_spin.value() or None
+        rows = self.attempt(self.books.assets.list_assets, category=self.category_combo.currentData(),
+                            status=self.status_combo.currentData(), compound_code=self.compound_combo.currentData(),
+                            idle_over_days=idle_over)
+        if not rows.ok:
+            return
+        self.register_model.set_rows(rows.value)
+        idle = self.attempt(self.books.assets.list_assets, category=self.category_combo.currentData(), status=IDLE,
+                            compound_code=self.compound_combo.currentData(), idle_over_days=idle_over)
+        if idle.ok:
+            self.idle_model.set_rows(idle.value)
+        total = sum(r.original_fen for r in rows.value)
+        self.summary_label.setText(self.tr("共 %n 项资产", "", len(rows.value)) + self.tr("，原值合计 ")
+                                   + format_money(total) + self.tr("；闲置 %n 项", "", len(idle.value) if idle.ok else 0))
+
+    # --- clerk actions --------------------------------------------------------------
+    def on_new(self) -> None:
+        """登记资产 (also Ctrl+N)."""
+        from ui.dialogs.asset_dialog import AssetDialog
+
+        AssetDialog(self.books, parent=self).exec()
+
+    def edit_asset(self, asset: AssetRow) -> None:
+        from ui.dialogs.asset_dialog import AssetDialog
+
+        AssetDialog(self.books, asset, parent=self).exec()
+
+    def on_export(self) -> None:
+        model = self.register_model if self.tabs.currentIndex() == 0 else self.idle_model
+        export_table_view(self, self.books, self.tabs.tabText(self.tabs.currentIndex()), model)
+
+    def ask_period(self):
+        """The month to depreciate (the current period offered); None when the clerk cancelled."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("计提折旧"))
+        picker = PeriodPicker(dialog)
+        current = self.attempt(self.books.periods.current_period)
+        if current.ok:
+            picker.set_period(current.value)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form = QFormLayout(dialog)
+        form.addRow(self.tr("会计期间"), picker)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return picker.period()
+
+    def on_depreciate(self) -> None:
+        """计提折旧 for one month: one voucher; the message names it."""
+        period = self.attempt(self.ask_period)
+        if not period.ok or period.value is None:
+            return
+        run = self.attempt(self.books.assets.run_depreciation, period.value)
+        if not run.ok:
+            return
+        result = run.value
+        if result.voucher_label:
+            text = self.tr("%1 计提折旧 %2 项，合计 %3，已生成凭证 %4").replace("%1", str(result.period)) \
+                .replace("%2", str(result.assets)).replace("%3", format_money(result.total_fen)) \
+                .replace("%4", result.voucher_label)
+        else:
+            text = self.tr("%1 没有需要计提折旧的资产").replace("%1", str(result.period))
+        QMessageBox.information(self, self.tr("计提折旧"), text)
+        self.refresh()
+
