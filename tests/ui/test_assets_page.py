@@ -128,3 +128,43 @@ def test_depreciation_button_reports_the_voucher(page, books, qtbot, monkeypatch
     row = books.assets.get("ZC001")
     assert row.accumulated_fen > 0 and _cells(page.register_model, "accumulated_fen") == [
         f"¥{row.accumulated_fen / 100:,.2f}"]
+
+
+def test_change_status_of_the_selected_asset_moves_it_out_of_the_idle_view(page, books, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    books.assets.register(AssetInput("ZC001", "东街商铺", "商铺", status="闲置", idle_since=dt.date(2024, 6, 1)))
+    qtbot.waitUntil(lambda: page.idle_model.rowCount() == 1)
+    page.tabs.setCurrentIndex(1)
+    page.idle_view.selectRow(0)
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("出租", True)))
+    qtbot.mouseClick(page.status_button, Qt.MouseButton.LeftButton)
+    assert books.assets.get("ZC001").status == "出租"
+    qtbot.waitUntil(lambda: page.idle_model.rowCount() == 0)
+    assert _cells(page.register_model, "status") == ["出租"]
+
+
+def test_the_idle_view_shows_land_area_with_its_unit(page, books, qtbot):
+    books.assets.register(AssetInput("ZC002", "村口空地", "土地", land_area_centi=350, land_area_unit="亩",
+                                     status="闲置", idle_since=dt.date(2024, 6, 1)))
+    qtbot.waitUntil(lambda: page.idle_model.rowCount() == 1)
+    assert _cells(page.idle_model, "land_area") == ["3.50 亩"]
+
+
+def test_double_click_opens_the_asset_and_saves_the_change(page, books, qtbot, monkeypatch, typist):
+    books.assets.register(AssetInput("ZC001", "东街商铺", "商铺", location="东街12号", status="出租"))
+    qtbot.waitUntil(lambda: page.register_model.rowCount() == 1)
+
+    def fill(dialog):
+        assert dialog.windowTitle() == "修改资产" and dialog.location_edit.text() == "东街12号"
+        dialog.name_edit.clear()
+        typist(dialog.name_edit, "东街一号商铺")
+
+    _clerk_fills(monkeypatch, qtbot, typist, fill)
+    view = page.register_view
+    rect = view.visualRect(page.register_model.index(0, 1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # Qt needs the press first
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    row = books.assets.get("ZC001")
+    assert (row.name, row.location, row.status) == ("东街一号商铺", "东街12号", "出租")
+    qtbot.waitUntil(lambda: _cells(page.register_model, "name") == ["东街一号商铺"])

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from assetdesk.money import format_money
-from assetdesk.services.assets.types import CATEGORIES, IDLE, STATUSES, AssetRow
+from assetdesk.services.assets.types import CATEGORIES, DISPOSED, IDLE, STATUSES, AssetRow
 from ui.models.table_model import RIGHT, Column, TableModel, money_column, text_column
 from ui.pages.base import Page
 from ui.table_export import export_button, export_table_view
@@ -33,6 +34,10 @@ from ui.widgets.period_picker import PeriodPicker
 
 def _area(centi: int) -> str:
     return f"{centi / 100:,.2f}" if centi else ""
+
+
+def _land(row: AssetRow) -> str:
+    return f"{_area(row.land_area_centi)} {row.land_area_unit}" if row.land_area_centi else ""
 
 
 class AssetsPage(Page):
@@ -74,6 +79,9 @@ class AssetsPage(Page):
         self.idle_spin.valueChanged.connect(self.refresh)
         self.register_button = QPushButton(self.tr("登记资产"))
         self.register_button.clicked.connect(self.on_new)
+        self.status_button = QPushButton(self.tr("变更状态"))
+        self.status_button.setToolTip(self.tr("把选中的资产改为 出租 / 自用 / 闲置 …（改为闲置时从今天起计闲置天数）"))
+        self.status_button.clicked.connect(self.on_change_status)
         self.depreciate_button = QPushButton(self.tr("计提折旧"))
         self.depreciate_button.clicked.connect(self.on_depreciate)
         bar = QHBoxLayout()
@@ -83,6 +91,7 @@ class AssetsPage(Page):
             bar.addWidget(widget)
         bar.addStretch(1)
         bar.addWidget(self.register_button)
+        bar.addWidget(self.status_button)
         bar.addWidget(self.depreciate_button)
         return bar
 
@@ -104,6 +113,7 @@ class AssetsPage(Page):
         view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by 资产编码, as the service lists them
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setStretchLastSection(True)
         model.apply_column_widths(view)
         return model, view
 
@@ -122,9 +132,9 @@ class AssetsPage(Page):
 
     def _register_columns(self) -> list[Column]:
         return [
-            text_column("code", "资产编码", width=90), text_column("name", "名称", width=140),
-            text_column("category", "类别", width=70), text_column("location", "坐落位置", stretch=True),
-            text_column("compound_name", "小区", width=100),
+            text_column("code", "资产编码", width=84), text_column("name", "名称", width=120),
+            text_column("category", "类别", width=64), text_column("location", "坐落位置", width=150),
+            text_column("compound_name", "小区", width=90),
             Column("building_area_centi", "建筑面积(㎡)", RIGHT, formatter=_area, width=100),
             money_column("original_fen", "原值"), money_column("accumulated_fen", "累计折旧"),
             money_column("net_fen", "净值"), text_column("status", "使用状态", width=70),
@@ -133,10 +143,11 @@ class AssetsPage(Page):
 
     def _idle_columns(self) -> list[Column]:
         return [
-            text_column("code", "资产编码", width=90), text_column("name", "名称", width=140),
-            text_column("category", "类别", width=70), text_column("location", "坐落位置", stretch=True),
-            text_column("area_name", "片区", width=90), text_column("compound_name", "小区", width=100),
+            text_column("code", "资产编码", width=84), text_column("name", "名称", width=120),
+            text_column("category", "类别", width=64), text_column("location", "坐落位置", width=150),
+            text_column("area_name", "片区", width=90), text_column("compound_name", "小区", width=90),
             Column("building_area_centi", "建筑面积(㎡)", RIGHT, formatter=_area, width=100),
+            Column("land_area", "占地面积", RIGHT, value=_land, width=90),
             money_column("net_fen", "净值"),
             Column("idle_since", "闲置起始", formatter=lambda d: d.isoformat(), width=100),
             Column("idle_days", "闲置天数", RIGHT, value=self._idle_days, width=70),
@@ -172,6 +183,26 @@ class AssetsPage(Page):
         from ui.dialogs.asset_dialog import AssetDialog
 
         AssetDialog(self.books, asset, parent=self).exec()
+
+    def selected_asset(self) -> AssetRow | None:
+        """The asset selected in the visible list, if any."""
+        view, model = ((self.register_view, self.register_model) if self.tabs.currentIndex() == 0
+                       else (self.idle_view, self.idle_model))
+        rows = view.selectionModel().selectedRows()
+        return model.row_at(rows[0]) if rows else None
+
+    def on_change_status(self) -> None:
+        """设置使用状态 of the selected asset (as of today); disposal has its own action."""
+        asset = self.selected_asset()
+        if asset is None:
+            QMessageBox.information(self, self.tr("变更状态"), self.tr("请先在列表中选中一项资产"))
+            return
+        choices = [s for s in STATUSES if s != DISPOSED]
+        status, ok = QInputDialog.getItem(self, self.tr("变更状态"), f"{asset.code} {asset.name}",
+                                          choices, max(0, choices.index(asset.status)
+                                                       if asset.status in choices else 0), False)
+        if ok and status != asset.status:
+            self.attempt(self.books.assets.set_status, asset.code, status, self.books.ctx.today())
 
     def on_export(self) -> None:
         model = self.register_model if self.tabs.currentIndex() == 0 else self.idle_model
