@@ -79,6 +79,8 @@ def _add_exchange_commands(sub) -> None:
     rep.add_argument("--account", help="科目编码（明细账、辅助余额表、辅助明细账）；日记账用 cash / bank")
     rep.add_argument("--dimension",
                      help="辅助核算项目：往来单位（counterparty）或 小区（compound）；默认科目设置的第一个")
+    rep.add_argument("--group", choices=("category", "area"),
+                     help="资产台账按 类别（category，默认）或 片区（area）分组")
     who = rep.add_mutually_exclusive_group()
     who.add_argument("--counterparty", metavar="名称", help="辅助明细账只打这个往来单位（名称；同名时用证件号码）")
     who.add_argument("--compound", metavar="编码", help="辅助明细账只打这个小区（编码或名称）")
@@ -379,7 +381,8 @@ def cmd_report(args) -> int:
 
 def _aux_options(args) -> dict:
     """The 辅助 reports' options given on the command line (checked by ``check_options``)."""
-    return {"dimension": args.dimension, "counterparty": args.counterparty, "compound": args.compound}
+    return {"dimension": args.dimension, "counterparty": args.counterparty, "compound": args.compound,
+            "group": args.group}
 
 
 def _report_workbook(books, args, path: Path) -> Path:

@@ -3,7 +3,7 @@
 科目余额表 → ``export_trial_balance``; 明细账 / 日记账 → a table of the ledger entries (every leaf
 account with postings, with a 科目 column, when no account is chosen); 记账凭证 → the re-importable
 vouchers sheet of a month or a year; 会计科目表 → the accounts sheet; 辅助余额表 / 辅助明细账 → the
-account's sub-ledger by record (``aux_sheets``).
+account's sub-ledger by record (``aux_sheets``); 资产台账 / 闲置资产 → ``asset_sheets``.
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from assetdesk.periods import Period, PeriodRange
 from assetdesk.services.ledger import journal_account_code, shows_in_all_accounts_ledger
 
+from .asset_sheets import export_asset_register, export_idle_assets
 from .aux_sheets import export_aux_balance, export_aux_ledger
 from .exports import export_file, export_trial_balance
 from .writer import export_table
@@ -116,7 +117,9 @@ REPORT_SHEETS: dict[str, Callable[..., Path]] = {
     "trial-balance": _trial_balance, "ledger": _ledger, "journal": _journal, "vouchers": _vouchers, "chart": _chart,
     "balance-sheet": _balance_sheet, "income-statement": _income_statement,
     "aux-balance": export_aux_balance, "aux-ledger": export_aux_ledger,
+    "asset-register": export_asset_register, "idle-assets": export_idle_assets,
 }
+UNDATED_SHEETS = ("chart", "asset-register", "idle-assets")  # of today, as printed: no months to cut
 
 
 def export_report(books: Books, name: str, path: str | Path, first: Period, last: Period,
@@ -124,7 +127,7 @@ def export_report(books: Books, name: str, path: str | Path, first: Period, last
     """Write report ``name``'s data for the months ``first``…``last`` to ``path`` (.xlsx), cut to
     the months the books hold as the printed report is (``PeriodService.reportable``). ``aux``:
     the options of the 辅助 reports (``assetdesk.pdf.reports.AUX_OPTIONS``), unset ones left out."""
-    if name != "chart":
+    if name not in UNDATED_SHEETS:
         first, last = books.periods.reportable(first, last)
     aux = {key: value for key, value in aux.items() if value is not None and value != ""}
     return REPORT_SHEETS[name](books, Path(path), first, last, account, **aux)

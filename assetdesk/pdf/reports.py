@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable
 
 from assetdesk.errors import InputError
+from assetdesk.pdf.asset_reports import build_asset_register, build_idle_assets
 from assetdesk.pdf.aux_reports import build_aux_balance, build_aux_ledger
 from assetdesk.pdf.chart import build_chart
 from assetdesk.pdf.journal import build_journal
@@ -64,12 +65,23 @@ def _aux_ledger(books, path, scope, account, printed_on, dimension=None, counter
                             compound=compound, printed_on=printed_on)
 
 
+def _asset_register(books, path, scope, account, printed_on, group=None):
+    return build_asset_register(books, path, group=group, printed_on=printed_on)
+
+
+def _idle_assets(books, path, scope, account, printed_on):
+    return build_idle_assets(books, path, printed_on=printed_on)
+
+
 # name → (Chinese title, builder(books, path, PeriodRange, account, printed_on, **aux options) -> Path)
 ACCOUNT_REPORTS = ("ledger", "journal", "aux-balance", "aux-ledger")  # the reports --account applies to
 # the sub-ledgers by 辅助核算 record, and the options each takes besides --account
-AUX_OPTIONS = {"aux-balance": ("dimension",), "aux-ledger": ("dimension", "counterparty", "compound")}
-_OPTION_FLAGS = {"dimension": "--dimension", "counterparty": "--counterparty", "compound": "--compound"}
-UNDATED_REPORTS = ("chart",)  # printed as they stand today: no period
+AUX_OPTIONS = {"aux-balance": ("dimension",), "aux-ledger": ("dimension", "counterparty", "compound"),
+               "asset-register": ("group",)}
+_OPTION_FLAGS = {"dimension": "--dimension", "counterparty": "--counterparty", "compound": "--compound",
+                 "group": "--group"}
+# printed as they stand today, of the day printed: no period
+UNDATED_REPORTS = ("chart", "asset-register", "idle-assets")
 REPORTS: dict[str, tuple[str, Callable[..., Path]]] = {
     "trial-balance": ("科目余额表", _trial_balance),
     "ledger": ("明细分类账", _ledger),
@@ -81,6 +93,8 @@ REPORTS: dict[str, tuple[str, Callable[..., Path]]] = {
     "month-books": ("全部账簿", _month_books),
     "aux-balance": ("辅助余额表", _aux_balance),
     "aux-ledger": ("辅助明细账", _aux_ledger),
+    "asset-register": ("资产台账", _asset_register),
+    "idle-assets": ("闲置资产明细表", _idle_assets),
 }
 
 
@@ -93,7 +107,8 @@ def build_report(books, name: str, path: str | Path, period=None, year: int | No
     (all accounts with postings or a balance when None), the journal's "cash" / "bank" / code
     (both journals, bound, when None) or the account of an 辅助 report (required there).
     ``aux``: the 辅助 reports' options (``AUX_OPTIONS``): ``dimension`` (往来单位 / 小区 or its key),
-    ``counterparty`` (name or 证件号码) or ``compound`` (code or name) of the 辅助明细账.
+    ``counterparty`` (name or 证件号码) or ``compound`` (code or name) of the 辅助明细账; ``group``
+    (category / area) of the 资产台账. The asset reports are of ``printed_on``, not of a period.
     ``printed_on`` defaults to today: this is the adapter edge (CLI, UI) where the clock is read;
     report builders below it never read it. The range is cut to the months the books hold
     (``PeriodService.reportable``): ``--year`` of a year in progress prints January to the
