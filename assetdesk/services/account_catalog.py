@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import peewee
+
 from assetdesk.events import AccountsChanged
 from assetdesk.services.context import ServiceContext
 
@@ -68,20 +70,25 @@ class AccountCatalog:
         return tuple(int(v or 0) for v in self._ctx.db.execute_sql(_FINGERPRINT).fetchone())
 
     def _load(self) -> dict[str, AccountInfo]:
-        db = self._ctx.db
-        rows = db.execute_sql("SELECT id, code, name, parent_id, category, is_active FROM account").fetchall()
-        declared: dict[int, set[str]] = {}
-        for account_id, key in db.execute_sql("SELECT account_id, dimension FROM account_dimension").fetchall():
-            declared.setdefault(account_id, set()).add(key)
-        by_id = {row[0]: row for row in rows}
-        parents = {row[3] for row in rows if row[3]}
-        result = {}
-        for account_id, code, name, _parent, category, active in rows:
-            names, dims, node = [], set(), by_id.get(account_id)
-            while node is not None:
-                names.append(node[2])
-                dims |= declared.get(node[0], set())
-                node = by_id.get(node[3]) if node[3] else None
-            result[code] = AccountInfo(account_id, code, name, "—".join(reversed(names)), category,
-                                       account_id not in parents, bool(active), frozenset(dims))
-        return result
+        return load_chart(self._ctx.db)
+
+
+def load_chart(db: peewee.Database) -> dict[str, AccountInfo]:
+    """code → what a posting (or a posting rule) needs of the account: full name, leaf, active,
+    effective 辅助核算 — read in two queries."""
+    rows = db.execute_sql("SELECT id, code, name, parent_id, category, is_active FROM account").fetchall()
+    declared: dict[int, set[str]] = {}
+    for account_id, key in db.execute_sql("SELECT account_id, dimension FROM account_dimension").fetchall():
+        declared.setdefault(account_id, set()).add(key)
+    by_id = {row[0]: row for row in rows}
+    parents = {row[3] for row in rows if row[3]}
+    result = {}
+    for account_id, code, name, _parent, category, active in rows:
+        names, dims, node = [], set(), by_id.get(account_id)
+        while node is not None:
+            names.append(node[2])
+            dims |= declared.get(node[0], set())
+            node = by_id.get(node[3]) if node[3] else None
+        result[code] = AccountInfo(account_id, code, name, "—".join(reversed(names)), category,
+                                   account_id not in parents, bool(active), frozenset(dims))
+    return result

@@ -110,21 +110,19 @@ class ServiceContext:
     def audit(self, action: str, entity: str, entity_id: object = "", before: AuditValue = None,
               after: AuditValue = None) -> None:
         """Record one write in the audit trail; call inside the service's transaction."""
-        p = self.db.param
         if self.source:
             after = {"来源": self.source, **_as_dict(after)}
-        self.db.execute_sql(
-            "INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES "
-            f"({', '.join([p] * 7)})",
-            (self.now(), self.user, action, entity, str(entity_id or ""), _to_json(before), _to_json(after)))
+        self._insert_audit(action, entity, str(entity_id or ""), _to_json(before), _to_json(after))
 
     def audit_json(self, action: str, entity: str, entity_id: str, after: str) -> None:
         """Record one write whose record is already compact JSON (the posting path's)."""
+        self._insert_audit(action, entity, entity_id, "", after)
+
+    def _insert_audit(self, action: str, entity: str, entity_id: str, before: str, after: str) -> None:
         p = self.db.param
         self.db.execute_sql(
             "INSERT INTO audit_entry (at, \"user\", action, entity, entity_id, before, after) VALUES "
-            f"({', '.join([p] * 7)})",
-            (self.now(), self.user, action, entity, entity_id, "", after))
+            f"({', '.join([p] * 7)})", (self.now(), self.user, action, entity, entity_id, before, after))
 
     @contextmanager
     def sourced(self, source: str) -> Iterator[None]:

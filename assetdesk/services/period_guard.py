@@ -28,17 +28,6 @@ class PeriodGuard:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
 
-    def first_key(self) -> int:
-        row = self._ctx.db.execute_sql("SELECT first_period_key FROM book").fetchone()
-        if row is None:
-            raise VoucherError("尚未建立账套，不能记账", "请先建立账套")
-        return int(row[0])
-
-    def closed_keys(self) -> set[int]:
-        rows = self._ctx.db.execute_sql(f"SELECT period_key FROM period_state WHERE is_closed = {self._ctx.db.param}",
-                                        (True,)).fetchall()
-        return {int(row[0]) for row in rows}
-
     def check_open(self, days: list[dt.date] | set[dt.date] | tuple[dt.date, ...]) -> None:
         """Refuse when any of the dates falls in a month that takes no postings (read fresh each time,
         in one query: the books' first month and which of these months are closed)."""

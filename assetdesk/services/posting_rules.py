@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from assetdesk.db.models import Account, PostingRule
 from assetdesk.errors import AccountError, InputError, NotFoundError
 from assetdesk.events import PostingRulesChanged
+from assetdesk.services.account_catalog import AccountInfo, load_chart
 from assetdesk.services.chart import CHART_2023
 from assetdesk.services.context import Service
 
@@ -69,19 +70,6 @@ class PostingRuleRow:
     account_code: str  # "" when the rule is not set
     account_name: str  # the full name, 经营收入—租金收入
     problem: str  # why the rule cannot be used now, or ""
-
-
-@dataclass(frozen=True)
-class _Account:
-    id: int
-    code: str
-    full_name: str
-    is_leaf: bool
-    is_active: bool
-
-    @property
-    def text(self) -> str:
-        return f"“{self.code} {self.full_name}”"
 
 
 def seed_posting_rules() -> None:
@@ -173,7 +161,7 @@ class PostingRuleService(Service):
         return {rule.key: rule.account.code for rule in rules if rule.account is not None}
 
     @staticmethod
-    def _row(slot: RuleSlot, code: str | None, chart: dict[str, _Account]) -> PostingRuleRow:
+    def _row(slot: RuleSlot, code: str | None, chart: dict[str, AccountInfo]) -> PostingRuleRow:
         account = chart.get(code) if code else None
         problem = _problem(slot, code, chart) if code else _unset_problem(slot, chart)
         return PostingRuleRow(slot.key, slot.event, slot.label, slot.side, slot.allowed, _allowed_text(slot),
@@ -186,20 +174,13 @@ def _slot(key: str) -> RuleSlot:
     return SLOTS[key]
 
 
-def _read_chart() -> dict[str, _Account]:
-    """code → the account as a rule needs it: full name, leaf, active."""
-    accounts = list(Account.select(Account.id, Account.code, Account.name, Account.parent, Account.is_active))
-    by_id = {account.id: account for account in accounts}
-    parents = {account.parent_id for account in accounts if account.parent_id}
-    chart = {}
-    for account in accounts:
-        names, node = [account.name], by_id.get(account.parent_id) if account.parent_id else None
-        while node is not None:
-            names.append(node.name)
-            node = by_id.get(node.parent_id) if node.parent_id else None
-        chart[account.code] = _Account(account.id, account.code, "—".join(reversed(names)), account.id not in parents,
-                                       bool(account.is_active))
-    return chart
+def _read_chart() -> dict[str, AccountInfo]:
+    """code → the account as a rule needs it: full name, leaf, active (the posting path's own reading)."""
+    return load_chart(Account._meta.database)
+
+
+def _text(account: AccountInfo) -> str:
+    return f"“{account.code} {account.full_name}”"
 
 
 def _allowed_text(slot: RuleSlot) -> str:
@@ -207,21 +188,21 @@ def _allowed_text(slot: RuleSlot) -> str:
     return "、".join(f"{code} {_FIRST_LEVEL_NAMES.get(code, '')}".strip() for code in slot.allowed)
 
 
-def _problem(slot: RuleSlot, code: str, chart: dict[str, _Account]) -> str:
+def _problem(slot: RuleSlot, code: str, chart: dict[str, AccountInfo]) -> str:
     """Why ``code`` cannot be the slot's account ("" when it can): 科目“…”有明细科目，不是末级科目."""
     account = chart.get(code)
     if account is None:
         return f"科目“{code}”不存在"
     if code[:3] not in slot.allowed:
-        return f"科目{account.text}不能用作{slot.label}（只能用 {_allowed_text(slot)} 或其明细科目）"
+        return f"科目{_text(account)}不能用作{slot.label}（只能用 {_allowed_text(slot)} 或其明细科目）"
     if not account.is_leaf:
-        return f"科目{account.text}有明细科目，不是末级科目"
+        return f"科目{_text(account)}有明细科目，不是末级科目"
     if not account.is_active:
-        return f"科目{account.text}已停用"
+        return f"科目{_text(account)}已停用"
     return ""
 
 
-def _unset_problem(slot: RuleSlot, chart: dict[str, _Account]) -> str:
+def _unset_problem(slot: RuleSlot, chart: dict[str, AccountInfo]) -> str:
     """An unset rule says what to choose, and why its default was not taken when the books have it."""
     default = _problem(slot, slot.default_code, chart) if slot.default_code in chart else ""
     if default:
@@ -229,7 +210,7 @@ def _unset_problem(slot: RuleSlot, chart: dict[str, _Account]) -> str:
     return f"未设置 — 请选择 {_allowed_text(slot)} 下已启用的末级科目"
 
 
-def _describe(code: str | None, chart: dict[str, _Account]) -> str:
+def _describe(code: str | None, chart: dict[str, AccountInfo]) -> str:
     if not code:
         return "未设置"
     account = chart.get(code)

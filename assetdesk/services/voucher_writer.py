@@ -27,7 +27,7 @@ from assetdesk.periods import Period
 from assetdesk.services.account_catalog import AccountCatalog
 from assetdesk.services.context import ServiceContext
 from assetdesk.services.posting_checks import Problem, missing_record_problem
-from assetdesk.services.voucher_types import VoucherInput, voucher_label
+from assetdesk.services.voucher_types import LineInput, VoucherInput, voucher_label
 
 _CHUNK = 500
 _VOUCHER_COLUMNS = ("id", "period_key", "number", "word", "date_on", "summary", "attachments", "preparer", "reviewer",
@@ -175,8 +175,7 @@ class VoucherWriter:
                 line_rows.append((voucher_id, seq, account_id, (line.summary or "").strip() or summary, signed,
                                   line.credit_fen == 0, period.key, item.date_on, True)
                                  + tuple(getattr(line, f) for f in LINE_FIELDS))
-                total = totals[(account_id, period.key)]
-                total[0 if line.credit_fen == 0 else 1] += signed if line.credit_fen == 0 else -signed
+                _add_line(totals[(account_id, period.key)], line)
             written.append(Written(voucher_id, period, number, posting.word))
         self._insert(postings, voucher_rows, line_rows)
         self._add_totals(totals)
@@ -195,8 +194,7 @@ class VoucherWriter:
         totals: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
         accounts = self._catalog.current()
         for line in posting.item.lines:
-            total = totals[(accounts[line.account_code.strip()].id, period.key)]
-            total[0 if line.credit_fen == 0 else 1] += line.debit_fen if line.credit_fen == 0 else line.credit_fen
+            _add_line(totals[(accounts[line.account_code.strip()].id, period.key)], line)
         self._add_totals(totals)
         written = Written(voucher_id, period, number, posting.word)
         self._audit([posting], [written], now)
@@ -277,6 +275,14 @@ class VoucherWriter:
                 record[label] = value
         record["分录"] = [_line_record(line) for line in item.lines]
         return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def _add_line(total: list[int], line: LineInput) -> None:
+    """A line into its account's month: [debit column, credit column] (a red amount stays in its column)."""
+    if line.credit_fen == 0:
+        total[0] += line.debit_fen
+    else:
+        total[1] += line.credit_fen
 
 
 def _line_record(line) -> list:
