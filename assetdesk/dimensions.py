@@ -27,7 +27,7 @@ class Dimension:
 COUNTERPARTY = Dimension("counterparty", "往来单位", "counterparty_id", "counterparty")
 COMPOUND = Dimension("compound", "小区", "compound_id", "compound", code_column="code")
 ASSET = Dimension("asset", "资产", "asset_id", "asset", code_column="code")  # 名称, 资产编码
-LEASE = Dimension("lease", "合同", "lease_id", None)
+LEASE = Dimension("lease", "合同", "lease_id", "lease", name_column="number")
 FUND = Dimension("fund", "资金项目", "fund_id", None)
 
 DIMENSIONS: tuple[Dimension, ...] = (COUNTERPARTY, COMPOUND, ASSET, LEASE, FUND)

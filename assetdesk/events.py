@@ -115,6 +115,21 @@ class AssetsChanged(Event):
 
 
 @dataclass(frozen=True)
+class LeasesChanged(Event):
+    """A lease was created, changed, renewed or terminated (its schedule with it)."""
+
+    name: ClassVar[str] = "leases_changed"
+
+
+@dataclass(frozen=True)
+class ReceivablesChanged(Event):
+    """Charges fell due, a receipt was taken or voided, a deposit, offset or write-off was recorded."""
+
+    name: ClassVar[str] = "receivables_changed"
+    source: str = ""  # lease / fee …
+
+
+@dataclass(frozen=True)
 class DatabaseRestored(Event):
     name: ClassVar[str] = "database_restored"
 
@@ -122,7 +137,8 @@ class DatabaseRestored(Event):
 EVENT_TYPES: tuple[type[Event], ...] = (
     VoucherSaved, VoucherPosted, DocumentsPosted, VoucherReversed, VoucherDiscarded, AccountsChanged,
     OpeningBalancesChanged, PostingRulesChanged, PeriodClosed, PeriodReopened, OrgChanged, SettingsChanged,
-    DataImported, DatabaseRestored, AssetsChanged,
+    DataImported, DatabaseRestored, AssetsChanged, LeasesChanged,
+    ReceivablesChanged,
 )
 EVENT_NAMES: tuple[str, ...] = tuple(t.name for t in EVENT_TYPES)
 

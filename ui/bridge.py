@@ -43,6 +43,8 @@ class EventBridge(QObject):
     data_imported = Signal(object)
     database_restored = Signal(object)
     assets_changed = Signal(object)
+    leases_changed = Signal(object)
+    receivables_changed = Signal(object)
 
     # emitted from whatever thread published; queued to this object's (the GUI) thread
     _relayed = Signal(str, object)

@@ -10,6 +10,7 @@ from assetdesk.db.connection import open_database
 from assetdesk.db.migrate import migrate
 from assetdesk.events import EventBus
 from assetdesk.services.accounts import AccountService
+from assetdesk.services.alerts import AlertRegistry
 from assetdesk.services.assets import AssetService, register_reconciliation
 from assetdesk.services.audit import AuditService
 from assetdesk.services.aux_ledger import AuxLedgerService
@@ -17,10 +18,13 @@ from assetdesk.services.backup import BackupService
 from assetdesk.services.check import CheckService
 from assetdesk.services.context import ServiceContext
 from assetdesk.services.documents import DocumentPostingService
+from assetdesk.services.leases.service import LeaseService
 from assetdesk.services.ledger import LedgerService
 from assetdesk.services.org import OrgService
 from assetdesk.services.periods import PeriodService
 from assetdesk.services.posting_rules import PostingRuleService
+from assetdesk.services.receivables import ReceivableService
+from assetdesk.services.receivables.reconcile import receivables_reconciliation
 from assetdesk.services.settings import SettingsService
 from assetdesk.services.statements import StatementService
 from assetdesk.services.vouchers import VoucherService
@@ -49,6 +53,10 @@ class Books:
         self.backup = BackupService(self.ctx, self._reopen)
         self.assets = AssetService(self.ctx, self.documents)
         self.check.reconciliations.add(register_reconciliation)
+        self.receivables = ReceivableService(self.ctx, self.documents)
+        self.leases = LeaseService(self.ctx, self.receivables, self.assets.follow_leases)
+        self.check.reconciliations.add(receivables_reconciliation)
+        self.alerts = AlertRegistry()
 
     def _reopen(self) -> None:
         """After a restore: the restored file may be from an older version, so bring it up to date."""

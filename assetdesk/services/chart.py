@@ -30,6 +30,7 @@ CHART_2023: tuple[tuple[str, str, str, str], ...] = (
 DEFAULT_SUB_ACCOUNTS: tuple[tuple[str, str], ...] = (
     ("10201", "基本存款户"),
     ("21101", "押金"),
+    ("21102", "其他应付款"),  # once 押金 splits 211, other payables need a leaf (抵销 posts here)
     ("32201", "各项分配"),
     ("32202", "未分配收益"),
     ("50101", "租金收入"),

@@ -54,6 +54,9 @@ RULE_SLOTS: tuple[RuleSlot, ...] = (
     RuleSlot("depreciation.expense", "计提折旧", "折旧费用", "借", ("511", "513", "514"), "511"),
     RuleSlot("depreciation.accumulated", "计提折旧", "累计折旧", "贷", ("152",), "152"),
     RuleSlot("asset.disposal", "资产处置", "固定资产清理", "借/贷", ("154",), "154"),
+    RuleSlot("receivable.prepaid", "多收款项留作预收、以后抵扣", "预收款", "借/贷", ("112", "211"), "112"),
+    RuleSlot("offset.payable", "应收与应付抵销", "应付款（对同一单位的欠款）", "借", ("211",), "21102"),
+    RuleSlot("bad_debt.expense", "坏账核销", "坏账损失（其他支出）", "借/贷", ("515",), "515"),
 )
 SLOTS: dict[str, RuleSlot] = {slot.key: slot for slot in RULE_SLOTS}
 _FIRST_LEVEL_NAMES = {code: name for code, name, _category, _side in CHART_2023}

@@ -10,6 +10,11 @@ DEFAULTS = {
     "backup_keep": "30",
     "pdf_font": "",
     "voucher_word": "记",
+    # 预警 thresholds in days (services.alerts) and whether a lease may run over 20 years (DOMAIN §5)
+    "alerts.lease_expiry_days": "60",
+    "alerts.rent_overdue_days": "30",
+    "alerts.asset_idle_days": "180",
+    "leases.allow_over_20_years": "0",
 }
 
 

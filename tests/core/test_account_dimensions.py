@@ -41,13 +41,13 @@ def test_declaring_and_taking_off_a_dimension_is_audited_and_announced(books):
 
 
 def test_a_dimension_without_its_register_is_refused_and_offered_greyed(books):
-    with pytest.raises(AccountError, match="租赁合同台账尚未建立") as caught:
-        books.accounts.set_dimensions("151", ["lease"])
+    with pytest.raises(AccountError, match="资金项目台账尚未建立") as caught:
+        books.accounts.set_dimensions("151", ["fund"])
     assert "往来单位或小区" in caught.value.hint
     assert books.accounts.dimensions_of("151") == () and audit_of(books, "设置辅助核算") == []
     choices = {c.key: c for c in books.accounts.dimension_choices("151")}
     assert choices["counterparty"].unavailable == "" and choices["asset"].unavailable == ""
-    assert "租赁合同台账尚未建立" in choices["lease"].unavailable
+    assert "资金项目台账尚未建立" in choices["fund"].unavailable
     with pytest.raises(InputError, match="没有“部门”这种辅助核算"):
         books.accounts.set_dimensions("151", ["部门"])
 

@@ -82,8 +82,8 @@ def test_balance_refuses_an_account_without_dimensions_in_chinese(books):
     assert "没有设置辅助核算" in caught.value.message and "112" in caught.value.hint
     with pytest.raises(InputError, match="没有“楼栋”这个辅助核算项目"):
         books.aux.balance("112", "2025-01", dimension="楼栋")
-    with pytest.raises(InputError, match="合同"):
-        books.aux.balance("112", "2025-01", dimension="lease")
+    with pytest.raises(InputError, match="资金项目"):
+        books.aux.balance("112", "2025-01", dimension="fund")
 
 
 def test_balance_of_any_account_by_a_dimension_given(books):

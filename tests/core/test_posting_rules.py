@@ -181,8 +181,8 @@ def test_an_account_a_rule_points_at_cannot_be_deleted(books):
     with pytest.raises(InUseError, match="是记账规则“收取、退还、抵扣押金—押金”的科目，不能删除"):
         books.accounts.delete("21101")
     assert "21101" in {row.code for row in books.accounts.list_accounts()}
-    books.accounts.add_sub_account("211", "保证金", "21102")
-    books.posting_rules.set_rule("deposit.payable", "21102")
+    books.accounts.add_sub_account("211", "保证金", "21109")
+    books.posting_rules.set_rule("deposit.payable", "21109")
     books.accounts.delete("21101")
     assert "21101" not in {row.code for row in books.accounts.list_accounts()}
 

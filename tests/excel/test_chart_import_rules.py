@@ -42,7 +42,7 @@ def test_a_hand_made_chart_with_class_headings_and_indented_breakdowns(books, tm
     result = import_file(books, "accounts", path)
     assert result.errors == [] and result.new == 2  # 10201 基本存款户 and 21101 押金: new books have them
     assert subs(books, "1") == {"10201": "基本存款户", "10202": "一般存款户", "11201": "应收租金"}
-    assert subs(books, "2") == {"21101": "押金"}
+    assert subs(books, "2") == {"21101": "押金", "21102": "其他应付款"}
     assert import_file(books, "accounts", path).unchanged == 9
 
 
@@ -50,11 +50,11 @@ def test_kingdee_codes_with_dots_or_dashes_are_the_books_codes(books, tmp_path):
     path = make_workbook(tmp_path / "科目.xlsx", [
         ["科目代码", "科目名称", "类别", "余额方向"], ["102", "银行存款", "资产", "借"], ["102.01", "基本存款户", "资产", "借"],
         ["102-02", "一般存款户", "资产", "借"], ["112.01", "应收租金", "资产", "借"], ["112.01.01", "门面房租金", "资产", "借"],
-        [211.01, "押金", "负债", "贷"], ["211 02", "其他", "负债", "贷"]])
+        [211.01, "押金", "负债", "贷"], ["211 03", "其他", "负债", "贷"]])
     result = import_file(books, "accounts", path)
     assert result.errors == [] and result.new == 4  # 10201 基本存款户 and 21101 押金 are already there
     assert subs(books, "1") == {"10201": "基本存款户", "10202": "一般存款户", "11201": "应收租金", "1120101": "门面房租金"}
-    assert subs(books, "2") == {"21101": "押金", "21102": "其他"}
+    assert subs(books, "2") == {"21101": "押金", "21102": "其他应付款", "21103": "其他"}
 
 
 @pytest.mark.parametrize("code", ["102.1", "1002", "102.001", "10-201"])
@@ -80,7 +80,7 @@ def test_full_names_give_the_sub_accounts_own_name_after_checking_its_parent(boo
         ["50103", "门面房-A-1栋"]])
     import_file(books, "accounts", path)
     assert subs(books, "1") == {"10201": "基本存款户", "10202": "一般存款户", "11201": "应收租金", "1120101": "门面房"}
-    assert subs(books, "2") == {"21101": "押金"}
+    assert subs(books, "2") == {"21101": "押金", "21102": "其他应付款"}
     assert subs(books, "50103") == {"50103": "门面房-A-1栋"}  # a hyphen inside a name is kept
 
 

@@ -28,6 +28,11 @@ _LATER_CHANGES = {
         "DROP TABLE voucher_counter", "DROP TABLE account_dimension", "DROP TABLE opening_balance_aux",
         "DROP TABLE posting_rule"],
     4: ["DROP TABLE asset_event", "DROP TABLE asset"],
+    5: ["DROP TABLE write_off", "DROP TABLE offset_record", "DROP TABLE deposit_move", "DROP TABLE payer_credit",
+        "DROP TABLE settlement", "DROP TABLE receipt", "DROP TABLE charge", "DROP TABLE charge_batch",
+        "DROP TABLE charge_run", "DROP TABLE lease_asset", "DROP TABLE lease", "DROP TABLE attachment",
+        "DELETE FROM posting_rule WHERE key IN ('receivable.prepaid', 'offset.payable', 'bad_debt.expense')",
+        "DELETE FROM account WHERE code = '21102'"],
 }
 
 

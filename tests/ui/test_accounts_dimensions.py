@@ -75,7 +75,7 @@ def test_the_clerk_ticks_counterparty_and_compound_for_211_unavailable_ones_grey
     boxes = dialog.boxes
     assert not boxes["counterparty"].isChecked() and boxes["counterparty"].isEnabled()
     assert boxes["asset"].isEnabled()
-    assert not boxes["lease"].isEnabled() and "租赁合同台账尚未建立" in boxes["lease"].toolTip()
+    assert not boxes["fund"].isEnabled() and "资金项目台账尚未建立" in boxes["fund"].toolTip()
     assert "尚未启用" in boxes["fund"].text()
     tick(qtbot, boxes["counterparty"])
     tick(qtbot, boxes["compound"])

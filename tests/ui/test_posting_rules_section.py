@@ -46,7 +46,7 @@ def rule(books, key: str):
 
 def test_every_rule_is_listed_with_its_account_and_status(page):
     widget = page.rules_widget
-    assert widget.model.rowCount() == 18
+    assert widget.model.rowCount() == 21
     assert cell(widget, "rent.income", "event").data() == "租金到期"
     assert cell(widget, "rent.income", "label").data() == "租金收入"
     assert cell(widget, "rent.income", "side").data() == "贷"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 
 from assetdesk.db.models import Asset, AssetEvent, Compound
 from assetdesk.errors import DuplicateError, InputError, NotFoundError
@@ -125,6 +126,12 @@ class AssetService(Service):
                     self.update(before.code, dataclasses.replace(item, status=before.status)
                                 if before.status == DISPOSED else item)
         return UpsertResult(created, updated, unchanged)
+
+    def follow_leases(self, asset_ids: Sequence[int], on: dt.date) -> None:
+        """Status follows the leases (DOMAIN §4): an asset let on ``on`` is 出租; a 出租 asset whose last
+        lease has ended returns to 闲置, idle since the day after that lease's last day. Runs inside
+        the caller's transaction (the lease service's), so the lease and the status change together."""
+        raise NotImplementedError
 
     # --- postings --------------------------------------------------------------------------------
     def run_depreciation(self, period: object) -> DepreciationRun:

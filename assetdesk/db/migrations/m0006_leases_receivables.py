@@ -1,0 +1,43 @@
+"""Version 6: leases (租赁合同), the shared receivables and receipts, attachments.
+
+Tables ``lease``, ``lease_asset``, ``charge_run``, ``charge_batch``, ``charge``, ``receipt``,
+``settlement``, ``payer_credit``, ``deposit_move``, ``offset_record``, ``write_off`` and
+``attachment``. The three posting rules this version adds (预收, 抵销 against 应付款, 坏账核销) are
+set where the books hold their default account as an active leaf, matched by code and name as
+version 4 did (``_default_account``); otherwise they stay unset until the clerk chooses.
+"""
+from __future__ import annotations
+
+import peewee
+
+from assetdesk.db.migrations.m0004_documents_and_dimensions import _default_account
+
+VERSION = 6
+
+# Frozen here, as a migration must be (services.posting_rules.RULE_SLOTS may change later).
+_V6_RULE_DEFAULTS: tuple[tuple[str, str, str], ...] = (
+    ("receivable.prepaid", "112", "应收款"), ("offset.payable", "21102", "其他应付款"),
+    ("bad_debt.expense", "515", "其他支出"),
+)
+
+
+def upgrade(db: peewee.Database) -> None:
+    from assetdesk.db import models as m
+
+    db.create_tables([m.Attachment, m.Lease, m.LeaseAsset, m.ChargeRun, m.ChargeBatch, m.Charge, m.Receipt,
+                      m.Settlement, m.PayerCredit, m.DepositMove, m.Offset, m.WriteOff], safe=True)
+    _default_posting_rules(db)
+
+
+def _default_posting_rules(db: peewee.Database) -> None:
+    rows = db.execute_sql("SELECT id, code, name, parent_id, is_active FROM account").fetchall()
+    if not rows:
+        return  # no chart yet: setup_book seeds the chart with its rules
+    parents = {row[3] for row in rows if row[3]}
+    leaves = {row[1]: (row[0], row[2]) for row in rows if row[0] not in parents and row[4]}
+    taken = {key for (key,) in db.execute_sql("SELECT key FROM posting_rule").fetchall()}
+    p = db.param
+    for key, code, name in _V6_RULE_DEFAULTS:
+        account_id = _default_account(leaves, code, name)
+        if account_id is not None and key not in taken:
+            db.execute_sql(f"INSERT INTO posting_rule (key, account_id) VALUES ({p}, {p})", (key, account_id))

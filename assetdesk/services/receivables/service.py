@@ -1,0 +1,127 @@
+"""``ReceivableService`` (``books.receivables``): the one engine that bills, collects and settles
+what payers owe, for leases now and property fees next (STYLE.md "A business area": what two areas
+share lives in its own module that both use).
+
+It is the only writer of charges, receipts, settlements, credit, deposits, offsets and write-offs,
+and every money movement posts one document through ``DocumentPostingService`` with accounts from
+the posting rules (DOMAIN §3.3):
+- charges falling due (a run, one document per month): Dr ``charge.receivable_rule`` (payer, lease) /
+  Cr ``charge.income_rule``;
+- a receipt: Dr cash (现金) or bank (转账/微信/支付宝) / Cr receivable per settled charge, Cr
+  ``receivable.prepaid`` for the part kept as credit;
+- a deposit received / applied / refunded: Dr cash|bank / Cr ``deposit.payable``; Dr deposit / Cr
+  receivable; Dr deposit / Cr cash|bank;
+- an offset: Dr ``offset.payable`` / Cr receivable; a write-off: Dr ``bad_debt.expense`` / Cr
+  receivable, and its write-back the reverse; an adjustment: Dr income / Cr receivable (or prepaid).
+Counterparty payers put their id on every line (the 112 and 211 sub-ledgers), leases their lease id.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from assetdesk.periods import Period
+from assetdesk.services.context import Service, ServiceContext
+from assetdesk.services.documents import DocumentPostingService
+from assetdesk.services.org_types import UpsertResult
+from assetdesk.services.receivables.types import (
+    ArrearsRow,
+    ChargeInput,
+    ChargeRow,
+    DepositState,
+    Payer,
+    ReceiptInput,
+    ReceiptView,
+    RunResult,
+)
+
+
+class ReceivableService(Service):
+    def __init__(self, ctx: ServiceContext, documents: DocumentPostingService):
+        super().__init__(ctx)
+        self._documents = documents
+
+    # --- schedules (planned charges) ------------------------------------------------------------
+    def replace_planned(self, source: str, source_id: int, charges: Sequence[ChargeInput]) -> None:
+        """Store a source's schedule: its planned charges are replaced by ``charges``; billed ones stay."""
+        raise NotImplementedError
+
+    def cancel_planned(self, source: str, source_id: int, after: dt.date) -> int:
+        """Cancel the planned charges of a source that start after ``after`` (termination)."""
+        raise NotImplementedError
+
+    def charges_of(self, source: str, source_id: int) -> list[ChargeRow]:
+        """The whole schedule of a source, by seq, with what settled each line."""
+        raise NotImplementedError
+
+    # --- due-charge runs ---------------------------------------------------------------------
+    def bill_due(self, source: str, through: Period, on: dt.date | None = None) -> RunResult:
+        """Post every planned charge of ``source`` due by the end of ``through``: one document per due
+        month, dated that month's last due date. Idempotent: a repeated run bills nothing."""
+        raise NotImplementedError
+
+    def undo_run(self, run_id: int, on: dt.date | None = None) -> None:
+        """Reverse a whole run (红字冲销, logged) while none of its charges is settled."""
+        raise NotImplementedError
+
+    # --- collecting ---------------------------------------------------------------------------
+    def open_charges(self, payer: Payer, source: str = "", source_id: int | None = None) -> list[ChargeRow]:
+        """Billed charges still owed, oldest due first."""
+        raise NotImplementedError
+
+    def receive(self, item: ReceiptInput) -> ReceiptView:
+        raise NotImplementedError
+
+    def import_receipts(self, items: Sequence[ReceiptInput]) -> UpsertResult:
+        """Historical receipts moving off paper (Excel kind ``rent-payments``), each with its paper
+        number: one transaction; a number already held with the same payer, date and amount is left
+        unchanged (importing a file twice), with anything else it is refused (用过的收据号)."""
+        raise NotImplementedError
+
+    def void_receipt(self, number: str, on: dt.date, reason: str) -> ReceiptView:
+        raise NotImplementedError
+
+    def receipt(self, number: str) -> ReceiptView:
+        raise NotImplementedError
+
+    def receipts(self, payer: Payer | None = None, date_from: dt.date | None = None,
+                 date_to: dt.date | None = None) -> list[ReceiptView]:
+        raise NotImplementedError
+
+    def next_receipt_number(self) -> str:
+        raise NotImplementedError
+
+    def credit_of(self, payer: Payer) -> int:
+        raise NotImplementedError
+
+    # --- deposits, offsets, write-offs, adjustments -------------------------------------------
+    def receive_deposit(self, lease_id: int, amount_fen: int, on: dt.date, method: str,
+                        number: str = "") -> ReceiptView:
+        raise NotImplementedError
+
+    def apply_deposit(self, lease_id: int, on: dt.date, amount_fen: int | None = None) -> int:
+        raise NotImplementedError
+
+    def refund_deposit(self, lease_id: int, amount_fen: int, on: dt.date, method: str) -> None:
+        raise NotImplementedError
+
+    def deposit_state(self, lease_id: int) -> DepositState:
+        raise NotImplementedError
+
+    def offset(self, payer: Payer, amount_fen: int, on: dt.date, reason: str,
+               charge_ids: Sequence[int] | None = None) -> int:
+        raise NotImplementedError
+
+    def write_off(self, charge_id: int, on: dt.date, reason: str, approved_by: str,
+                  amount_fen: int | None = None) -> int:
+        raise NotImplementedError
+
+    def adjust_charge(self, charge_id: int, new_amount_fen: int, on: dt.date, reason: str) -> None:
+        raise NotImplementedError
+
+    # --- reading for reports ------------------------------------------------------------------
+    def arrears(self, on: dt.date, source: str = "") -> list[ArrearsRow]:
+        raise NotImplementedError
+
+    def written_off(self, source: str = "") -> list[ChargeRow]:
+        raise NotImplementedError
