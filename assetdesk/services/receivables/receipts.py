@@ -349,6 +349,11 @@ def view(service: ReceivableService, receipt: Receipt) -> ReceiptView:
 
 
 def views(service: ReceivableService, receipts: list[Receipt]) -> list[ReceiptView]:
+    """Receipts with their allocations and vouchers, read 500 at a time."""
+    return [v for start in range(0, len(receipts), 500) for v in _views(service, receipts[start:start + 500])]
+
+
+def _views(service: ReceivableService, receipts: list[Receipt]) -> list[ReceiptView]:
     if not receipts:
         return []
     db, p = service.db, service.db.param
@@ -365,13 +370,15 @@ def views(service: ReceivableService, receipts: list[Receipt]) -> list[ReceiptVi
         per[int(charge_id)] = per.get(int(charge_id), 0) + int(amount)
     charge_ids = sorted({c for per in allocations.values() for c in per})
     charges = {}
-    if charge_ids:
+    for start in range(0, len(charge_ids), 500):
+        chunk = charge_ids[start:start + 500]
         found = db.execute_sql(f"SELECT id, item, period_start, period_end, due_on FROM charge WHERE id IN"
-                               f" ({', '.join([p] * len(charge_ids))})", charge_ids).fetchall()
-        charges = {int(r[0]): r for r in found}
+                               f" ({', '.join([p] * len(chunk))})", chunk).fetchall()
+        charges.update({int(r[0]): r for r in found})
     labels = voucher_labels(db, DOC_RECEIPT, [r.id for r in receipts if r.purpose != DEPOSIT_PURPOSE])
     deposit_ids = [r.id for r in receipts if r.purpose == DEPOSIT_PURPOSE]
     moves: dict[int, int] = {}
+    move_labels: dict[int, str] = {}
     if deposit_ids:
         moves = {int(rid): int(mid) for mid, rid in db.execute_sql(
             f"SELECT id, receipt_id FROM deposit_move WHERE receipt_id IN ({', '.join([p] * len(deposit_ids))})",

@@ -62,7 +62,8 @@ class ReceivableService(Service):
     # --- due-charge runs ---------------------------------------------------------------------
     def bill_due(self, source: str, through: Period, on: dt.date | None = None) -> RunResult:
         """Post every planned charge of ``source`` due by the end of ``through``: one document per due
-        month, dated that month's last due date. Idempotent: a repeated run bills nothing."""
+        month, dated that month's last due date (so charges post in their own month, whatever day the
+        run is made: ``on`` is kept in the audit entry). Idempotent: a repeated run bills nothing."""
         return _charges.bill_due(self, source, through, on)
 
     def undo_run(self, run_id: int, on: dt.date | None = None) -> None:
