@@ -100,6 +100,10 @@ class ReceivableService(Service):
     def credit_of(self, payer: Payer) -> int:
         return _receipts.credit_of(self, payer)
 
+    def use_credit(self, payer: Payer, on: dt.date, source: str = "", source_id: int | None = None) -> int:
+        """The payer's credit (预收) settles its open charges oldest first, no money coming in; the amount used."""
+        return _receipts.use_credit(self, payer, on, source, source_id)
+
     # --- deposits, offsets, write-offs, adjustments -------------------------------------------
     def receive_deposit(self, lease_id: int, amount_fen: int, on: dt.date, method: str,
                         number: str = "") -> ReceiptView:
