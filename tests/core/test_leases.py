@@ -174,6 +174,9 @@ def test_update_terms_keeps_billed_periods_and_regenerates_the_rest(assets):
     books = assets
     books.leases.create(lease())
     books.leases.bill_rent("2025-03", day("2025-03-15"))
+    preview = books.leases.preview(lease(rent_fen=3300_00), existing="HT2025-001")
+    assert [x.amount_fen for x in preview[2:5]] == [3000_00, 3300_00, 3300_00]
+    assert all(c.amount_fen == 3000_00 for c in books.leases.schedule("HT2025-001"))  # a preview writes nothing
     row = books.leases.update_terms("HT2025-001", lease(rent_fen=3300_00, purpose="办公"))
     charges = books.leases.schedule("HT2025-001")
     assert [(c.seq, c.amount_fen, c.state) for c in charges[:4]] == [
