@@ -312,3 +312,4 @@ def test_terms_round_trip_through_the_database(assets):
     assert expected[0].amount_fen == 3000_00 * 4 and "免租" in expected[0].note  # Jan and Feb free
     result = books.leases.upsert_leases([item])
     assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
+    assert books.leases.input_of(row.number) == dataclasses.replace(item, tenant_id=row.tenant_id)
