@@ -247,6 +247,10 @@ class LeaseService(Service):
         name = normalise_name(item.tenant_name)
         found = counterparties.find_counterparty(name)
         if found is not None:
+            if TENANT_ROLE not in found.roles:  # a known party now also rents: it joins the 承租方 list
+                counterparties.update_counterparty(found.id, CounterpartyInput(
+                    found.name, found.kind, found.id_code, found.phone, found.address,
+                    (*found.roles, TENANT_ROLE), found.note))
             return found.id
         kind = "单位" if any(mark in name for mark in _ORGANISATION_MARKS) else "个人"
         return counterparties.add_counterparty(CounterpartyInput(name, kind=kind, roles=(TENANT_ROLE,))).id
