@@ -187,6 +187,17 @@ def test_update_terms_keeps_billed_periods_and_regenerates_the_rest(assets):
     assert len(charges) == 12 and row.total_fen == 3 * 3000_00 + 9 * 3300_00 and row.purpose == "办公"
     with pytest.raises(InputError, match="租金已出账至 2025-03-31"):
         books.leases.update_terms("HT2025-001", lease(end_on=day("2025-02-28")))
+    with pytest.raises(InputError, match="租金已出账至 2025-03-31"):
+        books.leases.preview(lease(end_on=day("2025-02-28")), existing="HT2025-001")
+
+
+def test_new_terms_on_another_asset_free_the_first(assets):
+    books = assets
+    books.leases.create(lease())
+    books.leases.update_terms("HT2025-001", lease(assets=(LeasedAsset("ZC002"),)))
+    assert [books.assets.get(code).status for code in ("ZC001", "ZC002")] == ["闲置", "出租"]
+    assert books.assets.get("ZC001").idle_since == day("2025-03-15")
+    assert books.leases.get("HT2025-001").asset_codes == ("ZC002",)
 
 
 def test_renewal_links_the_new_contract_to_the_old_one(assets):
