@@ -131,7 +131,7 @@ class LeaseService(Service):
                 seen.add(number)
                 lease = Lease.get_or_none(Lease.number == number)
                 if lease is None:
-                    self.create(item)
+                    self._create(item, previous=None, method=item.method)
                     created += 1
                 elif self._unchanged(lease, item):
                     unchanged += 1
