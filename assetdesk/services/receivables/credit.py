@@ -20,6 +20,7 @@ from assetdesk.services.receivables.common import (
 from assetdesk.services.receivables.types import (
     BY_CREDIT,
     DOC_CREDIT,
+    ChargeRow,
     Payer,
     ReceiptInput,
 )
@@ -56,21 +57,30 @@ def use_credit(service: ReceivableService, payer: Payer, on: dt.date, source: st
                 used += take
         if not used:
             return 0
-        apply = PayerCredit.create(payer_kind=payer.kind, payer_id=payer.id, amount_fen=-used, kind=CREDIT_APPLY,
-                                   source_id=None, moved_on=on)
-        Settlement.insert_many([settlement_row(row.id, BY_CREDIT, apply.id, take, on) for row, take in parts]).execute()
-        rules = charge_rules(service.db, [row.id for row, _take in parts])
-        lines: list[DocumentLine] = []
-        for row, take in parts:
-            rec = rules[row.id][0]
-            if not same_account(service, rec):
-                summary = f"预收抵扣 {row.item} {period_text(row.period_start, row.period_end)}"
-                lines += [DocumentLine("receivable.prepaid", debit_fen=take, summary=summary,
-                                       counterparty_id=cp_id(payer)),
-                          DocumentLine(rec, credit_fen=take, summary=summary, counterparty_id=cp_id(payer),
-                                       lease_id=row.lease_id)]
-        if lines:
-            service._documents.post(Document(DOC_CREDIT, apply.id, on, f"{name} 预收款抵扣应收", tuple(lines)))
-        service.ctx.audit("预收抵扣", "payer_credit", apply.id, after={"缴款人": name, "金额": format_money(used)})
+        apply_id, document = spend(service, payer, name, parts, on, None)
+        if document is not None:
+            service._documents.post(document)
+        service.ctx.audit("预收抵扣", "payer_credit", apply_id, after={"缴款人": name, "金额": format_money(used)})
         service.ctx.publish(ReceivablesChanged(source=source or parts[0][0].source))
     return used
+
+
+def spend(service: ReceivableService, payer: Payer, name: str, parts: list[tuple[ChargeRow, int]], on: dt.date,
+          receipt_id: int | None) -> tuple[int, Document | None]:
+    """Credit settling ``parts`` (charge, amount): one credit row (−), its settlements, and the 预收抵扣
+    document to post when 预收 is not kept on the charge's receivable account (None when it is)."""
+    used = sum(take for _row, take in parts)
+    apply = PayerCredit.create(payer_kind=payer.kind, payer_id=payer.id, amount_fen=-used, kind=CREDIT_APPLY,
+                               source_id=receipt_id, moved_on=on)
+    Settlement.insert_many([settlement_row(row.id, BY_CREDIT, apply.id, take, on) for row, take in parts]).execute()
+    rules = charge_rules(service.db, [row.id for row, _take in parts])
+    lines: list[DocumentLine] = []
+    for row, take in parts:
+        rec = rules[row.id][0]
+        if not same_account(service, rec):
+            summary = f"预收抵扣 {row.item} {period_text(row.period_start, row.period_end)}"
+            lines += [DocumentLine("receivable.prepaid", debit_fen=take, summary=summary, counterparty_id=cp_id(payer)),
+                      DocumentLine(rec, credit_fen=take, summary=summary, counterparty_id=cp_id(payer),
+                                   lease_id=row.lease_id)]
+    document = Document(DOC_CREDIT, apply.id, on, f"{name} 预收款抵扣应收", tuple(lines)) if lines else None
+    return int(apply.id), document

@@ -16,7 +16,6 @@ from assetdesk.services.receivables.allocation import Target, settlement_row, ta
 from assetdesk.services.receivables.common import (
     BY_WRITEBACK,
     CHARGES_PURPOSE,
-    CREDIT_APPLY,
     CREDIT_RECEIPT,
     as_date,
     charge_rules,
@@ -25,13 +24,11 @@ from assetdesk.services.receivables.common import (
     method_rule,
     period_text,
 )
-from assetdesk.services.receivables.credit import credit_of, same_account
+from assetdesk.services.receivables.credit import credit_of, spend
 from assetdesk.services.receivables.numbers import claim_number
 from assetdesk.services.receivables.receipt_views import view
 from assetdesk.services.receivables.types import (
-    BY_CREDIT,
     BY_RECEIPT,
-    DOC_CREDIT,
     DOC_RECEIPT,
     DOC_WRITEBACK,
     ReceiptInput,
@@ -98,23 +95,11 @@ def _settle(service: ReceivableService, receipt: Receipt, item: ReceiptInput, ta
     documents: list[Document] = []
     receipt_lines = [DocumentLine(cash_rule, debit_fen=item.amount_fen, summary=f"收{name}款 收据{receipt.number}")]
     back_lines: list[DocumentLine] = []
-    used = sum(t.by_credit for t in targets)
-    if used:
-        apply = PayerCredit.create(payer_kind=payer.kind, payer_id=payer.id, amount_fen=-used, kind=CREDIT_APPLY,
-                                   source_id=receipt.id, moved_on=on)
-        credit_lines: list[DocumentLine] = []
-        for t in targets:
-            if t.by_credit:
-                settlements.append(settlement_row(t.row.id, BY_CREDIT, apply.id, t.by_credit, on))
-                rec = rules[t.row.id][0]
-                if not same_account(service, rec):
-                    summary = f"预收抵扣 {t.row.item} {period_text(t.row.period_start, t.row.period_end)}"
-                    credit_lines += [DocumentLine("receivable.prepaid", debit_fen=t.by_credit, summary=summary,
-                                                  counterparty_id=counterparty),
-                                     DocumentLine(rec, credit_fen=t.by_credit, summary=summary,
-                                                  counterparty_id=counterparty, lease_id=t.row.lease_id)]
-        if credit_lines:
-            documents.append(Document(DOC_CREDIT, apply.id, on, f"{name} 预收款抵扣应收", tuple(credit_lines)))
+    parts = [(t.row, t.by_credit) for t in targets if t.by_credit]
+    if parts:
+        _apply_id, credit_document = spend(service, payer, name, parts, on, receipt.id)
+        if credit_document is not None:
+            documents.append(credit_document)
     for t in targets:
         summary = f"收{name} {t.row.item} {period_text(t.row.period_start, t.row.period_end)}"
         if t.written_back:
