@@ -34,7 +34,7 @@ from assetdesk.services.receivables.ledger import (
 )
 from assetdesk.services.receivables.types import AGING_BUCKETS, ArrearsRow
 
-REGISTER_COLUMNS = (Column("合同编号", 13), Column("承租方", 17), Column("资产", 16), Column("面积㎡", 10, "amount"),
+REGISTER_COLUMNS = (Column("合同编号", 15), Column("承租方", 16), Column("资产", 15), Column("面积㎡", 10, "amount"),
                     Column("用途", 8), Column("交易方式\n决议文号", 15), Column("起止日期", 13, "center"),
                     Column("租金", 14, "right"), Column("缴费\n周期", 5, "center"),
                     Column("押金\n应收/在押", 14, "right"), Column("状态", 7, "center"),
@@ -89,7 +89,7 @@ def _register_sum(label: str, totals, kind: str) -> Row:
 
 def _method_text(row: LeaseRow) -> str:
     """交易方式 over the 决议文号 (the decision that approved the lease); a missing one shows 无决议."""
-    return f"{row.method}\n{row.decision_ref or '（无决议文号）'}"
+    return f"{row.method}\n{row.decision_ref or '无决议文号'}"
 
 
 def _deposit_text(required_fen: int, held_fen: int) -> str:

@@ -7,7 +7,7 @@ pass), so five years of a thousand leases (~60,000 charges) read in well under a
 
 - 应收 (due): the charge less what a termination credited back (``adjust``);
 - 实收 (received): receipts, the payer's credit, the deposit applied and offsets (抵销);
-- 核销: written off as bad debt (net of what was written back: the engine keeps that in its rows);
+- 核销: written off as bad debt, net of what was written back when money came later (``writeback``);
 - 欠款 (arrears): due − received − written off; 逾期天数: days from the due date to ``as_of`` of a
   charge still owed (0 for one settled).
 Settlements after ``as_of`` are not counted: a ledger of last year printed today shows the arrears
@@ -22,6 +22,7 @@ from typing import Iterable
 import peewee
 
 from assetdesk.money import format_money
+from assetdesk.services.receivables.common import BY_WRITEBACK
 from assetdesk.services.receivables.types import (
     AGING_BUCKETS,
     BILLED,
@@ -124,7 +125,7 @@ def _charges_sql(p: str) -> str:
         "SELECT c.id, c.source_id, c.seq, c.item, c.period_start, c.period_end, c.due_on,"
         f" c.amount_fen - COALESCE(SUM(CASE WHEN s.kind = {p} THEN s.amount_fen ELSE 0 END), 0) AS due,"
         f" COALESCE(SUM(CASE WHEN s.kind IN ({kinds}) THEN s.amount_fen ELSE 0 END), 0) AS received,"
-        f" COALESCE(SUM(CASE WHEN s.kind = {p} THEN s.amount_fen ELSE 0 END), 0) AS written,"
+        f" COALESCE(SUM(CASE WHEN s.kind IN ({p}, {p}) THEN s.amount_fen ELSE 0 END), 0) AS written,"
         " l.number AS number, cp.name AS payer"
         " FROM charge c"
         f" LEFT JOIN settlement s ON s.charge_id = c.id AND s.is_void = {p} AND s.settled_on <= {p}"
@@ -141,8 +142,8 @@ def rent_ledger(db: peewee.Database, first_day: dt.date, last_day: dt.date, as_o
     """The ledger of ``source``'s billed charges due ``first_day``…``last_day`` with settlements to
     ``as_of``: each charge under its lease (``detail``), or one line per lease summed in SQL."""
     p = db.param
-    params = (BY_ADJUST, *RECEIVED_KINDS, BY_WRITEOFF, False, as_of.isoformat(), COUNTERPARTY, source, BILLED,
-              first_day.isoformat(), last_day.isoformat())
+    params = (BY_ADJUST, *RECEIVED_KINDS, BY_WRITEOFF, BY_WRITEBACK, False, as_of.isoformat(), COUNTERPARTY,
+              source, BILLED, first_day.isoformat(), last_day.isoformat())
     leases = _detail(db, p, params, as_of) if detail else _summary(db, p, params, as_of)
     leases.sort(key=lambda lease: lease.number)
     grand = LedgerTotals()
@@ -248,8 +249,8 @@ def receipt_reason(view: ReceiptView) -> str:
         by_item.setdefault(allocation.item or "款项", []).append(allocation)
     for item, allocations in by_item.items():
         parts.append(f"{months_text(allocations)}{item}")
-    if view.purpose == "deposit":
-        parts.append("押金")
+    if view.purpose == "deposit":  # the engine's summary names the contract: 收取押金 合同HT2025-001
+        parts.append(view.summary.removeprefix("收取").strip() or "押金")
     if view.credit_fen > 0:
         parts.append(f"预收款{format_money(view.credit_fen)}")
     return "、".join(parts) or view.summary or "收款"
