@@ -4,8 +4,8 @@
   billed, received and still owes, grouped by 状态 or by 资产 with 小计 and a 合计; of the day printed.
 - 租金收缴台账 (``rent-ledger``): the rent falling due in the months asked for, each charge with 应收,
   实收, 核销, 欠款 and 逾期天数, a 小计 per lease and a 合计 (``receivables.ledger.rent_ledger``);
-  over more than a quarter one line per lease (a year of a thousand monthly leases would otherwise
-  print 13,000 lines on 300 pages; the lease's own schedule shows each charge).
+  with more than ``DETAIL_LIMIT`` charges one line per lease (a year of a thousand monthly leases
+  would otherwise print 13,000 lines on 300 pages; the workbook and the lease's schedule keep each).
 - 欠租账龄表 (``arrears``): what each tenant owes on a day by lease, aged 1–30 … >365 days.
 
 Each report has a ``…_spec`` function over plain rows (tests and the UI's preview fill them) and a
@@ -21,7 +21,6 @@ from assetdesk.errors import InputError
 from assetdesk.money import format_amount
 from assetdesk.pdf.report import Column, ReportSpec, Row, Section, render_table_report
 from assetdesk.pdf.scope import PeriodRange, community_name, print_font
-from assetdesk.periods import months_between
 from assetdesk.services.leases.report import LEASE_GROUPINGS, assets_text, group_leases, lease_totals, term_text
 from assetdesk.services.leases.types import LeaseRow
 from assetdesk.services.receivables.ledger import (
@@ -29,6 +28,7 @@ from assetdesk.services.receivables.ledger import (
     RentLedger,
     arrears_by_payer,
     arrears_totals,
+    due_charge_count,
     ledger_as_of,
     rent_ledger,
 )
@@ -46,8 +46,9 @@ LEDGER_SUMMARY_COLUMNS = (Column("合同编号", 15), Column("承租方", 24), C
                           Column("最早欠款\n应收日期", 13, "center"), Column("应收", 17, "amount"),
                           Column("实收", 17, "amount"), Column("核销", 14, "amount"), Column("欠款", 17, "amount"),
                           Column("逾期天数", 10, "right"))
-# a ledger of up to a quarter lists each charge; a longer one (a year, five years) a line per lease
-DETAIL_MONTHS = 3
+# a ledger lists each charge up to this many (a year of 120 monthly leases, ~40 pages); more print
+# a line per lease: a thousand leases' year would otherwise be 13,000 lines on 300 pages
+DETAIL_LIMIT = 1500
 ARREARS_COLUMNS = (Column("承租方", 22), Column("合同编号", 15), Column("欠款\n笔数", 7, "right"),
                    Column("最早应收日", 13, "center"), Column("逾期天数", 9, "right"), Column("欠款合计", 16, "amount"),
                    *(Column(label, 14, "amount") for _, _, label in AGING_BUCKETS))
@@ -148,7 +149,7 @@ def _day_text(day: date | None) -> str:
 
 def rent_ledger_spec(ledger: RentLedger, *, period_label: str, community: str, printed_on: date,
                      font: str | None = None) -> ReportSpec:
-    shape = "每笔租金逐笔列示" if ledger.detail else "每份合同一行，本期到期各笔合计"
+    shape = "逐笔列示" if ledger.detail else f"共{ledger.charge_count}笔，每份合同一行合计"
     note = f"本期到期租金{shape}；实收计至{day_label(ledger.as_of)}，逾期天数计至同日"
     return ReportSpec("租金收缴台账", community, period_label,
                       columns=LEDGER_COLUMNS if ledger.detail else LEDGER_SUMMARY_COLUMNS, landscape=True,
@@ -158,9 +159,9 @@ def rent_ledger_spec(ledger: RentLedger, *, period_label: str, community: str, p
 
 def read_rent_ledger(books, scope: PeriodRange, printed_on: date) -> RentLedger:
     """The ledger of ``scope``'s months with settlements to the range's end (or ``printed_on`` while
-    it runs): each charge for up to ``DETAIL_MONTHS`` months, one line per lease for longer ranges."""
+    it runs): each charge while there are at most ``DETAIL_LIMIT``, else one line per lease."""
     first, last = scope.first.first_day, scope.last.last_day
-    detail = len(months_between(scope.first, scope.last)) <= DETAIL_MONTHS
+    detail = due_charge_count(books.ctx.db, first, last) <= DETAIL_LIMIT
     return rent_ledger(books.ctx.db, first, last, ledger_as_of(last, printed_on), detail=detail)
 
 

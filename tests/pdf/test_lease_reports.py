@@ -12,7 +12,7 @@ import pytest
 from assetdesk.cli import main
 from assetdesk.errors import InputError
 from assetdesk.excel.report_sheets import export_report
-from assetdesk.pdf import build_report
+from assetdesk.pdf import build_report, lease_reports
 from assetdesk.pdf.lease_reports import build_rent_ledger, rent_ledger_spec
 from assetdesk.pdf.report import render_table_report
 from assetdesk.periods import Period, PeriodRange
@@ -61,11 +61,15 @@ def test_rent_ledger_lists_each_charge_with_subtotals_and_the_total(leased, tmp_
     assert "HT2025-002小计" not in text  # one charge: its line is its subtotal
 
 
-def test_rent_ledger_of_a_year_prints_a_line_per_lease_with_the_same_total(leased, tmp_path, read_pdf):
-    path = build_rent_ledger(leased, tmp_path / "y.pdf", PeriodRange.year(2025), printed_on=dt.date(2026, 1, 10))
-    text = flat(read_pdf(path))
-    assert "每份合同一行" in text and "2025年度" in text and "实收计至2025年12月31日" in text
-    assert "HT2025-001张三3" in text  # 3 charges billed in 2025 so far (the run went through March)
+def test_a_long_ledger_prints_a_line_per_lease_with_the_same_total(leased, tmp_path, read_pdf, monkeypatch):
+    year = flat(read_pdf(build_rent_ledger(leased, tmp_path / "y.pdf", PeriodRange.year(2025),
+                                           printed_on=dt.date(2026, 1, 10))))
+    assert "逐笔列示" in year and "2025年度" in year and "实收计至2025年12月31日" in year
+    monkeypatch.setattr(lease_reports, "DETAIL_LIMIT", 3)  # more charges than a ledger lists one by one
+    text = flat(read_pdf(build_rent_ledger(leased, tmp_path / "s.pdf", PeriodRange.year(2025),
+                                           printed_on=dt.date(2026, 1, 10))))
+    assert "共4笔，每份合同一行合计" in text and "到期笔数" in text
+    assert "HT2025-001张三32025-03-01" in text  # 3 charges, the oldest still owed due Mar 1
     assert "合计2份合同4笔15,000.007,500.007,500.00" in text
     assert "2025-01-01～" not in text  # no charge lines
 

@@ -152,6 +152,14 @@ def rent_ledger(db: peewee.Database, first_day: dt.date, last_day: dt.date, as_o
     return RentLedger(first_day, last_day, as_of, tuple(leases), grand, detail)
 
 
+def due_charge_count(db: peewee.Database, first_day: dt.date, last_day: dt.date, source: str = "lease") -> int:
+    """How many billed charges of ``source`` fall due in the range (what a detail ledger would list)."""
+    p = db.param
+    sql = f"SELECT COUNT(*) FROM charge WHERE source = {p} AND state = {p} AND due_on >= {p} AND due_on <= {p}"
+    row = db.execute_sql(sql, (source, BILLED, first_day.isoformat(), last_day.isoformat())).fetchone()
+    return int(row[0]) if row else 0
+
+
 def _detail(db: peewee.Database, p: str, params: tuple, as_of: dt.date) -> list[LedgerLease]:
     by_source: dict[int, list[LedgerCharge]] = {}
     names: dict[int, tuple[str, str]] = {}
