@@ -28,6 +28,10 @@ PRINTED = dt.date(2025, 4, 1)  # the ledger of January–March counts receipts t
 
 @pytest.fixture
 def leased(books):
+    return lease_two(books)
+
+
+def lease_two(books):
     books.assets.register(AssetInput("ZC001", "东街商铺", "商铺", building_area_centi=120_00, status="闲置",
                                      idle_since=day("2024-06-01")))
     books.assets.register(AssetInput("ZC002", "村口空地", "土地", nature="资源性", land_area_centi=300,
@@ -84,6 +88,19 @@ def test_rent_ledger_counts_receipts_to_the_end_of_the_range(leased):
     assert summary.totals == after.totals and summary.charge_count == after.charge_count == 4
     zhang = next(lease for lease in summary.leases if lease.number == "HT2025-001")
     assert (zhang.oldest_owed_on, zhang.days_overdue) == (day("2025-03-01"), 30)
+
+
+def test_rent_ledger_reads_the_same_on_postgresql(pg_books, tmp_path, read_pdf):
+    books = lease_two(pg_books)
+    for detail in (True, False):
+        ledger = rent_ledger(books.ctx.db, day("2025-01-01"), day("2025-03-31"), day("2025-03-31"), detail=detail)
+        assert (ledger.totals.due_fen, ledger.totals.received_fen, ledger.totals.outstanding_fen) == \
+            (15000_00, 7500_00, 7500_00)
+        assert [(lease.number, lease.oldest_owed_on, lease.days_overdue) for lease in ledger.leases] == \
+            [("HT2025-001", day("2025-03-01"), 30), ("HT2025-002", day("2025-01-01"), 89)]
+    text = flat(read_pdf(build_report(books, "rent-ledger", tmp_path / "l.pdf", period="2025-01~2025-03",
+                                      printed_on=PRINTED)))
+    assert "合计2份合同4笔15,000.007,500.007,500.0089" in text
 
 
 def test_rent_ledger_shows_a_write_off_and_leaves_it_out_of_arrears(leased):
