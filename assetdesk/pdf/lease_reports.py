@@ -149,7 +149,7 @@ def _day_text(day: date | None) -> str:
 
 def rent_ledger_spec(ledger: RentLedger, *, period_label: str, community: str, printed_on: date,
                      font: str | None = None) -> ReportSpec:
-    shape = "逐笔列示" if ledger.detail else f"共{ledger.charge_count}笔，每份合同一行合计"
+    shape = "逐笔列示" if ledger.detail else f"共{ledger.charge_count:,}笔，每份合同一行合计"
     note = f"本期到期租金{shape}；实收计至{day_label(ledger.as_of)}，逾期天数计至同日"
     return ReportSpec("租金收缴台账", community, period_label,
                       columns=LEDGER_COLUMNS if ledger.detail else LEDGER_SUMMARY_COLUMNS, landscape=True,

@@ -13,13 +13,13 @@ from assetdesk.cli import main
 from assetdesk.errors import InputError
 from assetdesk.excel.report_sheets import export_report
 from assetdesk.pdf import build_report, lease_reports
-from assetdesk.pdf.lease_reports import build_rent_ledger, rent_ledger_spec
+from assetdesk.pdf.lease_reports import arrears_spec, build_rent_ledger, rent_ledger_spec
 from assetdesk.pdf.report import render_table_report
 from assetdesk.periods import Period, PeriodRange
 from assetdesk.services.assets import AssetInput
 from assetdesk.services.leases.terms import PaymentCycle
 from assetdesk.services.leases.types import LeasedAsset, LeaseInput
-from assetdesk.services.receivables import Payer, ReceiptInput
+from assetdesk.services.receivables import ArrearsRow, Payer, ReceiptInput
 from assetdesk.services.receivables.ledger import LedgerTotals, RentLedger, rent_ledger
 from tests.helpers import day
 
@@ -127,6 +127,18 @@ def test_arrears_ages_each_lease_and_totals_the_buckets(leased, tmp_path, read_p
                    "李四HT2025-00212025-01-01896,000.006,000.00",
                    "合计2份合同2897,500.001,500.006,000.00"):
         assert needle in text, needle
+    assert text.index("李四") < text.index("张三")  # the longest overdue first: the tenant to chase
+
+
+def test_a_tenant_with_two_leases_gets_a_subtotal(tmp_path, read_pdf):
+    def row(lease_id, number, buckets):
+        return ArrearsRow(Payer.counterparty(1), "王五", "lease", lease_id, number, 2, sum(buckets), buckets,
+                          day("2024-01-01"), 455)
+    rows = [row(1, "HT-A", (100_00, 0, 0, 0, 900_00)), row(2, "HT-B", (0, 200_00, 0, 300_00, 0))]
+    spec = arrears_spec(rows, as_of=day("2025-03-31"), community="兰花社区", printed_on=PRINTED)
+    text = flat(read_pdf(render_table_report(tmp_path / "w.pdf", spec)))
+    assert "王五小计2份合同44551,500.00100.00200.00300.00900.00" in text
+    assert "合计2份合同44551,500.00100.00200.00300.00900.00" in text
 
 
 def test_arrears_default_to_the_day_printed(leased, tmp_path, read_pdf):

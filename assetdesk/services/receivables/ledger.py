@@ -237,15 +237,12 @@ def arrears_totals(rows: Iterable[ArrearsRow]) -> ArrearsTotals:
 
 
 def arrears_by_payer(rows: Iterable[ArrearsRow]) -> list[ArrearsGroup]:
-    """The 欠租账龄表's groups: each payer (by name) with its leases by 合同编号 and its 小计."""
+    """The 欠租账龄表's groups: each payer with its leases and its 小计, in the order the rows come
+    (``arrears`` puts the longest overdue first: the tenants to chase head the list)."""
     by_payer: dict[tuple[str, str, int], list[ArrearsRow]] = {}
     for row in rows:
         by_payer.setdefault((row.payer_name, row.payer.kind, row.payer.id), []).append(row)
-    out = []
-    for key in sorted(by_payer):
-        members = tuple(sorted(by_payer[key], key=lambda r: (r.source_label, r.source_id)))
-        out.append(ArrearsGroup(key[0], members, arrears_totals(members)))
-    return out
+    return [ArrearsGroup(key[0], tuple(members), arrears_totals(members)) for key, members in by_payer.items()]
 
 
 def receipt_reason(view: ReceiptView) -> str:
