@@ -125,9 +125,8 @@ def rent_ledger_rows(ledger: RentLedger) -> list[Row]:
             out.append(Row((lease.number, lease.payer_name, str(lease.charge_count), _day_text(lease.oldest_owed_on),
                             *_figures(lease.totals, lease.days_overdue))))
             continue
-        for index, charge in enumerate(lease.charges):
-            first = index == 0
-            out.append(Row((lease.number if first else "", lease.payer_name if first else "", charge.period_text,
+        for index, charge in enumerate(lease.charges):  # the number on each line: a page may break inside a lease
+            out.append(Row((lease.number, lease.payer_name if index == 0 else "", charge.period_text,
                             charge.due_on.isoformat(), *_figures(charge.totals, charge.days_overdue))))
         if len(lease.charges) > 1:
             out.append(Row((f"{lease.number}小计", f"{lease.charge_count}笔", "", "",
@@ -151,6 +150,8 @@ def rent_ledger_spec(ledger: RentLedger, *, period_label: str, community: str, p
                      font: str | None = None) -> ReportSpec:
     shape = "逐笔列示" if ledger.detail else f"共{ledger.charge_count:,}笔，每份合同一行合计"
     note = f"本期到期租金{shape}；实收计至{day_label(ledger.as_of)}，逾期天数计至同日"
+    if ledger.unbilled:
+        note += f"；另有{ledger.unbilled}笔已到期租金尚未出账，未列入（请先做到期租金出账）"
     return ReportSpec("租金收缴台账", community, period_label,
                       columns=LEDGER_COLUMNS if ledger.detail else LEDGER_SUMMARY_COLUMNS, landscape=True,
                       sections=[Section(rent_ledger_rows(ledger), note)], printed_on=printed_on, font=font,

@@ -78,6 +78,15 @@ def test_a_long_ledger_prints_a_line_per_lease_with_the_same_total(leased, tmp_p
     assert "2025-01-01～" not in text  # no charge lines
 
 
+def test_rent_not_yet_billed_is_named_not_counted(leased, tmp_path, read_pdf):
+    april = PeriodRange(Period(2025, 4), Period(2025, 4))
+    text = flat(read_pdf(build_rent_ledger(leased, tmp_path / "a.pdf", april, printed_on=dt.date(2025, 4, 15))))
+    assert "另有2笔已到期租金尚未出账" in text and "本期没有到期的租金" in text  # 张三's April, 李四's 2nd quarter
+    leased.leases.bill_rent("2025-04")
+    text = flat(read_pdf(build_rent_ledger(leased, tmp_path / "b.pdf", april, printed_on=dt.date(2025, 4, 15))))
+    assert "尚未出账" not in text and "合计2份合同2笔9,000.009,000.0014" in text
+
+
 def test_rent_ledger_counts_receipts_to_the_end_of_the_range(leased):
     db = leased.ctx.db
     before = rent_ledger(db, day("2025-01-01"), day("2025-03-31"), day("2025-02-09"))

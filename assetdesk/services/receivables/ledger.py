@@ -33,6 +33,7 @@ from assetdesk.services.receivables.types import (
     BY_RECEIPT,
     BY_WRITEOFF,
     COUNTERPARTY,
+    PLANNED,
     Allocation,
     ArrearsRow,
     ReceiptView,
@@ -103,6 +104,7 @@ class RentLedger:
     leases: tuple[LedgerLease, ...]
     totals: LedgerTotals
     detail: bool = True  # each charge listed, or one line per lease
+    unbilled: int = 0  # charges due in the range the due-rent run has not billed yet (not in the ledger)
 
     @property
     def charge_count(self) -> int:
@@ -149,14 +151,17 @@ def rent_ledger(db: peewee.Database, first_day: dt.date, last_day: dt.date, as_o
     grand = LedgerTotals()
     for lease in leases:
         grand = grand + lease.totals
-    return RentLedger(first_day, last_day, as_of, tuple(leases), grand, detail)
+    unbilled = due_charge_count(db, first_day, min(last_day, as_of), source, PLANNED)
+    return RentLedger(first_day, last_day, as_of, tuple(leases), grand, detail, unbilled)
 
 
-def due_charge_count(db: peewee.Database, first_day: dt.date, last_day: dt.date, source: str = "lease") -> int:
-    """How many billed charges of ``source`` fall due in the range (what a detail ledger would list)."""
+def due_charge_count(db: peewee.Database, first_day: dt.date, last_day: dt.date, source: str = "lease",
+                     state: str = BILLED) -> int:
+    """How many charges of ``source`` in ``state`` fall due in the range (billed: what a detail
+    ledger lists; planned: what the due-rent run has still to bill)."""
     p = db.param
     sql = f"SELECT COUNT(*) FROM charge WHERE source = {p} AND state = {p} AND due_on >= {p} AND due_on <= {p}"
-    row = db.execute_sql(sql, (source, BILLED, first_day.isoformat(), last_day.isoformat())).fetchone()
+    row = db.execute_sql(sql, (source, state, first_day.isoformat(), last_day.isoformat())).fetchone()
     return int(row[0]) if row else 0
 
 
