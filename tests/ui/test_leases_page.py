@@ -281,3 +281,36 @@ def test_renew_links_a_new_contract_from_the_next_day(page, books, qtbot, monkey
     assert (new.previous_number, new.tenant_name, new.start_on, new.method) == (
         "ZL2025-001", "叶桂霞", dt.date(2026, 1, 1), "续租")
     assert "ZL2026-001" in page.last_message and "ZL2025-001" in page.last_message
+
+
+def test_the_tenant_is_found_by_pinyin_initials_and_an_existing_tenant_is_reused(
+        page, books, qtbot, monkeypatch, typist):
+    from assetdesk.services.org_types import CounterpartyInput
+
+    books.org.add_counterparty(CounterpartyInput("东方建材有限公司", kind="单位"))
+    books.org.add_counterparty(CounterpartyInput("王五"))
+    seen = {}
+
+    def act(dialog):
+        seen["pinyin"] = dialog.tenant_combo.matches("dfjc")
+        seen["name"] = dialog.tenant_combo.matches("建材")
+        dialog.reject()
+
+    _clerk_uses(monkeypatch, LeaseDialog, act)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert seen == {"pinyin": ["东方建材有限公司"], "name": ["东方建材有限公司"]}
+    assert books.leases.list_leases(status=None) == []
+
+
+def test_ctrl_n_in_the_main_window_opens_the_contract_form(qtbot, books, monkeypatch):
+    from tests.ui.conftest import show_main_window
+
+    opened = []
+    monkeypatch.setattr(LeaseDialog, "exec", lambda dialog: opened.append(dialog.windowTitle()) or 0)
+    window = show_main_window(qtbot, books)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.show_page(LeasesPage)
+    assert window.shell_actions["new"].isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == ["新建合同"]
