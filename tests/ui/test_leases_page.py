@@ -251,13 +251,14 @@ def test_change_terms_keeps_what_was_billed_and_the_escalation(page, books, qtbo
         typist(dialog.rent_edit, "3300")
         dialog.deposit_edit.setFocus()
         qtbot.waitUntil(lambda: _cells(dialog.preview_model, "amount_fen")[1] == "¥9,900.00")
-        seen["ok"] = True
+        seen["preview"] = _cells(dialog.preview_model, "amount_fen")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     _clerk_uses(monkeypatch, LeaseDialog, act)
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
-    assert seen["ok"]
+    assert seen["preview"][0] == "¥9,000.00"  # the billed period is previewed as it stays
     after = _cells(page.schedule_model, "amount_fen")
+    assert after == seen["preview"]
     assert after[0] == before[0] == "¥9,000.00"  # billed: kept
     assert after[1] == "¥9,900.00" and after[4] == "¥10,395.00"  # 3,300 then +5% from the first anniversary
     assert "修改" in page.last_message

@@ -312,7 +312,8 @@ class LeaseDialog(QDialog):
         self.preview_error_label = QLabel()
         self.preview_error_label.setWordWrap(True)
         self.preview_error_label.setStyleSheet("color: #c62828;")
-        preview = QGroupBox(self.tr("应收租金计划（预览，保存前核对）"))
+        preview = QGroupBox(self.tr("应收租金计划（预览，保存前核对；已出账或已收款的期次保持不变）") if self.mode == EDIT
+                            else self.tr("应收租金计划（预览，保存前核对）"))
         preview_box = QVBoxLayout(preview)
         preview_box.addWidget(self.preview_error_label)
         preview_box.addWidget(self.preview_view, 1)

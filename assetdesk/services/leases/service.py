@@ -48,14 +48,19 @@ class LeaseService(Service):
     def preview(self, item: LeaseInput, replacing: str = "") -> tuple[ScheduleLine, ...]:
         """The schedule the terms give, checked as ``create`` would (overlaps included); writes nothing.
         ``replacing``: the 合同编号 whose terms the form changes (修改条款): its number and its own
-        area are no clash."""
-        exclude: tuple[int, ...] = ()
-        if replacing:
-            exclude = (int(self._lease(replacing).id),)
-        else:
+        area are no clash, and its periods already billed or paid stay as ``update_terms`` keeps them."""
+        if not replacing:
             validation.check_number(item.number)
+            self._check_tenant(item)
+            return generate_schedule(self._check(item).terms)
+        lease = self._lease(replacing)
         self._check_tenant(item)
-        return generate_schedule(self._check(item, exclude=exclude).terms)
+        terms = self._check(item, exclude=(int(lease.id),)).terms
+        charges = [c for c in self._receivables.charges_of(SOURCE, int(lease.id)) if c.state != "cancelled"]
+        frozen = {c.seq for c in charges if c.state == "billed" or _settled(c)}
+        if not frozen:
+            return generate_schedule(terms)
+        return regenerate([store.line_of(c) for c in charges], terms, frozen)
 
     def create(self, item: LeaseInput) -> LeaseRow:
         with self.ctx.transaction():
