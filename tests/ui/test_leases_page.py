@@ -265,22 +265,29 @@ def test_change_terms_keeps_what_was_billed_and_the_escalation(page, books, qtbo
 
 
 def test_renew_links_a_new_contract_from_the_next_day(page, books, qtbot, monkeypatch, typist):
-    books.leases.create(_lease(end=dt.date(2025, 12, 31)))
+    from decimal import Decimal
+
+    from assetdesk.services.leases.terms import EveryYears
+
+    books.leases.create(_lease(end=dt.date(2026, 12, 31), escalation=EveryYears(1, Decimal(5))))
     qtbot.waitUntil(lambda: page.lease_model.rowCount() == 1)
     page.lease_view.selectRow(0)
 
     def act(dialog):
         assert dialog.windowTitle() == "续租" and dialog.method_combo.currentData() == "续租"
-        assert dialog.start_edit.text() == "2026-01-01" and dialog.end_edit.text() == "2026-12-31"
+        assert dialog.start_edit.text() == "2027-01-01" and dialog.end_edit.text() == "2028-12-31"  # as long again
+        assert dialog.rent_edit.fen() == 3_150_00  # the rent in force at the end, 3,000 raised 5%
+        assert dialog.escalation_combo.currentIndex() == 0
+        qtbot.waitUntil(lambda: "保存前请填写合同编号" in dialog.preview_total.text())  # previewed before the number
         typist(dialog.number_edit, "ZL2026-001")
-        qtbot.waitUntil(lambda: dialog.preview_model.rowCount() == 4 and not dialog.preview_error)
+        qtbot.waitUntil(lambda: dialog.preview_model.rowCount() == 8 and not dialog.preview_error)
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     _clerk_uses(monkeypatch, LeaseDialog, act)
     qtbot.mouseClick(page.renew_button, Qt.MouseButton.LeftButton)
     new = books.leases.get("ZL2026-001")
-    assert (new.previous_number, new.tenant_name, new.start_on, new.method) == (
-        "ZL2025-001", "叶桂霞", dt.date(2026, 1, 1), "续租")
+    assert (new.previous_number, new.tenant_name, new.start_on, new.method, new.monthly_rent_fen) == (
+        "ZL2025-001", "叶桂霞", dt.date(2027, 1, 1), "续租", 3_150_00)
     assert "ZL2026-001" in page.last_message and "ZL2025-001" in page.last_message
 
 

@@ -240,8 +240,10 @@ class LeasesPage(Page):
 
     def _on_selection(self) -> None:
         lease = self.selected_lease()
-        for button in (self.edit_button, self.renew_button, self.terminate_button):
-            button.setEnabled(lease is not None)
+        open_lease = lease is not None and lease.status != TERMINATED
+        self.edit_button.setEnabled(open_lease)
+        self.terminate_button.setEnabled(open_lease)
+        self.renew_button.setEnabled(lease is not None)
         if lease is None:
             self.schedule_model.set_rows([])
             self.schedule_summary.setText(self.tr("选中一份合同查看其应收租金计划"))
