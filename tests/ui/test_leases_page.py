@@ -322,3 +322,26 @@ def test_ctrl_n_in_the_main_window_opens_the_contract_form(qtbot, books, monkeyp
     assert window.shell_actions["new"].isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert opened == ["新建合同"]
+
+
+def test_terminate_applies_the_deposit_to_arrears_and_refunds_the_rest(page, books, qtbot, monkeypatch):
+    lease = books.leases.create(_lease())
+    books.receivables.receive_deposit(lease.id, 6_000_00, dt.date(2025, 1, 1), "转账")
+    books.leases.bill_rent("2025-03")  # 01-01 – 03-31: ¥9,000.00 owed
+    qtbot.waitUntil(lambda: page.lease_model.rowCount() == 1)
+    page.lease_view.selectRow(0)
+    assert "押金结存　　　¥6,000.00" in page.deposit_label.text()
+    summaries = []
+
+    def act(dialog):
+        dialog.on_edit.set_date(dt.date(2025, 3, 31))  # the quarter used in full: nothing credited back
+        assert dialog.deposit_combo.currentData() == "apply_then_refund"  # the usual choice first
+        summaries.append(dialog.summary_label.text())
+        qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)  # Enter confirms
+
+    _clerk_uses(monkeypatch, TerminationDialog, act)
+    qtbot.mouseClick(page.terminate_button, Qt.MouseButton.LeftButton)
+    assert "押金结存 ¥6,000.00：抵扣欠款 ¥6,000.00，退还 ¥0.00" in summaries[0]
+    assert "押金抵扣 ¥6,000.00" in page.last_message and "尚欠 ¥3,000.00" in page.last_message
+    state = books.receivables.deposit_state(lease.id)
+    assert (state.applied_fen, state.held_fen) == (6_000_00, 0)
