@@ -1,4 +1,4 @@
-"""What the contract form reads back (``input_of``) and previews for 修改条款 (``preview(…, replacing=)``)."""
+"""What the contract form reads back (``input_of``) and previews for 修改条款 (``preview(…, existing=)``)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -41,7 +41,7 @@ def test_preview_of_new_terms_for_the_same_lease_keeps_billed_periods(books, lea
         books.leases.preview(lease)
     books.leases.bill_rent("2025-03")
     billed = books.leases.schedule("ZL2025-001")[0]
-    lines = books.leases.preview(LeaseInput(**{**lease.__dict__, "rate_yuan": Decimal("30")}), replacing="ZL2025-001")
+    lines = books.leases.preview(LeaseInput(**{**lease.__dict__, "rate_yuan": Decimal("30")}), existing="ZL2025-001")
     assert lines[0].amount_fen == billed.amount_fen and lines[0].period_end == billed.period_end
     assert lines[1].amount_fen == 30 * 80 * 3 * 100  # 80 ㎡ × 30 元 × 3 months
     assert [c.state for c in books.leases.schedule("ZL2025-001")][:2] == ["billed", "planned"]  # nothing written

@@ -164,6 +164,7 @@ class LeaseDialog(QDialog):
             self.add_asset_row()
         self._connect_changes(self)
         self._wired = True
+        (self.start_edit if self.mode == EDIT else self.number_edit).setFocus()  # EDIT: the number is fixed
         self._on_basis_changed()
         self._on_escalation_changed()
         self.refresh_preview()
@@ -564,7 +565,7 @@ class LeaseDialog(QDialog):
     def _preview(self, item: LeaseInput):
         """``books.leases.preview``; 修改条款 previews over the lease's own number and area."""
         if self.mode == EDIT and self.original is not None:
-            return self.books.leases.preview(item, replacing=self.original.number)
+            return self.books.leases.preview(item, existing=self.original.number)
         return self.books.leases.preview(item)
 
     def _show_preview(self, lines: tuple, error: str) -> None:
