@@ -1,0 +1,158 @@
+"""租赁合同 Excel (kind ``leases``): the district's contract ledgers, read into the lease service's
+input. The words contracts use for terms (递增, 免租, 缴费周期, 租赁期限) are read as a clerk means
+them; a bad row is refused at its row and the column holding the mistake, in Chinese."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from assetdesk.errors import InputError
+from assetdesk.excel.importer import read_file
+from assetdesk.excel.kinds import KINDS
+from assetdesk.excel.kinds.lease_text import (
+    parse_basis,
+    parse_cycle,
+    parse_due_day,
+    parse_escalation,
+    parse_free,
+    parse_term,
+    split_codes,
+)
+from assetdesk.excel.kinds.leases import _AssetInfo, _RowProblem, lease_input
+from assetdesk.services.leases.terms import EveryYears, PaymentCycle, RentBasis, RentStep
+
+from .helpers import make_workbook
+
+D = dt.date
+ASSETS = {code: _AssetInfo(code, area) for code, area in
+          (("ZC001", 120_00), ("ZC002", 80_50), ("ZC003", 300_00), ("TD01", 2000_00))}
+
+LEDGER = [
+    ["兰花社区集体资产租赁合同台账"],
+    ["填报单位：兰花社区股份经济合作社", None, None, None, None, None, None, None, "单位：元"],
+    ["序号", "合同号", "承租人", "资产编号", "出租面积", "租赁用途", "交易方式", "民主决策文号", "决议日期",
+     "签订日期", "租赁期限", "月租金", "递增方式", "免租期(月)", "付款方式", "每期缴款日", "保证金", "备注"],
+    [1, "ZL2024-001", "叶桂霞", "ZC001", None, "餐饮", "竞价", "兰社决〔2023〕12号", "2023-12-05", "2023-12-20",
+     "2024-01-01至2026-12-31", 3000, "每两年上浮3%", 2, "季付", "每季首月5日", 6000, "临街"],
+    [2, "ZL2024-002", "兰花物业有限公司", "ZC002、ZC003", None, "仓储", "协议", "兰社决〔2024〕3号", "2024-02-01",
+     "2024-02-10", "2024.3.1-2029.2.28", 5000, "2026-03-01起5300；2028-03-01起5600", "无", "按年", 1, 10000, None],
+    ["合计", None, None, None, None, None, None, None, None, None, None, 8000, None, None, None, None, 16000],
+    ["填表人：王会计", None, None, None, "审核人：李主任"],
+]
+
+
+def _rows(tmp_path, rows, merges=("A1:R1",)):
+    return read_file(KINDS["leases"], make_workbook(tmp_path / "合同台账.xlsx", rows, merges=merges))
+
+
+def test_the_words_contracts_use_for_terms_are_read():
+    assert split_codes("ZC001、ZC002，ZC003; ZC004/ZC005 ZC001") == ("ZC001", "ZC002", "ZC003", "ZC004", "ZC005")
+    assert parse_term("2024-01-01至2026-12-31") == parse_term("2024.1.1-2026.12.31") == \
+        parse_term("2024年1月1日—2026年12月31日") == (D(2024, 1, 1), D(2026, 12, 31))
+    assert [parse_basis(t) for t in ("元/月", "按月", "元/年", "按年", "元/㎡·月", "按面积", "元/平方米/月", "")] == \
+        [RentBasis.PER_MONTH] * 2 + [RentBasis.PER_YEAR] * 2 + [RentBasis.PER_SQM_MONTH] * 3 + [None]
+    assert parse_escalation("每3年递增5%", RentBasis.PER_MONTH) == EveryYears(3, Decimal(5))
+    assert parse_escalation("每两年上浮3%", RentBasis.PER_MONTH) == EveryYears(2, Decimal(3))
+    assert parse_escalation("每年递增2.5%", RentBasis.PER_MONTH) == EveryYears(1, Decimal("2.5"))
+    assert parse_escalation("无", RentBasis.PER_MONTH) is None
+    assert parse_escalation("2026-01-01起3300；2028-01-01起3600", RentBasis.PER_MONTH) == \
+        (RentStep(D(2026, 1, 1), 3300_00), RentStep(D(2028, 1, 1), 3600_00))
+    assert parse_escalation("第3年起3300", RentBasis.PER_MONTH) == (RentStep(3, 3300_00),)
+    # a step in a 元/年 contract is a year's rent; in a 元/㎡·月 one a rate on the leased area
+    assert parse_escalation("第2年起37200", RentBasis.PER_YEAR) == (RentStep(2, 3100_00),)
+    assert parse_escalation("第2年起26", RentBasis.PER_SQM_MONTH, 100_00) == (RentStep(2, 2600_00),)
+    assert parse_free(2) == parse_free("2个月") == (2, ())
+    assert parse_free("2024-01-01至2024-01-31；2025-01-01至2025-01-15") == \
+        (0, ((D(2024, 1, 1), D(2024, 1, 31)), (D(2025, 1, 1), D(2025, 1, 15))))
+    assert [parse_cycle(t) for t in ("月付", "按季", "季", "半年付", "年", "每3个月")] == \
+        [PaymentCycle.MONTHLY, PaymentCycle.QUARTERLY, PaymentCycle.QUARTERLY, PaymentCycle.HALF_YEARLY,
+         PaymentCycle.YEARLY, PaymentCycle.QUARTERLY]
+    assert [parse_due_day(t) for t in (5, "5日", "每月5号", "每期首月10日", "")] == [5, 5, 5, 10, None]
+
+
+@pytest.mark.parametrize(("parse", "text", "reason"), [
+    (parse_term, "2024年起三年", "租赁期限“2024年起三年”无法识别"),
+    (parse_basis, "按人头", "计租方式“按人头”无法识别"),
+    (lambda t: parse_escalation(t, RentBasis.PER_MONTH), "看情况涨", "租金递增“看情况涨”无法识别"),
+    (parse_free, "春节期间", "免租期“春节期间”无法识别"),
+    (parse_cycle, "随时", "缴费周期“随时”无法识别"),
+    (parse_due_day, "月底前", "交租日“月底前”无法识别"),
+])
+def test_words_that_say_nothing_clear_are_refused_in_chinese(parse, text, reason):
+    with pytest.raises(InputError, match=reason):
+        parse(text)
+
+
+def test_a_district_contract_ledger_reads_with_its_aliases_title_total_and_sign_off(tmp_path):
+    preview = _rows(tmp_path, LEDGER)
+    assert preview.errors == []
+    assert [row.row for row in preview.rows] == [4, 5]  # title, unit, 合计 and 填表人 rows are not contracts
+    first, second = (lease_input(row, ASSETS) for row in preview.rows)
+    assert (first.number, first.tenant_name, [a.asset_code for a in first.assets]) == \
+        ("ZL2024-001", "叶桂霞", ["ZC001"])
+    assert (first.start_on, first.end_on, first.basis, first.rent_fen) == \
+        (D(2024, 1, 1), D(2026, 12, 31), RentBasis.PER_MONTH, 3000_00)
+    assert (first.escalation, first.free_months, first.cycle, first.due_day, first.deposit_fen) == \
+        (EveryYears(2, Decimal(3)), 2, PaymentCycle.QUARTERLY, 5, 6000_00)
+    assert (first.method, first.decision_ref, first.decision_on, first.signed_on, first.purpose, first.note) == \
+        ("公开竞价", "兰社决〔2023〕12号", D(2023, 12, 5), D(2023, 12, 20), "餐饮", "临街")
+    assert [(a.asset_code, a.area_centi) for a in second.assets] == [("ZC002", 0), ("ZC003", 0)]
+    assert (second.start_on, second.end_on, second.cycle, second.due_day) == \
+        (D(2024, 3, 1), D(2029, 2, 28), PaymentCycle.YEARLY, 1)
+    assert second.escalation == (RentStep(D(2026, 3, 1), 5300_00), RentStep(D(2028, 3, 1), 5600_00))
+    assert (second.free_months, second.method, second.tenant_name) == (0, "协议", "兰花物业有限公司")
+
+
+def test_the_rent_column_header_says_the_basis_and_the_unit(tmp_path):
+    head = ["合同编号", "承租方", "资产编码", "租赁面积(㎡)", "起租日期", "到期日期"]
+    cases = [
+        (["年租金(万元)"], [3.6], RentBasis.PER_YEAR, 36000_00, None),
+        (["租金单价(元/㎡·月)"], [25.5], RentBasis.PER_SQM_MONTH, 0, Decimal("25.50")),
+        (["计租方式", "租金"], ["按面积", 18], RentBasis.PER_SQM_MONTH, 0, Decimal(18)),
+        (["计租方式", "租金（元）"], ["元/年", 48000], RentBasis.PER_YEAR, 48000_00, None),
+        (["租金"], [2500], RentBasis.PER_MONTH, 2500_00, None),
+        # a ledger with both: 计租方式 chooses the column
+        (["计租方式", "月租金", "年租金"], ["元/年", 3000, 36000], RentBasis.PER_YEAR, 36000_00, None),
+    ]
+    for index, (headers, values, basis, rent_fen, rate) in enumerate(cases):
+        rows = [head + headers, ["HT-1", "张三", "ZC001", 60, "2025-01-01", "2025-12-31", *values]]
+        preview = read_file(KINDS["leases"], make_workbook(tmp_path / f"{index}.xlsx", rows))
+        item = lease_input(preview.rows[0], ASSETS)
+        assert (item.basis, item.rent_fen, item.rate_yuan) == (basis, rent_fen, rate), headers
+        assert [(a.asset_code, a.area_centi) for a in item.assets] == [("ZC001", 60_00)]
+
+
+def test_separate_start_and_end_columns_win_over_a_term_cell_and_free_ranges_read(tmp_path):
+    rows = [["合同编号", "承租方", "资产编码", "开始日期", "结束日期", "租金", "免租期", "缴费周期", "交租日"],
+            ["HT-2", "李四", "TD01", dt.datetime(2025, 4, 1), "2027-03-31", 1200,
+             "2025-04-01至2025-05-31", "按半年", "10号"]]
+    item = lease_input(read_file(KINDS["leases"], make_workbook(tmp_path / "a.xlsx", rows)).rows[0], ASSETS)
+    assert (item.start_on, item.end_on, item.free_ranges, item.cycle, item.due_day) == \
+        (D(2025, 4, 1), D(2027, 3, 31), ((D(2025, 4, 1), D(2025, 5, 31)),), PaymentCycle.HALF_YEARLY, 10)
+
+
+@pytest.mark.parametrize(("cells", "column", "reason"), [
+    ({"租赁期限": "2026-12-31至2024-01-01"}, "租赁期限", "早于开始日"),
+    ({"租赁期限": "2024-01-01至2046-12-31"}, "租赁期限", "租期超过 20 年"),
+    ({"月租金": 0}, "月租金", "租金须大于 0"),
+    ({"资产编号": "ZC404"}, "资产编号", "资产编码“ZC404”不存在"),
+    ({"递增方式": "每3年递增500%"}, "递增方式", "递增比例 500% 超出范围"),
+    ({"付款方式": "随缘"}, "付款方式", "缴费周期“随缘”无法识别"),
+    ({"每期缴款日": 31}, "每期缴款日", "交租日 31 无效"),
+    ({"免租期(月)": "2024-03-01至2024-02-01"}, "免租期(月)", "免租期结束日 2024-02-01 早于开始日"),
+    ({"资产编号": "ZC001、ZC002", "出租面积": 50}, "出租面积", "按整个资产出租"),
+    ({"租赁期限": None}, "租赁期限", "须填写起租日期"),
+])
+def test_a_bad_term_is_reported_at_its_column(tmp_path, cells, column, reason):
+    header = LEDGER[2]
+    row = list(LEDGER[3])
+    for name, value in cells.items():
+        row[header.index(name)] = value
+    parsed = _rows(tmp_path, [header, row], merges=()).rows[0]
+    with pytest.raises(_RowProblem) as caught:
+        lease_input(parsed, ASSETS)
+    error = parsed.error(caught.value.key, caught.value.reason)
+    assert error.row == 2 and reason in error.reason
+    assert error.column.endswith(f"（{column}）"), error.column
