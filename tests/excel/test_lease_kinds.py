@@ -156,3 +156,147 @@ def test_a_bad_term_is_reported_at_its_column(tmp_path, cells, column, reason):
     error = parsed.error(caught.value.key, caught.value.reason)
     assert error.row == 2 and reason in error.reason
     assert error.column.endswith(f"（{column}）"), error.column
+
+
+# --- importing into the books ----------------------------------------------------------------------
+CONTRACTS = [
+    ["兰花社区集体资产租赁合同台账"],
+    [None, None, None, None, None, None, None, None, "单位：元"],
+    ["序号", "合同编号", "承租方", "资产编码", "租赁面积(㎡)", "用途", "交易方式", "决议文号", "决议日期", "签订日期",
+     "租赁期限", "月租金", "租金递增", "免租期", "缴费周期", "交租日", "押金", "备注"],
+    [1, "ZL2025-001", "叶桂霞", "ZC001", None, "餐饮", "竞价", "兰社决〔2024〕12号", "2024-12-05", "2024-12-20",
+     "2025-01-01至2027-12-31", 3000, "每2年递增3%", "1个月", "季付", 5, 6000, "临街"],
+    [2, "ZL2025-002", "兰花物业有限公司", "ZC002、ZC003", None, "仓储", "协议", "兰社决〔2025〕3号", "2025-01-10",
+     "2025-01-20", "2025.2.1-2026.1.31", 5000, "无", None, "按月", 1, 10000, None],
+    [3, "ZL2025-003", "张三", "TD01", 500, "停车", "协议", "兰社决〔2025〕4号", "2025-01-10", "2025-01-20",
+     "2025-01-01至2025-12-31", 1000, "2025-07-01起1200", None, "月付", 1, 0, None],
+    ["合计", None, None, None, None, None, None, None, None, None, None, 9000, None, None, None, None, 16000],
+    ["填表人：王会计", None, None, None, "审核人：李主任"],
+]
+
+
+@pytest.fixture
+def with_assets(books):
+    from assetdesk.services.assets import AssetInput
+
+    for code, name, category, area in (("ZC001", "东街商铺", "商铺", 120_00), ("ZC002", "北仓库", "房屋", 80_50),
+                                       ("ZC003", "南仓库", "房屋", 300_00)):
+        books.assets.register(AssetInput(code, name, category, building_area_centi=area, status="闲置",
+                                         idle_since=D(2024, 6, 1)))
+    books.assets.register(AssetInput("TD01", "村口空地", "土地", nature="资源性", land_area_centi=2000_00,
+                                     status="闲置", idle_since=D(2024, 1, 1)))
+    return books
+
+
+def _contracts(tmp_path, rows=CONTRACTS, name="合同台账.xlsx"):
+    return make_workbook(tmp_path / name, rows, merges=("A1:R1",))
+
+
+def test_a_contract_ledger_imports_leases_with_their_schedules(with_assets, tmp_path):
+    from assetdesk.excel import import_file
+
+    from .helpers import listed
+
+    books = with_assets
+    path = _contracts(tmp_path)
+    assert listed(import_file(books, "leases", path, dry_run=True)) == \
+        ["新增 ZL2025-001 叶桂霞", "新增 ZL2025-002 兰花物业有限公司", "新增 ZL2025-003 张三"]
+    assert books.leases.list_leases() == []
+    import_file(books, "leases", path)
+    shop, store, park = books.leases.list_leases()
+    assert (shop.tenant_name, shop.asset_codes, shop.method, shop.cycle_label, shop.due_day, shop.deposit_fen) == \
+        ("叶桂霞", ("ZC001",), "公开竞价", "季", 5, 6000_00)
+    assert (shop.start_on, shop.end_on, shop.decision_ref, shop.signed_on, shop.note) == \
+        (D(2025, 1, 1), D(2027, 12, 31), "兰社决〔2024〕12号", D(2024, 12, 20), "临街")
+    first_quarter = books.leases.schedule("ZL2025-001")[0]
+    assert (first_quarter.period_start, first_quarter.period_end, first_quarter.amount_fen) == \
+        (D(2025, 1, 1), D(2025, 3, 31), 6000_00)  # January free
+    assert books.leases.schedule("ZL2025-001")[-1].amount_fen == 3090_00 * 3  # the third year: 3% up
+    assert sorted(store.asset_codes) == ["ZC002", "ZC003"] and store.total_fen == 12 * 5000_00
+    assert park.area_centi == 500_00
+    july = next(c for c in books.leases.schedule("ZL2025-003") if c.period_start == D(2025, 7, 1))
+    assert july.amount_fen == 1200_00
+    assert books.assets.get("ZC001").status == "出租"
+    assert books.org.find_counterparty("兰花物业有限公司") is not None
+
+
+def test_importing_the_same_ledger_twice_changes_nothing_and_an_edit_is_a_change(with_assets, tmp_path):
+    import openpyxl
+
+    from assetdesk.excel import import_file
+
+    from .helpers import listed
+
+    books = with_assets
+    path = _contracts(tmp_path)
+    import_file(books, "leases", path)
+    before = (books.leases.list_leases(), [books.leases.schedule(n) for n in ("ZL2025-001", "ZL2025-002")])
+    assert listed(import_file(books, "leases", path, dry_run=True)) == []
+    preview = import_file(books, "leases", path)
+    assert (preview.new, preview.changed, preview.unchanged) == (0, 0, 3)
+    assert (books.leases.list_leases(), [books.leases.schedule(n) for n in ("ZL2025-001", "ZL2025-002")]) == before
+    workbook = openpyxl.load_workbook(path)
+    workbook.active["L5"] = 5500  # ZL2025-002's rent
+    workbook.active["F4"] = "餐饮、零售"
+    workbook.save(path)
+    assert listed(import_file(books, "leases", path, dry_run=True)) == [
+        "修改 ZL2025-001 叶桂霞：用途：餐饮 → 餐饮、零售",
+        "修改 ZL2025-002 兰花物业有限公司：租金条款（应收租金计划）有变化"]
+    import_file(books, "leases", path)
+    assert books.leases.get("ZL2025-002").total_fen == 12 * 5500_00
+    assert books.leases.get("ZL2025-001").purpose == "餐饮、零售"
+
+
+def test_bad_rows_are_reported_by_row_and_column_and_nothing_is_written(with_assets, tmp_path):
+    from assetdesk.excel import ImportRejectedError, import_file
+
+    books = with_assets
+    rows = [list(row) for row in CONTRACTS]
+    rows[3][10] = "2027-12-31至2025-01-01"  # end before start
+    rows[4][11] = 0  # no rent
+    rows[5][3] = "ZC009"  # an asset not on record
+    rows.insert(6, [4, "ZL2025-004", "李四", "ZC001", None, "零售", "协议", None, None, None,
+                    "2025-06-01至2026-05-31", 2000, None, None, "半年付", 1, 0, None])  # ZL2025-001's shop
+    with pytest.raises(ImportRejectedError) as caught:
+        import_file(books, "leases", _contracts(tmp_path, rows))
+    errors = {(e.row, e.column): e.reason for e in caught.value.preview.errors}
+    assert "早于开始日" in errors[(4, "K（租赁期限）")]
+    assert "租金须大于 0" in errors[(5, "L（月租金）")]
+    assert "资产编码“ZC009”不存在" in errors[(6, "D（资产编码）")]
+    assert len(errors) == 3  # ZL2025-004 overlaps a contract refused above: nothing to overlap with yet
+    assert books.leases.list_leases() == [] and books.org.find_counterparty("叶桂霞") is None
+
+
+def test_two_contracts_letting_the_same_asset_at_once_are_refused(with_assets, tmp_path):
+    from assetdesk.excel import ImportRejectedError, import_file
+
+    books = with_assets
+    rows = [list(row) for row in CONTRACTS[:5]]
+    rows.append([4, "ZL2025-004", "李四", "ZC001", None, "零售", "协议", None, None, None,
+                 "2025-06-01至2026-05-31", 2000, None, None, "半年付", 1, 0, None])
+    with pytest.raises(ImportRejectedError) as caught:
+        import_file(books, "leases", _contracts(tmp_path, rows))
+    assert [(e.row, e.column) for e in caught.value.preview.errors] == [(6, "D（资产编码）")]
+    assert "与第 4 行合同“ZL2025-001”的租期重叠" in caught.value.preview.errors[0].reason
+    import_file(books, "leases", _contracts(tmp_path, rows[:5], "ok.xlsx"))
+    with pytest.raises(ImportRejectedError) as caught:  # now against the lease in the books
+        import_file(books, "leases", _contracts(tmp_path, rows[:3] + rows[5:], "later.xlsx"))
+    (error,) = caught.value.preview.errors
+    assert error.row == 4 and "ZL2025-001" in error.reason, error
+    assert [lease.number for lease in books.leases.list_leases()] == ["ZL2025-001", "ZL2025-002"]
+
+
+def test_the_cli_imports_a_ledger_and_refuses_a_bad_one_with_exit_code_1(with_assets, tmp_path, capsys):
+    from assetdesk.cli import main
+
+    db = str(with_assets.database_path)
+    with_assets.close()
+    bad = [list(row) for row in CONTRACTS]
+    bad[3][14] = "随缘"
+    assert main(["--db", db, "import", "leases", str(_contracts(tmp_path, bad, "bad.xlsx"))]) == 1
+    out = capsys.readouterr().out
+    assert "第 4 行 O 列（缴费周期）“随缘”：缴费周期“随缘”无法识别" in out
+    assert main(["--db", db, "import", "leases", str(_contracts(tmp_path))]) == 0
+    assert "新增 3" in capsys.readouterr().out
+    assert main(["--db", db, "import", "leases", str(_contracts(tmp_path))]) == 0
+    assert "未变 3" in capsys.readouterr().out

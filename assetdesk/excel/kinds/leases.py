@@ -135,7 +135,7 @@ class LeasesKind(SheetKind):
             if old is None:
                 changes.append(Change("new", label))
                 continue
-            _fill_absent(row, old, present)
+            _fill_absent(row, old, present, assets)
             try:
                 item = lease_input(row, assets)
             except _RowProblem as problem:  # a refused row: reported by validate_rows, never written
@@ -143,7 +143,8 @@ class LeasesKind(SheetKind):
                 continue
             diffs = [f"{label_}：{_show(before)} → {_show(after)}" for label_, before, after in (
                 ("承租方", old.tenant_name, item.tenant_name),
-                ("资产编码", "、".join(old.asset_codes), "、".join(a.asset_code for a in item.assets)),
+                ("资产编码", "、".join(sorted(old.asset_codes)), "、".join(sorted(a.asset_code for a in item.assets))),
+                ("租赁面积(㎡)", fen_to_decimal(old.area_centi), fen_to_decimal(_leased_area(item, assets))),
                 ("用途", old.purpose, item.purpose), ("交易方式", old.method, item.method),
                 ("决议文号", old.decision_ref, item.decision_ref), ("决议日期", old.decision_on, item.decision_on),
                 ("签订日期", old.signed_on, item.signed_on), ("起租日期", old.start_on, item.start_on),
@@ -243,8 +244,12 @@ def lease_input(row: ParsedRow, assets: dict[str, _AssetInfo]) -> LeaseInput:
     return item
 
 
+def _leased_area(item: LeaseInput, assets: dict[str, _AssetInfo]) -> int:
+    return sum(a.area_centi or assets[a.asset_code].area_centi for a in item.assets)
+
+
 def _terms(item: LeaseInput, assets: dict[str, _AssetInfo]) -> LeaseTerms:
-    area = sum(a.area_centi or assets[a.asset_code].area_centi for a in item.assets)
+    area = _leased_area(item, assets)
     return LeaseTerms(item.start_on, item.end_on, item.basis, item.rent_fen, item.rate_yuan, area, item.escalation,
                       item.free_months, item.free_ranges, item.cycle, item.due_day, item.deposit_fen,
                       item.allow_over_20_years)
@@ -319,13 +324,15 @@ def _overlaps(rows: list[tuple[ParsedRow, LeaseInput]], assets: dict[str, _Asset
     return errors
 
 
-def _fill_absent(row: ParsedRow, old: Any, present: set[str]) -> None:
+def _fill_absent(row: ParsedRow, old: Any, present: set[str], assets: dict[str, _AssetInfo]) -> None:
     """A column left out of the file keeps the contract's value in the books."""
     v = row.values
+    part = old.area_centi if len(old.asset_codes) == 1 and old.asset_codes[0] in assets \
+        and assets[old.asset_codes[0]].area_centi != old.area_centi else 0
     kept = {"purpose": old.purpose, "method": old.method, "decision_ref": old.decision_ref,
             "decision_on": old.decision_on, "signed_on": old.signed_on, "cycle": old.cycle_label,
             "due_day": old.due_day, "deposit": old.deposit_fen, "note": old.note,
-            "area": old.area_centi if len(old.asset_codes) == 1 else 0}
+            "area": part}
     for key, value in kept.items():
         if key not in present:
             v[key] = value
