@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from assetdesk.errors import AssetDeskError, InputError
+from assetdesk.errors import InputError
 from assetdesk.money import format_amount
 from assetdesk.services.receivables.types import METHODS, Payer, ReceiptInput
 
@@ -68,36 +68,35 @@ class RentPaymentsKind(SheetKind):
         errors = self.duplicate_errors(rows)
         held = {r.number: r for r in books.receivables.receipts()}
         for row in rows:
-            v = row.values
             try:
-                receipt_input(books, row)
+                item = receipt_input(books, row)
             except _RowProblem as problem:
                 errors.append(row.error(problem.key, problem.reason))
                 continue
-            old = held.get(v["number"])
-            if old is not None and (old.payer_name, old.received_on, old.amount_fen) != \
-                    (v["payer"], v["received_on"], v["amount"]):
-                errors.append(row.error("number", f"收据号已用于 {old.received_on} {old.payer_name} 的收款"
+            old = held.get(item.number)
+            if old is not None and not _same(old, item):
+                state = "已作废" if old.is_void else "已用于"
+                errors.append(row.error("number", f"收据号{state} {old.received_on} {old.payer_name} 的收款"
                                                   f" {format_amount(old.amount_fen)} 元，同一收据号不能重复使用"))
         return errors
 
     def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """A number already held is unchanged; a new receipt that finds no open rent says it becomes credit."""
-        held = {r.number for r in books.receivables.receipts()}
+        held = {r.number: r for r in books.receivables.receipts()}
         changes = []
         for row in rows:
             label = f"{row.values['number']} {row.values['payer']} {format_amount(row.values['amount'])}元"
-            if row.values["number"] in held:
-                changes.append(Change("unchanged", label))
-                continue
-            detail = ""
             try:
                 item = receipt_input(books, row)
-                if not books.receivables.open_charges(item.payer, item.source, item.source_id):
-                    detail = NOTHING_OPEN
-            except _RowProblem:
-                pass  # reported by validate_rows
-            changes.append(Change("new", label, detail))
+            except _RowProblem as problem:  # reported by validate_rows; never written
+                changes.append(Change("new", label, problem.reason))
+                continue
+            old = held.get(item.number)
+            if old is not None:
+                changes.append(Change("unchanged" if _same(old, item) else "changed", label))
+                continue
+            open_charges = books.receivables.open_charges(item.payer, item.source, item.source_id)
+            changes.append(Change("new", label, "" if open_charges else NOTHING_OPEN))
         return changes
 
     def commit(self, books: Books, rows: Sequence[ParsedRow]) -> object:
@@ -130,10 +129,9 @@ def receipt_input(books: Books, row: ParsedRow) -> ReceiptInput:
         raise _RowProblem("payer", f"往来单位或个人“{v['payer']}”不存在，请先导入租赁合同（登记承租方）或登记往来单位")
     source, source_id = "", None
     if v["lease"]:
-        try:
-            lease = books.leases.get(v["lease"])
-        except AssetDeskError:
-            raise _RowProblem("lease", f"合同编号“{v['lease']}”不存在，请先导入租赁合同") from None
+        lease = books.leases.find(v["lease"])
+        if lease is None:
+            raise _RowProblem("lease", f"合同编号“{v['lease']}”不存在，请先导入租赁合同")
         if lease.tenant_id != payer.id:
             raise _RowProblem("payer", f"缴款人“{v['payer']}”不是合同“{lease.number}”的承租方（{lease.tenant_name}）")
         source, source_id = LEASE_SOURCE, lease.id
@@ -142,3 +140,9 @@ def receipt_input(books: Books, row: ParsedRow) -> ReceiptInput:
                             source_id=source_id, number=v["number"], summary=v["summary"], note=v["note"])
     except InputError as exc:
         raise _RowProblem("number", str(exc)) from None
+
+
+def _same(old: Any, item: ReceiptInput) -> bool:
+    """The paper receipt already imported: same payer, day and amount, not voided."""
+    return (old.payer, old.received_on, old.amount_fen, old.is_void) == \
+        (item.payer, item.received_on, item.amount_fen, False)
