@@ -5,9 +5,12 @@ money in ``#,##0.00`` number cells (plain numbers, so the clerk can add them up 
 dates, and a 合计 row at the foot that the reader skips.
 
 - ``rent-schedule``: every lease's schedule, period by period (or one contract's), with what was
-  received and what is still open. Cancelled periods (a contract ended early) are left out.
+  received (receipts, credit, deposit and offset) and what is still to come in (未收: the open part of
+  a billed period, the whole of one not billed yet). Cancelled periods (a contract ended early) are
+  left out.
 - ``arrears``: by tenant and contract, what is owed on a day with its age (1–30, 31–90, 91–180,
-  181–365 and more than 365 days past due) — as of today, or of the last day of ``--period``.
+  181–365 and more than 365 days past due; a bucket with nothing is left blank) — as of today, or
+  of the last day of ``--period`` / ``--year`` when that is earlier.
 """
 from __future__ import annotations
 
@@ -56,6 +59,13 @@ def settled_fen(charge: ChargeRow) -> int:
     return charge.received_fen + charge.deposit_fen + charge.offset_fen
 
 
+def unpaid_fen(charge: ChargeRow) -> int:
+    """未收: what is still to come in for the period, billed or not (a written-off part is not)."""
+    if charge.state == BILLED:
+        return charge.outstanding_fen
+    return charge.amount_fen - settled_fen(charge) - charge.written_off_fen - charge.adjusted_fen
+
+
 def export_rent_schedule(books: Books, path: str | Path, lease: str | None = None, **_: Any) -> Path:
     """应收租金计划 of every lease (or of contract ``lease``), by contract number and period."""
     leases = [books.leases.get(lease)] if lease else sorted(books.leases.list_leases(), key=lambda r: r.number)
@@ -67,10 +77,11 @@ def export_rent_schedule(books: Books, path: str | Path, lease: str | None = Non
             if charge.state == CANCELLED:
                 continue
             received = settled_fen(charge)
+            open_fen = unpaid_fen(charge)
             rows.append([item.number, item.tenant_name, assets, charge.seq, charge.period_start, charge.period_end,
-                         charge.due_on, charge.months_text, charge.amount_fen, received, charge.outstanding_fen,
+                         charge.due_on, charge.months_text, charge.amount_fen, received, open_fen,
                          charge_state(charge), charge.note])
-            total = [total[0] + charge.amount_fen, total[1] + received, total[2] + charge.outstanding_fen]
+            total = [total[0] + charge.amount_fen, total[1] + received, total[2] + open_fen]
     if rows:
         rows.append(["合计", f"{len(leases)}份合同", "", None, None, None, None, f"{len(rows)}期", *total, "", ""])
     title = f"应收租金计划（合同 {lease}）" if lease else "应收租金计划"
@@ -89,12 +100,13 @@ def export_arrears(books: Books, path: str | Path, on: dt.date | None = None, pe
             on = min(on, dt.date(int(year), 12, 31))
     items = sorted(books.receivables.arrears(on, LEASE_SOURCE),
                    key=lambda r: (-r.days_overdue, r.payer_name, r.source_label))
-    rows: list[list[Any]] = [[r.payer_name, r.source_label, r.charges, r.outstanding_fen, *r.buckets_fen,
-                              r.oldest_due_on, r.days_overdue] for r in items]
+    rows: list[list[Any]] = [[r.payer_name, r.source_label, r.charges, r.outstanding_fen,
+                              *(fen or None for fen in r.buckets_fen), r.oldest_due_on, r.days_overdue]
+                             for r in items]
     if items:
         buckets = [sum(r.buckets_fen[i] for r in items) for i in range(len(AGING_BUCKETS))]
         rows.append(["合计", f"{len(items)}户", sum(r.charges for r in items), sum(r.outstanding_fen for r in items),
-                     *buckets, None, None])
+                     *(fen or None for fen in buckets), None, None])
     return export_table(path, f"欠租明细（{_as_of(on)}）", "元", ARREARS_COLUMNS, rows, _community(books),
                         sheet_name="欠租明细")
 
