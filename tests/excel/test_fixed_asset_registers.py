@@ -119,3 +119,23 @@ def test_an_unknown_class_and_a_bad_life_are_refused_at_their_cells_and_nothing_
     assert any("第 6 行 I 列（使用年限）“五年左右”：使用年限“五年左右”无法识别" in e for e in errors), errors
     assert len(errors) == 2
     assert books.assets.list_assets() == []
+
+
+@pytest.mark.parametrize("kind", ["leases", "rent-payments", "counterparties"])
+def test_the_register_chosen_as_another_kind_is_named_for_what_it_is(books, tmp_path, kind):
+    from assetdesk.errors import ImportFileError
+
+    with pytest.raises(ImportFileError, match="是资产台账") as caught:
+        import_file(books, kind, _cards(tmp_path), dry_run=True)
+    assert caught.value.suggested_kind == "assets"
+    assert books.assets.list_assets() == []
+
+
+def test_a_contract_ledger_chosen_as_assets_is_named_a_lease_ledger(books, tmp_path):
+    from assetdesk.errors import ImportFileError
+
+    from .test_lease_kinds import CONTRACTS
+
+    with pytest.raises(ImportFileError, match="是租赁合同") as caught:
+        import_file(books, "assets", make_workbook(tmp_path / "合同台账.xlsx", CONTRACTS), dry_run=True)
+    assert caught.value.suggested_kind == "leases"

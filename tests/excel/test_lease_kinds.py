@@ -110,6 +110,7 @@ def test_the_rent_column_header_says_the_basis_and_the_unit(tmp_path):
     cases = [
         (["年租金(万元)"], [3.6], RentBasis.PER_YEAR, 36000_00, None),
         (["租金单价(元/㎡·月)"], [25.5], RentBasis.PER_SQM_MONTH, 0, Decimal("25.50")),
+        (["租金单价(元/㎡·月)"], ["25.505元/㎡·月"], RentBasis.PER_SQM_MONTH, 0, Decimal("25.505")),
         (["计租方式", "租金"], ["按面积", 18], RentBasis.PER_SQM_MONTH, 0, Decimal(18)),
         (["计租方式", "租金（元）"], ["元/年", 48000], RentBasis.PER_YEAR, 48000_00, None),
         (["租金"], [2500], RentBasis.PER_MONTH, 2500_00, None),

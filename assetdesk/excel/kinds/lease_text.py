@@ -117,7 +117,7 @@ def parse_yuan_cell(raw: Any, factor: Decimal = Decimal(1)) -> Decimal:
         number = decimal_from_float(raw) if isinstance(raw, float) else Decimal(raw)
         return number * factor
     text = clean(raw)
-    text = re.sub(r"(?:元)?/(?:每)?(?:m2|㎡|平方米|平米)?(?:月|年)?$", "元", text)
+    text = re.sub(r"(?:元)?/(?:每)?(?:m2|㎡|平方米|平米)?[·•.]?(?:月|年)?$", "元", text)
     own_unit = "万" in text or "元" in text
     text = re.sub(r"^(?:月租金|年租金|租金|单价)(?:为|:|：)?", "", text)
     try:

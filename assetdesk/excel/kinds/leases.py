@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from assetdesk.errors import AssetDeskError, InputError
@@ -81,8 +82,8 @@ class LeasesKind(SheetKind):
                    example=3000, note="按计租方式填写：每月租金、每年租金或每平方米每月单价"),
         ColumnSpec("rent_month", "月租金", "amount", aliases=("月租金额", "每月租金"), import_only=True),
         ColumnSpec("rent_year", "年租金", "amount", aliases=("年租金额", "每年租金"), import_only=True),
-        ColumnSpec("rate", "租金单价", "amount", aliases=("单价", "每平方米月租金", "每平米月租金"),
-                   import_only=True),
+        ColumnSpec("rate", "租金单价", max_length=30, aliases=("单价", "每平方米月租金", "每平米月租金"),
+                   import_only=True),  # text: a rate may have more than two decimals (25.505 元/㎡·月)
         ColumnSpec("escalation", "租金递增", max_length=200, aliases=("递增方式", "递增", "租金调整", "递增条款"),
                    width=20, example="每3年递增5%",
                    note="如“每3年递增5%”，或“2026-01-01起3300；2028-01-01起3600”；不递增填“无”"),
@@ -223,8 +224,12 @@ def lease_input(row: ParsedRow, assets: dict[str, _AssetInfo]) -> LeaseInput:
     start, end = _dates(row)
     basis, rent_key = _basis(row)
     area_for_rate = area or sum(assets[code].area_centi for code in codes)
-    rent_fen = v[rent_key] if rent_key else 0
-    rate = fen_to_decimal(rent_fen) if basis is RentBasis.PER_SQM_MONTH else None
+    if rent_key == "rate":
+        rate: Decimal | None = _parsing("rate", lease_text.parse_rate, v["rate"])
+        rent_fen = 0
+    else:
+        rent_fen = v[rent_key] if rent_key else 0
+        rate = fen_to_decimal(rent_fen) if basis is RentBasis.PER_SQM_MONTH else None
     escalation = _parsing("escalation", lease_text.parse_escalation, v["escalation"], basis, area_for_rate)
     free_months, free_ranges = _parsing("free", lease_text.parse_free, v["free"])
     cycle = _parsing("cycle", lease_text.parse_cycle, v["cycle"]) or PaymentCycle.MONTHLY
