@@ -195,3 +195,47 @@ def test_import_receipts_twice_is_unchanged_and_a_clash_refused(books, billed):
         books.receivables.import_receipts(clash)
     assert outstanding(books, billed) == [1000_00]  # the whole import refused
     assert books.receivables.next_receipt_number() == "00000001"
+
+
+# --- credit on its own account, events, audit, check ------------------------------------------
+def test_credit_kept_on_a_211_account_is_moved_by_its_own_voucher(books, billed):
+    code = books.accounts.add_sub_account("211", "预收租金").code
+    books.posting_rules.set_rule("receivable.prepaid", code)
+    pay(books, billed, "2025-03-05", 3500_00)
+    assert balance(books, code, billed.id) == -500_00 and balance(books, "112", billed.id) == 0
+    books.receivables.bill_due("lease", Period.parse("2025-04"))
+    used = pay(books, billed, "2025-04-02", 600_00)
+    assert books.receivables.credit_of(billed) == 100_00
+    assert balance(books, code, billed.id) == -100_00 and balance(books, "112", billed.id) == 0
+    assert books.documents.voucher_of("credit_apply", 2)  # row 1 is the credit kept, 2 its use is not None
+    assert books.check.run() == []
+    books.receivables.void_receipt(used.number, day("2025-04-03"), "重开")
+    assert books.receivables.credit_of(billed) == 500_00
+    assert balance(books, code, billed.id) == -500_00 and balance(books, "112", billed.id) == 1000_00
+    assert books.check.run() == []
+
+
+def test_writes_are_announced_and_logged(books, zhang):
+    from assetdesk.events import ReceivablesChanged
+
+    seen = []
+    books.ctx.events.subscribe(ReceivablesChanged, seen.append)
+    run = books.receivables.bill_due("lease", Period.parse("2025-02"))
+    books.receivables.undo_run(run.run_id, day("2025-02-28"))
+    assert [e.source for e in seen] == ["lease", "lease"]
+    actions = [a for (a,) in books.ctx.db.execute_sql("SELECT action FROM audit_entry ORDER BY id").fetchall()]
+    assert "应收款项到期" in actions and "撤销应收到期" in actions
+    assert books.check.run() == []
+
+
+def test_credit_used_without_money_and_void_date_checked(books, billed):
+    receipt = pay(books, billed, "2025-01-05", 3500_00)
+    with pytest.raises(AssetDeskError, match="早于收款日期"):
+        books.receivables.void_receipt(receipt.number, day("2025-01-04"), "写错")
+    books.receivables.bill_due("lease", Period.parse("2025-05"))
+    assert books.receivables.use_credit(billed, day("2025-05-02")) == 500_00
+    assert outstanding(books, billed) == [500_00, 1000_00]
+    assert books.receivables.credit_of(billed) == 0
+    assert books.receivables.use_credit(billed, day("2025-05-02")) == 0
+    assert balance(books, "112", billed.id) == 1500_00
+    assert books.check.run() == []

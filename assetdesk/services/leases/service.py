@@ -45,11 +45,18 @@ class LeaseService(Service):
         self._follow_leases = follow_leases
 
     # --- the contract form ------------------------------------------------------------------
-    def preview(self, item: LeaseInput) -> tuple[ScheduleLine, ...]:
-        """The schedule the terms give, checked as ``create`` would (overlaps included); writes nothing."""
-        validation.check_number(item.number)
+    def preview(self, item: LeaseInput, existing: str = "") -> tuple[ScheduleLine, ...]:
+        """The schedule the terms give, checked as ``create`` would (overlaps included); writes nothing.
+        With ``existing`` (the 合同编号 being edited) it is checked as ``update_terms`` would, and the
+        schedule is the one new terms would leave: billed or paid periods as they are, the rest new."""
         self._check_tenant(item)
-        return generate_schedule(self._check(item).terms)
+        if not existing:
+            validation.check_number(item.number)
+            return generate_schedule(self._check(item).terms)
+        lease = self._lease(existing)
+        checked = self._check(item, exclude=(int(lease.id),))
+        charges, frozen = self._frozen(lease)
+        return regenerate([store.line_of(c) for c in charges], checked.terms, {c.seq for c in frozen})
 
     def create(self, item: LeaseInput) -> LeaseRow:
         with self.ctx.transaction():
@@ -69,8 +76,7 @@ class LeaseService(Service):
             before = self.get(lease.number)
             checked = self._check(item, exclude=(int(lease.id),))
             tenant_id = self._tenant(item)
-            charges = [c for c in self._receivables.charges_of(SOURCE, int(lease.id)) if c.state != "cancelled"]
-            frozen = [c for c in charges if c.state == "billed" or _settled(c)]
+            charges, frozen = self._frozen(lease)
             frozen_end = max((c.period_end for c in frozen), default=None)
             if frozen_end is not None and item.end_on < frozen_end:
                 raise InputError(f"租金已出账至 {frozen_end}，新的到期日 {item.end_on} 不能早于该日",
@@ -237,6 +243,11 @@ class LeaseService(Service):
             return found.id
         kind = "单位" if any(mark in name for mark in _ORGANISATION_MARKS) else "个人"
         return counterparties.add_counterparty(CounterpartyInput(name, kind=kind, roles=(TENANT_ROLE,))).id
+
+    def _frozen(self, lease: Lease) -> tuple[list[ChargeRow], list[ChargeRow]]:
+        """The lease's schedule (not cancelled) and the lines new terms leave alone: billed or paid."""
+        charges = [c for c in self._receivables.charges_of(SOURCE, int(lease.id)) if c.state != "cancelled"]
+        return charges, [c for c in charges if c.state == "billed" or _settled(c)]
 
     def _store_assets(self, lease_id: int, checked: validation.Checked) -> None:
         for let in checked.assets:
