@@ -301,3 +301,26 @@ def test_the_cli_imports_a_ledger_and_refuses_a_bad_one_with_exit_code_1(with_as
     assert "新增 3" in capsys.readouterr().out
     assert main(["--db", db, "import", "leases", str(_contracts(tmp_path))]) == 0
     assert "未变 3" in capsys.readouterr().out
+
+
+def test_new_rent_after_a_billing_run_keeps_the_billed_periods_and_re_imports_unchanged(with_assets, tmp_path):
+    import openpyxl
+
+    from assetdesk.excel import import_file
+
+    from .helpers import listed
+
+    books = with_assets
+    path = _contracts(tmp_path)
+    import_file(books, "leases", path)
+    books.leases.bill_rent("2025-03")
+    workbook = openpyxl.load_workbook(path)
+    workbook.active["L6"] = 1100  # ZL2025-003 (monthly, billed January to March)
+    workbook.active["M6"] = "无"
+    workbook.save(path)
+    assert listed(import_file(books, "leases", path, dry_run=True)) == \
+        ["修改 ZL2025-003 张三：租金条款（应收租金计划）有变化"]
+    import_file(books, "leases", path)
+    amounts = [c.amount_fen for c in books.leases.schedule("ZL2025-003") if c.state != "cancelled"]
+    assert amounts == [1000_00] * 3 + [1100_00] * 9  # billed periods stay as they were
+    assert listed(import_file(books, "leases", path, dry_run=True)) == []

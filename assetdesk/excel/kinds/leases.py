@@ -104,7 +104,7 @@ class LeasesKind(SheetKind):
                       cell_errors: Sequence[RowError] = ()) -> list[RowError]:
         errors = self.duplicate_errors(rows)
         assets = _assets(books)
-        known = {lease.number for lease in books.leases.list_leases()}
+        known = {lease.number: lease for lease in books.leases.list_leases()}
         good: list[tuple[ParsedRow, LeaseInput]] = []
         for row in rows:
             try:
@@ -113,19 +113,19 @@ class LeasesKind(SheetKind):
                 errors.append(row.error(problem.key, problem.reason))
                 continue
             good.append((row, item))
-            if item.number not in known:
-                try:
-                    books.leases.preview(item)
-                except AssetDeskError as exc:
-                    errors.append(row.error(_column_of(str(exc), row), str(exc)))
+            old = known.get(item.number)
+            if old is not None and old.terminated_on is not None:
+                continue  # an ended contract is not changed by an import; classify says if it differs
+            try:  # the service's own check: overlaps with the leases in the books, the tenant …
+                books.leases.preview(item, existing=item.number if old is not None else "")
+            except AssetDeskError as exc:
+                errors.append(row.error(_column_of(str(exc), row), str(exc)))
         errors += _overlaps(good, assets)
         return errors
 
     # --- comparing with the books -----------------------------------------------------------
     def classify(self, books: Books, rows: Sequence[ParsedRow], present: set[str]) -> list[Change]:
         """New 合同编号, or one on record whose fields or generated schedule differ (changed)."""
-        from assetdesk.services.leases.schedule import generate_schedule
-
         leases = {lease.number: lease for lease in books.leases.list_leases()}
         assets = _assets(books)
         changes = []
@@ -153,11 +153,14 @@ class LeasesKind(SheetKind):
                 ("交租日", old.due_day, item.due_day), ("押金", fen_to_decimal(old.deposit_fen),
                                                     fen_to_decimal(item.deposit_fen)),
                 ("备注", old.note, item.note)) if before != after]
-            if old.terminated_on is None:
+            if old.terminated_on is None:  # the schedule the terms would leave (billed periods kept)
                 planned = [(c.period_start, c.period_end, c.due_on, c.amount_fen)
                            for c in books.leases.schedule(number) if c.state != "cancelled"]
-                wanted = [(line.period_start, line.period_end, line.due_on, line.amount_fen)
-                          for line in generate_schedule(_terms(item, assets))]
+                try:
+                    wanted = [(line.period_start, line.period_end, line.due_on, line.amount_fen)
+                              for line in books.leases.preview(item, existing=number)]
+                except AssetDeskError as exc:  # refused by validate_rows; never written
+                    wanted, diffs = [], [*diffs, str(exc)]
                 if planned != wanted:
                     diffs.append("租金条款（应收租金计划）有变化")
             changes.append(Change("changed", label, "；".join(diffs)) if diffs else Change("unchanged", label))
