@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 METHODS = ("公开竞价", "协议", "续租")
 RENT_KEYS = ("rent", "rent_month", "rent_year", "rate")
+_WANTED = "_schedule"  # a row's value: the schedule its terms would leave, from validate_rows for classify
 _HEADER_BASIS = {"rent_month": RentBasis.PER_MONTH, "rent_year": RentBasis.PER_YEAR, "rate": RentBasis.PER_SQM_MONTH}
 
 
@@ -107,19 +108,24 @@ class LeasesKind(SheetKind):
         known = {lease.number: lease for lease in books.leases.list_leases()}
         good: list[tuple[ParsedRow, LeaseInput]] = []
         for row in rows:
+            old = known.get(row.values["number"])
+            if old is not None:
+                _fill_absent(row, old, assets)
             try:
                 item = lease_input(row, assets)
             except _RowProblem as problem:
                 errors.append(row.error(problem.key, problem.reason))
                 continue
             good.append((row, item))
-            old = known.get(item.number)
             if old is not None and old.terminated_on is not None:
                 continue  # an ended contract is not changed by an import; classify says if it differs
             try:  # the service's own check: overlaps with the leases in the books, the tenant …
-                books.leases.preview(item, existing=item.number if old is not None else "")
+                lines = books.leases.preview(item, existing=item.number if old is not None else "")
             except AssetDeskError as exc:
                 errors.append(row.error(_column_of(str(exc), row), str(exc)))
+                continue
+            if old is not None:  # classify compares it with the stored schedule (one preview per row)
+                row.values[_WANTED] = _schedule_key(lines)
         errors += _overlaps(good, assets)
         return errors
 
@@ -136,7 +142,7 @@ class LeasesKind(SheetKind):
             if old is None:
                 changes.append(Change("new", label))
                 continue
-            _fill_absent(row, old, present, assets)
+            _fill_absent(row, old, assets)
             try:
                 item = lease_input(row, assets)
             except _RowProblem as problem:  # a refused row: reported by validate_rows, never written
@@ -154,13 +160,13 @@ class LeasesKind(SheetKind):
                                                     fen_to_decimal(item.deposit_fen)),
                 ("备注", old.note, item.note)) if before != after]
             if old.terminated_on is None:  # the schedule the terms would leave (billed periods kept)
-                planned = [(c.period_start, c.period_end, c.due_on, c.amount_fen)
-                           for c in books.leases.schedule(number) if c.state != "cancelled"]
-                try:
-                    wanted = [(line.period_start, line.period_end, line.due_on, line.amount_fen)
-                              for line in books.leases.preview(item, existing=number)]
-                except AssetDeskError as exc:  # refused by validate_rows; never written
-                    wanted, diffs = [], [*diffs, str(exc)]
+                planned = _schedule_key(c for c in books.leases.schedule(number) if c.state != "cancelled")
+                wanted = row.values.pop(_WANTED, None)
+                if wanted is None:
+                    try:
+                        wanted = _schedule_key(books.leases.preview(item, existing=number))
+                    except AssetDeskError as exc:  # refused by validate_rows; never written
+                        wanted, diffs = [], [*diffs, str(exc)]
                 if planned != wanted:
                     diffs.append("租金条款（应收租金计划）有变化")
             changes.append(Change("changed", label, "；".join(diffs)) if diffs else Change("unchanged", label))
@@ -332,8 +338,12 @@ def _overlaps(rows: list[tuple[ParsedRow, LeaseInput]], assets: dict[str, _Asset
     return errors
 
 
-def _fill_absent(row: ParsedRow, old: Any, present: set[str], assets: dict[str, _AssetInfo]) -> None:
-    """A column left out of the file keeps the contract's value in the books."""
+def _schedule_key(lines: Iterable[Any]) -> list[tuple]:
+    return [(line.period_start, line.period_end, line.due_on, line.amount_fen) for line in lines]
+
+
+def _fill_absent(row: ParsedRow, old: Any, assets: dict[str, _AssetInfo]) -> None:
+    """A column left out of the row's sheet keeps the contract's value in the books."""
     v = row.values
     part = old.area_centi if len(old.asset_codes) == 1 and old.asset_codes[0] in assets \
         and assets[old.asset_codes[0]].area_centi != old.area_centi else 0
@@ -342,7 +352,7 @@ def _fill_absent(row: ParsedRow, old: Any, present: set[str], assets: dict[str, 
             "due_day": old.due_day, "deposit": old.deposit_fen, "note": old.note,
             "area": part}
     for key, value in kept.items():
-        if key not in present:
+        if key not in row.where:
             v[key] = value
 
 
