@@ -14,6 +14,7 @@ from assetdesk.services.assets import AssetInput
 from assetdesk.services.leases.schedule import generate_schedule
 from assetdesk.services.leases.terms import EveryYears, LeaseTerms, PaymentCycle, RentBasis, RentStep
 from assetdesk.services.leases.types import LeasedAsset, LeaseInput
+from assetdesk.services.org import CounterpartyInput
 from assetdesk.services.receivables import Payer, ReceiptInput
 from tests.helpers import day
 
@@ -68,10 +69,12 @@ def test_create_stores_the_lease_its_schedule_and_lets_the_asset(assets):
 
 def test_an_existing_tenant_is_found_by_its_normalised_name(assets):
     books = assets
+    books.org.add_counterparty(CounterpartyInput("张三", "个人", phone="13800138000", roles=("缴费人",)))
     first = books.leases.create(lease())
     second = books.leases.create(lease("HT2025-002", LeasedAsset("ZC002"), tenant_name=" 张  三 "))
     assert first.tenant_id == second.tenant_id
-    assert [c.name for c in books.org.list_counterparties()] == ["张三"]
+    assert [(c.name, c.roles, c.phone) for c in books.org.list_counterparties()] == \
+        [("张三", ("缴费人", "承租方"), "13800138000")]
 
 
 def test_preview_checks_like_create_and_writes_nothing(assets):
@@ -312,3 +315,4 @@ def test_terms_round_trip_through_the_database(assets):
     assert expected[0].amount_fen == 3000_00 * 4 and "免租" in expected[0].note  # Jan and Feb free
     result = books.leases.upsert_leases([item])
     assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
+    assert books.leases.input_of(row.number) == dataclasses.replace(item, tenant_id=row.tenant_id)

@@ -152,6 +152,7 @@ def test_reconciliation_agrees_then_catches_a_voucher_reversed_by_hand(books, le
     assert len(wrong) == 1 and wrong[0].differences[0].record == "李四商行"
     assert wrong[0].differences[0].difference_fen == -1500_00
     assert "相差" in wrong[0].message()
+    assert any("李四商行" in finding.message for finding in books.check.run())
 
 
 def test_nothing_to_reconcile_without_charges(books):

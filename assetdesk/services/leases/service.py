@@ -163,6 +163,13 @@ class LeaseService(Service):
         lease = reading.select_leases().where(Lease.number == number.strip()).first()
         return reading.rows_of([lease], self.ctx.today())[0] if lease else None
 
+    def input_of(self, number: str) -> LeaseInput:
+        """The contract form of a stored lease, as ``create`` took it (to edit, renew or export it)."""
+        lease = self._lease(number)
+        assets = (LeaseAsset.select(Asset.code, LeaseAsset.area_centi).join(Asset)
+                  .where(LeaseAsset.lease == lease.id).order_by(LeaseAsset.id))
+        return store.input_of(lease, [(code, int(area)) for code, area in reading.tuples(assets)])
+
     def list_leases(self, status: str | None = None, asset_code: str | None = None,
                     tenant: str | None = None, today: dt.date | None = None) -> list[LeaseRow]:
         """By 合同编号; ``status`` as derived on ``today`` (未开始 / 生效 / 已到期 / 已终止),
@@ -240,6 +247,10 @@ class LeaseService(Service):
         name = normalise_name(item.tenant_name)
         found = counterparties.find_counterparty(name)
         if found is not None:
+            if TENANT_ROLE not in found.roles:  # a known party now also rents: it joins the 承租方 list
+                counterparties.update_counterparty(found.id, CounterpartyInput(
+                    found.name, found.kind, found.id_code, found.phone, found.address,
+                    (*found.roles, TENANT_ROLE), found.note))
             return found.id
         kind = "单位" if any(mark in name for mark in _ORGANISATION_MARKS) else "个人"
         return counterparties.add_counterparty(CounterpartyInput(name, kind=kind, roles=(TENANT_ROLE,))).id

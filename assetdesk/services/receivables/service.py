@@ -14,6 +14,10 @@ the posting rules (DOMAIN §3.3):
 - an offset: Dr ``offset.payable`` / Cr receivable; a write-off: Dr ``bad_debt.expense`` / Cr
   receivable, and its write-back the reverse; an adjustment: Dr income / Cr receivable (or prepaid).
 Counterparty payers put their id on every line (the 112 and 211 sub-ledgers), leases their lease id.
+
+The work lives in one module per concept: charges (schedules and runs), allocation (what money
+settles, oldest due first), receipts, credit (预收), numbers (收据号), voiding, receipt_views,
+deposits, settle (抵销, 坏账核销, 调整), reading (arrears), reconcile (``check``).
 """
 from __future__ import annotations
 
@@ -25,10 +29,14 @@ from assetdesk.services.context import Service, ServiceContext
 from assetdesk.services.documents import DocumentPostingService
 from assetdesk.services.org_types import UpsertResult
 from assetdesk.services.receivables import charges as _charges
+from assetdesk.services.receivables import credit as _credit
 from assetdesk.services.receivables import deposits as _deposits
+from assetdesk.services.receivables import numbers as _numbers
 from assetdesk.services.receivables import reading as _reading
+from assetdesk.services.receivables import receipt_views as _views
 from assetdesk.services.receivables import receipts as _receipts
 from assetdesk.services.receivables import settle as _settle
+from assetdesk.services.receivables import voiding as _voiding
 from assetdesk.services.receivables.types import (
     ArrearsRow,
     ChargeInput,
@@ -85,24 +93,24 @@ class ReceivableService(Service):
         return _receipts.import_receipts(self, items)
 
     def void_receipt(self, number: str, on: dt.date, reason: str) -> ReceiptView:
-        return _receipts.void_receipt(self, number, on, reason)
+        return _voiding.void_receipt(self, number, on, reason)
 
     def receipt(self, number: str) -> ReceiptView:
-        return _receipts.get(self, number)
+        return _views.get(self, number)
 
     def receipts(self, payer: Payer | None = None, date_from: dt.date | None = None,
                  date_to: dt.date | None = None) -> list[ReceiptView]:
-        return _receipts.listing(self, payer, date_from, date_to)
+        return _views.listing(self, payer, date_from, date_to)
 
     def next_receipt_number(self) -> str:
-        return _receipts.next_number(self)
+        return _numbers.next_number(self)
 
     def credit_of(self, payer: Payer) -> int:
-        return _receipts.credit_of(self, payer)
+        return _credit.credit_of(self, payer)
 
     def use_credit(self, payer: Payer, on: dt.date, source: str = "", source_id: int | None = None) -> int:
         """The payer's credit (预收) settles its open charges oldest first, no money coming in; the amount used."""
-        return _receipts.use_credit(self, payer, on, source, source_id)
+        return _credit.use_credit(self, payer, on, source, source_id)
 
     # --- deposits, offsets, write-offs, adjustments -------------------------------------------
     def receive_deposit(self, lease_id: int, amount_fen: int, on: dt.date, method: str,
