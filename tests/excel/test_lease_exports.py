@@ -4,6 +4,7 @@ aged 1–30 … 365天以上 as of today or of the end of ``--period``."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -101,5 +102,52 @@ def test_the_cli_exports_arrears_and_the_schedule(collected, tmp_path, capsys):
     assert "2025年2月28日" in _sheet(tmp_path / "欠租2.xlsx")[1][0][0]
     assert main(["--db", db, "export", "rent-schedule", str(tmp_path / "计划.xlsx")]) == 0
     assert main(["--db", db, "export", "arrears", str(tmp_path / "欠租.pdf")]) == 2
-    assert main(["--db", db, "export", "leases", str(tmp_path / "合同.xlsx")]) == 1
-    assert "rent-schedule" in capsys.readouterr().err
+    assert main(["--db", db, "export", "leases", str(tmp_path / "合同.xlsx")]) == 0
+    assert main(["--db", db, "import", "leases", str(tmp_path / "合同.xlsx")]) == 0
+    assert "未变 3" in capsys.readouterr().out
+
+
+def test_the_contracts_export_re_imports_unchanged_with_every_kind_of_term(with_assets, tmp_path):  # noqa: F811
+    from assetdesk.excel import export_file
+
+    from .helpers import listed
+    from .test_lease_kinds import CONTRACTS
+
+    books = with_assets
+    rows = [list(row) for row in CONTRACTS[:6]]
+    rows[2][11] = "租金"
+    rows[2].insert(11, "计租方式")
+    for row in rows[3:]:
+        row.insert(11, "元/月")
+    rows[4][11:13] = ["元/年", 60000]  # 兰花物业 pays by the year
+    rows[5][11:13] = ["元/㎡·月", 2.12]  # 张三's parking: by the ㎡
+    rows[5][14] = "1个月；2025-07-01至2025-07-15"
+    rows[5][13] = "第2年起1200元/月"
+    import_file(books, "leases", make_workbook(tmp_path / "in.xlsx", rows))
+    park = books.leases.input_of("ZL2025-003")
+    assert (park.rate_yuan, park.free_months, len(park.free_ranges)) == (Decimal("2.12"), 1, 1)
+    out = export_file(books, "leases", tmp_path / "合同.xlsx")
+    _, written = _sheet(out)
+    header = written[2]
+    assert "租金单价(元/㎡·月)" in header and "租金递增" in header
+    shop = written[3]
+    assert shop[header.index("租金递增")] == "每2年递增3%" and shop[header.index("缴费周期")] == "季付"
+    assert listed(import_file(books, "leases", out, dry_run=True)) == []
+    before = [books.leases.schedule(n) for n in ("ZL2025-001", "ZL2025-002", "ZL2025-003")]
+    import_file(books, "leases", out)
+    assert [books.leases.schedule(n) for n in ("ZL2025-001", "ZL2025-002", "ZL2025-003")] == before
+
+
+def test_a_rate_with_three_decimals_exports_and_re_imports_exactly(with_assets, tmp_path):  # noqa: F811
+    from assetdesk.excel import export_file
+
+    from .helpers import listed
+
+    books = with_assets
+    rows = [["合同编号", "承租方", "资产编码", "租赁面积(㎡)", "租赁期限", "租金单价(元/㎡·月)", "缴费周期"],
+            ["ZL-9", "赵六", "ZC003", 100, "2025-01-01至2025-12-31", "25.505", "月付"]]
+    import_file(books, "leases", make_workbook(tmp_path / "in.xlsx", rows))
+    assert books.leases.schedule("ZL-9")[0].amount_fen == 2550_50  # 100 ㎡ × 25.505
+    out = export_file(books, "leases", tmp_path / "out.xlsx")
+    assert listed(import_file(books, "leases", out, dry_run=True)) == []
+    assert books.leases.input_of("ZL-9").rate_yuan == Decimal("25.505")

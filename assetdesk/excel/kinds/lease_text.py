@@ -187,7 +187,8 @@ def _number(text: str) -> int:
 
 
 def parse_free(raw: Any) -> tuple[int, tuple[tuple[dt.date, dt.date], ...]]:
-    """免租期 → (months from the start, explicit date ranges)."""
+    """免租期 → (months from the start, explicit date ranges): "3", "3个月", "2024-01-01至2024-03-31",
+    or both separated by ；("1个月；2025-07-01至2025-07-15")."""
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         if raw < 0 or float(raw) != int(raw):
             raise InputError(f"免租期“{clean(raw)}”不是整月数", "请填写免租的月数（整数），或免租的起止日期")
@@ -195,15 +196,36 @@ def parse_free(raw: Any) -> tuple[int, tuple[tuple[dt.date, dt.date], ...]]:
     text = clean(raw)
     if text in NONE_WORDS:
         return 0, ()
-    match = _MONTHS_RE.match(text.removeprefix("免租"))
-    if match:
-        return int(Decimal(match.group(1))), ()
-    dates = _DATE_RE.findall(text)
-    if dates and len(dates) % 2 == 0 and not _DATE_RE.sub("", text).strip("至到~-;；,，、()（）免租期"):
-        pairs = [(parse_date(_date_text(dates[i])), parse_date(_date_text(dates[i + 1])))
-                 for i in range(0, len(dates), 2)]
-        return 0, tuple(pairs)
-    raise InputError(f"免租期“{raw}”无法识别", "请填写免租月数（如 3），或起止日期（如 2024-01-01至2024-03-31）")
+    months = 0
+    ranges: list[tuple[dt.date, dt.date]] = []
+    for part in (p for p in re.split(r"[;；,，、]+", text) if p):
+        match = _MONTHS_RE.match(part.removeprefix("免租").removeprefix("前"))
+        dates = _DATE_RE.findall(part)
+        if match:
+            months += int(Decimal(match.group(1)))
+        elif len(dates) == 2 and not _DATE_RE.sub("", part).strip("至到~-()（）免租期"):
+            ranges.append((parse_date(_date_text(dates[0])), parse_date(_date_text(dates[1]))))
+        else:
+            raise InputError(f"免租期“{raw}”无法识别",
+                             "请填写免租月数（如 3），或起止日期（如 2024-01-01至2024-03-31）")
+    return months, tuple(ranges)
+
+
+def free_text(months: int, ranges: tuple[tuple[dt.date, dt.date], ...]) -> str:
+    """免租期 as ``parse_free`` reads it back: "1个月；2025-07-01至2025-07-15"."""
+    parts = ([f"{months}个月"] if months else []) + [f"{first}至{last}" for first, last in ranges]
+    return "；".join(parts) or "无"
+
+
+def escalation_text(escalation: EveryYears | tuple[RentStep, ...] | None) -> str:
+    """递增 as ``parse_escalation`` reads it back: "每3年递增5%", "2026-01-01起3300.00元/月；第3年起3600.00元/月"
+    (steps in 元/月, the engine's own unit, whatever the contract's basis: exact both ways)."""
+    if escalation is None or escalation == ():
+        return "无"
+    if isinstance(escalation, EveryYears):
+        return f"每{escalation.years}年递增{escalation.percent}%"
+    return "；".join(f"{step.from_on if isinstance(step.from_on, dt.date) else f'第{step.from_on}年'}起"
+                    f"{format(Decimal(step.monthly_rent_fen) / 100, '.2f')}元/月" for step in escalation)
 
 
 def parse_cycle(raw: Any) -> PaymentCycle | None:

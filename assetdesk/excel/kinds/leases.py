@@ -15,8 +15,8 @@ already in the books is unchanged when its fields and the schedule its terms gen
 so importing a file twice changes nothing.
 
 The 递增 and 免租 columns describe the whole of a contract's terms: left out of the file, they mean
-none. There is no export of this kind (the contract ledger is the report ``lease-register``; the
-schedule is ``rent-schedule``).
+none. The export writes every contract as its form (``books.leases.input_of``) in these same words
+(steps in 元/月, a rate in 租金单价), so it re-imports unchanged.
 """
 from __future__ import annotations
 
@@ -80,11 +80,13 @@ class LeasesKind(SheetKind):
         ColumnSpec("basis", "计租方式", max_length=20, aliases=("租金计算方式", "计费方式", "计租单位", "租金单位"),
                    width=10, example="元/月", note="元/月、元/年、元/㎡·月（或按月、按年、按面积）"),
         ColumnSpec("rent", "租金", "amount", aliases=("合同租金", "租金标准", "租金金额", "租金额"), width=14,
-                   example=3000, note="按计租方式填写：每月租金、每年租金或每平方米每月单价"),
+                   example=3000, note="按计租方式填写每月或每年的租金；按面积计租填在“租金单价”列"),
         ColumnSpec("rent_month", "月租金", "amount", aliases=("月租金额", "每月租金"), import_only=True),
         ColumnSpec("rent_year", "年租金", "amount", aliases=("年租金额", "每年租金"), import_only=True),
-        ColumnSpec("rate", "租金单价", max_length=30, aliases=("单价", "每平方米月租金", "每平米月租金"),
-                   import_only=True),  # text: a rate may have more than two decimals (25.505 元/㎡·月)
+        # text: a rate may have more than two decimals (25.505 元/㎡·月)
+        ColumnSpec("rate", "租金单价(元/㎡·月)", max_length=30,
+                   aliases=("租金单价", "单价", "每平方米月租金", "每平米月租金"), width=12,
+                   note="按面积计租时填写每平方米每月的租金，可有三位小数"),
         ColumnSpec("escalation", "租金递增", max_length=200, aliases=("递增方式", "递增", "租金调整", "递增条款"),
                    width=20, example="每3年递增5%",
                    note="如“每3年递增5%”，或“2026-01-01起3300；2028-01-01起3600”；不递增填“无”"),
@@ -177,8 +179,21 @@ class LeasesKind(SheetKind):
         return books.leases.upsert_leases([lease_input(row, assets) for row in rows])
 
     def export_rows(self, books: Books, **options: Any) -> Iterable[dict[str, Any]]:
-        raise InputError("租赁合同不能按导入格式导出",
-                         "合同台账请打印或导出报表 lease-register；应收租金计划请导出 rent-schedule")
+        """Every contract as its form (``input_of``), in the words the import reads back unchanged."""
+        for lease in books.leases.list_leases():
+            item = books.leases.input_of(lease.number)
+            per_area = item.basis is RentBasis.PER_SQM_MONTH
+            yield {"number": item.number, "tenant": item.tenant_name,
+                   "assets": "、".join(a.asset_code for a in item.assets),
+                   "area": item.assets[0].area_centi or None if len(item.assets) == 1 else None,
+                   "purpose": item.purpose, "method": item.method, "decision_ref": item.decision_ref,
+                   "decision_on": item.decision_on, "signed_on": item.signed_on, "start_on": item.start_on,
+                   "end_on": item.end_on, "basis": item.basis.value, "rent": None if per_area else item.rent_fen,
+                   "rate": str(item.rate_yuan) if per_area and item.rate_yuan is not None else "",
+                   "escalation": lease_text.escalation_text(item.escalation),
+                   "free": lease_text.free_text(item.free_months, item.free_ranges),
+                   "cycle": item.cycle.label + "付", "due_day": item.due_day, "deposit": item.deposit_fen,
+                   "note": item.note}
 
 
 @dataclass(frozen=True)
