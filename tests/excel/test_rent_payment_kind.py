@@ -126,3 +126,13 @@ def test_the_cli_imports_receipts(billed, tmp_path, capsys):
     billed.close()
     assert main(["--db", db, "import", "rent-payments", str(path)]) == 0
     assert "新增 3" in capsys.readouterr().out
+
+
+def test_the_receipts_export_re_imports_unchanged(billed, tmp_path):
+    from assetdesk.excel import export_file
+
+    books = billed
+    import_file(books, "rent-payments", _book(tmp_path))
+    out = export_file(books, "rent-payments", tmp_path / "收款导出.xlsx")
+    preview = import_file(books, "rent-payments", out, dry_run=True)
+    assert preview.errors == [] and listed(preview) == [] and preview.unchanged == 3
