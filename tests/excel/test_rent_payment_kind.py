@@ -136,3 +136,11 @@ def test_the_receipts_export_re_imports_unchanged(billed, tmp_path):
     out = export_file(books, "rent-payments", tmp_path / "收款导出.xlsx")
     preview = import_file(books, "rent-payments", out, dry_run=True)
     assert preview.errors == [] and listed(preview) == [] and preview.unchanged == 3
+
+
+def test_a_receipt_book_chosen_as_leases_is_named_for_what_it_is(books, tmp_path):
+    from assetdesk.errors import ImportFileError
+
+    with pytest.raises(ImportFileError, match="是租金收款记录") as caught:
+        import_file(books, "leases", _book(tmp_path), dry_run=True)
+    assert caught.value.suggested_kind == "rent-payments"
