@@ -63,3 +63,18 @@ def test_old_sub_accounts_are_matched_by_name_never_by_code_alone(v3_copy):
         assert found["cadre_pay.expense"] == ("", "未设置（默认科目“51301 管理费用—干部报酬”已停用）— 请选择")
     finally:
         books.close()
+
+
+def test_upgrading_to_v6_sets_prepaid_and_bad_debts_and_leaves_offset_to_the_clerk(tmp_path):
+    """v5 books hold 112 and 515 as leaves but no 21102 其他应付款: 抵销 stays 未设置 (never guessed)."""
+    path = tmp_path / "books.db"
+    shutil.copy(Path(__file__).parent / "fixtures" / "schema_v5.db", path)
+    books = open_books(path, clock=fixed_clock)
+    try:
+        found = rules(books)
+        assert found["receivable.prepaid"] == ("112", "")
+        assert found["bad_debt.expense"] == ("515", "")
+        assert found["offset.payable"][0] == "" and found["offset.payable"][1]
+        assert books.check.run() == []
+    finally:
+        books.close()

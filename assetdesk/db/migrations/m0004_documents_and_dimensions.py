@@ -105,7 +105,8 @@ _V4_RULE_DEFAULTS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _default_posting_rules(db: peewee.Database) -> None:
+def _default_posting_rules(db: peewee.Database,
+                           defaults: tuple[tuple[str, str, str], ...] = _V4_RULE_DEFAULTS) -> None:
     """Set the rules whose default account the books already have as an active leaf, matched by code
     and name (an old book's 50101 may hold something else than 租金收入; DOMAIN §3.1: never by code
     alone), or by name under the same parent with another code. Where the default is a sub-account
@@ -119,7 +120,7 @@ def _default_posting_rules(db: peewee.Database) -> None:
     leaves = {row[1]: (row[0], row[2]) for row in rows if row[0] not in parents and row[4]}
     taken = {key for (key,) in db.execute_sql("SELECT key FROM posting_rule").fetchall()}
     p = db.param
-    for key, code, name in _V4_RULE_DEFAULTS:
+    for key, code, name in defaults:
         account_id = _default_account(leaves, code, name)
         if account_id is not None and key not in taken:
             db.execute_sql(f"INSERT INTO posting_rule (key, account_id) VALUES ({p}, {p})", (key, account_id))

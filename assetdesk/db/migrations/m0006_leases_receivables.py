@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import peewee
 
-from assetdesk.db.migrations.m0004_documents_and_dimensions import _default_account
+from assetdesk.db.migrations.m0004_documents_and_dimensions import _default_posting_rules
 
 VERSION = 6
 
@@ -26,18 +26,4 @@ def upgrade(db: peewee.Database) -> None:
 
     db.create_tables([m.Attachment, m.Lease, m.LeaseAsset, m.ChargeRun, m.ChargeBatch, m.Charge, m.Receipt,
                       m.Settlement, m.PayerCredit, m.DepositMove, m.Offset, m.WriteOff], safe=True)
-    _default_posting_rules(db)
-
-
-def _default_posting_rules(db: peewee.Database) -> None:
-    rows = db.execute_sql("SELECT id, code, name, parent_id, is_active FROM account").fetchall()
-    if not rows:
-        return  # no chart yet: setup_book seeds the chart with its rules
-    parents = {row[3] for row in rows if row[3]}
-    leaves = {row[1]: (row[0], row[2]) for row in rows if row[0] not in parents and row[4]}
-    taken = {key for (key,) in db.execute_sql("SELECT key FROM posting_rule").fetchall()}
-    p = db.param
-    for key, code, name in _V6_RULE_DEFAULTS:
-        account_id = _default_account(leaves, code, name)
-        if account_id is not None and key not in taken:
-            db.execute_sql(f"INSERT INTO posting_rule (key, account_id) VALUES ({p}, {p})", (key, account_id))
+    _default_posting_rules(db, _V6_RULE_DEFAULTS)  # set where the books hold the default, as version 4 did

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from assetdesk.db.models import Receipt
-from assetdesk.errors import NotFoundError
+from assetdesk.errors import InputError, NotFoundError
 from assetdesk.services.receivables.common import (
     CREDIT_APPLY,
     DEPOSIT_PURPOSE,
@@ -29,9 +29,12 @@ if TYPE_CHECKING:
 
 
 def get(service: ReceivableService, number: str) -> ReceiptView:
+    number = (number or "").strip()
+    if not number:
+        raise InputError("请指定收据号", "命令行用 --number 收据号，例如 --number 00000012")
     receipt = find_receipt(service, number)
     if receipt is None:
-        raise NotFoundError(f"收据号 {number} 不存在", "请核对收据号")
+        raise NotFoundError(f"没有收据号为“{number}”的收据", "请核对收据号（收款页面列出了全部收据）")
     return view(service, receipt)
 
 
