@@ -12,12 +12,14 @@ from assetdesk.events import EventBus
 from assetdesk.services.accounts import AccountService
 from assetdesk.services.alerts import AlertRegistry
 from assetdesk.services.assets import AssetService, register_reconciliation
+from assetdesk.services.assets.alerts import asset_alerts
 from assetdesk.services.audit import AuditService
 from assetdesk.services.aux_ledger import AuxLedgerService
 from assetdesk.services.backup import BackupService
 from assetdesk.services.check import CheckService
 from assetdesk.services.context import ServiceContext
 from assetdesk.services.documents import DocumentPostingService
+from assetdesk.services.leases.alerts import lease_alerts
 from assetdesk.services.leases.service import LeaseService
 from assetdesk.services.ledger import LedgerService
 from assetdesk.services.org import OrgService
@@ -57,6 +59,8 @@ class Books:
         self.leases = LeaseService(self.ctx, self.receivables, self.assets.follow_leases)
         self.check.reconciliations.add(receivables_reconciliation)
         self.alerts = AlertRegistry()
+        self.alerts.add(lease_alerts)
+        self.alerts.add(asset_alerts)
 
     def _reopen(self) -> None:
         """After a restore: the restored file may be from an older version, so bring it up to date."""
