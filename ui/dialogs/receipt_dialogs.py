@@ -220,7 +220,7 @@ class WriteOffDialog(_ServiceDialog):
     def __init__(self, books: Any, charge: ChargeRow, parent: QWidget | None = None):
         super().__init__(books, self.tr("坏账核销") + f" — {charge.payer_name}", parent)
         self.charge = charge
-        period = charge.months_text or f"{charge.period_start.isoformat()} ~ {charge.period_end.isoformat()}"
+        period = f"{charge.period_start.isoformat()} ~ {charge.period_end.isoformat()}"
         self.facts.setText(_facts([
             (self.tr("交款人"), charge.payer_name),
             (self.tr("款项"), f"{charge.item}　{period}"),

@@ -210,7 +210,7 @@ class ReceiptsPage(Page):
         self.date_edit = DateEdit(required=True)
         self.date_edit.returnPressed.connect(self.on_receive)
         self.summary_edit = QLineEdit()
-        self.summary_edit.setPlaceholderText(self.tr("收取租金"))
+        self.summary_edit.setPlaceholderText(self.tr("留空则按所收款项填写"))
         self.summary_edit.returnPressed.connect(self.on_receive)
         self.chosen_check = QCheckBox(self.tr("只收选中的款项"))
         self.chosen_check.setToolTip(self.tr("勾选后只结清表中选中的应收；不勾选则从最早的应收起依次结清，多收的转为预收"))
@@ -263,7 +263,7 @@ class ReceiptsPage(Page):
             Column("lease", self.tr("合同"), value=lambda r: self._lease_numbers.get(r.lease_id or 0, r.source),
                    width=110),
             text_column("item", "款项", width=60),
-            Column("period", "期间", value=_period_text, width=190),
+            Column("period", "期间", value=_period_text, width=150),
             date_column("due_on", "应收日"),
             money_column("amount_fen", "应收"),
             money_column("paid", "已收", value=lambda r: r.amount_fen - r.outstanding_fen),
@@ -309,6 +309,7 @@ class ReceiptsPage(Page):
         self.receipts_view = QTableView()
         self.receipts_view.setModel(self.receipts_model)
         self.receipts_view.setSortingEnabled(True)
+        self.receipts_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the newest receipt first
         self.receipts_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.receipts_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.receipts_view.verticalHeader().setVisible(False)
@@ -499,7 +500,7 @@ class ReceiptsPage(Page):
             return
         item = ReceiptInput(payer=Payer.counterparty(self.payer.id), received_on=on or self.books.ctx.today(),
                             amount_fen=amount, method=self.method_combo.method(), charge_ids=charge_ids,
-                            summary=self.summary_edit.text().strip() or self.tr("收取租金"))
+                            summary=self.summary_edit.text().strip())
         outcome = self.attempt(self.books.receivables.receive, item)
         if not outcome.ok:
             return
@@ -654,5 +655,11 @@ class ReceiptsPage(Page):
 
 
 def _period_text(row) -> str:
-    text = getattr(row, "months_text", "")
-    return text or f"{row.period_start.isoformat()} ~ {row.period_end.isoformat()}"
+    """2025-01 ~ 2025-03 for whole months, 2025-01 for one, the dates for a part of a month."""
+    start, end = row.period_start, row.period_end
+    whole = start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+    if not whole:
+        return f"{start.isoformat()} ~ {end.isoformat()}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%Y-%m}"
+    return f"{start:%Y-%m} ~ {end:%Y-%m}"
