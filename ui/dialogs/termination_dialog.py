@@ -74,7 +74,6 @@ class TerminationDialog(QDialog):
         form.addRow(self.summary_label)
         form.addRow(self.buttons)
         self.on_edit.value_changed.connect(self.update_summary)
-        self.on_edit.textChanged.connect(self.update_summary)
         self.deposit_combo.currentIndexChanged.connect(self.update_summary)
         self.update_summary()
 

@@ -15,7 +15,8 @@ from assetdesk.services.leases.terms import PaymentCycle
 from assetdesk.services.leases.types import ACTIVE, EXPIRED, NOT_STARTED, TERMINATED, LeaseRow
 
 BILLED, CANCELLED = "billed", "cancelled"
-RECEIVED_KINDS = ("receipt", "credit")  # what counts as received (the rest: deposit, offset, write-off, adjust)
+RECEIVED_KINDS = ("receipt", "credit")
+ADJUSTED = "adjust"  # what counts as received (the rest: deposit, offset, write-off, adjust)
 
 
 def status_on(lease: Lease, today: dt.date) -> str:
@@ -94,14 +95,18 @@ def _totals(ids: list[int]) -> dict[int, tuple[int, int, int, int]]:
         settled = (Settlement.select(
             Charge.source_id,
             peewee.fn.SUM(peewee.Case(None, [(Settlement.kind.in_(RECEIVED_KINDS), Settlement.amount_fen)], 0)),
+            peewee.fn.SUM(peewee.Case(None, [(Settlement.kind == ADJUSTED, Settlement.amount_fen)], 0)),
             peewee.fn.SUM(Settlement.amount_fen))
             .join(Charge).where(Charge.source == SOURCE, Charge.source_id.in_(chunk), Charge.state == BILLED,
                                 Settlement.is_void == False)  # noqa: E712
             .group_by(Charge.source_id))
-        paid = {int(lease_id): (int(received or 0), int(total or 0)) for lease_id, received, total in tuples(settled)}
+        paid = {int(lease_id): (int(received or 0), int(adjusted or 0), int(total or 0))
+                for lease_id, received, adjusted, total in tuples(settled)}
         for lease_id, total, billed in tuples(amounts):
-            received, all_settled = paid.get(int(lease_id), (0, 0))
-            result[int(lease_id)] = (int(total or 0), int(billed or 0), received, all_settled)
+            received, adjusted, all_settled = paid.get(int(lease_id), (0, 0, 0))
+            # a termination's adjustment lowers what is due: out of the totals, not counted as paid
+            result[int(lease_id)] = (int(total or 0) - adjusted, int(billed or 0) - adjusted, received,
+                                     all_settled - adjusted)
     return result
 
 
@@ -111,7 +116,7 @@ def _deposits(ids: list[int]) -> dict[int, int]:
         query = (DepositMove.select(
             DepositMove.lease,
             peewee.fn.SUM(peewee.Case(None, [(DepositMove.kind == "收取", DepositMove.amount_fen)],
-                                      -DepositMove.amount_fen)))
+                                      0 - DepositMove.amount_fen)))
             .where(DepositMove.lease.in_(chunk), DepositMove.is_void == False)  # noqa: E712
             .group_by(DepositMove.lease))
         result.update({int(lease_id): int(held or 0) for lease_id, held in tuples(query)})

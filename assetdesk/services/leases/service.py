@@ -70,7 +70,7 @@ class LeaseService(Service):
             checked = self._check(item, exclude=(int(lease.id),))
             tenant_id = self._tenant(item)
             charges = [c for c in self._receivables.charges_of(SOURCE, int(lease.id)) if c.state != "cancelled"]
-            frozen = [c for c in charges if c.state == "billed" or c.outstanding_fen != c.amount_fen]
+            frozen = [c for c in charges if c.state == "billed" or _settled(c)]
             frozen_end = max((c.period_end for c in frozen), default=None)
             if frozen_end is not None and item.end_on < frozen_end:
                 raise InputError(f"租金已出账至 {frozen_end}，新的到期日 {item.end_on} 不能早于该日",
@@ -273,6 +273,11 @@ class LeaseService(Service):
             return False
         method = lease.method if lease.previous_id and item.method in ("", "协议") else item.method
         return store.same_fields(lease, store.lease_fields(item, tenant_id, int(lease.area_centi), method))
+
+
+def _settled(charge: ChargeRow) -> int:
+    return (charge.received_fen + charge.deposit_fen + charge.offset_fen + charge.written_off_fen
+            + charge.adjusted_fen)
 
 
 def _assets_of(lease_id: int) -> set[tuple[str, int]]:
