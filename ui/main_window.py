@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.brand.setObjectName("navBrand")
         self.brand.setWordWrap(True)
         self.brand.setFixedWidth(188)
-        footer = QLabel(self.tr("Ctrl+1…7 切换页面"))
+        footer = QLabel(self.tr("Ctrl+1…9、0 切换页面"))
         footer.setObjectName("navFooter")
         footer.setFixedWidth(188)
         side = QVBoxLayout()
@@ -230,8 +230,8 @@ class MainWindow(QMainWindow):
             placeholder = QWidget()  # replaced by the page on first visit
             self.stack.addWidget(placeholder)
             action = self.view_menu.addAction(cls.display_title(), lambda n=number: self.show_page(n))
-            if number < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            if number < 10:  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth page
+                action.setShortcut(QKeySequence(f"Ctrl+{(number + 1) % 10}"))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
         self.navigation.blockSignals(False)
