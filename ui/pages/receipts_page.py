@@ -251,6 +251,8 @@ class ReceiptsPage(Page):
                        self.offset_button, self.write_off_button):
             button.setAutoDefault(False)
             row.addWidget(button)
+        row.addWidget(export_button(lambda: export_table_view(self, self.books, self.tr("应收明细"),
+                                                              self.charges_model), self))
         return row
 
     def _charge_columns(self) -> list[Column]:
