@@ -154,3 +154,54 @@ def test_print_opens_the_receipt_preview(page, qtbot, typist):
     qtbot.addWidget(preview)
     qtbot.waitUntil(lambda: preview.pdf_path is not None, timeout=20000)
     preview.close()
+
+
+def test_deposit_received_at_the_counter_gives_a_receipt(page, books, lease, qtbot, typist, monkeypatch):
+    _find(page, qtbot, typist, "ygx")
+    opened = []
+
+    def exec_(dialog):
+        opened.append(dialog)
+        dialog.show()
+        assert dialog.amount_edit.fen() == 6_000_00  # the deposit the contract asks
+        QTest.keyClick(dialog.method_combo, Qt.Key.Key_2)  # 转账
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+    monkeypatch.setattr(DepositDialog, "exec", exec_)
+    qtbot.mouseClick(page.deposit_in_button, Qt.MouseButton.LeftButton)
+    assert opened and books.receivables.deposit_state(lease.id).held_fen == 6_000_00
+    assert page.last_receipt is not None and page.last_receipt.method == "转账"
+    assert "¥6,000.00" in page.deposit_label.text()
+
+
+def test_a_charge_of_an_earlier_year_is_written_off_with_approval(qtbot, empty_books, typist, monkeypatch):
+    import datetime as dt
+
+    from assetdesk.services.receivables.types import Payer as P
+    from ui.dialogs.receipt_dialogs import WriteOffDialog
+
+    books = empty_books
+    books.org.setup_book("兰花社区", "2024-01", credit_code="")  # the books hold 2024: its rent can be written off
+    old = leased_shop(books, number="ZL2024-001", start_on=dt.date(2024, 1, 1),
+                      bill_through="2024-12")
+    bridge = EventBridge(books.events)
+    page = ReceiptsPage(books, bridge)
+    qtbot.addWidget(page)
+    page.show()
+    _find(page, qtbot, typist, "ygx")
+    assert page.charges_model.rowCount() == 4
+    page.charges_view.selectRow(0)  # 2024 Q1
+
+    def exec_(dialog):
+        dialog.show()
+        assert "¥9,000.00" in dialog.facts.text() and "已核销" in dialog.facts.text()
+        typist(dialog.reason_edit, "承租人下落不明，多次催收无果")
+        typist(dialog.approved_edit, "王主任")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+    monkeypatch.setattr(WriteOffDialog, "exec", exec_)
+    qtbot.mouseClick(page.write_off_button, Qt.MouseButton.LeftButton)
+    owed = books.receivables.open_charges(P.counterparty(old.tenant_id))
+    assert len(owed) == 3 and page.charges_model.rowCount() == 3
+    assert [c.written_off_fen for c in books.receivables.written_off()] == [QUARTER_FEN]
+    bridge.detach()
