@@ -91,3 +91,138 @@ def test_undo_run_refused_once_paid(books, zhang):
     pay(books, zhang, "2025-01-10", 500_00)
     with pytest.raises(AssetDeskError, match="不能整批撤销"):
         books.receivables.undo_run(run.run_id)
+
+
+# --- receipts ---------------------------------------------------------------------------------
+@pytest.fixture
+def billed(books, zhang):
+    books.receivables.bill_due("lease", Period.parse("2025-03"))
+    return zhang
+
+
+def outstanding(books, payer):
+    return [row.outstanding_fen for row in books.receivables.open_charges(payer)]
+
+
+def test_partial_payment_settles_oldest_first(books, billed):
+    receipt = pay(books, billed, "2025-03-05", 1500_00)
+    assert outstanding(books, billed) == [500_00, 1000_00]
+    assert [(a.due_on, a.amount_fen) for a in receipt.allocations] == [(day("2025-01-01"), 1000_00),
+                                                                        (day("2025-02-01"), 500_00)]
+    assert receipt.number == "00000001" and receipt.credit_fen == 0
+    assert receipt.voucher_label.startswith("2025-03 记-")
+    assert balance(books, "112", billed.id) == 1500_00
+    assert balance(books, "10201") == 1500_00
+    assert receipt.summary == "租金 2025-01-01至02-28"
+
+
+def test_lump_sum_over_payment_becomes_credit_used_by_later_charges(books, billed):
+    receipt = pay(books, billed, "2025-03-05", 3500_00, method="现金")
+    assert outstanding(books, billed) == [] and receipt.credit_fen == 500_00
+    assert books.receivables.credit_of(billed) == 500_00
+    assert balance(books, "101") == 3500_00
+    assert balance(books, "112", billed.id) == -500_00  # 预收 on 112's credit side
+    books.receivables.bill_due("lease", Period.parse("2025-04"))
+    second = pay(books, billed, "2025-04-02", 600_00)
+    assert outstanding(books, billed) == []
+    assert books.receivables.credit_of(billed) == 100_00
+    assert second.credit_fen == 100_00
+    assert balance(books, "112", billed.id) == -100_00
+    row = books.receivables.charges_of("lease", 1)[3]
+    assert (row.received_fen, row.outstanding_fen) == (1000_00, 0)
+
+
+def test_receipt_numbers_are_consecutive_and_a_used_number_is_refused(books, billed):
+    numbers = [pay(books, billed, "2025-03-05", 100_00).number for _ in range(3)]
+    assert numbers == ["00000001", "00000002", "00000003"]
+    assert books.receivables.next_receipt_number() == "00000004"
+    assert books.receivables.receipt("2").number == "00000002"
+    with pytest.raises(AssetDeskError, match="收据号 00000002 已使用"):
+        pay(books, billed, "2025-03-05", 100_00, number="00000002")
+    assert pay(books, billed, "2025-03-05", 100_00, number="00000100").number == "00000100"
+    assert books.receivables.next_receipt_number() == "00000101"
+
+
+def test_void_and_reissue_keeps_the_number_and_reopens_charges(books, billed):
+    first = pay(books, billed, "2025-03-05", 2000_00)
+    voided = books.receivables.void_receipt(first.number, day("2025-03-06"), "金额写错")
+    assert voided.is_void and voided.void_reason == "金额写错" and voided.voided_on == day("2025-03-06")
+    assert outstanding(books, billed) == [1000_00, 1000_00, 1000_00]
+    assert balance(books, "112", billed.id) == 3000_00 and balance(books, "10201") == 0
+    with pytest.raises(AssetDeskError, match="收据号 00000001 已作废，不能再收款"):
+        pay(books, billed, "2025-03-06", 2000_00, number="00000001")
+    again = pay(books, billed, "2025-03-06", 2100_00)
+    assert again.number == "00000002" and outstanding(books, billed) == [900_00]
+    assert [r.number for r in books.receivables.receipts(billed)] == ["00000001", "00000002"]
+    with pytest.raises(AssetDeskError, match="已经作废"):
+        books.receivables.void_receipt("1", day("2025-03-06"), "再次")
+    with pytest.raises(AssetDeskError, match="作废原因"):
+        books.receivables.void_receipt("2", day("2025-03-06"), " ")
+
+
+def test_void_refused_when_its_credit_was_used(books, billed):
+    first = pay(books, billed, "2025-03-05", 3500_00)
+    books.receivables.bill_due("lease", Period.parse("2025-04"))
+    pay(books, billed, "2025-04-02", 600_00)
+    with pytest.raises(AssetDeskError, match="已被后来的收款抵用"):
+        books.receivables.void_receipt(first.number, day("2025-04-03"), "写错")
+
+
+def test_explicit_charges_and_refusals(books, billed):
+    third = books.receivables.open_charges(billed)[2]
+    receipt = pay(books, billed, "2025-03-05", 1000_00, charge_ids=(third.id,))
+    assert [a.charge_id for a in receipt.allocations] == [third.id]
+    assert outstanding(books, billed) == [1000_00, 1000_00]
+    with pytest.raises(AssetDeskError, match="大于零"):
+        pay(books, billed, "2025-03-05", 0)
+    with pytest.raises(AssetDeskError, match="收款方式"):
+        pay(books, billed, "2025-03-05", 100, method="支票")
+    with pytest.raises(AssetDeskError, match="不存在"):
+        pay(books, Payer.counterparty(9999), "2025-03-05", 100)
+    assert books.receivables.next_receipt_number() == "00000002"  # nothing written by the refusals
+
+
+def test_import_receipts_twice_is_unchanged_and_a_clash_refused(books, billed):
+    items = [ReceiptInput(billed, day("2025-01-03"), 1000_00, "现金", number="A-001"),
+             ReceiptInput(billed, day("2025-02-03"), 1000_00, "现金", number="A-002")]
+    assert books.receivables.import_receipts(items).created == 2
+    result = books.receivables.import_receipts(items)
+    assert (result.created, result.unchanged) == (0, 2)
+    assert outstanding(books, billed) == [1000_00]
+    clash = [ReceiptInput(billed, day("2025-02-03"), 999_00, "现金", number="A-002"),
+             ReceiptInput(billed, day("2025-03-03"), 1000_00, "现金", number="A-003")]
+    with pytest.raises(AssetDeskError, match="A-002"):
+        books.receivables.import_receipts(clash)
+    assert outstanding(books, billed) == [1000_00]  # the whole import refused
+    assert books.receivables.next_receipt_number() == "00000001"
+
+
+# --- credit on its own account, events, audit, check ------------------------------------------
+def test_credit_kept_on_a_211_account_is_moved_by_its_own_voucher(books, billed):
+    code = books.accounts.add_sub_account("211", "预收租金").code
+    books.posting_rules.set_rule("receivable.prepaid", code)
+    pay(books, billed, "2025-03-05", 3500_00)
+    assert balance(books, code, billed.id) == -500_00 and balance(books, "112", billed.id) == 0
+    books.receivables.bill_due("lease", Period.parse("2025-04"))
+    used = pay(books, billed, "2025-04-02", 600_00)
+    assert books.receivables.credit_of(billed) == 100_00
+    assert balance(books, code, billed.id) == -100_00 and balance(books, "112", billed.id) == 0
+    assert books.documents.voucher_of("credit_apply", 2)  # row 1 is the credit kept, 2 its use is not None
+    assert books.check.run() == []
+    books.receivables.void_receipt(used.number, day("2025-04-03"), "重开")
+    assert books.receivables.credit_of(billed) == 500_00
+    assert balance(books, code, billed.id) == -500_00 and balance(books, "112", billed.id) == 1000_00
+    assert books.check.run() == []
+
+
+def test_writes_are_announced_and_logged(books, zhang):
+    from assetdesk.events import ReceivablesChanged
+
+    seen = []
+    books.ctx.events.subscribe(ReceivablesChanged, seen.append)
+    run = books.receivables.bill_due("lease", Period.parse("2025-02"))
+    books.receivables.undo_run(run.run_id, day("2025-02-28"))
+    assert [e.source for e in seen] == ["lease", "lease"]
+    actions = [a for (a,) in books.ctx.db.execute_sql("SELECT action FROM audit_entry ORDER BY id").fetchall()]
+    assert "应收款项到期" in actions and "撤销应收到期" in actions
+    assert books.check.run() == []

@@ -20,17 +20,6 @@ from ui.dialogs.termination_dialog import TerminationDialog
 from ui.pages.leases_page import LeasesPage
 
 
-def _service_ready() -> bool:
-    import inspect
-
-    from assetdesk.services.leases.service import LeaseService
-
-    return "NotImplementedError" not in inspect.getsource(LeaseService.create)
-
-
-pytestmark = pytest.mark.skipif(not _service_ready(), reason="the lease service (wt-leases) is not merged yet")
-
-
 @pytest.fixture
 def page(qtbot, books):
     books.assets.register(AssetInput("ZC001", "东街商铺", "商铺", building_area_centi=12050, status="闲置",
@@ -238,3 +227,57 @@ def test_search_finds_by_tenant_or_asset(page, books, qtbot):
     assert page.lease_model.rowCount() == 1
     page.search_edit.setText("王五")
     assert page.lease_model.rowCount() == 0
+
+
+def test_change_terms_keeps_what_was_billed_and_the_escalation(page, books, qtbot, monkeypatch, typist):
+    from decimal import Decimal
+
+    from assetdesk.services.leases.terms import EveryYears
+
+    books.leases.create(_lease(escalation=EveryYears(1, Decimal(5))))
+    books.leases.bill_rent("2025-03")
+    qtbot.waitUntil(lambda: page.lease_model.rowCount() == 1)
+    page.lease_view.selectRow(0)
+    before = _cells(page.schedule_model, "amount_fen")
+    seen = {}
+
+    def act(dialog):
+        assert dialog.windowTitle() == "修改条款" and dialog.number_edit.isReadOnly()
+        assert dialog.escalation_combo.currentIndex() == 1 and dialog.percent_edit.text() == "5"
+        qtbot.waitUntil(lambda: dialog.preview_model.rowCount() > 0)
+        assert not dialog.preview_error  # its own area is no overlap
+        dialog.rent_edit.setFocus()
+        dialog.rent_edit.selectAll()
+        typist(dialog.rent_edit, "3300")
+        dialog.deposit_edit.setFocus()
+        qtbot.waitUntil(lambda: _cells(dialog.preview_model, "amount_fen")[1] == "¥9,900.00")
+        seen["ok"] = True
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    _clerk_uses(monkeypatch, LeaseDialog, act)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    assert seen["ok"]
+    after = _cells(page.schedule_model, "amount_fen")
+    assert after[0] == before[0] == "¥9,000.00"  # billed: kept
+    assert after[1] == "¥9,900.00" and after[4] == "¥10,395.00"  # 3,300 then +5% from the first anniversary
+    assert "修改" in page.last_message
+
+
+def test_renew_links_a_new_contract_from_the_next_day(page, books, qtbot, monkeypatch, typist):
+    books.leases.create(_lease(end=dt.date(2025, 12, 31)))
+    qtbot.waitUntil(lambda: page.lease_model.rowCount() == 1)
+    page.lease_view.selectRow(0)
+
+    def act(dialog):
+        assert dialog.windowTitle() == "续租" and dialog.method_combo.currentData() == "续租"
+        assert dialog.start_edit.text() == "2026-01-01" and dialog.end_edit.text() == "2026-12-31"
+        typist(dialog.number_edit, "ZL2026-001")
+        qtbot.waitUntil(lambda: dialog.preview_model.rowCount() == 4 and not dialog.preview_error)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    _clerk_uses(monkeypatch, LeaseDialog, act)
+    qtbot.mouseClick(page.renew_button, Qt.MouseButton.LeftButton)
+    new = books.leases.get("ZL2026-001")
+    assert (new.previous_number, new.tenant_name, new.start_on, new.method) == (
+        "ZL2025-001", "叶桂霞", dt.date(2026, 1, 1), "续租")
+    assert "ZL2026-001" in page.last_message and "ZL2025-001" in page.last_message

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from assetdesk.errors import AssetDeskError, InputError
-from assetdesk.money import format_money, parse_amount, parse_yuan
+from assetdesk.money import format_amount, format_money, parse_amount, parse_yuan
 from assetdesk.periods import parse_date
 from assetdesk.services.account_reader import pinyin_initials
 from assetdesk.services.leases.terms import EveryYears, PaymentCycle, RentBasis, RentStep
@@ -144,6 +144,7 @@ class LeaseDialog(QDialog):
         self.mode = mode if lease is not None else NEW
         self.saved: LeaseRow | None = None
         self._wired = False
+        self._free_ranges: tuple = ()  # kept from the stored contract: the form has no field for them
         self.preview_lines: tuple = ()
         self.preview_error = ""
         self.setWindowTitle({NEW: self.tr("新建合同"), EDIT: self.tr("修改条款"), RENEW: self.tr("续租")}[self.mode])
@@ -418,45 +419,52 @@ class LeaseDialog(QDialog):
             self.add_step()
 
     def _load(self, lease: LeaseRow) -> None:
-        """The form filled from a stored lease: its terms as they are (修改条款) or as the start of
-        a renewal (续租: the next day on, 交易方式 续租, a new number to type)."""
+        """The form filled from a stored lease: every term as it is (修改条款), or as the start of a
+        renewal (续租: from the next day for as many years, 交易方式 续租, a new number to type)."""
+        item = self.books.leases.input_of(lease.number)
         renew = self.mode == RENEW
-        self.number_edit.setText("" if renew else lease.number)
+        self.number_edit.setText("" if renew else item.number)
         self.number_edit.setReadOnly(self.mode == EDIT)
-        self.tenant_combo.set_name(lease.tenant_name)
-        for code in lease.asset_codes:
-            share = lease.area_centi if len(lease.asset_codes) == 1 else 0
-            self.add_asset_row(code, share)
-        if not lease.asset_codes:
+        self.tenant_combo.set_name(item.tenant_name)
+        for leased in item.assets:
+            self.add_asset_row(leased.asset_code, leased.area_centi)
+        if not item.assets:
             self.add_asset_row()
-        self.purpose_edit.setText(lease.purpose)
-        self.method_combo.setCurrentIndex(max(0, self.method_combo.findData("续租" if renew else lease.method)))
-        self.decision_edit.setText("" if renew else lease.decision_ref)
-        self.decision_on_edit.set_date(None if renew else lease.decision_on)
-        self.signed_on_edit.set_date(None if renew else lease.signed_on)
+        self.purpose_edit.setText(item.purpose)
+        self.method_combo.setCurrentIndex(max(0, self.method_combo.findData("续租" if renew else item.method)))
+        self.decision_edit.setText("" if renew else item.decision_ref)
+        self.decision_on_edit.set_date(None if renew else item.decision_on)
+        self.signed_on_edit.set_date(None if renew else item.signed_on)
         if renew:
             start = lease.last_day + dt.timedelta(days=1)
             self.start_edit.set_date(start)
-            years = max(1, round((lease.end_on - lease.start_on).days / 365.25))
+            years = max(1, round((item.end_on - item.start_on).days / 365.25))
             self.end_edit.set_date(_years_later(start, years) - dt.timedelta(days=1))
         else:
-            self.start_edit.set_date(lease.start_on)
-            self.end_edit.set_date(lease.end_on)
-        basis = next((b for b in RentBasis if b.value == lease.basis or b.name == lease.basis), RentBasis.PER_MONTH)
-        self.basis_combo.setCurrentIndex(max(0, self.basis_combo.findData(basis)))
-        amount = lease.rent_text.split(" ")[0].replace(",", "")
-        if basis is RentBasis.PER_SQM_MONTH:
-            self.rate_edit.setText(amount)
+            self.start_edit.set_date(item.start_on)
+            self.end_edit.set_date(item.end_on)
+        self.basis_combo.setCurrentIndex(max(0, self.basis_combo.findData(item.basis)))
+        if item.basis is RentBasis.PER_SQM_MONTH:
+            self.rate_edit.setText("" if item.rate_yuan is None else str(item.rate_yuan))
         else:
-            try:
-                self.rent_edit.set_fen(parse_amount(amount))
-            except AssetDeskError:
-                self.rent_edit.set_fen(lease.monthly_rent_fen)
-        cycle = next((c for c in PaymentCycle if c.label == lease.cycle_label), PaymentCycle.MONTHLY)
-        self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.findData(cycle)))
-        self.due_day_spin.setValue(lease.due_day)
-        self.deposit_edit.set_fen(lease.deposit_fen)
-        self.note_edit.setText("" if renew else lease.note)
+            self.rent_edit.set_fen(item.rent_fen)
+        if renew:
+            pass  # the old contract's rent is offered as it was stated; escalation and free months are new terms
+        elif isinstance(item.escalation, EveryYears):
+            self.escalation_combo.setCurrentIndex(ESCALATION_EVERY)
+            self.every_years_spin.setValue(item.escalation.years)
+            self.percent_edit.setText(f"{item.escalation.percent.normalize():f}")
+        elif item.escalation:
+            self.escalation_combo.setCurrentIndex(ESCALATION_STEPS)
+            self.steps_table.setRowCount(0)
+            for step in item.escalation:
+                self.add_step(str(step.from_on), format_amount(step.monthly_rent_fen, separators=False))
+        self.free_spin.setValue(0 if renew else item.free_months)
+        self._free_ranges = () if renew else item.free_ranges
+        self.cycle_combo.setCurrentIndex(max(0, self.cycle_combo.findData(item.cycle)))
+        self.due_day_spin.setValue(item.due_day)
+        self.deposit_edit.set_fen(item.deposit_fen)
+        self.note_edit.setText("" if renew else item.note)
 
     # --- the terms ------------------------------------------------------------------
     def _escalation(self) -> EveryYears | tuple[RentStep, ...] | None:
@@ -501,7 +509,7 @@ class LeaseDialog(QDialog):
         return LeaseInput(
             number=self.number_edit.text().strip(), tenant_name=self.tenant_combo.name(), assets=assets,
             start_on=start, end_on=end, basis=basis, rent_fen=rent_fen, rate_yuan=rate,
-            escalation=self._escalation(), free_months=self.free_spin.value(), cycle=self.cycle_combo.currentData(),
+            escalation=self._escalation(), free_months=self.free_spin.value(), free_ranges=self._free_ranges, cycle=self.cycle_combo.currentData(),
             due_day=self.due_day_spin.value(), deposit_fen=self.deposit_edit.fen() or 0,
             purpose=self.purpose_edit.text().strip(), method=self.method_combo.currentData(),
             decision_ref=self.decision_edit.text().strip(), decision_on=self.decision_on_edit.date(),
@@ -524,7 +532,9 @@ class LeaseDialog(QDialog):
         self._show_preview(lines, "")
 
     def _preview(self, item: LeaseInput):
-        """``books.leases.preview``; when 修改条款 / 续租, the lease's own area does not overlap itself."""
+        """``books.leases.preview``; 修改条款 previews over the lease's own number and area."""
+        if self.mode == EDIT and self.original is not None:
+            return self.books.leases.preview(item, replacing=self.original.number)
         return self.books.leases.preview(item)
 
     def _show_preview(self, lines: tuple, error: str) -> None:

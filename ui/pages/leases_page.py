@@ -97,12 +97,13 @@ class LeasesPage(Page):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.lease_view)
         splitter.addWidget(self.detail_tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setObjectName("hint")
+        self.message_label.hide()  # shown with the outcome of the clerk's last action
         self.summary_label = QLabel()
         layout.addWidget(self.message_label)
         layout.addWidget(self.summary_label)
@@ -289,6 +290,7 @@ class LeasesPage(Page):
         """The page's message area (the outcome of the last action)."""
         self.last_message = text
         self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
 
     def on_new(self) -> None:
         """新建合同 (also Ctrl+N)."""

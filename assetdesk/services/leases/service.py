@@ -25,7 +25,7 @@ from assetdesk.services.context import Service, ServiceContext
 from assetdesk.services.counterparties import CounterpartyService
 from assetdesk.services.leases import reading, store, termination, validation
 from assetdesk.services.leases.schedule import ScheduleLine, generate_schedule, regenerate
-from assetdesk.services.leases.types import LeaseInput, LeaseRow, Termination
+from assetdesk.services.leases.types import LeasedAsset, LeaseInput, LeaseRow, Termination
 from assetdesk.services.org_types import CounterpartyInput, UpsertResult
 from assetdesk.services.receivables import ChargeRow, ReceivableService, RunResult
 
@@ -45,11 +45,17 @@ class LeaseService(Service):
         self._follow_leases = follow_leases
 
     # --- the contract form ------------------------------------------------------------------
-    def preview(self, item: LeaseInput) -> tuple[ScheduleLine, ...]:
-        """The schedule the terms give, checked as ``create`` would (overlaps included); writes nothing."""
-        validation.check_number(item.number)
+    def preview(self, item: LeaseInput, replacing: str = "") -> tuple[ScheduleLine, ...]:
+        """The schedule the terms give, checked as ``create`` would (overlaps included); writes nothing.
+        ``replacing``: the 合同编号 whose terms the form changes (修改条款): its number and its own
+        area are no clash."""
+        exclude: tuple[int, ...] = ()
+        if replacing:
+            exclude = (int(self._lease(replacing).id),)
+        else:
+            validation.check_number(item.number)
         self._check_tenant(item)
-        return generate_schedule(self._check(item).terms)
+        return generate_schedule(self._check(item, exclude=exclude).terms)
 
     def create(self, item: LeaseInput) -> LeaseRow:
         with self.ctx.transaction():
@@ -156,6 +162,21 @@ class LeaseService(Service):
     def find(self, number: str) -> LeaseRow | None:
         lease = reading.select_leases().where(Lease.number == number.strip()).first()
         return reading.rows_of([lease], self.ctx.today())[0] if lease else None
+
+    def input_of(self, number: str) -> LeaseInput:
+        """The stored contract as the form's input: 修改条款 and 续租 start from every term it has."""
+        lease = self._lease(number)
+        terms = store.terms_of_row(lease)
+        lets = reading.tuples(LeaseAsset.select(LeaseAsset.area_centi, Asset.code).join(Asset)
+                              .where(LeaseAsset.lease == lease.id).order_by(LeaseAsset.id))
+        return LeaseInput(
+            number=lease.number, tenant_name=lease.tenant.name, tenant_id=int(lease.tenant_id),
+            assets=tuple(LeasedAsset(code, int(area)) for area, code in lets), start_on=lease.start_on,
+            end_on=lease.end_on, basis=terms.basis, rent_fen=terms.rent_fen, rate_yuan=terms.rate_yuan,
+            escalation=terms.escalation, free_months=terms.free_months, free_ranges=terms.free_ranges,
+            cycle=terms.cycle, due_day=terms.due_day, deposit_fen=terms.deposit_fen, purpose=lease.purpose,
+            method=lease.method, decision_ref=lease.decision_ref, decision_on=lease.decision_on,
+            signed_on=lease.signed_on, allow_over_20_years=bool(lease.allow_over_20_years), note=lease.note)
 
     def list_leases(self, status: str | None = None, asset_code: str | None = None,
                     tenant: str | None = None, today: dt.date | None = None) -> list[LeaseRow]:

@@ -119,7 +119,7 @@ def bill_due(service: ReceivableService, source: str, through: Period, on: dt.da
         for month, items in sorted(by_month.items()):
             posted_on = max(item[11] for item in items)
             batch = ChargeBatch.create(run=run.id, period=month, posted_on=posted_on)
-            updates.append((batch.id, items[0][11].replace(day=1), posted_on))
+            updates += [(BILLED, batch.id, item[0]) for item in items]
             lines: list[DocumentLine] = []
             for (_cid, kind, payer_id, lease_id, asset_id, compound_id, rec_rule, inc_rule, item, start, end,
                  _due, amount) in items:
@@ -140,11 +140,7 @@ def bill_due(service: ReceivableService, source: str, through: Period, on: dt.da
                 documents.append(Document(DOC_CHARGES, batch.id, posted_on,
                                           f"应收{what} {month}（{len(items)}笔）", tuple(lines)))
         posting = service._documents.post_many(documents)
-        last_day = through.last_day
-        for batch_id, first, last in updates:
-            db.execute_sql(f"UPDATE charge SET state = {p}, batch_id = {p} WHERE source = {p} AND state = {p}"
-                           f" AND due_on >= {p} AND due_on <= {p}",
-                           (BILLED, batch_id, source, PLANNED, first, min(last, last_day)))
+        db.cursor().executemany(f"UPDATE charge SET state = {p}, batch_id = {p} WHERE id = {p}", updates)
         service.ctx.audit("应收款项到期", "charge_run", run.id,
                           after={"来源": source, "截至": str(through), "笔数": len(rows), "金额": format_money(total)})
         service.ctx.publish(ReceivablesChanged(source=source))
