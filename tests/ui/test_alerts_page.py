@@ -98,3 +98,20 @@ def test_thresholds_are_settings(qtbot, books):
     assert books.settings.get(RENT_OVERDUE_DAYS) == "30"
     assert books.settings.get(ASSET_IDLE_DAYS) == "365"
     bridge.detach()
+
+
+def test_an_overdue_lease_opens_selected_on_the_leases_page(qtbot, books):
+    from tests.ui.conftest import show_main_window
+    from tests.ui.rent_helpers import leased_shop
+
+    leased_shop(books, bill_through="2025-03")  # Q1 unpaid: 73 days overdue on 2025-03-15
+    window = show_main_window(qtbot, books)
+    page = window.show_page("AlertsPage")
+    assert ("欠租逾期", "ZL2025-001") in [(a.kind, a.subject) for a in page.alerts]
+    page.show_kind("欠租逾期")
+    page.view.doubleClicked.emit(page.model.index(0, 0))
+    leases = window.current_page()
+    assert type(leases).__name__ == "LeasesPage"
+    assert leases.selected_lease().number == "ZL2025-001"
+    home = window.show_page("HomePage")
+    assert "欠租逾期" in home.alerts_box.counts_label.text()

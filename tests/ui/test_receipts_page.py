@@ -214,3 +214,29 @@ def test_a_charge_of_an_earlier_year_is_written_off_with_approval(qtbot, empty_b
     assert len(owed) == 3 and page.charges_model.rowCount() == 3
     assert [c.written_off_fen for c in books.receivables.written_off()] == [QUARTER_FEN]
     bridge.detach()
+
+
+def test_an_offset_shows_what_the_centre_owes_and_settles_without_cash(page, books, lease, qtbot, typist,
+                                                                        monkeypatch):
+    from assetdesk.services.vouchers import LineInput, VoucherInput
+    from tests.helpers import day
+    from ui.dialogs.receipt_dialogs import OffsetDialog
+
+    # the centre owes the tenant ¥2,000.00 for repairs she paid for (其他应付款, her sub-ledger)
+    books.vouchers.create_and_post(VoucherInput(day("2025-02-10"), "应付叶桂霞代垫维修费", [
+        LineInput.debit("502", 2_000_00), LineInput.credit("21102", 2_000_00, counterparty_id=lease.tenant_id)]))
+    _find(page, qtbot, typist, "ygx")
+
+    def exec_(dialog):
+        dialog.show()
+        assert dialog.centre_fen == 2_000_00 and dialog.owed_fen == 2 * QUARTER_FEN
+        assert "¥2,000.00" in dialog.facts.text() and "¥18,000.00" in dialog.facts.text()
+        assert dialog.amount_edit.fen() == 2_000_00  # at most what the centre owes
+        typist(dialog.reason_edit, "以代垫维修费抵顶租金")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+    monkeypatch.setattr(OffsetDialog, "exec", exec_)
+    qtbot.mouseClick(page.offset_button, Qt.MouseButton.LeftButton)
+    assert _owed(books, lease) == 2 * QUARTER_FEN - 2_000_00
+    assert _cells(page.charges_model, "outstanding_fen") == ["¥7,000.00", "¥9,000.00"]
+    assert page.receipts_model.rowCount() == 0  # no cash moved: no receipt

@@ -170,9 +170,8 @@ def centre_owes(books: Any, counterparty_id: int) -> int | None:
         code = books.posting_rules.get("offset.payable").account_code
         if not code:
             return None
-        current = books.periods.current_period()
-        first = books.periods.list_periods()[0].period
-        balance = books.aux.balance(code, first, max(first, current), "counterparty")
+        periods = [row.period for row in books.periods.list_periods()]  # every month the books hold
+        balance = books.aux.balance(code, periods[0], periods[-1], "counterparty")
     except (AssetDeskError, IndexError, KeyError):
         return None
     for row in balance.rows:

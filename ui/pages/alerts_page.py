@@ -147,9 +147,15 @@ class AlertsPage(Page):
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
 
     def open_alert(self, alert: Alert) -> None:
-        page = AREA_PAGES.get(alert.area)
-        if page:
-            self.navigate_requested.emit(page)
+        """The lease's or asset's page (through the shell); the lease itself is selected there."""
+        page_name = AREA_PAGES.get(alert.area)
+        if not page_name:
+            return
+        self.navigate_requested.emit(page_name)
+        current = getattr(self.window(), "current_page", None)
+        page = current() if callable(current) else None
+        if page is not None and type(page).__name__ == page_name and hasattr(page, "select_lease"):
+            page.select_lease(alert.subject)
 
     def on_export(self) -> None:
         export_table_view(self, self.books, self.tr("预警"), self.model)
