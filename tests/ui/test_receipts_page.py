@@ -65,7 +65,7 @@ def test_the_counter_finds_the_tenant_by_name_initials_or_contract(page, qtbot, 
     assert _cells(page.charges_model, "days") == ["73", ""]  # 2025-03-15: the first quarter is overdue
     assert "¥18,000.00" in page.owed_label.text()
     assert page.amount_edit.fen() == 2 * QUARTER_FEN  # the amount proposed is all that is owed
-    assert "押金" in page.deposit_label.text()
+    assert "押金结存 ¥0.00（约定 ¥6,000.00）" in page.deposit_label.text() and "东街商铺" in page.deposit_label.text()
 
 
 def test_a_partial_payment_leaves_the_rest_open(page, books, lease, qtbot, typist):
@@ -180,7 +180,7 @@ def test_deposit_received_at_the_counter_gives_a_receipt(page, books, lease, qtb
     qtbot.mouseClick(page.deposit_in_button, Qt.MouseButton.LeftButton)
     assert opened and books.receivables.deposit_state(lease.id).held_fen == 6_000_00
     assert page.last_receipt is not None and page.last_receipt.method == "转账"
-    assert "¥6,000.00" in page.deposit_label.text()
+    assert "押金结存 ¥6,000.00" in page.deposit_label.text()
 
 
 def test_a_charge_of_an_earlier_year_is_written_off_with_approval(qtbot, empty_books, typist, monkeypatch):

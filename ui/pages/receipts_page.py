@@ -133,7 +133,7 @@ class ReceiptsPage(Page):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumHeight(30)
         self.hits_list = QListWidget()
-        self.hits_list.setMaximumHeight(118)
+        self.hits_list.setMaximumHeight(96)
         self.hits_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.search_edit.installEventFilter(_SearchKeys(self.hits_list, self))
         self.search_edit.textChanged.connect(self._fill_hits)
@@ -423,10 +423,10 @@ class ReceiptsPage(Page):
             self.tr("（逾期 {0} 笔）").format(len(overdue)) if overdue else ""))
         self.owed_label.setStyleSheet("color: #c62828; font-weight: bold;" if overdue else "font-weight: bold;")
         self.credit_label.setText(self.tr("预收余额 {0}").format(format_money(self.credit_fen)))
-        deposits = [self.tr("{0} 押金 {1}（约定 {2}）").format(lease.number, format_money(lease.deposit_held_fen),
-                                                            format_money(lease.deposit_fen))
-                    for lease in self.payer.leases if lease.deposit_fen or lease.deposit_held_fen]
-        self.deposit_label.setText("；".join(deposits) if deposits else self.tr("没有押金"))
+        leases = [self.tr("{0}　{1}　{2}　{3}　押金结存 {4}（约定 {5}）").format(
+            lease.number, "、".join(lease.asset_names), lease.rent_text, lease.status,
+            format_money(lease.deposit_held_fen), format_money(lease.deposit_fen)) for lease in self.payer.leases]
+        self.deposit_label.setText("\n".join(leases) if leases else self.tr("没有租赁合同"))
         self._fill_amount()
         self.actions_changed.emit()
         if not keep_focus:
