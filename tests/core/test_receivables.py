@@ -226,3 +226,16 @@ def test_writes_are_announced_and_logged(books, zhang):
     actions = [a for (a,) in books.ctx.db.execute_sql("SELECT action FROM audit_entry ORDER BY id").fetchall()]
     assert "应收款项到期" in actions and "撤销应收到期" in actions
     assert books.check.run() == []
+
+
+def test_credit_used_without_money_and_void_date_checked(books, billed):
+    receipt = pay(books, billed, "2025-01-05", 3500_00)
+    with pytest.raises(AssetDeskError, match="早于收款日期"):
+        books.receivables.void_receipt(receipt.number, day("2025-01-04"), "写错")
+    books.receivables.bill_due("lease", Period.parse("2025-05"))
+    assert books.receivables.use_credit(billed, day("2025-05-02")) == 500_00
+    assert outstanding(books, billed) == [500_00, 1000_00]
+    assert books.receivables.credit_of(billed) == 0
+    assert books.receivables.use_credit(billed, day("2025-05-02")) == 0
+    assert balance(books, "112", billed.id) == 1500_00
+    assert books.check.run() == []

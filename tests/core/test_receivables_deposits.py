@@ -152,7 +152,34 @@ def test_reconciliation_agrees_then_catches_a_voucher_reversed_by_hand(books, le
     assert len(wrong) == 1 and wrong[0].differences[0].record == "李四商行"
     assert wrong[0].differences[0].difference_fen == -1500_00
     assert "相差" in wrong[0].message()
+    assert any("李四商行" in finding.message for finding in books.check.run())
 
 
 def test_nothing_to_reconcile_without_charges(books):
     assert receivables_reconciliation(books.ctx) == []
+
+
+def test_run_voucher_dated_by_latest_due_with_tenant_and_lease_on_each_line(books, lease):
+    books.receivables.bill_due("lease", Period.parse("2025-02"), on=day("2025-03-10"))
+    voucher = books.vouchers.get(books.documents.voucher_of("receivable_charges", 2))
+    assert voucher.date_on == day("2025-02-01") and voucher.source == "应收款项到期"
+    debit, credit = voucher.lines
+    assert (debit.account_code, debit.debit_fen, debit.counterparty_id, debit.lease_id) == (
+        "112", 1000_00, lease.tenant_id, lease.id)
+    assert credit.account_code == "50101" and credit.credit_fen == 1000_00
+    assert debit.summary == "租金 李四商行 2025-02-01至02-28"
+
+
+def test_money_named_for_a_written_off_charge_writes_it_back(books, lease):
+    payer = payer_of(lease)
+    books.receivables.bill_due("lease", Period.parse("2025-02"))
+    first = books.receivables.open_charges(payer)[0]
+    books.receivables.write_off(first.id, day("2026-01-05"), "失联", "王主任")
+    assert outstanding(books, payer) == [1000_00]
+    receipt = pay(books, payer, "2026-01-20", 1000_00, charge_ids=(first.id,))
+    row = books.receivables.charges_of("lease", lease.id)[0]
+    assert (row.received_fen, row.written_off_fen, row.outstanding_fen) == (1000_00, 0, 0)
+    assert receipt.credit_fen == 0 and balance(books, "515") == 0
+    assert outstanding(books, payer) == [1000_00]  # February still owed
+    assert books.documents.voucher_of("write_back", receipt.id) is not None
+    assert reconciled(books) == []

@@ -142,7 +142,8 @@ def bill_due(service: ReceivableService, source: str, through: Period, on: dt.da
         posting = service._documents.post_many(documents)
         db.cursor().executemany(f"UPDATE charge SET state = {p}, batch_id = {p} WHERE id = {p}", updates)
         service.ctx.audit("应收款项到期", "charge_run", run.id,
-                          after={"来源": source, "截至": str(through), "笔数": len(rows), "金额": format_money(total)})
+                          after={"来源": source, "截至": str(through), "笔数": len(rows), "金额": format_money(total),
+                                 "运行日期": on or service.ctx.today()})
         service.ctx.publish(ReceivablesChanged(source=source))
     return RunResult(run.id, len(rows), total, tuple(sorted(by_month)), posting.first_label, posting.last_label)
 

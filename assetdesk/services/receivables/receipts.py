@@ -78,6 +78,8 @@ def claim_number(service: ReceivableService, number: str) -> str:
     text = number.strip()
     if not text:
         return next_number(service)
+    if len(text) > 30:
+        raise InputError(f"收据号“{text}”太长", "收据号最多 30 个字符")
     used = Receipt.get_or_none(Receipt.number == text)
     if used is not None:
         if used.is_void:
@@ -257,6 +259,42 @@ def _unwrite_back(charge_id: int, amount: int) -> None:
             break
 
 
+def use_credit(service: ReceivableService, payer: Payer, on: dt.date, source: str = "",
+               source_id: int | None = None) -> int:
+    """The payer's credit settles its open charges (of ``source``/``source_id``), oldest first, without
+    money coming in; returns the amount used (0 when there is no credit or nothing open)."""
+    with service.ctx.transaction():
+        name = check_payer(service.db, payer)
+        credit = credit_of(service, payer)
+        targets = _targets(service, ReceiptInput(payer, on, 1, "现金", source=source, source_id=source_id))
+        used, parts = 0, []
+        for target in targets:
+            take = min(credit - used, target.open_fen)
+            if take > 0:
+                parts.append((target.row, take))
+                used += take
+        if not used:
+            return 0
+        apply = PayerCredit.create(payer_kind=payer.kind, payer_id=payer.id, amount_fen=-used, kind=CREDIT_APPLY,
+                                   source_id=None, moved_on=on)
+        Settlement.insert_many([_settlement(row.id, BY_CREDIT, apply.id, take, on) for row, take in parts]).execute()
+        rules = charge_rules(service.db, [row.id for row, _take in parts])
+        lines: list[DocumentLine] = []
+        for row, take in parts:
+            rec = rules[row.id][0]
+            if not same_account(service, rec):
+                summary = f"预收抵扣 {row.item} {period_text(row.period_start, row.period_end)}"
+                lines += [DocumentLine("receivable.prepaid", debit_fen=take, summary=summary,
+                                       counterparty_id=cp_id(payer)),
+                          DocumentLine(rec, credit_fen=take, summary=summary, counterparty_id=cp_id(payer),
+                                       lease_id=row.lease_id)]
+        if lines:
+            service._documents.post(Document(DOC_CREDIT, apply.id, on, f"{name} 预收款抵扣应收", tuple(lines)))
+        service.ctx.audit("预收抵扣", "payer_credit", apply.id, after={"缴款人": name, "金额": format_money(used)})
+        service.ctx.publish(ReceivablesChanged(source=source or parts[0][0].source))
+    return used
+
+
 # --- voiding ----------------------------------------------------------------------------------
 def void_receipt(service: ReceivableService, number: str, on: dt.date, reason: str) -> ReceiptView:
     db, p = service.db, service.db.param
@@ -268,6 +306,8 @@ def void_receipt(service: ReceivableService, number: str, on: dt.date, reason: s
             raise VoucherError(f"收据 {receipt.number} 已经作废", "无需再次作废")
         if not reason.strip():
             raise InputError("请填写作废原因", "例如：金额写错、缴款人写错")
+        if on < as_date(receipt.received_on):
+            raise InputError(f"作废日期 {on} 早于收款日期 {as_date(receipt.received_on)}", "请核对作废日期")
         payer = Payer(receipt.payer_kind, receipt.payer_id)
         if receipt.purpose == DEPOSIT_PURPOSE:
             from assetdesk.services.receivables.deposits import void_deposit_receipt
@@ -349,6 +389,11 @@ def view(service: ReceivableService, receipt: Receipt) -> ReceiptView:
 
 
 def views(service: ReceivableService, receipts: list[Receipt]) -> list[ReceiptView]:
+    """Receipts with their allocations and vouchers, read 500 at a time."""
+    return [v for start in range(0, len(receipts), 500) for v in _views(service, receipts[start:start + 500])]
+
+
+def _views(service: ReceivableService, receipts: list[Receipt]) -> list[ReceiptView]:
     if not receipts:
         return []
     db, p = service.db, service.db.param
@@ -365,13 +410,15 @@ def views(service: ReceivableService, receipts: list[Receipt]) -> list[ReceiptVi
         per[int(charge_id)] = per.get(int(charge_id), 0) + int(amount)
     charge_ids = sorted({c for per in allocations.values() for c in per})
     charges = {}
-    if charge_ids:
+    for start in range(0, len(charge_ids), 500):
+        chunk = charge_ids[start:start + 500]
         found = db.execute_sql(f"SELECT id, item, period_start, period_end, due_on FROM charge WHERE id IN"
-                               f" ({', '.join([p] * len(charge_ids))})", charge_ids).fetchall()
-        charges = {int(r[0]): r for r in found}
+                               f" ({', '.join([p] * len(chunk))})", chunk).fetchall()
+        charges.update({int(r[0]): r for r in found})
     labels = voucher_labels(db, DOC_RECEIPT, [r.id for r in receipts if r.purpose != DEPOSIT_PURPOSE])
     deposit_ids = [r.id for r in receipts if r.purpose == DEPOSIT_PURPOSE]
     moves: dict[int, int] = {}
+    move_labels: dict[int, str] = {}
     if deposit_ids:
         moves = {int(rid): int(mid) for mid, rid in db.execute_sql(
             f"SELECT id, receipt_id FROM deposit_move WHERE receipt_id IN ({', '.join([p] * len(deposit_ids))})",

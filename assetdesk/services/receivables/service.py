@@ -62,7 +62,8 @@ class ReceivableService(Service):
     # --- due-charge runs ---------------------------------------------------------------------
     def bill_due(self, source: str, through: Period, on: dt.date | None = None) -> RunResult:
         """Post every planned charge of ``source`` due by the end of ``through``: one document per due
-        month, dated that month's last due date. Idempotent: a repeated run bills nothing."""
+        month, dated that month's last due date (so charges post in their own month, whatever day the
+        run is made: ``on`` is kept in the audit entry). Idempotent: a repeated run bills nothing."""
         return _charges.bill_due(self, source, through, on)
 
     def undo_run(self, run_id: int, on: dt.date | None = None) -> None:
@@ -98,6 +99,10 @@ class ReceivableService(Service):
 
     def credit_of(self, payer: Payer) -> int:
         return _receipts.credit_of(self, payer)
+
+    def use_credit(self, payer: Payer, on: dt.date, source: str = "", source_id: int | None = None) -> int:
+        """The payer's credit (预收) settles its open charges oldest first, no money coming in; the amount used."""
+        return _receipts.use_credit(self, payer, on, source, source_id)
 
     # --- deposits, offsets, write-offs, adjustments -------------------------------------------
     def receive_deposit(self, lease_id: int, amount_fen: int, on: dt.date, method: str,
