@@ -16,7 +16,7 @@ from assetdesk.services.ledger import journal_account_code, shows_in_all_account
 from .asset_sheets import export_asset_register, export_idle_assets
 from .aux_sheets import export_aux_balance, export_aux_ledger
 from .exports import export_file, export_trial_balance
-from .lease_sheets import export_arrears, export_lease_register, export_receipt, export_rent_ledger
+from .lease_report_sheets import export_arrears, export_lease_register, export_receipt, export_rent_ledger
 from .writer import export_table
 
 if TYPE_CHECKING:

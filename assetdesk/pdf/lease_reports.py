@@ -4,8 +4,8 @@
   billed, received and still owes, grouped by 状态 or by 资产 with 小计 and a 合计; of the day printed.
 - 租金收缴台账 (``rent-ledger``): the rent falling due in the months asked for, each charge with 应收,
   实收, 核销, 欠款 and 逾期天数, a 小计 per lease and a 合计 (``receivables.ledger.rent_ledger``);
-  over more than a quarter one line per lease (a year of a thousand monthly leases would otherwise
-  print 13,000 lines on 300 pages; the lease's own schedule shows each charge).
+  with more than ``DETAIL_LIMIT`` charges one line per lease (a year of a thousand monthly leases
+  would otherwise print 13,000 lines on 300 pages; the workbook and the lease's schedule keep each).
 - 欠租账龄表 (``arrears``): what each tenant owes on a day by lease, aged 1–30 … >365 days.
 
 Each report has a ``…_spec`` function over plain rows (tests and the UI's preview fill them) and a
@@ -21,7 +21,6 @@ from assetdesk.errors import InputError
 from assetdesk.money import format_amount
 from assetdesk.pdf.report import Column, ReportSpec, Row, Section, render_table_report
 from assetdesk.pdf.scope import PeriodRange, community_name, print_font
-from assetdesk.periods import months_between
 from assetdesk.services.leases.report import LEASE_GROUPINGS, assets_text, group_leases, lease_totals, term_text
 from assetdesk.services.leases.types import LeaseRow
 from assetdesk.services.receivables.ledger import (
@@ -29,12 +28,13 @@ from assetdesk.services.receivables.ledger import (
     RentLedger,
     arrears_by_payer,
     arrears_totals,
+    due_charge_count,
     ledger_as_of,
     rent_ledger,
 )
 from assetdesk.services.receivables.types import AGING_BUCKETS, ArrearsRow
 
-REGISTER_COLUMNS = (Column("合同编号", 13), Column("承租方", 17), Column("资产", 16), Column("面积㎡", 10, "amount"),
+REGISTER_COLUMNS = (Column("合同编号", 15), Column("承租方", 16), Column("资产", 15), Column("面积㎡", 10, "amount"),
                     Column("用途", 8), Column("交易方式\n决议文号", 15), Column("起止日期", 13, "center"),
                     Column("租金", 14, "right"), Column("缴费\n周期", 5, "center"),
                     Column("押金\n应收/在押", 14, "right"), Column("状态", 7, "center"),
@@ -46,8 +46,9 @@ LEDGER_SUMMARY_COLUMNS = (Column("合同编号", 15), Column("承租方", 24), C
                           Column("最早欠款\n应收日期", 13, "center"), Column("应收", 17, "amount"),
                           Column("实收", 17, "amount"), Column("核销", 14, "amount"), Column("欠款", 17, "amount"),
                           Column("逾期天数", 10, "right"))
-# a ledger of up to a quarter lists each charge; a longer one (a year, five years) a line per lease
-DETAIL_MONTHS = 3
+# a ledger lists each charge up to this many (a year of 120 monthly leases, ~40 pages); more print
+# a line per lease: a thousand leases' year would otherwise be 13,000 lines on 300 pages
+DETAIL_LIMIT = 1500
 ARREARS_COLUMNS = (Column("承租方", 22), Column("合同编号", 15), Column("欠款\n笔数", 7, "right"),
                    Column("最早应收日", 13, "center"), Column("逾期天数", 9, "right"), Column("欠款合计", 16, "amount"),
                    *(Column(label, 14, "amount") for _, _, label in AGING_BUCKETS))
@@ -89,7 +90,7 @@ def _register_sum(label: str, totals, kind: str) -> Row:
 
 def _method_text(row: LeaseRow) -> str:
     """交易方式 over the 决议文号 (the decision that approved the lease); a missing one shows 无决议."""
-    return f"{row.method}\n{row.decision_ref or '（无决议文号）'}"
+    return f"{row.method}\n{row.decision_ref or '无决议文号'}"
 
 
 def _deposit_text(required_fen: int, held_fen: int) -> str:
@@ -124,9 +125,8 @@ def rent_ledger_rows(ledger: RentLedger) -> list[Row]:
             out.append(Row((lease.number, lease.payer_name, str(lease.charge_count), _day_text(lease.oldest_owed_on),
                             *_figures(lease.totals, lease.days_overdue))))
             continue
-        for index, charge in enumerate(lease.charges):
-            first = index == 0
-            out.append(Row((lease.number if first else "", lease.payer_name if first else "", charge.period_text,
+        for index, charge in enumerate(lease.charges):  # the number on each line: a page may break inside a lease
+            out.append(Row((lease.number, lease.payer_name if index == 0 else "", charge.period_text,
                             charge.due_on.isoformat(), *_figures(charge.totals, charge.days_overdue))))
         if len(lease.charges) > 1:
             out.append(Row((f"{lease.number}小计", f"{lease.charge_count}笔", "", "",
@@ -148,8 +148,10 @@ def _day_text(day: date | None) -> str:
 
 def rent_ledger_spec(ledger: RentLedger, *, period_label: str, community: str, printed_on: date,
                      font: str | None = None) -> ReportSpec:
-    shape = "每笔租金逐笔列示" if ledger.detail else "每份合同一行，本期到期各笔合计"
+    shape = "逐笔列示" if ledger.detail else f"共{ledger.charge_count:,}笔，每份合同一行合计"
     note = f"本期到期租金{shape}；实收计至{day_label(ledger.as_of)}，逾期天数计至同日"
+    if ledger.unbilled:
+        note += f"；另有{ledger.unbilled}笔已到期租金尚未出账，未列入（请先做到期租金出账）"
     return ReportSpec("租金收缴台账", community, period_label,
                       columns=LEDGER_COLUMNS if ledger.detail else LEDGER_SUMMARY_COLUMNS, landscape=True,
                       sections=[Section(rent_ledger_rows(ledger), note)], printed_on=printed_on, font=font,
@@ -158,9 +160,9 @@ def rent_ledger_spec(ledger: RentLedger, *, period_label: str, community: str, p
 
 def read_rent_ledger(books, scope: PeriodRange, printed_on: date) -> RentLedger:
     """The ledger of ``scope``'s months with settlements to the range's end (or ``printed_on`` while
-    it runs): each charge for up to ``DETAIL_MONTHS`` months, one line per lease for longer ranges."""
+    it runs): each charge while there are at most ``DETAIL_LIMIT``, else one line per lease."""
     first, last = scope.first.first_day, scope.last.last_day
-    detail = len(months_between(scope.first, scope.last)) <= DETAIL_MONTHS
+    detail = due_charge_count(books.ctx.db, first, last) <= DETAIL_LIMIT
     return rent_ledger(books.ctx.db, first, last, ledger_as_of(last, printed_on), detail=detail)
 
 

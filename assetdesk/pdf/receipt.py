@@ -37,7 +37,7 @@ MARGIN_X = 16 * mm
 MARGIN_Y = 8 * mm
 FONT_SIZE = 10
 ROW_HEIGHT = 22
-WEIGHTS = (24, 46, 14, 30)  # label | value | label | value
+WEIGHTS = (22, 44, 11, 37)  # label | value | label | value
 
 
 def render_receipt(path: str | Path, view: ReceiptView, *, community: str, printed_on: date,
@@ -115,7 +115,9 @@ class _CopyDrawer:
 
     def _table(self) -> Table:
         view = self.view
-        capital = to_capital(view.amount_fen, prefix=True)
+        width = sum(self.widths[1:3]) - 2 * PADDING_X - 2
+        capital = "\n".join(wrap_text(to_capital(view.amount_fen, prefix=True), self.font.bold, FONT_SIZE, width,
+                                       max_lines=2))
         data = [["交款单位（人）", self._fit(view.payer_name, 1, 3), "", ""],
                 ["收款事由", self._fit(receipt_reason(view), 1, 3), "", ""],
                 ["金额（大写）", capital, "", format_money(view.amount_fen)],
@@ -127,7 +129,9 @@ class _CopyDrawer:
             ("FONTNAME", (1, 2), (3, 2), self.font.bold),
         ]
         heights = [ROW_HEIGHT] * len(data)
-        heights[1] = max(ROW_HEIGHT, (data[1][1].count("\n") + 1) * (FONT_SIZE + 2) + 8)
+        for row in (1, 2, 3):  # 收款事由, a 亿 amount in 大写 and 备注 may take two lines
+            lines = max(cell.count("\n") + 1 for cell in data[row])
+            heights[row] = max(ROW_HEIGHT, lines * (FONT_SIZE + 2) + 8)
         return Table(data, colWidths=self.widths, rowHeights=heights, style=style)
 
     def _fit(self, text: str, column: int, columns_to: int) -> str:

@@ -12,7 +12,7 @@ from assetdesk.errors import AssetDeskError, InputError, NotFoundError
 from assetdesk.events import AssetsChanged, LeasesChanged
 from assetdesk.services.assets import AssetInput
 from assetdesk.services.leases.schedule import generate_schedule
-from assetdesk.services.leases.terms import EveryYears, LeaseTerms, PaymentCycle, RentBasis
+from assetdesk.services.leases.terms import EveryYears, LeaseTerms, PaymentCycle, RentBasis, RentStep
 from assetdesk.services.leases.types import LeasedAsset, LeaseInput
 from assetdesk.services.receivables import Payer, ReceiptInput
 from tests.helpers import day
@@ -291,3 +291,21 @@ def test_import_creates_updates_and_leaves_unchanged_in_one_transaction(assets):
     with pytest.raises(InputError, match="租金须大于 0"):
         books.leases.upsert_leases([lease("HT2025-003", LeasedAsset("ZC003")), lease("HT2025-004", rent_fen=0)])
     assert len(books.leases.list_leases()) == 2
+
+
+def test_terms_round_trip_through_the_database(assets):
+    """Step tables, free ranges and yearly rent are stored as the clerk gave them: the stored schedule is
+    the generated one, and importing the same contract again changes nothing."""
+    books = assets
+    item = lease(basis=RentBasis.PER_YEAR, rent_fen=36000_00, cycle=PaymentCycle.HALF_YEARLY, due_day=5,
+                 escalation=(RentStep(day("2025-07-01"), 3500_00), RentStep(2, 4000_00)), end_on=day("2026-12-31"),
+                 free_ranges=((day("2025-02-01"), day("2025-02-28")),), free_months=1, deposit_fen=1000_00,
+                 signed_on=day("2024-12-20"), decision_on=day("2024-12-01"))
+    row = books.leases.create(item)
+    assert (row.rent_text, row.cycle_label, row.due_day, row.monthly_rent_fen) == ("36,000.00 元/年", "半年", 5, 3000_00)
+    expected = books.leases.preview(dataclasses.replace(item, number="HT-PREVIEW", assets=(LeasedAsset("ZC002"),)))
+    assert [(c.period_start, c.period_end, c.due_on, c.amount_fen, c.note) for c in books.leases.schedule(row.number)] \
+        == [(x.period_start, x.period_end, x.due_on, x.amount_fen, x.note) for x in expected]
+    assert expected[0].amount_fen == 3000_00 * 4 and "免租" in expected[0].note  # Jan and Feb free
+    result = books.leases.upsert_leases([item])
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 1)

@@ -7,7 +7,7 @@ pass), so five years of a thousand leases (~60,000 charges) read in well under a
 
 - 应收 (due): the charge less what a termination credited back (``adjust``);
 - 实收 (received): receipts, the payer's credit, the deposit applied and offsets (抵销);
-- 核销: written off as bad debt (net of what was written back: the engine keeps that in its rows);
+- 核销: written off as bad debt, net of what was written back when money came later (``writeback``);
 - 欠款 (arrears): due − received − written off; 逾期天数: days from the due date to ``as_of`` of a
   charge still owed (0 for one settled).
 Settlements after ``as_of`` are not counted: a ledger of last year printed today shows the arrears
@@ -22,6 +22,7 @@ from typing import Iterable
 import peewee
 
 from assetdesk.money import format_money
+from assetdesk.services.receivables.common import BY_WRITEBACK
 from assetdesk.services.receivables.types import (
     AGING_BUCKETS,
     BILLED,
@@ -32,6 +33,7 @@ from assetdesk.services.receivables.types import (
     BY_RECEIPT,
     BY_WRITEOFF,
     COUNTERPARTY,
+    PLANNED,
     Allocation,
     ArrearsRow,
     ReceiptView,
@@ -102,6 +104,7 @@ class RentLedger:
     leases: tuple[LedgerLease, ...]
     totals: LedgerTotals
     detail: bool = True  # each charge listed, or one line per lease
+    unbilled: int = 0  # charges due in the range the due-rent run has not billed yet (not in the ledger)
 
     @property
     def charge_count(self) -> int:
@@ -124,7 +127,7 @@ def _charges_sql(p: str) -> str:
         "SELECT c.id, c.source_id, c.seq, c.item, c.period_start, c.period_end, c.due_on,"
         f" c.amount_fen - COALESCE(SUM(CASE WHEN s.kind = {p} THEN s.amount_fen ELSE 0 END), 0) AS due,"
         f" COALESCE(SUM(CASE WHEN s.kind IN ({kinds}) THEN s.amount_fen ELSE 0 END), 0) AS received,"
-        f" COALESCE(SUM(CASE WHEN s.kind = {p} THEN s.amount_fen ELSE 0 END), 0) AS written,"
+        f" COALESCE(SUM(CASE WHEN s.kind IN ({p}, {p}) THEN s.amount_fen ELSE 0 END), 0) AS written,"
         " l.number AS number, cp.name AS payer"
         " FROM charge c"
         f" LEFT JOIN settlement s ON s.charge_id = c.id AND s.is_void = {p} AND s.settled_on <= {p}"
@@ -141,14 +144,25 @@ def rent_ledger(db: peewee.Database, first_day: dt.date, last_day: dt.date, as_o
     """The ledger of ``source``'s billed charges due ``first_day``…``last_day`` with settlements to
     ``as_of``: each charge under its lease (``detail``), or one line per lease summed in SQL."""
     p = db.param
-    params = (BY_ADJUST, *RECEIVED_KINDS, BY_WRITEOFF, False, as_of.isoformat(), COUNTERPARTY, source, BILLED,
-              first_day.isoformat(), last_day.isoformat())
+    params = (BY_ADJUST, *RECEIVED_KINDS, BY_WRITEOFF, BY_WRITEBACK, False, as_of.isoformat(), COUNTERPARTY,
+              source, BILLED, first_day.isoformat(), last_day.isoformat())
     leases = _detail(db, p, params, as_of) if detail else _summary(db, p, params, as_of)
     leases.sort(key=lambda lease: lease.number)
     grand = LedgerTotals()
     for lease in leases:
         grand = grand + lease.totals
-    return RentLedger(first_day, last_day, as_of, tuple(leases), grand, detail)
+    unbilled = due_charge_count(db, first_day, min(last_day, as_of), source, PLANNED)
+    return RentLedger(first_day, last_day, as_of, tuple(leases), grand, detail, unbilled)
+
+
+def due_charge_count(db: peewee.Database, first_day: dt.date, last_day: dt.date, source: str = "lease",
+                     state: str = BILLED) -> int:
+    """How many charges of ``source`` in ``state`` fall due in the range (billed: what a detail
+    ledger lists; planned: what the due-rent run has still to bill)."""
+    p = db.param
+    sql = f"SELECT COUNT(*) FROM charge WHERE source = {p} AND state = {p} AND due_on >= {p} AND due_on <= {p}"
+    row = db.execute_sql(sql, (source, state, first_day.isoformat(), last_day.isoformat())).fetchone()
+    return int(row[0]) if row else 0
 
 
 def _detail(db: peewee.Database, p: str, params: tuple, as_of: dt.date) -> list[LedgerLease]:
@@ -228,15 +242,12 @@ def arrears_totals(rows: Iterable[ArrearsRow]) -> ArrearsTotals:
 
 
 def arrears_by_payer(rows: Iterable[ArrearsRow]) -> list[ArrearsGroup]:
-    """The 欠租账龄表's groups: each payer (by name) with its leases by 合同编号 and its 小计."""
+    """The 欠租账龄表's groups: each payer with its leases and its 小计, in the order the rows come
+    (``arrears`` puts the longest overdue first: the tenants to chase head the list)."""
     by_payer: dict[tuple[str, str, int], list[ArrearsRow]] = {}
     for row in rows:
         by_payer.setdefault((row.payer_name, row.payer.kind, row.payer.id), []).append(row)
-    out = []
-    for key in sorted(by_payer):
-        members = tuple(sorted(by_payer[key], key=lambda r: (r.source_label, r.source_id)))
-        out.append(ArrearsGroup(key[0], members, arrears_totals(members)))
-    return out
+    return [ArrearsGroup(key[0], tuple(members), arrears_totals(members)) for key, members in by_payer.items()]
 
 
 def receipt_reason(view: ReceiptView) -> str:
@@ -248,8 +259,8 @@ def receipt_reason(view: ReceiptView) -> str:
         by_item.setdefault(allocation.item or "款项", []).append(allocation)
     for item, allocations in by_item.items():
         parts.append(f"{months_text(allocations)}{item}")
-    if view.purpose == "deposit":
-        parts.append("押金")
+    if view.purpose == "deposit":  # the engine's summary names the contract: 收取押金 合同HT2025-001
+        parts.append(view.summary.removeprefix("收取").strip() or "押金")
     if view.credit_fen > 0:
         parts.append(f"预收款{format_money(view.credit_fen)}")
     return "、".join(parts) or view.summary or "收款"
