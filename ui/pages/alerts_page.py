@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -100,11 +101,17 @@ class AlertsPage(Page):
         self.view.setSortingEnabled(False)  # urgency order, as read
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setWordWrap(False)
         self.model.apply_column_widths(self.view)
+        self.view.horizontalHeader().setSectionResizeMode(self.model.column_index("hint"),
+                                                          QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda index: self.open_alert(self.model.row_at(index)))
         layout.addWidget(self.view, 1)
+        self.detail_label = QLabel()  # the selected warning in full: what and what to do
+        self.detail_label.setWordWrap(True)
+        self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.detail_label)
+        self.view.selectionModel().currentRowChanged.connect(self._show_detail)
         note = QLabel(self.tr("双击一行打开对应的合同或资产；预警天数在“设置—预警”中修改。"))
         note.setObjectName("hint")
         layout.addWidget(note)
@@ -119,8 +126,8 @@ class AlertsPage(Page):
         return [
             text_column("kind", "类型", width=96, foreground=colour),
             text_column("subject", "对象", width=110),
-            text_column("message", "说明", width=400),
-            text_column("hint", "建议", width=260),
+            text_column("message", "说明", width=430, tooltip=lambda a: a.message),
+            text_column("hint", "建议", width=300, tooltip=lambda a: a.hint),
             Column("days", "天数", RIGHT, formatter=lambda d: str(d) if d else "", width=60),
         ]
 
@@ -140,8 +147,16 @@ class AlertsPage(Page):
         kind = self.kind_combo.currentData()
         rows = [a for a in self.alerts if kind is None or a.kind == kind]
         self.model.set_rows(rows)
+        self.detail_label.setText("")
+        if rows:
+            self.view.selectRow(0)
         self.counts_label.setText(self.tr("今天共有 {0} 条预警").format(len(self.alerts)) if self.alerts
                                   else self.tr("今天没有预警"))
+
+    def _show_detail(self, current, _previous=None) -> None:
+        alert = self.model.row_at(current) if current.isValid() else None
+        self.detail_label.setText(f"【{alert.kind}】{alert.subject}：{alert.message}。{self.tr('建议')}：{alert.hint}"
+                                  if alert else "")
 
     def show_kind(self, kind: str | None) -> None:
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(kind)))
