@@ -14,6 +14,7 @@ from assetdesk.services.assets import AssetInput
 from assetdesk.services.leases.schedule import generate_schedule
 from assetdesk.services.leases.terms import EveryYears, LeaseTerms, PaymentCycle, RentBasis, RentStep
 from assetdesk.services.leases.types import LeasedAsset, LeaseInput
+from assetdesk.services.org import CounterpartyInput
 from assetdesk.services.receivables import Payer, ReceiptInput
 from tests.helpers import day
 
@@ -68,10 +69,12 @@ def test_create_stores_the_lease_its_schedule_and_lets_the_asset(assets):
 
 def test_an_existing_tenant_is_found_by_its_normalised_name(assets):
     books = assets
+    books.org.add_counterparty(CounterpartyInput("张三", "个人", phone="13800138000", roles=("缴费人",)))
     first = books.leases.create(lease())
     second = books.leases.create(lease("HT2025-002", LeasedAsset("ZC002"), tenant_name=" 张  三 "))
     assert first.tenant_id == second.tenant_id
-    assert [c.name for c in books.org.list_counterparties()] == ["张三"]
+    assert [(c.name, c.roles, c.phone) for c in books.org.list_counterparties()] == \
+        [("张三", ("缴费人", "承租方"), "13800138000")]
 
 
 def test_preview_checks_like_create_and_writes_nothing(assets):
@@ -174,6 +177,9 @@ def test_update_terms_keeps_billed_periods_and_regenerates_the_rest(assets):
     books = assets
     books.leases.create(lease())
     books.leases.bill_rent("2025-03", day("2025-03-15"))
+    preview = books.leases.preview(lease(rent_fen=3300_00), existing="HT2025-001")
+    assert [x.amount_fen for x in preview[2:5]] == [3000_00, 3300_00, 3300_00]
+    assert all(c.amount_fen == 3000_00 for c in books.leases.schedule("HT2025-001"))  # a preview writes nothing
     row = books.leases.update_terms("HT2025-001", lease(rent_fen=3300_00, purpose="办公"))
     charges = books.leases.schedule("HT2025-001")
     assert [(c.seq, c.amount_fen, c.state) for c in charges[:4]] == [
@@ -309,3 +315,4 @@ def test_terms_round_trip_through_the_database(assets):
     assert expected[0].amount_fen == 3000_00 * 4 and "免租" in expected[0].note  # Jan and Feb free
     result = books.leases.upsert_leases([item])
     assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
+    assert books.leases.input_of(row.number) == dataclasses.replace(item, tenant_id=row.tenant_id)

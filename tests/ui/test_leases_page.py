@@ -251,33 +251,97 @@ def test_change_terms_keeps_what_was_billed_and_the_escalation(page, books, qtbo
         typist(dialog.rent_edit, "3300")
         dialog.deposit_edit.setFocus()
         qtbot.waitUntil(lambda: _cells(dialog.preview_model, "amount_fen")[1] == "¥9,900.00")
-        seen["ok"] = True
+        seen["preview"] = _cells(dialog.preview_model, "amount_fen")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     _clerk_uses(monkeypatch, LeaseDialog, act)
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
-    assert seen["ok"]
+    assert seen["preview"][0] == "¥9,000.00"  # the billed period is previewed as it stays
     after = _cells(page.schedule_model, "amount_fen")
+    assert after == seen["preview"]
     assert after[0] == before[0] == "¥9,000.00"  # billed: kept
     assert after[1] == "¥9,900.00" and after[4] == "¥10,395.00"  # 3,300 then +5% from the first anniversary
     assert "修改" in page.last_message
 
 
 def test_renew_links_a_new_contract_from_the_next_day(page, books, qtbot, monkeypatch, typist):
-    books.leases.create(_lease(end=dt.date(2025, 12, 31)))
+    from decimal import Decimal
+
+    from assetdesk.services.leases.terms import EveryYears
+
+    books.leases.create(_lease(end=dt.date(2026, 12, 31), escalation=EveryYears(1, Decimal(5))))
     qtbot.waitUntil(lambda: page.lease_model.rowCount() == 1)
     page.lease_view.selectRow(0)
 
     def act(dialog):
         assert dialog.windowTitle() == "续租" and dialog.method_combo.currentData() == "续租"
-        assert dialog.start_edit.text() == "2026-01-01" and dialog.end_edit.text() == "2026-12-31"
+        assert dialog.start_edit.text() == "2027-01-01" and dialog.end_edit.text() == "2028-12-31"  # as long again
+        assert dialog.rent_edit.fen() == 3_150_00  # the rent in force at the end, 3,000 raised 5%
+        assert dialog.escalation_combo.currentIndex() == 0
+        qtbot.waitUntil(lambda: "保存前请填写合同编号" in dialog.preview_total.text())  # previewed before the number
         typist(dialog.number_edit, "ZL2026-001")
-        qtbot.waitUntil(lambda: dialog.preview_model.rowCount() == 4 and not dialog.preview_error)
+        qtbot.waitUntil(lambda: dialog.preview_model.rowCount() == 8 and not dialog.preview_error)
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     _clerk_uses(monkeypatch, LeaseDialog, act)
     qtbot.mouseClick(page.renew_button, Qt.MouseButton.LeftButton)
     new = books.leases.get("ZL2026-001")
-    assert (new.previous_number, new.tenant_name, new.start_on, new.method) == (
-        "ZL2025-001", "叶桂霞", dt.date(2026, 1, 1), "续租")
+    assert (new.previous_number, new.tenant_name, new.start_on, new.method, new.monthly_rent_fen) == (
+        "ZL2025-001", "叶桂霞", dt.date(2027, 1, 1), "续租", 3_150_00)
     assert "ZL2026-001" in page.last_message and "ZL2025-001" in page.last_message
+
+
+def test_the_tenant_is_found_by_pinyin_initials_and_an_existing_tenant_is_reused(
+        page, books, qtbot, monkeypatch, typist):
+    from assetdesk.services.org_types import CounterpartyInput
+
+    books.org.add_counterparty(CounterpartyInput("东方建材有限公司", kind="单位"))
+    books.org.add_counterparty(CounterpartyInput("王五"))
+    seen = {}
+
+    def act(dialog):
+        seen["pinyin"] = dialog.tenant_combo.matches("dfjc")
+        seen["name"] = dialog.tenant_combo.matches("建材")
+        dialog.reject()
+
+    _clerk_uses(monkeypatch, LeaseDialog, act)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert seen == {"pinyin": ["东方建材有限公司"], "name": ["东方建材有限公司"]}
+    assert books.leases.list_leases(status=None) == []
+
+
+def test_ctrl_n_in_the_main_window_opens_the_contract_form(qtbot, books, monkeypatch):
+    from tests.ui.conftest import show_main_window
+
+    opened = []
+    monkeypatch.setattr(LeaseDialog, "exec", lambda dialog: opened.append(dialog.windowTitle()) or 0)
+    window = show_main_window(qtbot, books)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.show_page(LeasesPage)
+    assert window.shell_actions["new"].isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == ["新建合同"]
+
+
+def test_terminate_applies_the_deposit_to_arrears_and_refunds_the_rest(page, books, qtbot, monkeypatch):
+    lease = books.leases.create(_lease())
+    books.receivables.receive_deposit(lease.id, 6_000_00, dt.date(2025, 1, 1), "转账")
+    books.leases.bill_rent("2025-03")  # 01-01 – 03-31: ¥9,000.00 owed
+    qtbot.waitUntil(lambda: page.lease_model.rowCount() == 1)
+    page.lease_view.selectRow(0)
+    assert "押金结存　　　¥6,000.00" in page.deposit_label.text()
+    summaries = []
+
+    def act(dialog):
+        dialog.on_edit.set_date(dt.date(2025, 3, 31))  # the quarter used in full: nothing credited back
+        assert dialog.deposit_combo.currentData() == "apply_then_refund"  # the usual choice first
+        summaries.append(dialog.summary_label.text())
+        qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)  # Enter confirms
+
+    _clerk_uses(monkeypatch, TerminationDialog, act)
+    qtbot.mouseClick(page.terminate_button, Qt.MouseButton.LeftButton)
+    assert "押金结存 ¥6,000.00：抵扣欠款 ¥6,000.00，退还 ¥0.00" in summaries[0]
+    assert "押金抵扣 ¥6,000.00" in page.last_message and "尚欠 ¥3,000.00" in page.last_message
+    state = books.receivables.deposit_state(lease.id)
+    assert (state.applied_fen, state.held_fen) == (6_000_00, 0)

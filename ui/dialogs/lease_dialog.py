@@ -8,7 +8,9 @@ Chinese message in red. So the clerk sees the schedule BEFORE saving. 保存 cal
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from assetdesk.errors import AssetDeskError, InputError
-from assetdesk.money import format_amount, format_money, parse_amount, parse_yuan
+from assetdesk.money import format_amount, format_money, parse_amount, parse_yuan, round_to_fen
 from assetdesk.periods import parse_date
 from assetdesk.services.account_reader import pinyin_initials
 from assetdesk.services.leases.terms import EveryYears, PaymentCycle, RentBasis, RentStep
@@ -46,6 +48,7 @@ from ui.widgets.money_edit import MoneyEdit
 
 NEW, EDIT, RENEW = "new", "edit", "renew"
 PREVIEW_DELAY_MS = 300
+PREVIEW_NUMBER = "（预览）"  # stands for a number not typed yet: a schedule does not depend on it
 ESCALATION_NONE, ESCALATION_EVERY, ESCALATION_STEPS = 0, 1, 2
 IDLE = "闲置"
 
@@ -161,6 +164,7 @@ class LeaseDialog(QDialog):
             self.add_asset_row()
         self._connect_changes(self)
         self._wired = True
+        (self.start_edit if self.mode == EDIT else self.number_edit).setFocus()  # EDIT: the number is fixed
         self._on_basis_changed()
         self._on_escalation_changed()
         self.refresh_preview()
@@ -312,7 +316,8 @@ class LeaseDialog(QDialog):
         self.preview_error_label = QLabel()
         self.preview_error_label.setWordWrap(True)
         self.preview_error_label.setStyleSheet("color: #c62828;")
-        preview = QGroupBox(self.tr("应收租金计划（预览，保存前核对）"))
+        preview = QGroupBox(self.tr("应收租金计划（预览，保存前核对；已出账或已收款的期次保持不变）") if self.mode == EDIT
+                            else self.tr("应收租金计划（预览，保存前核对）"))
         preview_box = QVBoxLayout(preview)
         preview_box.addWidget(self.preview_error_label)
         preview_box.addWidget(self.preview_view, 1)
@@ -448,8 +453,10 @@ class LeaseDialog(QDialog):
             self.rate_edit.setText("" if item.rate_yuan is None else str(item.rate_yuan))
         else:
             self.rent_edit.set_fen(item.rent_fen)
-        if renew:
-            pass  # the old contract's rent is offered as it was stated; escalation and free months are new terms
+        if renew:  # the rent offered is the one in force at the end (escalations done); new terms are new
+            monthly = self._monthly_rent_at_end(lease.number)
+            if monthly and item.basis is not RentBasis.PER_SQM_MONTH:
+                self.rent_edit.set_fen(monthly * 12 if item.basis is RentBasis.PER_YEAR else monthly)
         elif isinstance(item.escalation, EveryYears):
             self.escalation_combo.setCurrentIndex(ESCALATION_EVERY)
             self.every_years_spin.setValue(item.escalation.years)
@@ -465,6 +472,21 @@ class LeaseDialog(QDialog):
         self.due_day_spin.setValue(item.due_day)
         self.deposit_edit.set_fen(item.deposit_fen)
         self.note_edit.setText("" if renew else item.note)
+
+    def _monthly_rent_at_end(self, number: str) -> int | None:
+        """The monthly rent of the lease's last plain period (whole months, no free days, no change inside)."""
+        try:
+            charges = self.books.leases.schedule(number)
+        except AssetDeskError:
+            return None
+        for charge in reversed(charges):
+            try:
+                months = Decimal(charge.months_text)
+            except (ArithmeticError, ValueError):
+                continue
+            if charge.state != "cancelled" and not charge.note and months > 0 and months == months.to_integral():
+                return round_to_fen(Decimal(charge.amount_fen) / months / 100)
+        return None
 
     # --- the terms ------------------------------------------------------------------
     def _escalation(self) -> EveryYears | tuple[RentStep, ...] | None:
@@ -523,18 +545,27 @@ class LeaseDialog(QDialog):
     def refresh_preview(self) -> None:
         """The schedule the terms give now, or the reason they are not valid (in red)."""
         self._timer.stop()
+        if not self.start_edit.text().strip() or not self.end_edit.text().strip() or (
+                not self.rent_edit.text().strip() and not self.rate_edit.text().strip()):
+            self._show_preview((), "")  # a form not filled in yet is no error
+            self.preview_total.setText(self.tr("填写起租日、到期日和租金后，这里显示应收租金计划"))
+            return
         try:
             item = self.lease_input()
+            if not item.number:  # the schedule does not depend on the number: shown before it is typed
+                item = dataclasses.replace(item, number=PREVIEW_NUMBER)
             lines = tuple(self._preview(item))
         except AssetDeskError as exc:
             self._show_preview((), exc.message + (f"（{exc.hint}）" if exc.hint else ""))
             return
         self._show_preview(lines, "")
+        if not self.number_edit.text().strip():
+            self.preview_total.setText(self.preview_total.text() + self.tr("；保存前请填写合同编号"))
 
     def _preview(self, item: LeaseInput):
         """``books.leases.preview``; 修改条款 previews over the lease's own number and area."""
         if self.mode == EDIT and self.original is not None:
-            return self.books.leases.preview(item, replacing=self.original.number)
+            return self.books.leases.preview(item, existing=self.original.number)
         return self.books.leases.preview(item)
 
     def _show_preview(self, lines: tuple, error: str) -> None:

@@ -28,7 +28,7 @@ from ui.widgets.date_edit import DateEdit
 
 DEPOSIT_LABELS = {
     "apply_then_refund": "抵扣欠款后退还",
-    "apply": "仅抵扣欠款",
+    "apply": "仅抵扣",
     "refund": "全额退还",
     "keep": "暂不处理",
 }
@@ -101,8 +101,9 @@ class TerminationDialog(QDialog):
         received_fen = sum(c.received_fen + c.deposit_fen + c.offset_fen for c in billed)
         owed_fen = sum(c.outstanding_fen for c in billed)
         after = [c for c in billed if on is not None and c.period_end > on]
-        planned_after = [c for c in self._charges if c.state not in (BILLED, CANCELLED)
-                         and on is not None and c.period_end > on]
+        planned = [c for c in self._charges if c.state not in (BILLED, CANCELLED) and on is not None]
+        planned_after = [c for c in planned if c.period_start > on]
+        planned_cut = [c for c in planned if c.period_start <= on < c.period_end]
         held = self._deposit_held()
         action = self.deposit_combo.currentData()
         lines = [
@@ -111,6 +112,8 @@ class TerminationDialog(QDialog):
         ]
         if after:
             lines.append(self.tr("终止日后已出账的 %1 期租金按日折算冲回。").replace("%1", str(len(after))))
+        if planned_cut:
+            lines.append(self.tr("未出账的当期租金按日计至终止日。"))
         if planned_after:
             lines.append(self.tr("终止日后未出账的 %1 期租金计划取消。").replace("%1", str(len(planned_after))))
         applied = min(held, owed_fen) if action in ("apply_then_refund", "apply") else 0

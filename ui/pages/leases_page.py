@@ -34,7 +34,7 @@ from assetdesk.services.leases.types import ACTIVE, EXPIRED, NOT_STARTED, TERMIN
 from assetdesk.services.receivables.types import BILLED, CANCELLED, PLANNED, ChargeRow
 from ui.models.table_model import RIGHT, Column, TableModel, date_column, money_column, text_column
 from ui.pages.base import Page
-from ui.table_export import export_table_view
+from ui.table_export import export_button, export_table_view
 from ui.widgets.period_picker import PeriodPicker
 
 STATUS_FILTERS = (ACTIVE, NOT_STARTED, EXPIRED, TERMINATED)
@@ -84,7 +84,10 @@ class LeasesPage(Page):
         schedule_box.setContentsMargins(0, 4, 0, 0)
         self.schedule_summary = QLabel()
         schedule_box.addWidget(self.schedule_view, 1)
-        schedule_box.addWidget(self.schedule_summary)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.schedule_summary, 1)
+        summary_row.addWidget(export_button(self.export_schedule, schedule_tab))
+        schedule_box.addLayout(summary_row)
         self.detail_tabs.addTab(schedule_tab, self.tr("应收租金计划"))
         deposit_tab = QWidget()
         deposit_box = QVBoxLayout(deposit_tab)
@@ -131,6 +134,7 @@ class LeasesPage(Page):
         bar.addWidget(QLabel(self.tr("查找")))
         bar.addWidget(self.search_edit)
         bar.addStretch(1)
+        bar.addWidget(export_button(self.on_export, self))
         return bar
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -236,8 +240,10 @@ class LeasesPage(Page):
 
     def _on_selection(self) -> None:
         lease = self.selected_lease()
-        for button in (self.edit_button, self.renew_button, self.terminate_button):
-            button.setEnabled(lease is not None)
+        open_lease = lease is not None and lease.status != TERMINATED
+        self.edit_button.setEnabled(open_lease)
+        self.terminate_button.setEnabled(open_lease)
+        self.renew_button.setEnabled(lease is not None)
         if lease is None:
             self.schedule_model.set_rows([])
             self.schedule_summary.setText(self.tr("选中一份合同查看其应收租金计划"))
@@ -325,6 +331,11 @@ class LeasesPage(Page):
 
     def on_export(self) -> None:
         export_table_view(self, self.books, self.display_title(), self.lease_model)
+
+    def export_schedule(self) -> None:
+        lease = self.selected_lease()
+        title = self.tr("应收租金计划") + (f" {lease.number}" if lease else "")
+        export_table_view(self, self.books, title, self.schedule_model)
 
     def on_find(self) -> None:
         self.search_edit.setFocus()

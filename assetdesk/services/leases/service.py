@@ -25,7 +25,7 @@ from assetdesk.services.context import Service, ServiceContext
 from assetdesk.services.counterparties import CounterpartyService
 from assetdesk.services.leases import reading, store, termination, validation
 from assetdesk.services.leases.schedule import ScheduleLine, generate_schedule, regenerate
-from assetdesk.services.leases.types import LeasedAsset, LeaseInput, LeaseRow, Termination
+from assetdesk.services.leases.types import LeaseInput, LeaseRow, Termination
 from assetdesk.services.org_types import CounterpartyInput, UpsertResult
 from assetdesk.services.receivables import ChargeRow, ReceivableService, RunResult
 
@@ -45,17 +45,18 @@ class LeaseService(Service):
         self._follow_leases = follow_leases
 
     # --- the contract form ------------------------------------------------------------------
-    def preview(self, item: LeaseInput, replacing: str = "") -> tuple[ScheduleLine, ...]:
+    def preview(self, item: LeaseInput, existing: str = "") -> tuple[ScheduleLine, ...]:
         """The schedule the terms give, checked as ``create`` would (overlaps included); writes nothing.
-        ``replacing``: the 合同编号 whose terms the form changes (修改条款): its number and its own
-        area are no clash."""
-        exclude: tuple[int, ...] = ()
-        if replacing:
-            exclude = (int(self._lease(replacing).id),)
-        else:
-            validation.check_number(item.number)
+        With ``existing`` (the 合同编号 being edited) it is checked as ``update_terms`` would, and the
+        schedule is the one new terms would leave: billed or paid periods as they are, the rest new."""
         self._check_tenant(item)
-        return generate_schedule(self._check(item, exclude=exclude).terms)
+        if not existing:
+            validation.check_number(item.number)
+            return generate_schedule(self._check(item).terms)
+        lease = self._lease(existing)
+        checked = self._check(item, exclude=(int(lease.id),))
+        charges, frozen = self._frozen(lease)
+        return regenerate([store.line_of(c) for c in charges], checked.terms, {c.seq for c in frozen})
 
     def create(self, item: LeaseInput) -> LeaseRow:
         with self.ctx.transaction():
@@ -75,8 +76,7 @@ class LeaseService(Service):
             before = self.get(lease.number)
             checked = self._check(item, exclude=(int(lease.id),))
             tenant_id = self._tenant(item)
-            charges = [c for c in self._receivables.charges_of(SOURCE, int(lease.id)) if c.state != "cancelled"]
-            frozen = [c for c in charges if c.state == "billed" or _settled(c)]
+            charges, frozen = self._frozen(lease)
             frozen_end = max((c.period_end for c in frozen), default=None)
             if frozen_end is not None and item.end_on < frozen_end:
                 raise InputError(f"租金已出账至 {frozen_end}，新的到期日 {item.end_on} 不能早于该日",
@@ -164,19 +164,11 @@ class LeaseService(Service):
         return reading.rows_of([lease], self.ctx.today())[0] if lease else None
 
     def input_of(self, number: str) -> LeaseInput:
-        """The stored contract as the form's input: 修改条款 and 续租 start from every term it has."""
+        """The contract form of a stored lease, as ``create`` took it (to edit, renew or export it)."""
         lease = self._lease(number)
-        terms = store.terms_of_row(lease)
-        lets = reading.tuples(LeaseAsset.select(LeaseAsset.area_centi, Asset.code).join(Asset)
-                              .where(LeaseAsset.lease == lease.id).order_by(LeaseAsset.id))
-        return LeaseInput(
-            number=lease.number, tenant_name=lease.tenant.name, tenant_id=int(lease.tenant_id),
-            assets=tuple(LeasedAsset(code, int(area)) for area, code in lets), start_on=lease.start_on,
-            end_on=lease.end_on, basis=terms.basis, rent_fen=terms.rent_fen, rate_yuan=terms.rate_yuan,
-            escalation=terms.escalation, free_months=terms.free_months, free_ranges=terms.free_ranges,
-            cycle=terms.cycle, due_day=terms.due_day, deposit_fen=terms.deposit_fen, purpose=lease.purpose,
-            method=lease.method, decision_ref=lease.decision_ref, decision_on=lease.decision_on,
-            signed_on=lease.signed_on, allow_over_20_years=bool(lease.allow_over_20_years), note=lease.note)
+        assets = (LeaseAsset.select(Asset.code, LeaseAsset.area_centi).join(Asset)
+                  .where(LeaseAsset.lease == lease.id).order_by(LeaseAsset.id))
+        return store.input_of(lease, [(code, int(area)) for code, area in reading.tuples(assets)])
 
     def list_leases(self, status: str | None = None, asset_code: str | None = None,
                     tenant: str | None = None, today: dt.date | None = None) -> list[LeaseRow]:
@@ -255,9 +247,18 @@ class LeaseService(Service):
         name = normalise_name(item.tenant_name)
         found = counterparties.find_counterparty(name)
         if found is not None:
+            if TENANT_ROLE not in found.roles:  # a known party now also rents: it joins the 承租方 list
+                counterparties.update_counterparty(found.id, CounterpartyInput(
+                    found.name, found.kind, found.id_code, found.phone, found.address,
+                    (*found.roles, TENANT_ROLE), found.note))
             return found.id
         kind = "单位" if any(mark in name for mark in _ORGANISATION_MARKS) else "个人"
         return counterparties.add_counterparty(CounterpartyInput(name, kind=kind, roles=(TENANT_ROLE,))).id
+
+    def _frozen(self, lease: Lease) -> tuple[list[ChargeRow], list[ChargeRow]]:
+        """The lease's schedule (not cancelled) and the lines new terms leave alone: billed or paid."""
+        charges = [c for c in self._receivables.charges_of(SOURCE, int(lease.id)) if c.state != "cancelled"]
+        return charges, [c for c in charges if c.state == "billed" or _settled(c)]
 
     def _store_assets(self, lease_id: int, checked: validation.Checked) -> None:
         for let in checked.assets:

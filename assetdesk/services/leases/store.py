@@ -11,7 +11,7 @@ from assetdesk.db.models import Lease
 from assetdesk.money import format_amount, round_to_fen
 from assetdesk.services.leases.schedule import ScheduleLine, _rent_changes, _rent_on
 from assetdesk.services.leases.terms import EveryYears, LeaseTerms, PaymentCycle, RentBasis, RentStep
-from assetdesk.services.leases.types import LeaseInput
+from assetdesk.services.leases.types import LeasedAsset, LeaseInput
 from assetdesk.services.receivables import ChargeInput, ChargeRow, Payer
 
 SOURCE = "lease"  # the receivables' source of rent charges
@@ -89,6 +89,19 @@ def lease_fields(item: LeaseInput, tenant_id: int, area_centi: int, method: str)
         escalation=escalation_json(item.escalation), free_months=item.free_months,
         free_ranges=free_ranges_json(item.free_ranges), cycle_months=item.cycle.value, due_day=item.due_day,
         deposit_fen=item.deposit_fen, allow_over_20_years=item.allow_over_20_years, note=item.note)
+
+
+def input_of(lease: Lease, assets: Sequence[tuple[str, int]]) -> LeaseInput:
+    """The form of a stored lease (to edit its terms, renew it or export it)."""
+    return LeaseInput(
+        number=lease.number, tenant_name=lease.tenant.name, tenant_id=int(lease.tenant_id),
+        assets=tuple(LeasedAsset(code, int(area)) for code, area in assets), start_on=lease.start_on,
+        end_on=lease.end_on, basis=RentBasis(lease.basis), rent_fen=int(lease.rent_fen),
+        rate_yuan=_decimal(lease.rate_text), escalation=escalation_of(lease.escalation),
+        free_months=int(lease.free_months), free_ranges=free_ranges_of(lease.free_ranges),
+        cycle=PaymentCycle(int(lease.cycle_months)), due_day=int(lease.due_day), deposit_fen=int(lease.deposit_fen),
+        purpose=lease.purpose, method=lease.method, decision_ref=lease.decision_ref, decision_on=lease.decision_on,
+        signed_on=lease.signed_on, allow_over_20_years=bool(lease.allow_over_20_years), note=lease.note)
 
 
 def same_fields(lease: Lease, fields: dict[str, object]) -> bool:

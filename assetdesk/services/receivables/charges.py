@@ -120,25 +120,9 @@ def bill_due(service: ReceivableService, source: str, through: Period, on: dt.da
             posted_on = max(item[11] for item in items)
             batch = ChargeBatch.create(run=run.id, period=month, posted_on=posted_on)
             updates += [(BILLED, batch.id, item[0]) for item in items]
-            lines: list[DocumentLine] = []
-            for (_cid, kind, payer_id, lease_id, asset_id, compound_id, rec_rule, inc_rule, item, start, end,
-                 _due, amount) in items:
-                if not amount:
-                    continue
-                payer = Payer(str(kind), int(payer_id))
-                counterparty = payer.id if payer.kind == COUNTERPARTY else None
-                summary = f"{item} {names[payer]} {period_text(as_date(start), as_date(end))}"
-                lines.append(DocumentLine(str(rec_rule), debit_fen=int(amount), summary=summary,
-                                          counterparty_id=counterparty, lease_id=lease_id, asset_id=asset_id,
-                                          compound_id=compound_id))
-                lines.append(DocumentLine(str(inc_rule), credit_fen=int(amount), summary=summary,
-                                          counterparty_id=counterparty, lease_id=lease_id, asset_id=asset_id,
-                                          compound_id=compound_id))
-            if lines:
-                kinds = {str(item[8]) for item in items}
-                what = next(iter(kinds)) if len(kinds) == 1 else "款项"
-                documents.append(Document(DOC_CHARGES, batch.id, posted_on,
-                                          f"应收{what} {month}（{len(items)}笔）", tuple(lines)))
+            document = _batch_document(batch.id, month, posted_on, items, names)
+            if document is not None:
+                documents.append(document)
         posting = service._documents.post_many(documents)
         db.cursor().executemany(f"UPDATE charge SET state = {p}, batch_id = {p} WHERE id = {p}", updates)
         service.ctx.audit("应收款项到期", "charge_run", run.id,
@@ -146,6 +130,28 @@ def bill_due(service: ReceivableService, source: str, through: Period, on: dt.da
                                  "运行日期": on or service.ctx.today()})
         service.ctx.publish(ReceivablesChanged(source=source))
     return RunResult(run.id, len(rows), total, tuple(sorted(by_month)), posting.first_label, posting.last_label)
+
+
+def _batch_document(batch_id: int, month: str, posted_on: dt.date, items: list[tuple],
+                    names: dict[Payer, str]) -> Document | None:
+    """One month's charges as one document: Dr receivable / Cr income per charge (none when all are 0)."""
+    lines: list[DocumentLine] = []
+    for (_cid, kind, payer_id, lease_id, asset_id, compound_id, rec_rule, inc_rule, item, start, end,
+         _due, amount) in items:
+        if not amount:
+            continue
+        payer = Payer(str(kind), int(payer_id))
+        counterparty = payer.id if payer.kind == COUNTERPARTY else None
+        summary = f"{item} {names[payer]} {period_text(as_date(start), as_date(end))}"
+        lines.append(DocumentLine(str(rec_rule), debit_fen=int(amount), summary=summary, counterparty_id=counterparty,
+                                  lease_id=lease_id, asset_id=asset_id, compound_id=compound_id))
+        lines.append(DocumentLine(str(inc_rule), credit_fen=int(amount), summary=summary, counterparty_id=counterparty,
+                                  lease_id=lease_id, asset_id=asset_id, compound_id=compound_id))
+    if not lines:
+        return None
+    kinds = {str(item[8]) for item in items}
+    what = next(iter(kinds)) if len(kinds) == 1 else "款项"
+    return Document(DOC_CHARGES, batch_id, posted_on, f"应收{what} {month}（{len(items)}笔）", tuple(lines))
 
 
 def undo_run(service: ReceivableService, run_id: int, on: dt.date | None = None) -> None:

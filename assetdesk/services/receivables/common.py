@@ -32,6 +32,8 @@ from assetdesk.services.receivables.types import (
 )
 from assetdesk.services.voucher_types import voucher_label
 
+DEPOSIT_PURPOSE, CHARGES_PURPOSE = "deposit", "charges"  # what a receipt was for
+CREDIT_RECEIPT, CREDIT_APPLY, CREDIT_ADJUST = "receipt", "apply", "adjust"  # kinds of payer credit rows
 BY_WRITEBACK = "writeback"  # a settlement (negative) giving back part of a write-off when money came later
 
 register_kind(DOC_CHARGES, "应收款项到期")

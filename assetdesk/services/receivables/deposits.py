@@ -10,7 +10,9 @@ from assetdesk.errors import InputError, NotFoundError, VoucherError
 from assetdesk.events import ReceivablesChanged
 from assetdesk.money import format_money
 from assetdesk.services.documents import Document, DocumentLine
-from assetdesk.services.receivables.common import charge_rules, check_payer, method_rule, period_text
+from assetdesk.services.receivables.common import DEPOSIT_PURPOSE, charge_rules, check_payer, method_rule, period_text
+from assetdesk.services.receivables.numbers import claim_number
+from assetdesk.services.receivables.receipt_views import view
 from assetdesk.services.receivables.types import BY_DEPOSIT, DOC_DEPOSIT, DepositState, Payer, ReceiptView
 
 if TYPE_CHECKING:
@@ -42,17 +44,15 @@ def deposit_state(service: ReceivableService, lease_id: int) -> DepositState:
 
 def receive_deposit(service: ReceivableService, lease_id: int, amount_fen: int, on: dt.date, method: str,
                     number: str = "") -> ReceiptView:
-    from assetdesk.services.receivables import receipts
-
     with service.ctx.transaction():
         lease = _lease(lease_id)
         if amount_fen <= 0:
             raise InputError("押金金额必须大于零", "请核对押金金额")
         cash_rule = method_rule(method)
         name = check_payer(service.db, Payer.counterparty(lease.tenant_id))
-        claimed = receipts.claim_number(service, number)
+        claimed = claim_number(service, number)
         receipt = Receipt.create(number=claimed, payer_kind="counterparty", payer_id=lease.tenant_id, payer_name=name,
-                                 purpose=receipts.DEPOSIT_PURPOSE, source="lease", source_id=lease_id,
+                                 purpose=DEPOSIT_PURPOSE, source="lease", source_id=lease_id,
                                  received_on=on, method=method, amount_fen=amount_fen,
                                  summary=f"收取押金 合同{lease.number}"[:200], created_at=service.ctx.now(),
                                  created_by=service.ctx.user)
@@ -65,7 +65,7 @@ def receive_deposit(service: ReceivableService, lease_id: int, amount_fen: int, 
         service.ctx.audit("收取押金", "deposit_move", move.id,
                           after={"合同": lease.number, "金额": format_money(amount_fen), "收据号": claimed, "日期": on})
         service.ctx.publish(ReceivablesChanged(source="lease"))
-        return receipts.view(service, receipt)
+        return view(service, receipt)
 
 
 def _move(service: ReceivableService, lease: Lease, kind: str, amount: int, on: dt.date, method: str,

@@ -25,10 +25,14 @@ from assetdesk.services.context import Service, ServiceContext
 from assetdesk.services.documents import DocumentPostingService
 from assetdesk.services.org_types import UpsertResult
 from assetdesk.services.receivables import charges as _charges
+from assetdesk.services.receivables import credit as _credit
 from assetdesk.services.receivables import deposits as _deposits
+from assetdesk.services.receivables import numbers as _numbers
 from assetdesk.services.receivables import reading as _reading
+from assetdesk.services.receivables import receipt_views as _views
 from assetdesk.services.receivables import receipts as _receipts
 from assetdesk.services.receivables import settle as _settle
+from assetdesk.services.receivables import voiding as _voiding
 from assetdesk.services.receivables.types import (
     ArrearsRow,
     ChargeInput,
@@ -85,24 +89,24 @@ class ReceivableService(Service):
         return _receipts.import_receipts(self, items)
 
     def void_receipt(self, number: str, on: dt.date, reason: str) -> ReceiptView:
-        return _receipts.void_receipt(self, number, on, reason)
+        return _voiding.void_receipt(self, number, on, reason)
 
     def receipt(self, number: str) -> ReceiptView:
-        return _receipts.get(self, number)
+        return _views.get(self, number)
 
     def receipts(self, payer: Payer | None = None, date_from: dt.date | None = None,
                  date_to: dt.date | None = None) -> list[ReceiptView]:
-        return _receipts.listing(self, payer, date_from, date_to)
+        return _views.listing(self, payer, date_from, date_to)
 
     def next_receipt_number(self) -> str:
-        return _receipts.next_number(self)
+        return _numbers.next_number(self)
 
     def credit_of(self, payer: Payer) -> int:
-        return _receipts.credit_of(self, payer)
+        return _credit.credit_of(self, payer)
 
     def use_credit(self, payer: Payer, on: dt.date, source: str = "", source_id: int | None = None) -> int:
         """The payer's credit (预收) settles its open charges oldest first, no money coming in; the amount used."""
-        return _receipts.use_credit(self, payer, on, source, source_id)
+        return _credit.use_credit(self, payer, on, source, source_id)
 
     # --- deposits, offsets, write-offs, adjustments -------------------------------------------
     def receive_deposit(self, lease_id: int, amount_fen: int, on: dt.date, method: str,
