@@ -14,6 +14,10 @@ the posting rules (DOMAIN §3.3):
 - an offset: Dr ``offset.payable`` / Cr receivable; a write-off: Dr ``bad_debt.expense`` / Cr
   receivable, and its write-back the reverse; an adjustment: Dr income / Cr receivable (or prepaid).
 Counterparty payers put their id on every line (the 112 and 211 sub-ledgers), leases their lease id.
+
+The work lives in one module per concept: charges (schedules and runs), allocation (what money
+settles, oldest due first), receipts, credit (预收), numbers (收据号), voiding, receipt_views,
+deposits, settle (抵销, 坏账核销, 调整), reading (arrears), reconcile (``check``).
 """
 from __future__ import annotations
 
