@@ -406,7 +406,15 @@ def _aux_options(args) -> dict:
 
 def _report_workbook(books, args, path: Path) -> Path:
     from assetdesk.excel.report_sheets import REPORT_SHEETS, export_report
-    from assetdesk.pdf.reports import AS_OF_REPORTS, REPORTS, asked_scope, check_options, report_as_of, report_scope
+    from assetdesk.pdf.reports import (
+        AS_OF_REPORTS,
+        REPORTS,
+        UNDATED_REPORTS,
+        asked_scope,
+        check_options,
+        report_as_of,
+        report_scope,
+    )
 
     aux = _aux_options(args)
     check_options(args.name, args.period, args.year, args.account, **aux)
@@ -415,7 +423,8 @@ def _report_workbook(books, args, path: Path) -> Path:
     if args.name in AS_OF_REPORTS:  # of a day, as printed: the end of the months asked for, or today
         asked = asked_scope(books, args.period, args.year) if args.period or args.year else None
         aux["as_of"] = report_as_of(asked, dt.date.today())
-    scope = report_scope(books, args.period, args.year)
+    dated = args.name not in UNDATED_REPORTS + AS_OF_REPORTS  # the others: of a day, no months to cut
+    scope = report_scope(books, args.period, args.year) if dated else asked_scope(books, args.period, args.year)
     return export_report(books, args.name, path, scope.first, scope.last, args.account, **aux)
 
 

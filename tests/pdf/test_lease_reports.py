@@ -241,6 +241,12 @@ def test_cli_prints_and_exports_the_lease_reports(leased, tmp_path, capsys, read
     assert "按资产分组" in read_pdf(tmp_path / "g.pdf")
     code, out, err = run(capsys, "--db", db, "report", "arrears", "--number", "1", "-o", str(tmp_path / "n.pdf"))
     assert code == 1 and "--number" in err
+    for suffix in ("pdf", "xlsx"):  # a day before the books began: nothing owed yet, not refused
+        out_path = tmp_path / f"early.{suffix}"
+        code, out, err = run(capsys, "--db", db, "report", "arrears", "--year", "2024", "-o", str(out_path))
+        assert code == 0, err
+        text = flat(read_pdf(out_path)) if suffix == "pdf" else str(_rows(out_path))
+        assert "截至2024年12月31日" in text and "HT2025" not in text, suffix
 
 
 def test_specs_render_from_plain_rows(tmp_path, read_pdf):

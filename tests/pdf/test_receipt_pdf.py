@@ -49,6 +49,7 @@ def test_three_copies_on_one_page_with_the_amount_in_capitals(leased, tmp_path, 
     for needle in ("收款单位：兰花社区", "2025年02月10日", "交款单位（人）张三", "收款事由2025年1-3月租金",
                    f"人民币{capital}", "¥7,500.00", "收款方式转账", "收款人：测试会计", "单位盖章", "交款人："):
         assert text.count(needle) == 3, needle
+    assert text.count("沿虚线裁开") == 2  # the cut lines between the three copies
     assert "作废" not in text
 
 
