@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -194,8 +194,6 @@ class ReceiptsPage(Page):
         self.setTabOrder(self.method_combo, self.date_edit)
         self.setTabOrder(self.date_edit, self.summary_edit)
         self.setTabOrder(self.summary_edit, self.receive_button)
-        from PySide6.QtGui import QKeySequence, QShortcut
-
         QShortcut(QKeySequence("F3"), self, activated=self.on_find)
         return tab
 
