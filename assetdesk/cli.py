@@ -268,7 +268,7 @@ def cmd_version(args) -> int:
     return EXIT_OK
 
 
-EXPORT_ONLY_KINDS = {"trial-balance": "科目余额表"}
+EXPORT_ONLY_KINDS = {"trial-balance": "科目余额表", "rent-schedule": "应收租金计划", "arrears": "欠租明细"}
 
 
 def _usage_error(message: str) -> int:
@@ -340,6 +340,7 @@ def cmd_import(args) -> int:
 
 def cmd_export(args) -> int:
     from assetdesk.excel import export_file, export_trial_balance
+    from assetdesk.excel.lease_sheets import LEASE_EXPORTS
     from assetdesk.output_files import check_writable
     from assetdesk.pdf.reports import report_scope  # the months a report covers, as printed
 
@@ -353,6 +354,8 @@ def cmd_export(args) -> int:
         if args.kind == "trial-balance":  # report-only sheet: the district's 科目余额表 workbook
             scope = report_scope(books, args.period, args.year)
             print(export_trial_balance(books, check_writable(args.file), scope.first, scope.last))
+        elif args.kind in LEASE_EXPORTS:  # 应收租金计划, 欠租明细 (as of the --period's last day or today)
+            print(LEASE_EXPORTS[args.kind][1](books, check_writable(args.file), period=args.period, year=args.year))
         else:
             print(export_file(books, args.kind, check_writable(args.file), period=args.period, year=args.year))
     finally:
