@@ -45,6 +45,8 @@ PAGE_REGISTRY: list[tuple[str, str]] = [
     ("ui.pages.books_page", "BooksPage"),          # 账簿报表
     ("ui.pages.assets_page", "AssetsPage"),        # 资产台账
     ("ui.pages.leases_page", "LeasesPage"),        # 租赁合同
+    ("ui.pages.receipts_page", "ReceiptsPage"),    # 收款
+    ("ui.pages.alerts_page", "AlertsPage"),        # 预警
     ("ui.pages.exchange_page", "ExchangePage"),    # 导入导出
     ("ui.pages.settings_page", "SettingsPage"),    # 设置
 ]
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
         self.brand.setObjectName("navBrand")
         self.brand.setWordWrap(True)
         self.brand.setFixedWidth(188)
-        footer = QLabel(self.tr("Ctrl+1…7 切换页面"))
+        footer = QLabel(self.tr("Ctrl+1…9、0 切换页面"))
         footer.setObjectName("navFooter")
         footer.setFixedWidth(188)
         side = QVBoxLayout()
@@ -228,8 +230,8 @@ class MainWindow(QMainWindow):
             placeholder = QWidget()  # replaced by the page on first visit
             self.stack.addWidget(placeholder)
             action = self.view_menu.addAction(cls.display_title(), lambda n=number: self.show_page(n))
-            if number < 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            if number < 10:  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth page
+                action.setShortcut(QKeySequence(f"Ctrl+{(number + 1) % 10}"))
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.refresh_action)
         self.navigation.blockSignals(False)

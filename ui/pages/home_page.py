@@ -148,6 +148,11 @@ class HomePage(Page):
             tiles.setColumnStretch(column, 1)
         layout.addLayout(tiles)
 
+        from ui.pages.alerts_page import AlertsBox
+
+        self.alerts_box = AlertsBox(self.navigate_requested.emit)  # 预警: counts per type, the most urgent lines
+        layout.addWidget(self.alerts_box)
+
         attention_title = QLabel(self.tr("今天需要处理"))
         attention_title.setObjectName("sectionTitle")
         attention_title.setStyleSheet("font-weight: bold; font-size: 12pt; margin-top: 8px;")
@@ -159,7 +164,8 @@ class HomePage(Page):
         layout.addWidget(self.attention_list, 1)
         self.refresh_on("voucher_saved", "voucher_posted", "documents_posted", "voucher_reversed", "voucher_discarded",
                         "period_closed", "period_reopened", "opening_balances_changed", "org_changed",
-                        "data_imported", "database_restored", "accounts_changed")
+                        "data_imported", "database_restored", "accounts_changed",
+                        "leases_changed", "receivables_changed", "assets_changed", "settings_changed")
         self.refresh()
 
     def refresh(self) -> None:
@@ -172,6 +178,12 @@ class HomePage(Page):
         self._show_drafts()
         self._show_open_periods()
         self._show_attention()
+        self._show_alerts()
+
+    def _show_alerts(self) -> None:
+        from ui.pages.alerts_page import read_alerts
+
+        self.alerts_box.show_alerts(read_alerts(self.books))
 
     def _show_balance(self, current) -> None:
         trial = self.books.ledger.trial_balance(current)

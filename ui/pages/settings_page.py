@@ -63,8 +63,9 @@ class SettingsPage(Page):
         grid.addWidget(self._build_voucher_box(), 1, 0)
         grid.addWidget(self._build_backup_box(), 2, 0)
         grid.addWidget(self._build_print_box(), 2, 1)
+        grid.addWidget(self._build_alerts_box(), 3, 0)
         self.rules_widget = PostingRulesWidget(books, bridge)
-        grid.addWidget(self.rules_widget, 3, 0, 1, 2)
+        grid.addWidget(self.rules_widget, 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
@@ -172,6 +173,33 @@ class SettingsPage(Page):
         form.addRow("", self.save_backup_button)
         return box
 
+    def _build_alerts_box(self) -> QGroupBox:
+        """预警 thresholds (services.alerts): days before a lease ends, rent overdue, an asset idle."""
+        from assetdesk.services.alerts import ASSET_IDLE_DAYS, LEASE_EXPIRY_DAYS, RENT_OVERDUE_DAYS
+
+        box = QGroupBox(self.tr("预警"))
+        form = QFormLayout(box)
+        self.alert_spins: dict[str, QSpinBox] = {}
+        for key, label in ((LEASE_EXPIRY_DAYS, self.tr("合同到期前提醒：")),
+                           (RENT_OVERDUE_DAYS, self.tr("租金逾期超过：")),
+                           (ASSET_IDLE_DAYS, self.tr("资产闲置超过："))):
+            spin = QSpinBox()
+            spin.setRange(1, 3650)
+            spin.setSuffix(self.tr(" 天"))
+            self.alert_spins[key] = spin
+            form.addRow(label, spin)
+        self.save_alerts_button = QPushButton(self.tr("保存预警设置"))
+        self.save_alerts_button.clicked.connect(self._on_save_alerts_clicked)
+        form.addRow("", self.save_alerts_button)
+        return box
+
+    def _on_save_alerts_clicked(self) -> None:
+        values = {key: str(spin.value()) for key, spin in self.alert_spins.items()}
+        # read all first: each save publishes settings_changed, which refreshes this page
+        for key, value in values.items():
+            if not self.attempt(self.books.settings.set, key, value):
+                return
+
     def _build_print_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("打印"))
         self.pdf_font_combo = QComboBox()
@@ -217,6 +245,11 @@ class SettingsPage(Page):
                                              "不可手工修改。").format(word))
         self.backup_folder_edit.setText(values.get("backup_folder", ""))
         self.backup_keep_spin.setValue(int(values.get("backup_keep") or 30))
+        for key, spin in self.alert_spins.items():
+            try:
+                spin.setValue(int(values.get(key) or 0))
+            except ValueError:
+                pass
         font = values.get("pdf_font", "")
         index = self.pdf_font_combo.findData(font)
         if index >= 0:
