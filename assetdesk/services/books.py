@@ -12,6 +12,7 @@ from assetdesk.events import EventBus
 from assetdesk.services.accounts import AccountService
 from assetdesk.services.alerts import AlertRegistry
 from assetdesk.services.assets import AssetService, register_reconciliation
+from assetdesk.services.attachments import AttachmentService
 from assetdesk.services.audit import AuditService
 from assetdesk.services.aux_ledger import AuxLedgerService
 from assetdesk.services.backup import BackupService
@@ -57,6 +58,7 @@ class Books:
         self.leases = LeaseService(self.ctx, self.receivables, self.assets.follow_leases)
         self.check.reconciliations.add(receivables_reconciliation)
         self.alerts = AlertRegistry()
+        self.attachments = AttachmentService(self.ctx)
 
     def _reopen(self) -> None:
         """After a restore: the restored file may be from an older version, so bring it up to date."""
