@@ -54,6 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("version", help="显示版本")
     depreciate = sub.add_parser("depreciate", help="计提一个月的固定资产折旧（生成一张凭证，同一月份不重复计提）")
     depreciate.add_argument("--period", required=True, help="期间 YYYY-MM")
+    bill_rent = sub.add_parser("bill-rent", help="租金出账：到该月为止到期的租金记账（每月一张凭证，不重复出账）")
+    bill_rent.add_argument("--through", required=True, help="到期截至月份 YYYY-MM")
     _add_exchange_commands(sub)
     return parser
 
@@ -232,6 +234,21 @@ def cmd_depreciate(args) -> int:
     return EXIT_OK
 
 
+def cmd_bill_rent(args) -> int:
+    books = _open(args)
+    try:
+        run = books.leases.bill_rent(args.through)
+        if run.charges:
+            vouchers = run.first_voucher if run.first_voucher == run.last_voucher \
+                else f"{run.first_voucher} 至 {run.last_voucher}"
+            print(f"已出账 {run.charges} 笔应收租金，合计 {format_money(run.total_fen)}，凭证 {vouchers}")
+        else:
+            print(f"截至 {args.through} 没有到期未出账的租金")
+    finally:
+        books.close()
+    return EXIT_OK
+
+
 def cmd_restore(args) -> int:
     books = _open(args, require_book=False, may_create=True)
     try:
@@ -401,6 +418,7 @@ COMMANDS = {
     "gui": cmd_gui, "init": cmd_init, "demo": cmd_demo, "check": cmd_check, "backup": cmd_backup,
     "restore": cmd_restore, "version": cmd_version, "import": cmd_import, "export": cmd_export,
     "template": cmd_template, "report": cmd_report, "depreciate": cmd_depreciate,
+    "bill-rent": cmd_bill_rent,
 }
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from assetdesk.events import EventBus
 from assetdesk.services.accounts import AccountService
 from assetdesk.services.alerts import AlertRegistry
 from assetdesk.services.assets import AssetService, register_reconciliation
+from assetdesk.services.assets.alerts import asset_alerts
 from assetdesk.services.attachments import AttachmentService
 from assetdesk.services.audit import AuditService
 from assetdesk.services.aux_ledger import AuxLedgerService
@@ -19,6 +20,7 @@ from assetdesk.services.backup import BackupService
 from assetdesk.services.check import CheckService
 from assetdesk.services.context import ServiceContext
 from assetdesk.services.documents import DocumentPostingService
+from assetdesk.services.leases.alerts import lease_alerts
 from assetdesk.services.leases.service import LeaseService
 from assetdesk.services.ledger import LedgerService
 from assetdesk.services.org import OrgService
@@ -58,6 +60,8 @@ class Books:
         self.leases = LeaseService(self.ctx, self.receivables, self.assets.follow_leases)
         self.check.reconciliations.add(receivables_reconciliation)
         self.alerts = AlertRegistry()
+        self.alerts.add(lease_alerts)
+        self.alerts.add(asset_alerts)
         self.attachments = AttachmentService(self.ctx)
 
     def _reopen(self) -> None:

@@ -15,7 +15,7 @@ from assetdesk.db.models import Asset, AssetEvent, Compound
 from assetdesk.errors import DuplicateError, InputError, NotFoundError
 from assetdesk.events import AssetsChanged
 from assetdesk.periods import Period
-from assetdesk.services.assets import depreciation
+from assetdesk.services.assets import depreciation, status
 from assetdesk.services.assets.register import filter_sql, read_rows
 from assetdesk.services.assets.types import (
     ACQUISITIONS,
@@ -139,7 +139,11 @@ class AssetService(Service):
         """Status follows the leases (DOMAIN §4): an asset let on ``on`` is 出租; a 出租 asset whose last
         lease has ended returns to 闲置, idle since the day after that lease's last day. Runs inside
         the caller's transaction (the lease service's), so the lease and the status change together."""
-        raise NotImplementedError
+        with self.ctx.transaction():
+            if status.follow(asset_ids, on, self._event):
+                self.ctx.audit("资产状态随租赁合同变更", "asset", ",".join(str(i) for i in sorted(set(asset_ids))),
+                               after={"日期": on})
+                self._publish(AssetsChanged())
 
     # --- postings --------------------------------------------------------------------------------
     def run_depreciation(self, period: object) -> DepreciationRun:
