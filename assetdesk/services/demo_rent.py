@@ -163,6 +163,14 @@ def lease_plans(rng: random.Random, year: int, today: dt.date, assets: list[Demo
                             end_on=end, escalation=None, free_months=0, cycle=PaymentCycle.MONTHLY)
         habit = "欠费" if i in (4, 13, 22) else ("拖欠" if i % 5 == 3 else "准时")
         plans.append(Plan(item, habit))
+    ended = next((a.item for a in assets if not a.let and a.item.category == "商铺"), None)
+    if ended is not None:  # let for two months and given back: idle again, its last rent in the 盘活 view
+        tenant = tenants[len(plans) % len(tenants)]
+        plans.append(Plan(LeaseInput(
+            f"兰租{year}-{len(plans) + 1:03d}", tenant.name, (LeasedAsset(ended.code),), start_of_year,
+            dt.date(year, 2, 28), rent_fen=2_600_00, deposit_fen=5_200_00, purpose="临时仓储",
+            decision_ref=f"兰花社区居民代表大会决议〔{year - 1}〕40号", decision_on=dt.date(year - 1, 12, 20),
+            signed_on=dt.date(year - 1, 12, 25), tenant_id=tenant.id), "准时"))
     return plans, renewal
 
 

@@ -55,3 +55,12 @@ def test_rent_is_posted_from_documents_not_typed_and_some_tenants_owe(demo):
 
 def test_check_passes_with_the_receivables_and_the_register_reconciled(demo):
     assert demo.check.run() == []
+
+
+def test_a_shop_let_for_two_months_is_idle_again_with_its_last_rent(demo):
+    idle_shops = [a for a in demo.assets.list_assets(category="商铺", status="闲置")]
+    with_history = [a for a in idle_shops if demo.leases.of_asset(a.code)]
+    assert len(with_history) == 1
+    shop = with_history[0]
+    assert shop.idle_since == dt.date(2025, 3, 1)
+    assert demo.leases.of_asset(shop.code)[0].monthly_rent_fen == 2_600_00
