@@ -70,11 +70,14 @@ def build_demo(books, households: int = 2000, seed: int = 20240501, year: int | 
     step = progress or (lambda done, total: None)
     with books.ctx.transaction():  # all of the demo or none of it
         compounds, vouchers, closed = _fill(books, rng, households, year, last_month, step)
-    return DemoSummary(len(AREAS), len(compounds), len(books.org.list_counterparties()), vouchers, last_month, closed)
+    return DemoSummary(len(AREAS), len(compounds), len(books.org.list_counterparties()), vouchers, 12 + last_month,
+                       closed)
 
 
 def _fill(books, rng: random.Random, households: int, year: int, last_month: int, step) -> tuple[list, int, int]:
-    books.org.setup_book(COMMUNITY, Period(year, 1), credit_code="N2530802MF0000000X")
+    """The books start on 1 January of the year before ``year``: two years of rent, the first closed."""
+    first = year - 1
+    books.org.setup_book(COMMUNITY, Period(first, 1), credit_code="N2530802MF0000000X")
     step(1, 5)
     existing = {row.code for row in books.accounts.list_accounts()}
     for parent, code, name in SUB_ACCOUNTS:
@@ -86,19 +89,22 @@ def _fill(books, rng: random.Random, households: int, year: int, last_month: int
         books.org.add_user(name, role)
     step(2, 5)
     companies, tenants = _counterparties(books, rng, households)
-    assets = demo_rent.asset_inputs(rng, year, [f"XQ{i + 1:03d}" for i in range(COMPOUND_COUNT)])
+    assets = demo_rent.asset_inputs(rng, first, [f"XQ{i + 1:03d}" for i in range(COMPOUND_COUNT)])
     books.accounts.set_opening_balances(_balanced_opening(assets))
     compounds = _compounds(books, rng, companies, households)
     for asset in assets:
         books.assets.register(asset.item)
     step(3, 5)
-    vouchers = _vouchers(books, rng, year, last_month, compounds)
-    plans, renewal = demo_rent.lease_plans(rng, year, books.ctx.today(), assets, tenants)
-    demo_rent.let_and_collect(books, rng, year, last_month, plans, renewal)
+    months = [Period(first, m) for m in range(1, 13)] + [Period(year, m) for m in range(1, last_month + 1)]
+    vouchers = _vouchers(books, rng, months, compounds)
+    plans, renewal = demo_rent.lease_plans(rng, first, books.ctx.today(), assets, tenants)
+    demo_rent.let_and_collect(books, rng, months, plans, renewal)
     step(4, 5)
     closed = 0
-    for month in range(1, last_month - 1):
-        books.periods.close(Period(year, month))
+    for period in months[:-2]:
+        if period.month == 12:
+            books.periods.close_year(period.year)
+        books.periods.close(period)
         closed += 1
     step(5, 5)
     return compounds, vouchers, closed
@@ -152,10 +158,10 @@ def _compounds(books, rng: random.Random, companies: list[str], households: int)
     return books.org.list_compounds()
 
 
-def _vouchers(books, rng: random.Random, year: int, last_month: int, compounds: list) -> int:
+def _vouchers(books, rng: random.Random, months: list[Period], compounds: list) -> int:
     count = 0
-    for month in range(1, last_month + 1):
-        for item in _month_vouchers(rng, year, month, compounds):
+    for period in months:
+        for item in _month_vouchers(rng, period.year, period.month, compounds):
             books.vouchers.create_and_post(replace(item, preparer=DEMO_PREPARER))
             count += 1
     return count

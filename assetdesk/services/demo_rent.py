@@ -168,7 +168,7 @@ def lease_plans(rng: random.Random, year: int, today: dt.date, assets: list[Demo
         tenant = tenants[len(plans) % len(tenants)]
         plans.append(Plan(LeaseInput(
             f"兰租{year}-{len(plans) + 1:03d}", tenant.name, (LeasedAsset(ended.code),), start_of_year,
-            dt.date(year, 2, 28), rent_fen=2_600_00, deposit_fen=5_200_00, purpose="临时仓储",
+            Period(year, 2).last_day, rent_fen=2_600_00, deposit_fen=5_200_00, purpose="临时仓储",
             decision_ref=f"兰花社区居民代表大会决议〔{year - 1}〕40号", decision_on=dt.date(year - 1, 12, 20),
             signed_on=dt.date(year - 1, 12, 25), tenant_id=tenant.id), "准时"))
     return plans, renewal
@@ -184,7 +184,7 @@ def _replace(item: LeaseInput, **changes) -> LeaseInput:
     return replace(item, **changes)
 
 
-def let_and_collect(books, rng: random.Random, year: int, last_month: int, plans: list[Plan],
+def let_and_collect(books, rng: random.Random, months: list[Period], plans: list[Plan],
                     renewal: LeaseInput | None) -> dict[str, int]:
     """Create the leases, take the deposits, then month by month: the rent run, the receipts, the
     depreciation run. Returns counts for the summary."""
@@ -192,26 +192,25 @@ def let_and_collect(books, rng: random.Random, year: int, last_month: int, plans
     for plan in plans:
         row = books.leases.create(plan.lease)
         leases[plan.lease.number] = (row, plan.habit)
-        if plan.lease.deposit_fen and plan.lease.start_on.month <= last_month:
+        if plan.lease.deposit_fen:
             books.receivables.receive_deposit(row.id, plan.lease.deposit_fen, plan.lease.start_on, rng.choice(METHODS))
     receipts = 0
-    for month in range(1, last_month + 1):
-        period = Period(year, month)
+    for month, period in enumerate(months, start=1):
         if renewal is not None and month == 3:  # signed in March, from 1 April
             row = books.leases.renew(renewal.number.removesuffix("-续"), renewal)
             habit = leases[renewal.number.removesuffix("-续")][1]
             leases[renewal.number] = (row, habit)
         books.leases.bill_rent(period, on=period.last_day)
         for row, habit in leases.values():
-            receipts += _collect(books, rng, row, habit, period, month)
+            receipts += _collect(books, rng, row, habit, period, month > len(months) - 6)
         books.assets.run_depreciation(period)
     return {"leases": len(leases), "receipts": receipts}
 
 
-def _collect(books, rng: random.Random, row, habit: str, period: Period, month: int) -> int:
+def _collect(books, rng: random.Random, row, habit: str, period: Period, stopped: bool) -> int:
     """One tenant's payment in ``period``: on time pays what fell due this month a few days after the
-    due date; 拖欠 pays last month's the month after; 欠费 paid the first two months, then stopped."""
-    if habit == "欠费" and month > 2:
+    due date; 拖欠 pays last month's the month after; 欠费 stopped paying in the last six months."""
+    if habit == "欠费" and stopped:
         return 0
     payer = Payer.counterparty(row.tenant_id)
     cutoff = period.first_day - dt.timedelta(days=1) if habit == "拖欠" else period.last_day

@@ -35,7 +35,7 @@ def test_thirty_leases_with_escalation_free_months_cycles_deposits_one_renewed_o
     assert len(leases) >= 30
     assert {lease.cycle_label for lease in leases} >= {"月", "季", "年"}
     assert sum(1 for lease in leases if lease.deposit_held_fen > 0) >= 25
-    assert [lease.previous_number for lease in leases if lease.previous_number] == ["兰租2025-002"]
+    assert [lease.previous_number for lease in leases if lease.previous_number] == ["兰租2024-002"]
     today = demo.ctx.today()
     assert any(today <= lease.end_on <= today + dt.timedelta(days=60) for lease in leases)
     assert any(lease.monthly_rent_fen > 0 and "㎡" in lease.rent_text for lease in leases)
@@ -62,5 +62,13 @@ def test_a_shop_let_for_two_months_is_idle_again_with_its_last_rent(demo):
     with_history = [a for a in idle_shops if demo.leases.of_asset(a.code)]
     assert len(with_history) == 1
     shop = with_history[0]
-    assert shop.idle_since == dt.date(2025, 3, 1)
+    assert shop.idle_since == dt.date(2024, 3, 1)
     assert demo.leases.of_asset(shop.code)[0].monthly_rent_fen == 2_600_00
+
+
+def test_two_years_of_rent_the_first_year_closed(demo):
+    periods = demo.periods.list_periods()
+    assert str(periods[0].period) == "2024-01" and str(periods[-1].period) == "2025-03"
+    assert all(p.is_closed for p in periods if p.period.year == 2024)
+    billed_months = {v.period_key for v in Voucher.select().where(Voucher.document_kind == "receivable_charges")}
+    assert len(billed_months) == 15 and min(billed_months) == 202401
