@@ -128,7 +128,7 @@ def test_the_page_opens_the_detail_on_double_click(qtbot, books, shop, monkeypat
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened == ["ZC001"]
-    view.selectRow(0)  # the list was re-read after the dialog closed
+    assert page.selected_asset().code == "ZC001"  # re-read after the dialog closed, still selected
     qtbot.mouseClick(page.detail_button, Qt.MouseButton.LeftButton)
     assert opened == ["ZC001", "ZC001"]
     page.tabs.setCurrentIndex(1)

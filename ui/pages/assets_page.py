@@ -185,6 +185,7 @@ class AssetsPage(Page):
     def refresh(self) -> None:
         """Re-read both lists from the service with the filter bar's choices."""
         self._fill_compounds()
+        selected = self.selected_asset()
         idle_over = self.idle_spin.value() or None
         rows = self.attempt(self.books.assets.list_assets, category=self.category_combo.currentData(),
                             status=self.status_combo.currentData(), compound_code=self.compound_combo.currentData(),
@@ -197,6 +198,8 @@ class AssetsPage(Page):
         if idle.ok:
             self._last_rents = self.last_rents([row.code for row in idle.value])
             self.idle_model.set_rows(idle.value)
+        if selected is not None:  # the clerk's place in the list survives the re-read
+            self._select(selected.code)
         total = sum(r.original_fen for r in rows.value)
         self.summary_label.setText(self.tr("共 %n 项资产", "", len(rows.value)) + self.tr("，原值合计 ")
                                    + format_money(total) + self.tr("；闲置 %n 项", "", len(idle.value) if idle.ok else 0))
@@ -255,6 +258,13 @@ class AssetsPage(Page):
                        else (self.idle_view, self.idle_model))
         rows = view.selectionModel().selectedRows()
         return model.row_at(rows[0]) if rows else None
+
+    def _select(self, code: str) -> None:
+        for view, model in ((self.register_view, self.register_model), (self.idle_view, self.idle_model)):
+            for r in range(model.rowCount()):
+                if model.row_at(model.index(r, 0)).code == code:
+                    view.selectRow(r)
+                    break
 
     def on_change_status(self) -> None:
         """设置使用状态 of the selected asset (as of today); disposal has its own action."""
