@@ -187,6 +187,17 @@ def test_update_terms_keeps_billed_periods_and_regenerates_the_rest(assets):
     assert len(charges) == 12 and row.total_fen == 3 * 3000_00 + 9 * 3300_00 and row.purpose == "办公"
     with pytest.raises(InputError, match="租金已出账至 2025-03-31"):
         books.leases.update_terms("HT2025-001", lease(end_on=day("2025-02-28")))
+    with pytest.raises(InputError, match="租金已出账至 2025-03-31"):
+        books.leases.preview(lease(end_on=day("2025-02-28")), existing="HT2025-001")
+
+
+def test_new_terms_on_another_asset_free_the_first(assets):
+    books = assets
+    books.leases.create(lease())
+    books.leases.update_terms("HT2025-001", lease(assets=(LeasedAsset("ZC002"),)))
+    assert [books.assets.get(code).status for code in ("ZC001", "ZC002")] == ["闲置", "出租"]
+    assert books.assets.get("ZC001").idle_since == day("2025-03-15")
+    assert books.leases.get("HT2025-001").asset_codes == ("ZC002",)
 
 
 def test_renewal_links_the_new_contract_to_the_old_one(assets):
@@ -220,6 +231,7 @@ def test_termination_settles_rent_to_date_and_the_deposit(assets):
     after = books.leases.get("HT2025-001")
     assert (after.status, after.terminated_on, after.total_fen, after.outstanding_fen, after.deposit_held_fen) == \
         ("已终止", day("2025-05-10"), 9000_00 + 3967_74, 0, 0)
+    assert books.check.run() == []  # 112 and 211 still equal the tenant's open rent and deposit
     with pytest.raises(InputError, match="已终止"):
         books.leases.terminate("HT2025-001", day("2025-05-20"))
     with pytest.raises(InputError, match="已终止"):
@@ -236,6 +248,7 @@ def test_termination_cuts_the_planned_period_and_unpaid_rent_survives(assets):
     assert [(c.period_end, c.amount_fen) for c in live] == [
         (day("2025-01-31"), 3000_00), (day("2025-02-28"), 3000_00), (day("2025-03-15"), 1451_61)]
     assert books.leases.get("HT2025-001").outstanding_fen == 6000_00
+    assert books.check.run() == []
     books.leases.create(lease("HT2025-002", LeasedAsset("ZC002")))
     with pytest.raises(InputError, match="不在合同 HT2025-002 的租期"):
         books.leases.terminate("HT2025-002", day("2026-01-10"))
@@ -316,3 +329,17 @@ def test_terms_round_trip_through_the_database(assets):
     result = books.leases.upsert_leases([item])
     assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
     assert books.leases.input_of(row.number) == dataclasses.replace(item, tenant_id=row.tenant_id)
+
+
+def test_a_termination_refused_half_way_leaves_everything_as_it_was(assets):
+    books = assets
+    row = books.leases.create(lease(deposit_fen=2000_00))
+    books.receivables.receive_deposit(row.id, 2000_00, day("2025-01-02"), "现金")
+    books.leases.bill_rent("2025-02", day("2025-02-01"))
+    before = books.leases.schedule("HT2025-001")
+    with pytest.raises(AssetDeskError):
+        books.leases.terminate("HT2025-001", day("2025-02-10"), "refund", refund_method="支票")
+    after = books.leases.get("HT2025-001")
+    assert (after.status, after.terminated_on, after.deposit_held_fen) == ("生效", None, 2000_00)
+    assert books.leases.schedule("HT2025-001") == before
+    assert books.assets.get("ZC001").status == "出租"

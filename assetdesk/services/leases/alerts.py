@@ -91,7 +91,7 @@ def _expiry(ctx: ServiceContext, today: dt.date, leases: list[Lease], history: _
         elif status == EXPIRED and (today - lease.end_on).days <= EXPIRED_LOOKBACK_DAYS:
             days = (today - lease.end_on).days
             alerts.append(Alert(EXPIRED_NOT_RENEWED, lease.number,
-                                f"{_who(lease)}已于 {lease.end_on} 到期 {days} 天，没有续租或新的合同",
+                                f"{_who(lease)}已于 {lease.end_on} 到期（已过 {days} 天），没有续租或新签合同",
                                 "已续租的请录入续租合同；已收回的资产请安排招租", AREA, days))
     return alerts
 

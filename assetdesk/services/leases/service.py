@@ -53,9 +53,7 @@ class LeaseService(Service):
         if not existing:
             validation.check_number(item.number)
             return generate_schedule(self._check(item).terms)
-        lease = self._lease(existing)
-        checked = self._check(item, exclude=(int(lease.id),))
-        charges, frozen = self._frozen(lease)
+        checked, charges, frozen = self._check_update(self._lease(existing), item)
         return regenerate([store.line_of(c) for c in charges], checked.terms, {c.seq for c in frozen})
 
     def create(self, item: LeaseInput) -> LeaseRow:
@@ -67,24 +65,14 @@ class LeaseService(Service):
         """New terms: periods already billed or paid stay, the rest is generated again."""
         with self.ctx.transaction():
             lease = self._lease(number)
-            if lease.terminated_on is not None:
-                raise InputError(f"合同 {lease.number} 已于 {lease.terminated_on} 终止，不能再修改条款",
-                                 "已终止的合同只能查看；如需重新出租请新建合同")
-            if item.number.strip() and item.number.strip() != lease.number:
-                raise InputError(f"合同编号不能从 {lease.number} 改为 {item.number.strip()}",
-                                 "合同编号是合同的标识，修改条款时请保持不变")
+            checked, charges, frozen = self._check_update(lease, item)
             before = self.get(lease.number)
-            checked = self._check(item, exclude=(int(lease.id),))
             tenant_id = self._tenant(item)
-            charges, frozen = self._frozen(lease)
-            frozen_end = max((c.period_end for c in frozen), default=None)
-            if frozen_end is not None and item.end_on < frozen_end:
-                raise InputError(f"租金已出账至 {frozen_end}，新的到期日 {item.end_on} 不能早于该日",
-                                 "已出账或已收款的期间不能改动；提前结束请用“终止”")
             if frozen and tenant_id != int(lease.tenant_id):
                 raise InputError("租金已出账，不能更换承租方",
                                  "已出账的租金属于原承租方；更换承租方请终止原合同后新建合同")
             fields = store.lease_fields(item, tenant_id, checked.area_centi, item.method)
+            let_before = _asset_ids(int(lease.id))
             Lease.update(**fields).where(Lease.id == lease.id).execute()
             LeaseAsset.delete().where(LeaseAsset.lease == lease.id).execute()
             self._store_assets(int(lease.id), checked)
@@ -92,7 +80,7 @@ class LeaseService(Service):
             lines = regenerate([store.line_of(c) for c in charges], checked.terms, {c.seq for c in frozen})
             kept = {c.seq for c in frozen}
             self._store_schedule(lease, checked, [line for line in lines if line.seq not in kept])
-            self._follow({let.asset.id for let in checked.assets} | _asset_ids(before.id))
+            self._follow({let.asset.id for let in checked.assets} | let_before)
             self.ctx.audit("修改租赁合同", "lease", lease.id, before=before, after=item)
             self._publish(LeasesChanged())
         return self.get(lease.number)
@@ -143,7 +131,7 @@ class LeaseService(Service):
                 seen.add(number)
                 lease = Lease.get_or_none(Lease.number == number)
                 if lease is None:
-                    self.create(item)
+                    self._create(item, previous=None, method=item.method)
                     created += 1
                 elif self._unchanged(lease, item):
                     unchanged += 1
@@ -254,6 +242,24 @@ class LeaseService(Service):
             return found.id
         kind = "单位" if any(mark in name for mark in _ORGANISATION_MARKS) else "个人"
         return counterparties.add_counterparty(CounterpartyInput(name, kind=kind, roles=(TENANT_ROLE,))).id
+
+    def _check_update(self, lease: Lease, item: LeaseInput) -> tuple[validation.Checked, list[ChargeRow],
+                                                                    list[ChargeRow]]:
+        """New terms checked for a stored lease; with its schedule and the lines they leave alone."""
+        if lease.terminated_on is not None:
+            raise InputError(f"合同 {lease.number} 已于 {lease.terminated_on} 终止，不能再修改条款",
+                             "已终止的合同只能查看；如需重新出租请新建合同")
+        if item.number.strip() and item.number.strip() != lease.number:
+            raise InputError(f"合同编号不能从 {lease.number} 改为 {item.number.strip()}",
+                             "合同编号是合同的标识，修改条款时请保持不变")
+        self._check_tenant(item)
+        checked = self._check(item, exclude=(int(lease.id),))
+        charges, frozen = self._frozen(lease)
+        frozen_end = max((c.period_end for c in frozen), default=None)
+        if frozen_end is not None and item.end_on < frozen_end:
+            raise InputError(f"租金已出账至 {frozen_end}，新的到期日 {item.end_on} 不能早于该日",
+                             "已出账或已收款的期间不能改动；提前结束请用“终止”")
+        return checked, charges, frozen
 
     def _frozen(self, lease: Lease) -> tuple[list[ChargeRow], list[ChargeRow]]:
         """The lease's schedule (not cancelled) and the lines new terms leave alone: billed or paid."""
