@@ -81,8 +81,10 @@ def _add_exchange_commands(sub) -> None:
     rep.add_argument("--account", help="科目编码（明细账、辅助余额表、辅助明细账）；日记账用 cash / bank")
     rep.add_argument("--dimension",
                      help="辅助核算项目：往来单位（counterparty）或 小区（compound）；默认科目设置的第一个")
-    rep.add_argument("--group", choices=("category", "area"),
-                     help="资产台账按 类别（category，默认）或 片区（area）分组")
+    rep.add_argument("--group", choices=("category", "area", "status", "asset"),
+                     help="资产台账按 类别（category，默认）或 片区（area）分组；"
+                          "合同台账按 状态（status，默认）或 资产（asset）")
+    rep.add_argument("--number", metavar="收据号", help="收款收据（receipt）的收据号")
     who = rep.add_mutually_exclusive_group()
     who.add_argument("--counterparty", metavar="名称", help="辅助明细账只打这个往来单位（名称；同名时用证件号码）")
     who.add_argument("--compound", metavar="编码", help="辅助明细账只打这个小区（编码或名称）")
@@ -266,7 +268,7 @@ def cmd_version(args) -> int:
     return EXIT_OK
 
 
-EXPORT_ONLY_KINDS = {"trial-balance": "科目余额表"}
+EXPORT_ONLY_KINDS = {"trial-balance": "科目余额表", "rent-schedule": "应收租金计划", "arrears": "欠租明细"}
 
 
 def _usage_error(message: str) -> int:
@@ -338,6 +340,7 @@ def cmd_import(args) -> int:
 
 def cmd_export(args) -> int:
     from assetdesk.excel import export_file, export_trial_balance
+    from assetdesk.excel.lease_sheets import LEASE_EXPORTS
     from assetdesk.output_files import check_writable
     from assetdesk.pdf.reports import report_scope  # the months a report covers, as printed
 
@@ -351,6 +354,8 @@ def cmd_export(args) -> int:
         if args.kind == "trial-balance":  # report-only sheet: the district's 科目余额表 workbook
             scope = report_scope(books, args.period, args.year)
             print(export_trial_balance(books, check_writable(args.file), scope.first, scope.last))
+        elif args.kind in LEASE_EXPORTS:  # 应收租金计划, 欠租明细 (as of the --period's last day or today)
+            print(LEASE_EXPORTS[args.kind][1](books, check_writable(args.file), period=args.period, year=args.year))
         else:
             print(export_file(books, args.kind, check_writable(args.file), period=args.period, year=args.year))
     finally:
@@ -376,7 +381,7 @@ def cmd_report(args) -> int:
     (the preview's 导出Excel), for the reports whose data fits one."""
     from assetdesk.output_files import check_writable
     from assetdesk.pdf import build_report
-    from assetdesk.pdf.reports import UNDATED_REPORTS, scope_note
+    from assetdesk.pdf.reports import AS_OF_REPORTS, UNDATED_REPORTS, scope_note
 
     suffix = Path(args.output).suffix.lower()
     if suffix not in (".pdf", ".xlsx"):
@@ -389,7 +394,7 @@ def cmd_report(args) -> int:
         else:
             print(build_report(books, args.name, check_writable(args.output), period=args.period,
                                year=args.year, account=args.account, printed_on=dt.date.today(), **_aux_options(args)))
-        if args.name not in UNDATED_REPORTS and (note := scope_note(books, args.period, args.year)):
+        if args.name not in UNDATED_REPORTS + AS_OF_REPORTS and (note := scope_note(books, args.period, args.year)):
             print(note, file=sys.stderr)
     finally:
         books.close()
@@ -399,18 +404,30 @@ def cmd_report(args) -> int:
 def _aux_options(args) -> dict:
     """The 辅助 reports' options given on the command line (checked by ``check_options``)."""
     return {"dimension": args.dimension, "counterparty": args.counterparty, "compound": args.compound,
-            "group": args.group}
+            "group": args.group, "number": args.number}
 
 
 def _report_workbook(books, args, path: Path) -> Path:
     from assetdesk.excel.report_sheets import REPORT_SHEETS, export_report
-    from assetdesk.pdf.reports import REPORTS, check_options, report_scope
+    from assetdesk.pdf.reports import (
+        AS_OF_REPORTS,
+        REPORTS,
+        UNDATED_REPORTS,
+        asked_scope,
+        check_options,
+        report_as_of,
+        report_scope,
+    )
 
     aux = _aux_options(args)
     check_options(args.name, args.period, args.year, args.account, **aux)
     if args.name not in REPORT_SHEETS:
         raise InputError(f"“{REPORTS[args.name][0]}”只能打印为 PDF", "请把 -o 的文件名改为以 .pdf 结尾")
-    scope = report_scope(books, args.period, args.year)
+    if args.name in AS_OF_REPORTS:  # of a day, as printed: the end of the months asked for, or today
+        asked = asked_scope(books, args.period, args.year) if args.period or args.year else None
+        aux["as_of"] = report_as_of(asked, dt.date.today())
+    dated = args.name not in UNDATED_REPORTS + AS_OF_REPORTS  # the others: of a day, no months to cut
+    scope = report_scope(books, args.period, args.year) if dated else asked_scope(books, args.period, args.year)
     return export_report(books, args.name, path, scope.first, scope.last, args.account, **aux)
 
 

@@ -44,6 +44,7 @@ PAGE_REGISTRY: list[tuple[str, str]] = [
     ("ui.pages.accounts_page", "AccountsPage"),    # 科目
     ("ui.pages.books_page", "BooksPage"),          # 账簿报表
     ("ui.pages.assets_page", "AssetsPage"),        # 资产台账
+    ("ui.pages.leases_page", "LeasesPage"),        # 租赁合同
     ("ui.pages.exchange_page", "ExchangePage"),    # 导入导出
     ("ui.pages.settings_page", "SettingsPage"),    # 设置
 ]

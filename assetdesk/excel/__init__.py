@@ -14,6 +14,7 @@ from .error_report import write_error_report
 from .exports import export_file, export_trial_balance, kind_by_name
 from .importer import ImportFileChangedError, ImportPreview, ImportRejectedError
 from .kinds import KINDS, SheetKind
+from .lease_sheets import export_arrears, export_rent_schedule
 from .reader import sheet_names
 from .template import write_template as _write_template
 from .writer import export_table
@@ -55,7 +56,7 @@ def write_template(kind: str | SheetKind, path: str | Path) -> Path:
 
 
 __all__ = [
-    "KINDS", "ImportFileChangedError", "ImportPreview", "ImportRejectedError", "commit_preview", "export_file",
-    "export_table", "export_trial_balance",
+    "KINDS", "ImportFileChangedError", "ImportPreview", "ImportRejectedError", "commit_preview", "export_arrears",
+    "export_file", "export_rent_schedule", "export_table", "export_trial_balance",
     "import_file", "sheet_names", "write_error_report", "write_template",
 ]

@@ -16,6 +16,7 @@ from assetdesk.services.ledger import journal_account_code, shows_in_all_account
 from .asset_sheets import export_asset_register, export_idle_assets
 from .aux_sheets import export_aux_balance, export_aux_ledger
 from .exports import export_file, export_trial_balance
+from .lease_report_sheets import export_arrears, export_lease_register, export_receipt, export_rent_ledger
 from .writer import export_table
 
 if TYPE_CHECKING:
@@ -118,8 +119,11 @@ REPORT_SHEETS: dict[str, Callable[..., Path]] = {
     "balance-sheet": _balance_sheet, "income-statement": _income_statement,
     "aux-balance": export_aux_balance, "aux-ledger": export_aux_ledger,
     "asset-register": export_asset_register, "idle-assets": export_idle_assets,
+    "lease-register": export_lease_register, "rent-ledger": export_rent_ledger, "arrears": export_arrears,
+    "receipt": export_receipt,
 }
-UNDATED_SHEETS = ("chart", "asset-register", "idle-assets")  # of today, as printed: no months to cut
+# of today (the 欠租账龄表 of its as_of), as printed: no months to cut
+UNDATED_SHEETS = ("chart", "asset-register", "idle-assets", "lease-register", "arrears", "receipt")
 
 
 def export_report(books: Books, name: str, path: str | Path, first: Period, last: Period,

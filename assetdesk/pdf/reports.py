@@ -14,8 +14,10 @@ from assetdesk.pdf.asset_reports import build_asset_register, build_idle_assets
 from assetdesk.pdf.aux_reports import build_aux_balance, build_aux_ledger
 from assetdesk.pdf.chart import build_chart
 from assetdesk.pdf.journal import build_journal
+from assetdesk.pdf.lease_reports import build_arrears, build_lease_register, build_rent_ledger
 from assetdesk.pdf.ledger import build_ledger
 from assetdesk.pdf.month_books import build_both_journals, build_month_books
+from assetdesk.pdf.receipt import build_receipt
 from assetdesk.pdf.scope import PeriodRange
 from assetdesk.pdf.statements import build_balance_sheet, build_income_statement
 from assetdesk.pdf.trial_balance import build_trial_balance
@@ -73,15 +75,33 @@ def _idle_assets(books, path, scope, account, printed_on):
     return build_idle_assets(books, path, printed_on=printed_on)
 
 
+def _lease_register(books, path, scope, account, printed_on, group=None):
+    return build_lease_register(books, path, group=group, printed_on=printed_on)
+
+
+def _rent_ledger(books, path, scope, account, printed_on):
+    return build_rent_ledger(books, path, scope, printed_on=printed_on)
+
+
+def _arrears(books, path, scope, account, printed_on):
+    return build_arrears(books, path, as_of=report_as_of(scope, printed_on), printed_on=printed_on)
+
+
+def _receipt(books, path, scope, account, printed_on, number=None):
+    return build_receipt(books, path, number=number, printed_on=printed_on)
+
+
 # name → (Chinese title, builder(books, path, PeriodRange, account, printed_on, **aux options) -> Path)
 ACCOUNT_REPORTS = ("ledger", "journal", "aux-balance", "aux-ledger")  # the reports --account applies to
 # the sub-ledgers by 辅助核算 record, and the options each takes besides --account
 AUX_OPTIONS = {"aux-balance": ("dimension",), "aux-ledger": ("dimension", "counterparty", "compound"),
-               "asset-register": ("group",)}
+               "asset-register": ("group",), "lease-register": ("group",), "receipt": ("number",)}
 _OPTION_FLAGS = {"dimension": "--dimension", "counterparty": "--counterparty", "compound": "--compound",
-                 "group": "--group"}
+                 "group": "--group", "number": "--number"}
 # printed as they stand today, of the day printed: no period
-UNDATED_REPORTS = ("chart", "asset-register", "idle-assets")
+UNDATED_REPORTS = ("chart", "asset-register", "idle-assets", "lease-register", "receipt")
+# of a day: the end of the months asked for (today while they run), today when none are asked
+AS_OF_REPORTS = ("arrears",)
 REPORTS: dict[str, tuple[str, Callable[..., Path]]] = {
     "trial-balance": ("科目余额表", _trial_balance),
     "ledger": ("明细分类账", _ledger),
@@ -95,6 +115,10 @@ REPORTS: dict[str, tuple[str, Callable[..., Path]]] = {
     "aux-ledger": ("辅助明细账", _aux_ledger),
     "asset-register": ("资产台账", _asset_register),
     "idle-assets": ("闲置资产明细表", _idle_assets),
+    "lease-register": ("合同台账", _lease_register),
+    "rent-ledger": ("租金收缴台账", _rent_ledger),
+    "arrears": ("欠租账龄表", _arrears),
+    "receipt": ("收款收据", _receipt),
 }
 
 
@@ -108,7 +132,9 @@ def build_report(books, name: str, path: str | Path, period=None, year: int | No
     (both journals, bound, when None) or the account of an 辅助 report (required there).
     ``aux``: the 辅助 reports' options (``AUX_OPTIONS``): ``dimension`` (往来单位 / 小区 or its key),
     ``counterparty`` (name or 证件号码) or ``compound`` (code or name) of the 辅助明细账; ``group``
-    (category / area) of the 资产台账. The asset reports are of ``printed_on``, not of a period.
+    (category / area) of the 资产台账 or (status / asset) of the 合同台账; ``number``: the 收据号 of
+    the 收款收据. The asset reports and the 合同台账 are of ``printed_on``, not of a period; the
+    欠租账龄表 is of the last day of the months asked for (``report_as_of``).
     ``printed_on`` defaults to today: this is the adapter edge (CLI, UI) where the clock is read;
     report builders below it never read it. The range is cut to the months the books hold
     (``PeriodService.reportable``): ``--year`` of a year in progress prints January to the
@@ -117,7 +143,12 @@ def build_report(books, name: str, path: str | Path, period=None, year: int | No
     aux = {key: value for key, value in aux.items() if value is not None and value != ""}
     check_options(name, period, year, account, **aux)
     printed_on = printed_on or date.today()
-    scope = report_scope(books, period, year) if name not in UNDATED_REPORTS else None
+    if name in UNDATED_REPORTS:
+        scope = None
+    elif name in AS_OF_REPORTS:  # the months asked for as they are, not cut to the books: a day, not figures
+        scope = asked_scope(books, period, year) if period is not None or year is not None else None
+    else:
+        scope = report_scope(books, period, year)
     _, builder = REPORTS[name]
     return builder(books, Path(path), scope, account, printed_on, **aux)
 
@@ -139,6 +170,12 @@ def check_options(name: str, period=None, year=None, account: str | None = None,
         if name not in allowed:
             raise InputError(f"“{REPORTS[name][0]}”不用 {_OPTION_FLAGS.get(key, key)}",
                              f"{_OPTION_FLAGS.get(key, key)} 只用于 " + "、".join(allowed))
+
+
+def report_as_of(scope: PeriodRange | None, printed_on: date) -> date:
+    """The day of an ``AS_OF_REPORTS`` report (欠租账龄表): the last day of the months asked for, or
+    ``printed_on`` when none were asked for or they have not ended yet."""
+    return printed_on if scope is None else min(scope.last.last_day, printed_on)
 
 
 def asked_scope(books, period=None, year: int | None = None) -> PeriodRange:

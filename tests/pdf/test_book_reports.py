@@ -164,6 +164,8 @@ def test_default_period_is_the_current_one(posted, tmp_path, read_pdf):
 
 def test_empty_books_still_print(books, tmp_path, read_pdf):
     for name in REPORTS:
+        if name == "receipt":  # one receipt by its number, not a report of the books (test_receipt_pdf.py)
+            continue
         text = read_pdf(build_report(books, name, tmp_path / f"{name}.pdf", period="2025-01",
                                      printed_on=PRINTED))
         assert "兰花社区" in text, name

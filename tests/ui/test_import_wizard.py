@@ -131,7 +131,7 @@ def test_kind_is_chosen_by_chinese_title(qtbot, books):
     wizard = ImportWizard(books)
     qtbot.addWidget(wizard)
     titles = [wizard.kind_combo.itemText(i) for i in range(wizard.kind_combo.count())]
-    assert titles == ["科目表", "期初余额", "往来单位及个人", "片区与小区", "凭证", "资产台账"]
+    assert titles == ["科目表", "期初余额", "往来单位及个人", "片区与小区", "凭证", "资产台账", "租赁合同", "租金收款记录"]
     wizard.kind_combo.setCurrentIndex(3)
     assert wizard.kind() == "compounds"
     assert "小区编码" in wizard.columns_label.text()

@@ -47,7 +47,7 @@ from ui.widgets.period_picker import PeriodPicker
 
 ACCOUNT_REPORTS = ("ledger", "journal", "aux-balance", "aux-ledger")
 PERIOD_REPORTS = ("trial-balance", "ledger", "journal", "vouchers", "balance-sheet", "income-statement",
-                  "month-books", "aux-balance", "aux-ledger")
+                  "month-books", "aux-balance", "aux-ledger", "rent-ledger", "arrears")
 AUX_REPORTS = ("aux-balance", "aux-ledger")
 ZOOM_STEP = 1.25
 
