@@ -124,7 +124,7 @@ def _counterparties(books, rng: random.Random, households: int) -> tuple[list[st
     items = [CounterpartyInput(c, "单位", with_credit_check(f"91530802MA{i:07d}"), f"0879-21{i:05d}", "普洱市思茅区",
                                ("物业公司",))
              for i, c in enumerate(companies, start=1)]
-    tenant_items = demo_rent.tenant_inputs(rng, _name, TENANTS)
+    tenant_items = demo_rent.tenant_inputs(rng, TENANTS)
     items += tenant_items
     # 户主 (household heads, payers of property fees); fictitious but unique and well-formed ID numbers
     items += [CounterpartyInput(_name(rng), "个人", _household_id(rng, i),

@@ -28,6 +28,10 @@ SHOP_TRADES = ("便利店", "早餐店", "米线馆", "五金店", "药店", "�
 COMPANIES = ("普洱市思茅区兰花农贸市场管理有限公司", "普洱市思茅区顺达汽车修理厂", "普洱市思茅区康乐幼儿园",
              "普洱市思茅区兴隆物流有限公司", "普洱市思茅区绿源苗木种植专业合作社", "普洱市思茅区金叶茶厂")
 METHODS = ("转账", "微信", "现金", "转账", "支付宝")
+# the shopkeepers and families who rent (fictitious; the ID numbers are made up but well-formed)
+PEOPLE = ("李建华", "王秀英", "张德福", "刘春梅", "陈志强", "杨丽娟", "赵国平", "黄玉兰", "周明亮", "吴海燕",
+          "徐文军", "孙桂芳", "胡永刚", "朱红霞", "高建新", "林淑珍", "何家宝", "郭晓燕", "马正云", "罗金花",
+          "梁世杰", "宋美玲", "郑开元", "谢春兰")
 
 
 @dataclass(frozen=True)
@@ -92,12 +96,12 @@ def asset_inputs(rng: random.Random, year: int, compound_codes: list[str]) -> li
     return out
 
 
-def tenant_inputs(rng: random.Random, name_of, count: int) -> list[CounterpartyInput]:
+def tenant_inputs(rng: random.Random, count: int) -> list[CounterpartyInput]:
     """承租方: the companies, then shopkeepers and families (real-looking names, unique ID numbers)."""
     items = [CounterpartyInput(name, "单位", with_credit_check(f"92530802MA{i + 50:07d}"), f"0879-23{i:05d}",
                                "普洱市思茅区", ("承租方",)) for i, name in enumerate(COMPANIES)]
     for i in range(count - len(items)):
-        person = name_of(rng)
+        person = PEOPLE[i % len(PEOPLE)]
         born = dt.date(1965 + i % 30, i % 12 + 1, i % 27 + 1)
         items.append(CounterpartyInput(person, "个人", with_resident_check(f"530802{born:%Y%m%d}7{i:02d}"),
                                        f"139{rng.randint(10**7, 10**8 - 1)}", "兰花社区", ("承租方",)))
@@ -149,7 +153,8 @@ def lease_plans(rng: random.Random, year: int, today: dt.date, assets: list[Demo
         item = LeaseInput(
             number, tenant.name, (LeasedAsset(asset.code),), start, end, basis=basis, rent_fen=rent, rate_yuan=rate,
             escalation=escalation, free_months=rng.choice((0, 0, 0, 1, 2, 3)) if i % 4 == 1 else 0, cycle=cycle,
-            due_day=rng.choice((1, 5, 10)), deposit_fen=monthly * 2, purpose=_purpose(asset.category),
+            due_day=rng.choice((1, 5, 10)), deposit_fen=max(monthly * 2 // 100_00, 1) * 100_00,  # whole hundreds
+            purpose=_purpose(asset.category),
             method="公开竞价" if i % 3 == 0 else "协议",
             decision_ref=f"兰花社区居民代表大会决议〔{year - 1}〕{i + 3}号",
             decision_on=dt.date(year - 1, 12, 20), signed_on=start - dt.timedelta(days=10), tenant_id=tenant.id)
