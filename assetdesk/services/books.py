@@ -13,6 +13,7 @@ from assetdesk.services.accounts import AccountService
 from assetdesk.services.alerts import AlertRegistry
 from assetdesk.services.assets import AssetService, register_reconciliation
 from assetdesk.services.assets.alerts import asset_alerts
+from assetdesk.services.attachments import AttachmentService
 from assetdesk.services.audit import AuditService
 from assetdesk.services.aux_ledger import AuxLedgerService
 from assetdesk.services.backup import BackupService
@@ -61,6 +62,7 @@ class Books:
         self.alerts = AlertRegistry()
         self.alerts.add(lease_alerts)
         self.alerts.add(asset_alerts)
+        self.attachments = AttachmentService(self.ctx)
 
     def _reopen(self) -> None:
         """After a restore: the restored file may be from an older version, so bring it up to date."""

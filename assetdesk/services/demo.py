@@ -1,7 +1,8 @@
 """The demo community 兰花社区 (seed article): 3 片区, 96 小区 of every category, counterparties,
 opening balances and months of posted vouchers. Deterministic for a given seed and clock.
 
-Later issues extend it with their own data (assets, leases, households, funds).
+About 40 collective assets with about 30 leases whose rent is billed and collected through the
+lease service month by month (``demo_rent``). Later issues extend it (households, funds).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from typing import Callable
 from assetdesk.errors import DuplicateError
 from assetdesk.id_numbers import with_credit_check, with_resident_check
 from assetdesk.periods import Period
-from assetdesk.services.opening_breakdown import BreakdownInput
+from assetdesk.services import demo_rent
 from assetdesk.services.org import COMPOUND_CATEGORIES, CompoundInput, CounterpartyInput
 from assetdesk.services.vouchers import LineInput, VoucherInput
 
@@ -36,10 +37,10 @@ SUB_ACCOUNTS = (
 # Posting rules whose default account the sub-accounts above turned into a parent (or the demo posts elsewhere).
 POSTING_RULES = {"grant.payable": "24101", "company_fee.income": "50401", "repair.expense": "51101",
                  "depreciation.expense": "51102"}
-OPENING = {"101": 8_000_00, "10201": 1_250_000_00, "112": 36_000_00, "151": 3_600_000_00, "152": -420_000_00,
-           "21101": -60_000_00, "24101": -300_000_00, "301": -3_000_000_00, "311": -500_000_00}
-# 112 应收款 carries 往来单位: its opening is the rent the first six tenants still owed at the year's start
-ARREARS = (9_600_00, 7_500_00, 6_000_00, 5_400_00, 4_500_00, 3_000_00)
+# 151 固定资产 and 152 累计折旧 open with the register's totals (demo_rent.asset_inputs); 112 and 21101
+# open at zero: rent and deposits come from the leases, so the tenants' sub-ledger reconciles with them
+OPENING = {"101": 8_000_00, "10201": 1_250_000_00, "24101": -300_000_00, "301": -3_000_000_00, "311": -500_000_00}
+TENANTS = 30
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,14 @@ def build_demo(books, households: int = 2000, seed: int = 20240501, year: int | 
     step = progress or (lambda done, total: None)
     with books.ctx.transaction():  # all of the demo or none of it
         compounds, vouchers, closed = _fill(books, rng, households, year, last_month, step)
-    return DemoSummary(len(AREAS), len(compounds), len(books.org.list_counterparties()), vouchers, last_month, closed)
+    return DemoSummary(len(AREAS), len(compounds), len(books.org.list_counterparties()), vouchers, 12 + last_month,
+                       closed)
 
 
 def _fill(books, rng: random.Random, households: int, year: int, last_month: int, step) -> tuple[list, int, int]:
-    books.org.setup_book(COMMUNITY, Period(year, 1), credit_code="N2530802MF0000000X")
+    """The books start on 1 January of the year before ``year``: two years of rent, the first closed."""
+    first = year - 1
+    books.org.setup_book(COMMUNITY, Period(first, 1), credit_code="N2530802MF0000000X")
     step(1, 5)
     existing = {row.code for row in books.accounts.list_accounts()}
     for parent, code, name in SUB_ACCOUNTS:
@@ -85,28 +89,34 @@ def _fill(books, rng: random.Random, households: int, year: int, last_month: int
         books.org.add_user(name, role)
     step(2, 5)
     companies, tenants = _counterparties(books, rng, households)
-    books.accounts.set_opening_balances(_balanced_opening(), breakdown={"112": _arrears(tenants)})
+    assets = demo_rent.asset_inputs(rng, first, [f"XQ{i + 1:03d}" for i in range(COMPOUND_COUNT)])
+    books.accounts.set_opening_balances(_balanced_opening(assets))
     compounds = _compounds(books, rng, companies, households)
+    for asset in assets:
+        books.assets.register(asset.item)
     step(3, 5)
-    vouchers = _vouchers(books, rng, year, last_month, tenants, compounds)
+    months = [Period(first, m) for m in range(1, 13)] + [Period(year, m) for m in range(1, last_month + 1)]
+    _vouchers(books, rng, months, compounds)
+    plans, renewal = demo_rent.lease_plans(rng, first, books.ctx.today(), assets, tenants)
+    demo_rent.let_and_collect(books, rng, months, plans, renewal)
     step(4, 5)
     closed = 0
-    for month in range(1, last_month - 1):
-        books.periods.close(Period(year, month))
+    for period in months[:-2]:
+        if period.month == 12:
+            books.periods.close_year(period.year)
+        books.periods.close(period)
         closed += 1
     step(5, 5)
-    return compounds, vouchers, closed
+    # every voucher: those typed and those posted from documents (rent, receipts, deposits, depreciation)
+    return compounds, books.vouchers.count_vouchers(), closed
 
 
-def _balanced_opening() -> dict[str, int]:
+def _balanced_opening(assets: list) -> dict[str, int]:
     balances = dict(OPENING)
+    balances["151"] = sum(a.item.original_fen for a in assets)
+    balances["152"] = -sum(a.item.opening_depreciation_fen for a in assets)
     balances["32202"] = -sum(balances.values())
     return balances
-
-
-def _arrears(tenants: list) -> list[BreakdownInput]:
-    """112 应收款's opening by tenant: last year's rent still owed, adding up to ``OPENING["112"]``."""
-    return [BreakdownInput(amount, counterparty_id=tenant.id) for tenant, amount in zip(tenants, ARREARS)]
 
 
 def _counterparties(books, rng: random.Random, households: int) -> tuple[list[str], list]:
@@ -114,10 +124,8 @@ def _counterparties(books, rng: random.Random, households: int) -> tuple[list[st
     items = [CounterpartyInput(c, "单位", with_credit_check(f"91530802MA{i:07d}"), f"0879-21{i:05d}", "普洱市思茅区",
                                ("物业公司",))
              for i, c in enumerate(companies, start=1)]
-    tenant_names = [f"{_name(rng)}（{kind}）" for kind in ("商铺", "仓库", "场地") for _ in range(6)]
-    items += [CounterpartyInput(n, "个人", _tenant_id(rng, i), f"139{rng.randint(10**7, 10**8 - 1)}", "兰花社区",
-                                ("承租方",))
-              for i, n in enumerate(tenant_names)]
+    tenant_items = demo_rent.tenant_inputs(rng, TENANTS)
+    items += tenant_items
     # 户主 (household heads, payers of property fees); fictitious but unique and well-formed ID numbers
     items += [CounterpartyInput(_name(rng), "个人", _household_id(rng, i),
                                 f"13{rng.randint(10**8, 10**9 - 1)}", "兰花社区", ("缴费人",))
@@ -125,15 +133,8 @@ def _counterparties(books, rng: random.Random, households: int) -> tuple[list[st
     items.append(CounterpartyInput("普洱市思茅区财政局", "单位", with_credit_check("11530802MB0000001"), "",
                                    "普洱市思茅区", ("收款方",)))
     books.org.upsert_counterparties(items)
-    tenants = [books.org.find_counterparty(n) for n in tenant_names]
+    tenants = [books.org.find_counterparty(t.name, t.id_code) for t in tenant_items]
     return companies, tenants
-
-
-def _tenant_id(rng: random.Random, i: int) -> str:
-    """A 身份证号码 born 1960-1999 (the random draws in the order the demo has always made them)."""
-    body = f"53270119{rng.randint(60, 99)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{i:03d}"
-    rng.randint(0, 9)  # once the last digit; drawn still, so every later draw (names, amounts) stays the same
-    return with_resident_check(body)
 
 
 def _household_id(rng: random.Random, i: int) -> str:
@@ -158,10 +159,10 @@ def _compounds(books, rng: random.Random, companies: list[str], households: int)
     return books.org.list_compounds()
 
 
-def _vouchers(books, rng: random.Random, year: int, last_month: int, tenants: list, compounds: list) -> int:
+def _vouchers(books, rng: random.Random, months: list[Period], compounds: list) -> int:
     count = 0
-    for month in range(1, last_month + 1):
-        for item in _month_vouchers(rng, year, month, tenants, compounds):
+    for period in months:
+        for item in _month_vouchers(rng, period.year, period.month, compounds):
             books.vouchers.create_and_post(replace(item, preparer=DEMO_PREPARER))
             count += 1
     return count
@@ -171,16 +172,10 @@ def _on(year: int, month: int, day: int) -> dt.date:
     return dt.date(year, month, min(day, Period(year, month).last_day.day))
 
 
-def _month_vouchers(rng: random.Random, year: int, month: int, tenants: list, compounds: list) -> list[VoucherInput]:
+def _month_vouchers(rng: random.Random, year: int, month: int, compounds: list) -> list[VoucherInput]:
+    """The month's vouchers typed by the clerk (fees, repairs, pay, office costs, grants); rent and
+    depreciation are posted from their documents (``demo_rent``)."""
     out = []
-    for tenant in tenants[:12]:
-        rent = rng.choice((1_800_00, 2_500_00, 3_200_00, 4_600_00, 6_000_00))
-        out.append(VoucherInput(_on(year, month, 1), f"确认{month}月租金 {tenant.name}", [
-            LineInput.debit("112", rent, counterparty_id=tenant.id), LineInput.credit("50101", rent)]))
-        if rng.random() < 0.85:
-            out.append(VoucherInput(_on(year, month, rng.randint(3, 25)), f"收{month}月租金 {tenant.name}", [
-                LineInput.debit("10201", rent), LineInput.credit("112", rent, counterparty_id=tenant.id)
-            ], attachments=1))
     for compound in rng.sample(compounds, 8):
         fee = compound.households * rng.choice((30_00, 45_00, 60_00)) // 10
         if fee:

@@ -151,7 +151,7 @@ def test_the_idle_view_shows_land_area_with_its_unit(page, books, qtbot):
     assert _cells(page.idle_model, "land_area") == ["3.50 亩"]
 
 
-def test_double_click_opens_the_asset_and_saves_the_change(page, books, qtbot, monkeypatch, typist):
+def test_edit_opens_the_selected_asset_and_saves_the_change(page, books, qtbot, monkeypatch, typist):
     books.assets.register(AssetInput("ZC001", "东街商铺", "商铺", location="东街12号", status="出租"))
     qtbot.waitUntil(lambda: page.register_model.rowCount() == 1)
 
@@ -163,8 +163,8 @@ def test_double_click_opens_the_asset_and_saves_the_change(page, books, qtbot, m
     _clerk_fills(monkeypatch, qtbot, typist, fill)
     view = page.register_view
     rect = view.visualRect(page.register_model.index(0, 1))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # Qt needs the press first
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     row = books.assets.get("ZC001")
     assert (row.name, row.location, row.status) == ("东街一号商铺", "东街12号", "出租")
     qtbot.waitUntil(lambda: _cells(page.register_model, "name") == ["东街一号商铺"])

@@ -25,6 +25,7 @@ from assetdesk.services.assets.types import (
     LAND_UNITS,
     NATURES,
     STATUSES,
+    AssetEventRow,
     AssetInput,
     AssetRow,
     DepreciationRun,
@@ -62,6 +63,13 @@ class AssetService(Service):
     def find(self, code: str) -> AssetRow | None:
         rows = read_rows(self.db, f"WHERE a.code = {self.db.param}", (code.strip(),))
         return rows[0] if rows else None
+
+    def events(self, code: str) -> list[AssetEventRow]:
+        """The asset's 状态 history and disposal, oldest first."""
+        asset_id = self.get(code).id
+        rows = AssetEvent.select().where(AssetEvent.asset == asset_id).order_by(AssetEvent.happened_on, AssetEvent.id)
+        return [AssetEventRow(int(r.id), r.kind, r.happened_on, int(r.amount_fen), r.reason, r.created_at,
+                              r.created_by) for r in rows]
 
     # --- the clerk's form ----------------------------------------------------------------------
     def register(self, item: AssetInput) -> AssetRow:

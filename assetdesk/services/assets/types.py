@@ -103,3 +103,16 @@ class Disposal:
     net_fen: int  # what 固定资产清理 received
     proceeds_fen: int
     voucher_label: str
+
+
+@dataclass(frozen=True)
+class AssetEventRow:
+    """One recorded event of an asset's life (状态变更 "闲置 → 出租", 处置 with its proceeds)."""
+
+    id: int
+    kind: str
+    happened_on: dt.date
+    amount_fen: int
+    reason: str
+    created_at: dt.datetime
+    created_by: str
