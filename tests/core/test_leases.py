@@ -275,7 +275,11 @@ def test_asset_status_follows_the_leases_with_the_idle_date(assets):
     assert (office.status, office.idle_since) == ("闲置", day("2026-01-01"))
     events = AssetEvent.select().where(AssetEvent.asset == office.id).order_by(AssetEvent.id)
     assert [(e.kind, e.happened_on, e.reason) for e in events] == [
-        ("状态变更", day("2025-04-01"), "自用 → 出租（按租赁合同）"), ("状态变更", day("2026-01-05"), "出租 → 闲置（按租赁合同）")]
+        ("状态变更", day("2025-04-01"), "自用 → 出租（按租赁合同）"), ("状态变更", day("2026-01-01"), "出租 → 闲置（按租赁合同）")]
+    # a lease recorded after it began (today is 2025-03-15): the asset was let from the lease's first day
+    books.leases.create(lease("HT2025-004", LeasedAsset("ZC002"), start_on=day("2025-03-01")))
+    events = AssetEvent.select().where(AssetEvent.asset == books.assets.get("ZC002").id)
+    assert [(e.happened_on, e.reason.split("（")[0]) for e in events][-1] == (day("2025-03-01"), "闲置 → 出租")
 
 
 def test_reading_lists_by_status_asset_and_tenant(assets):

@@ -9,9 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -30,7 +27,7 @@ from assetdesk.services.assets.types import CATEGORIES, DISPOSED, IDLE, STATUSES
 from ui.models.table_model import RIGHT, Column, TableModel, money_column, text_column
 from ui.pages.base import Page
 from ui.table_export import export_button, export_table_view
-from ui.widgets.period_picker import PeriodPicker
+from ui.widgets.period_picker import ask_month
 
 
 def _area(centi: int) -> str:
@@ -285,21 +282,8 @@ class AssetsPage(Page):
 
     def ask_period(self):
         """The month to depreciate (the current period offered); None when the clerk cancelled."""
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("计提折旧"))
-        picker = PeriodPicker(dialog)
         current = self.attempt(self.books.periods.current_period)
-        if current.ok:
-            picker.set_period(current.value)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form = QFormLayout(dialog)
-        form.addRow(self.tr("会计期间"), picker)
-        form.addRow(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return picker.period()
+        return ask_month(self, self.tr("计提折旧"), self.tr("会计期间"), current.value if current.ok else None)
 
     def on_depreciate(self) -> None:
         """计提折旧 for one month: one voucher; the message names it."""

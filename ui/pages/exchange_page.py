@@ -42,11 +42,15 @@ def _kinds() -> dict:
     return KINDS
 
 
+#: Reports of one document, printed from where the document is (a receipt from 收款), not from this list.
+DOCUMENT_REPORTS = ("receipt",)
+
+
 def _reports() -> dict:
     """The printable reports; reportlab loads on first use, not at program start."""
     from assetdesk.pdf import REPORTS
 
-    return REPORTS
+    return {name: entry for name, entry in REPORTS.items() if name not in DOCUMENT_REPORTS}
 
 #: What each kind is for, shown under its name.
 KIND_HINTS = {

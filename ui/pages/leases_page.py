@@ -14,8 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,7 +33,7 @@ from assetdesk.services.receivables.types import BILLED, CANCELLED, PLANNED, Cha
 from ui.models.table_model import RIGHT, Column, TableModel, date_column, money_column, text_column
 from ui.pages.base import Page
 from ui.table_export import export_button, export_table_view
-from ui.widgets.period_picker import PeriodPicker
+from ui.widgets.period_picker import ask_month
 
 STATUS_FILTERS = (ACTIVE, NOT_STARTED, EXPIRED, TERMINATED)
 OVERDUE_COLOUR = "#c62828"
@@ -343,22 +341,9 @@ class LeasesPage(Page):
 
     def ask_through(self):
         """出账至 YYYY-MM (the current period offered); None when the clerk cancelled."""
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("租金到期出账"))
-        picker = PeriodPicker(dialog)
         current = self.attempt(self.books.periods.current_period)
-        if current.ok:
-            picker.set_period(current.value)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form = QFormLayout(dialog)
-        form.addRow(QLabel(self.tr("把应收日在所选月份及以前、尚未出账的租金计入应收款，每月一张凭证。")))
-        form.addRow(self.tr("出账至"), picker)
-        form.addRow(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return picker.period()
+        return ask_month(self, self.tr("租金到期出账"), self.tr("出账至"), current.value if current.ok else None,
+                         self.tr("把应收日在所选月份及以前、尚未出账的租金计入应收款，每月一张凭证。"))
 
     def on_bill_rent(self) -> None:
         """租金到期出账 through a month, in the background; the message says what was billed."""

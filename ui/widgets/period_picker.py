@@ -115,3 +115,26 @@ class PeriodPicker(QComboBox):
         self._error = error
         self.lineEdit().setStyleSheet(INVALID_STYLE if error else "")
         self.lineEdit().setToolTip(str(error) if error else "")
+
+
+def ask_month(parent: QWidget, title: str, label: str, offered: Period | None, note: str = "") -> Period | None:
+    """A small dialog asking for one month (``offered`` preselected); None when the clerk cancelled.
+    Raises DateError when the typed text is not a month (the page's ``attempt`` shows it)."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    picker = PeriodPicker(dialog)
+    if offered is not None:
+        picker.set_period(offered)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form = QFormLayout(dialog)
+    if note:
+        form.addRow(QLabel(note))
+    form.addRow(label, picker)
+    form.addRow(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return picker.period()

@@ -37,10 +37,17 @@ def follow(asset_ids: Sequence[int], on: dt.date, record: RecordEvent) -> int:
         if status == asset.status and idle_since == asset.idle_since:
             continue
         Asset.update(status=status, idle_since=idle_since).where(Asset.id == asset.id).execute()
-        if status != asset.status:
-            record(int(asset.id), "状态变更", on, 0, f"{asset.status} → {status}（按租赁合同）")
+        if status != asset.status:  # dated when it happened: the lease's first day, or the first idle day
+            happened = idle_since if status == IDLE and idle_since else _let_since(periods.get(int(asset.id), []), on)
+            record(int(asset.id), "状态变更", happened if status in (IDLE, LET) else on, 0,
+                   f"{asset.status} → {status}（按租赁合同）")
         changed += 1
     return changed
+
+
+def _let_since(periods: list[tuple[dt.date, dt.date]], on: dt.date) -> dt.date:
+    """The first day of the lease in force on ``on`` (a lease recorded after it began was let from then)."""
+    return max((start for start, last in periods if start <= on <= last), default=on)
 
 
 def _wanted(asset: Asset, periods: list[tuple[dt.date, dt.date]], on: dt.date) -> tuple[str, dt.date | None]:
