@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import sqlite3
 import sys
 import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
 
-from assetdesk.db.connection import SQLITE_PRAGMAS
+from bench_post_documents import bare_connection, insert_vouchers  # the same floor (run from benchmarks/)
+
 from assetdesk.db.models import Lease
 from assetdesk.periods import Period
 from assetdesk.services import open_books
@@ -87,18 +87,10 @@ def bare(path: Path, count: int) -> float:
         lines.append((month_ids[m], 2 * seq + 2, ids["50101"], "租金", -amount, False, key, str(due_on), True,
                       payer_id, None, None, lease_id, None))
         updates.append(("billed", month_ids[m], charge_id))
-    conn = sqlite3.connect(path)
-    for name, value in SQLITE_PRAGMAS.items():  # the connection settings the books use, for a fair floor
-        conn.execute(f"PRAGMA {name} = {value}")
+    conn = bare_connection(path)
     start = time.perf_counter()
     with conn:
-        conn.executemany("INSERT INTO voucher (id, period_key, number, word, date_on, summary, attachments, preparer,"
-                         " reviewer, status, source, reverses_id, created_at, posted_at, debit_fen, search_text,"
-                         " document_kind, document_id, document_seq, paper_label) VALUES (" + ", ".join("?" * 20) + ")",
-                         vouchers)
-        conn.executemany("INSERT INTO voucher_line (voucher_id, seq, account_id, summary, amount_fen, is_debit,"
-                         " period_key, date_on, posted, counterparty_id, compound_id, asset_id, lease_id, fund_id)"
-                         " VALUES (" + ", ".join("?" * 14) + ")", lines)
+        insert_vouchers(conn, vouchers, lines)
         conn.execute("INSERT INTO charge_run (id, source, through, charges, total_fen, created_at, created_by)"
                      " VALUES (1, 'lease', ?, ?, 0, ?, '会计')", (months[-1], len(rows), now))
         conn.executemany("INSERT INTO charge_batch (id, run_id, period, posted_on) VALUES (?, 1, ?, ?)",
