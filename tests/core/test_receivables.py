@@ -147,6 +147,9 @@ def test_void_and_reissue_keeps_the_number_and_reopens_charges(books, billed):
     first = pay(books, billed, "2025-03-05", 2000_00)
     voided = books.receivables.void_receipt(first.number, day("2025-03-06"), "金额写错")
     assert voided.is_void and voided.void_reason == "金额写错" and voided.voided_on == day("2025-03-06")
+    # the list still names the voucher it posted, and the one that reversed it
+    assert voided.voucher_label.startswith(first.voucher_label + "，已由 2025-03 ")
+    assert voided.voucher_label.endswith(" 冲销") and first.voucher_label
     assert outstanding(books, billed) == [1000_00, 1000_00, 1000_00]
     assert balance(books, "112", billed.id) == 3000_00 and balance(books, "10201") == 0
     with pytest.raises(AssetDeskError, match="收据号 00000001 已作废，不能再收款"):

@@ -145,7 +145,8 @@ def charge_rules(db: peewee.Database, charge_ids: Sequence[int]) -> dict[int, tu
 
 
 def voucher_labels(db: peewee.Database, kind: str, ids: Sequence[int]) -> dict[int, str]:
-    """document id → "2026-03 记-0012" of the voucher posting it now (absent when not posted or reversed)."""
+    """document id → "2026-03 记-0012", the voucher posting it now; a reversed document (a void
+    receipt) reads "2026-03 记-0012，已由 2026-04 记-0003 冲销"; absent when never posted."""
     found: dict[int, str] = {}
     unique = sorted(set(ids))
     p = db.param
@@ -153,12 +154,15 @@ def voucher_labels(db: peewee.Database, kind: str, ids: Sequence[int]) -> dict[i
         chunk = unique[start:start + _CHUNK]
         sql = (f"SELECT document_id, document_seq, period_key, word, number FROM voucher WHERE document_kind = {p}"
                f" AND document_id IN ({', '.join([p] * len(chunk))}) ORDER BY document_id, document_seq")
-        last: dict[int, tuple] = {}
+        seqs: dict[int, dict[int, str]] = {}
         for doc_id, seq, key, word, number in db.execute_sql(sql, (kind, *chunk)).fetchall():
-            last[int(doc_id)] = (int(seq), int(key), str(word), number)
-        for doc_id, (seq, key, word, number) in last.items():
-            if seq % 2 == 1:
-                found[doc_id] = f"{key // 100}-{key % 100:02d} {voucher_label(word, number)}"
+            seqs.setdefault(int(doc_id), {})[int(seq)] = f"{key // 100}-{key % 100:02d} {voucher_label(word, number)}"
+        for doc_id, labels in seqs.items():
+            last = max(labels)
+            if last % 2 == 1:
+                found[doc_id] = labels[last]
+            elif last - 1 in labels:
+                found[doc_id] = f"{labels[last - 1]}，已由 {labels[last]} 冲销"
     return found
 
 
