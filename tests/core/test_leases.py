@@ -9,7 +9,7 @@ import pytest
 
 from assetdesk.db.models import AssetEvent
 from assetdesk.errors import AssetDeskError, InputError, NotFoundError
-from assetdesk.events import AssetsChanged, LeasesChanged
+from assetdesk.events import AssetsChanged, Event, LeasesChanged
 from assetdesk.services.assets import AssetInput
 from assetdesk.services.leases.schedule import generate_schedule
 from assetdesk.services.leases.terms import EveryYears, LeaseTerms, PaymentCycle, RentBasis, RentStep
@@ -220,7 +220,13 @@ def test_termination_settles_rent_to_date_and_the_deposit(assets):
     books.receivables.receive_deposit(row.id, 5000_00, day("2025-01-02"), "现金")
     books.leases.bill_rent("2025-04", day("2025-04-01"))  # Q1 and Q2 billed
     books.receivables.receive(ReceiptInput(payer, day("2025-01-05"), 9000_00, "转账", source="lease", source_id=row.id))
+    vouchers, heard = books.vouchers.count_vouchers(), []
+    books.events.subscribe(Event, heard.append)
+    preview = books.leases.preview_termination("HT2025-001", day("2025-05-10"), "apply_then_refund", "转账")
+    assert books.vouchers.count_vouchers() == vouchers and heard == []  # the preview writes and announces nothing
+    assert books.leases.get("HT2025-001").terminated_on is None
     done = books.leases.terminate("HT2025-001", day("2025-05-10"), "apply_then_refund", "转账", "承租方搬迁")
+    assert preview == done  # the dialog shows before confirming exactly what terminating settles
     # Q2 (9,000) cut to 04-01 – 05-10: April 3,000 + 10/31 of May 967.74
     assert done.rent_credited_fen == 9000_00 - 3967_74
     assert (done.deposit_applied_fen, done.deposit_refunded_fen, done.outstanding_fen) == (3967_74, 1032_26, 0)

@@ -210,6 +210,7 @@ def test_terminate_the_selected_lease(page, books, qtbot, monkeypatch, typist):
     _clerk_uses(monkeypatch, TerminationDialog, act)
     qtbot.mouseClick(page.terminate_button, Qt.MouseButton.LeftButton)
     assert "¥9,000.00" in summaries[0] and "暂不处理" in summaries[0]
+    assert "冲回租金 ¥3,000.00" in summaries[0]  # March, billed in the quarter, credited back before confirming
     lease = books.leases.get("ZL2025-001")
     assert lease.status == "已终止" and lease.terminated_on == dt.date(2025, 2, 28)
     assert "终止" in page.last_message and "ZL2025-001" in page.last_message
@@ -342,6 +343,7 @@ def test_terminate_applies_the_deposit_to_arrears_and_refunds_the_rest(page, boo
     _clerk_uses(monkeypatch, TerminationDialog, act)
     qtbot.mouseClick(page.terminate_button, Qt.MouseButton.LeftButton)
     assert "押金结存 ¥6,000.00：抵扣欠款 ¥6,000.00，退还 ¥0.00" in summaries[0]
+    assert "冲回租金 ¥0.00；结算后尚欠 ¥3,000.00" in summaries[0]  # the amounts the service then settles
     assert "押金抵扣 ¥6,000.00" in page.last_message and "尚欠 ¥3,000.00" in page.last_message
     state = books.receivables.deposit_state(lease.id)
     assert (state.applied_fen, state.held_fen) == (6_000_00, 0)

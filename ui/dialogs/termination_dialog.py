@@ -75,6 +75,7 @@ class TerminationDialog(QDialog):
         form.addRow(self.buttons)
         self.on_edit.value_changed.connect(self.update_summary)
         self.deposit_combo.currentIndexChanged.connect(self.update_summary)
+        self.method_combo.currentIndexChanged.connect(self.update_summary)
         self.update_summary()
 
     def _read_charges(self) -> list:
@@ -90,7 +91,7 @@ class TerminationDialog(QDialog):
             return self.lease.deposit_held_fen
 
     def update_summary(self, *_args: Any) -> None:
-        """What will happen, in the clerk's words (the service settles the exact amounts)."""
+        """What will happen, in the clerk's words, with the amounts the service will settle."""
         try:
             on = self.on_edit.date()
         except AssetDeskError as exc:
@@ -116,16 +117,27 @@ class TerminationDialog(QDialog):
             lines.append(self.tr("未出账的当期租金按日计至终止日。"))
         if planned_after:
             lines.append(self.tr("终止日后未出账的 %1 期租金计划取消。").replace("%1", str(len(planned_after))))
-        applied = min(held, owed_fen) if action in ("apply_then_refund", "apply") else 0
-        refunded = held - applied if action in ("apply_then_refund", "refund") else 0
+        lines.append(self._settlement_text(on, held, action))
+        self.summary_label.setText("\n".join(lines))
+
+    def _settlement_text(self, on, held: int, action: str) -> str:
+        """The exact amounts terminating would settle (``preview_termination``: the service's own
+        arithmetic, rolled back), or why it would be refused."""
         text = self.tr("押金结存 %1").replace("%1", format_money(held))
+        if on is None:
+            return text
+        try:
+            preview = self.books.leases.preview_termination(self.lease.number, on, action,
+                                                            self.method_combo.currentData())
+        except AssetDeskError as exc:
+            return text + "\n" + exc.message
         if action == "keep":
             text += self.tr("，暂不处理。")
         else:
-            text += self.tr("：抵扣欠款 %1，退还 %2。").replace("%1", format_money(applied)) \
-                .replace("%2", format_money(refunded))
-        lines.append(text)
-        self.summary_label.setText("\n".join(lines))
+            text += self.tr("：抵扣欠款 %1，退还 %2。").replace("%1", format_money(preview.deposit_applied_fen)) \
+                .replace("%2", format_money(preview.deposit_refunded_fen))
+        return text + self.tr("\n冲回租金 %1；结算后尚欠 %2。").replace(
+            "%1", format_money(preview.rent_credited_fen)).replace("%2", format_money(preview.outstanding_fen))
 
     def on_confirm(self) -> None:
         try:

@@ -118,6 +118,16 @@ class LeaseService(Service):
             self._publish(LeasesChanged())
         return result
 
+    def preview_termination(self, number: str, on: dt.date, deposit_action: str = "apply_then_refund",
+                            refund_method: str = "转账") -> Termination:
+        """What ``terminate`` would settle (rent credited back, deposit applied and refunded, still owed),
+        worked out by the same code inside a savepoint that is rolled back: nothing is written or announced."""
+        try:
+            with self.ctx.transaction():
+                raise _Preview(self.terminate(number, on, deposit_action, refund_method))
+        except _Preview as preview:
+            return preview.result
+
     def upsert_leases(self, items: Sequence[LeaseInput]) -> UpsertResult:
         """Import path (Excel kind ``leases``), one transaction: new 合同编号 created, known ones with
         changed terms updated as ``update_terms`` would, unchanged ones left; any error writes nothing."""
@@ -319,3 +329,11 @@ def _asset_ids(lease_id: int) -> set[int]:
 
 def _leases_of_asset(asset_code: str) -> peewee.ModelSelect[LeaseAsset]:
     return LeaseAsset.select(LeaseAsset.lease).join(Asset).where(Asset.code == asset_code.strip())
+
+
+class _Preview(Exception):
+    """Carries a preview's result out of the transaction it rolls back."""
+
+    def __init__(self, result: Termination):
+        super().__init__("preview")
+        self.result = result
