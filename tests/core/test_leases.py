@@ -227,6 +227,7 @@ def test_termination_settles_rent_to_date_and_the_deposit(assets):
     assert books.leases.get("HT2025-001").terminated_on is None
     done = books.leases.terminate("HT2025-001", day("2025-05-10"), "apply_then_refund", "转账", "承租方搬迁")
     assert preview == done  # the dialog shows before confirming exactly what terminating settles
+    assert done.credit_fen == 0  # Q2 was paid only in part: the credit-back reduced what was owed
     # Q2 (9,000) cut to 04-01 – 05-10: April 3,000 + 10/31 of May 967.74
     assert done.rent_credited_fen == 9000_00 - 3967_74
     assert (done.deposit_applied_fen, done.deposit_refunded_fen, done.outstanding_fen) == (3967_74, 1032_26, 0)
@@ -353,3 +354,23 @@ def test_a_termination_refused_half_way_leaves_everything_as_it_was(assets):
     assert (after.status, after.terminated_on, after.deposit_held_fen) == ("生效", None, 2000_00)
     assert books.leases.schedule("HT2025-001") == before
     assert books.assets.get("ZC001").status == "出租"
+
+
+def test_rent_paid_for_days_after_a_termination_is_credit_that_can_be_refunded(assets):
+    books = assets
+    row = books.leases.create(lease(cycle=PaymentCycle.QUARTERLY))
+    payer = Payer.counterparty(row.tenant_id)
+    books.leases.bill_rent("2025-04", day("2025-04-01"))
+    books.receivables.receive(ReceiptInput(payer, day("2025-04-02"), 18000_00, "转账", source="lease", source_id=row.id))
+    done = books.leases.terminate("HT2025-001", day("2025-05-10"), "keep")
+    assert done.credit_fen == 9000_00 - 3967_74 == books.receivables.credit_of(payer)
+    with pytest.raises(InputError, match="超过 .* 的预收款余额 ¥5,032.26"):
+        books.receivables.refund_credit(payer, 6000_00, day("2025-05-12"), "转账", "提前终止退还多收租金")
+    with pytest.raises(InputError, match="退还原因"):
+        books.receivables.refund_credit(payer, 100_00, day("2025-05-12"), "转账", " ")
+    refund = books.receivables.refund_credit(payer, done.credit_fen, day("2025-05-12"), "转账", "提前终止退还多收租金")
+    assert books.receivables.credit_of(payer) == 0
+    assert books.check.run() == []  # 112 (credit on it) and the bank agree with the sub-ledger again
+    voucher = books.vouchers.get(books.documents.voucher_of("credit_refund", refund) or 0)
+    assert [(line.account_code, line.debit_fen or 0, line.credit_fen or 0) for line in voucher.lines] == [
+        ("112", 5032_26, 0), ("10201", 0, 5032_26)]

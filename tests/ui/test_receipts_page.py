@@ -90,6 +90,24 @@ def test_an_overpayment_is_kept_as_credit(page, books, lease, qtbot, typist):
     assert books.receivables.credit_of(Payer.counterparty(lease.tenant_id)) == 500_00
 
 
+def test_the_credit_is_refunded_from_the_counter(page, books, lease, qtbot, typist, monkeypatch):
+    from ui.dialogs.receipt_dialogs import CreditRefundDialog
+
+    _find(page, qtbot, typist, "ygx")
+    _pay(page, typist, "18500")  # ¥500.00 more than owed: 预收
+
+    def exec_(dialog):
+        dialog.show()
+        assert "¥500.00" in dialog.facts.text() and dialog.amount_edit.fen() == 500_00  # the whole credit offered
+        typist(dialog.reason_edit, "多交的租金退回")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        return dialog.result()
+    monkeypatch.setattr(CreditRefundDialog, "exec", exec_)
+    qtbot.mouseClick(page.credit_refund_button, Qt.MouseButton.LeftButton)
+    assert books.receivables.credit_of(Payer.counterparty(lease.tenant_id)) == 0
+    assert not [f for f in books.check.run() if "112" in f.message]  # 应收款 still equals the tenants
+
+
 def test_keys_choose_the_method_and_chosen_charges_only(page, books, lease, qtbot, typist):
     _find(page, qtbot, typist, "ygx")
     page.chosen_check.setChecked(True)

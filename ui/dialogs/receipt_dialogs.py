@@ -212,6 +212,33 @@ class OffsetDialog(_ServiceDialog):
                                              charge_ids=self.charge_ids)
 
 
+class CreditRefundDialog(_ServiceDialog):
+    """退还预收款: a payer's credit (rent paid for days after a termination, an overpayment) paid back."""
+
+    def __init__(self, books: Any, payer: Payer, payer_name: str, parent: QWidget | None = None):
+        super().__init__(books, self.tr("退还预收款") + f" — {payer_name}", parent)
+        self.payer = payer
+        self.credit_fen = books.receivables.credit_of(payer)
+        self.facts.setText(_facts([(self.tr("单位/个人"), payer_name),
+                                   (self.tr("预收款余额"), format_money(self.credit_fen))]))
+        self.amount_edit = MoneyEdit(allow_negative=False, required=True)
+        self.amount_edit.set_fen(self.credit_fen or None)
+        self.method_combo = MethodCombo()
+        self.method_combo.set_method("转账")
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("例如：提前终止合同，退还多收的租金"))
+        self.date_edit = self._date_edit()
+        self.form.addRow(self.tr("退还金额："), self.amount_edit)
+        self.form.addRow(self.tr("退款方式："), self.method_combo)
+        self.form.addRow(self.tr("退还原因："), self.reason_edit)
+        self.form.addRow(self.tr("日期："), self.date_edit)
+
+    def submit(self) -> Any:
+        amount, on = _amount(self.amount_edit), _date(self.date_edit)
+        return self.books.receivables.refund_credit(self.payer, amount, on, self.method_combo.method(),
+                                                    self.reason_edit.text().strip())
+
+
 # --- write-off ------------------------------------------------------------------------------------
 class WriteOffDialog(_ServiceDialog):
     """坏账核销 of one charge (of an earlier year): reason and the 负责人's approval name."""

@@ -136,8 +136,12 @@ class TerminationDialog(QDialog):
         else:
             text += self.tr("：抵扣欠款 %1，退还 %2。").replace("%1", format_money(preview.deposit_applied_fen)) \
                 .replace("%2", format_money(preview.deposit_refunded_fen))
-        return text + self.tr("\n冲回租金 %1；结算后尚欠 %2。").replace(
+        text += self.tr("\n冲回租金 %1；结算后尚欠 %2。").replace(
             "%1", format_money(preview.rent_credited_fen)).replace("%2", format_money(preview.outstanding_fen))
+        if preview.credit_fen > 0:
+            text += self.tr("\n多收的租金 %1 留作预收款，可在“收款”中退还。").replace(
+                "%1", format_money(preview.credit_fen))
+        return text
 
     def on_confirm(self) -> None:
         try:

@@ -44,7 +44,16 @@ from assetdesk.errors import AssetDeskError
 from assetdesk.money import format_money
 from assetdesk.services.accounts import pinyin_initials
 from assetdesk.services.receivables.types import ChargeRow, Payer, ReceiptInput, ReceiptView
-from ui.dialogs.receipt_dialogs import APPLY, RECEIVE, REFUND, DepositDialog, MethodCombo, OffsetDialog, WriteOffDialog
+from ui.dialogs.receipt_dialogs import (
+    APPLY,
+    RECEIVE,
+    REFUND,
+    CreditRefundDialog,
+    DepositDialog,
+    MethodCombo,
+    OffsetDialog,
+    WriteOffDialog,
+)
 from ui.models.table_model import RIGHT, Column, TableModel, date_column, money_column, text_column
 from ui.pages.base import Page
 from ui.table_export import export_button, export_table_view
@@ -236,6 +245,8 @@ class ReceiptsPage(Page):
         self.deposit_apply_button = QPushButton(self.tr("押金抵欠…"))
         self.offset_button = QPushButton(self.tr("抵销…"))
         self.write_off_button = QPushButton(self.tr("坏账核销…"))
+        self.credit_refund_button = QPushButton(self.tr("退预收…"))
+        self.credit_refund_button.clicked.connect(self.on_credit_refund)
         self.deposit_in_button.clicked.connect(lambda: self.on_deposit(RECEIVE))
         self.deposit_out_button.clicked.connect(lambda: self.on_deposit(REFUND))
         self.deposit_apply_button.clicked.connect(lambda: self.on_deposit(APPLY))
@@ -246,7 +257,7 @@ class ReceiptsPage(Page):
         row.addWidget(hint)
         row.addStretch(1)
         for button in (self.deposit_in_button, self.deposit_out_button, self.deposit_apply_button,
-                       self.offset_button, self.write_off_button):
+                       self.offset_button, self.credit_refund_button, self.write_off_button):
             button.setAutoDefault(False)
             row.addWidget(button)
         row.addWidget(export_button(lambda: export_table_view(self, self.books, self.tr("应收明细"),
@@ -633,6 +644,13 @@ class ReceiptsPage(Page):
         chosen = tuple(c.id for c in self.selected_charges()) if self.chosen_check.isChecked() else None
         dialog = self.attempt(OffsetDialog, self.books, Payer.counterparty(self.payer.id), self.payer.name, self,
                               charge_ids=chosen or None)
+        if dialog.ok and dialog.value.exec() == QDialog.DialogCode.Accepted:
+            self._after_side_action()
+
+    def on_credit_refund(self) -> None:
+        if not self._need_payer(self.tr("退还预收款")):
+            return
+        dialog = self.attempt(CreditRefundDialog, self.books, Payer.counterparty(self.payer.id), self.payer.name, self)
         if dialog.ok and dialog.value.exec() == QDialog.DialogCode.Accepted:
             self._after_side_action()
 

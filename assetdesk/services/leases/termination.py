@@ -18,7 +18,7 @@ from assetdesk.money import format_money
 from assetdesk.services.leases.schedule import _Engine, regenerate
 from assetdesk.services.leases.store import SOURCE, charge_inputs, line_of, terms_of_row
 from assetdesk.services.leases.types import DEPOSIT_ACTIONS, Termination
-from assetdesk.services.receivables import ChargeRow, ReceivableService
+from assetdesk.services.receivables import ChargeRow, Payer, ReceivableService
 
 BILLED, CANCELLED = "billed", "cancelled"
 
@@ -84,4 +84,5 @@ def _is_open(charge: ChargeRow) -> bool:
 
 def result(receivables: ReceivableService, lease: Lease, on: dt.date, credited: int, applied: int,
            refunded: int) -> Termination:
-    return Termination(lease.number, on, credited, applied, refunded, _open_fen(receivables, lease))
+    return Termination(lease.number, on, credited, applied, refunded, _open_fen(receivables, lease),
+                       receivables.credit_of(Payer.counterparty(int(lease.tenant_id))))

@@ -92,3 +92,4 @@ class Termination:
     deposit_applied_fen: int
     deposit_refunded_fen: int
     outstanding_fen: int  # what the tenant still owes after settlement
+    credit_fen: int = 0  # the tenant's credit (预收) after it: paid rent credited back, to refund or keep

@@ -20,6 +20,7 @@ from assetdesk.services.receivables.types import (
     DOC_ADJUST,
     DOC_CHARGES,
     DOC_CREDIT,
+    DOC_CREDIT_REFUND,
     DOC_DEPOSIT,
     DOC_OFFSET,
     DOC_RECEIPT,
@@ -33,7 +34,7 @@ from assetdesk.services.receivables.types import (
 from assetdesk.services.voucher_types import voucher_label
 
 DEPOSIT_PURPOSE, CHARGES_PURPOSE = "deposit", "charges"  # what a receipt was for
-CREDIT_RECEIPT, CREDIT_APPLY, CREDIT_ADJUST = "receipt", "apply", "adjust"  # kinds of payer credit rows
+CREDIT_RECEIPT, CREDIT_APPLY, CREDIT_ADJUST, CREDIT_REFUND = "receipt", "apply", "adjust", "refund"  # credit rows
 BY_WRITEBACK = "writeback"  # a settlement (negative) giving back part of a write-off when money came later
 
 register_kind(DOC_CHARGES, "应收款项到期")
@@ -44,6 +45,7 @@ register_kind(DOC_WRITEOFF, "坏账核销")
 register_kind(DOC_WRITEBACK, "坏账收回")
 register_kind(DOC_ADJUST, "应收调整")
 register_kind(DOC_CREDIT, "预收抵扣")
+register_kind(DOC_CREDIT_REFUND, "退还预收款")
 
 CHARGE_COLUMNS = ("id, source, source_id, seq, item, payer_kind, payer_id, lease_id, period_start, period_end, due_on,"
                   " amount_fen, months_text, note, state, receivable_rule, income_rule, asset_id, compound_id")

@@ -6,20 +6,24 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from assetdesk.db.models import PayerCredit, Settlement
+from assetdesk.errors import InputError
 from assetdesk.events import ReceivablesChanged
 from assetdesk.money import format_money
 from assetdesk.services.documents import Document, DocumentLine
 from assetdesk.services.receivables.allocation import settlement_row, targets_of
 from assetdesk.services.receivables.common import (
     CREDIT_APPLY,
+    CREDIT_REFUND,
     charge_rules,
     check_payer,
     cp_id,
+    method_rule,
     period_text,
 )
 from assetdesk.services.receivables.types import (
     BY_CREDIT,
     DOC_CREDIT,
+    DOC_CREDIT_REFUND,
     ChargeRow,
     Payer,
     ReceiptInput,
@@ -84,3 +88,28 @@ def spend(service: ReceivableService, payer: Payer, name: str, parts: list[tuple
                                    lease_id=row.lease_id)]
     document = Document(DOC_CREDIT, apply.id, on, f"{name} 预收款抵扣应收", tuple(lines)) if lines else None
     return int(apply.id), document
+
+
+def refund(service: ReceivableService, payer: Payer, amount_fen: int, on: dt.date, method: str, reason: str) -> int:
+    """退还预收款: the payer's credit paid back in money (Dr 预收 / Cr cash or bank); never more than it holds."""
+    with service.ctx.transaction():
+        name = check_payer(service.db, payer)
+        cash_rule = method_rule(method)
+        held = credit_of(service, payer)
+        if amount_fen <= 0:
+            raise InputError("退还金额必须大于零", "请核对退还金额")
+        if amount_fen > held:
+            raise InputError(f"退还 {format_money(amount_fen)} 超过 {name} 的预收款余额 {format_money(held)}",
+                             "只能退还预收款余额以内的金额")
+        if not reason.strip():
+            raise InputError("请写明退还原因", "例如 提前终止合同，多收的租金退还")
+        row = PayerCredit.create(payer_kind=payer.kind, payer_id=payer.id, amount_fen=-amount_fen,
+                                 kind=CREDIT_REFUND, source_id=None, moved_on=on)
+        summary = f"退还预收款 {name}（{reason.strip()}）"[:200]
+        service._documents.post(Document(DOC_CREDIT_REFUND, row.id, on, summary, (
+            DocumentLine("receivable.prepaid", debit_fen=amount_fen, summary=summary, counterparty_id=cp_id(payer)),
+            DocumentLine(cash_rule, credit_fen=amount_fen, summary=summary))))
+        service.ctx.audit("退还预收款", "payer_credit", row.id, after={"缴款人": name, "金额": format_money(amount_fen),
+                                                                "方式": method, "原因": reason.strip()})
+        service.ctx.publish(ReceivablesChanged())
+    return int(row.id)

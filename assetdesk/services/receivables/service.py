@@ -112,6 +112,10 @@ class ReceivableService(Service):
         """The payer's credit (预收) settles its open charges oldest first, no money coming in; the amount used."""
         return _credit.use_credit(self, payer, on, source, source_id)
 
+    def refund_credit(self, payer: Payer, amount_fen: int, on: dt.date, method: str, reason: str) -> int:
+        """退还预收款 (a tenant's credit after a termination credited paid rent back …); refused beyond the credit."""
+        return _credit.refund(self, payer, amount_fen, on, method, reason)
+
     # --- deposits, offsets, write-offs, adjustments -------------------------------------------
     def receive_deposit(self, lease_id: int, amount_fen: int, on: dt.date, method: str,
                         number: str = "") -> ReceiptView:

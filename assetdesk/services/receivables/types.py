@@ -34,6 +34,7 @@ DOC_WRITEOFF = "write_off"
 DOC_WRITEBACK = "write_back"  # money came for a written-off charge: the write-off reversed first
 DOC_ADJUST = "charge_adjust"  # a billed charge reduced (termination): income and receivable back
 DOC_CREDIT = "credit_apply"  # credit used by a charge, posted only when 预收 is not the receivable account
+DOC_CREDIT_REFUND = "credit_refund"  # a payer's credit paid back (rent credited after a termination …)
 
 
 @dataclass(frozen=True)
