@@ -20,6 +20,7 @@ from assetdesk.services.backup import BackupService
 from assetdesk.services.check import CheckService
 from assetdesk.services.context import ServiceContext
 from assetdesk.services.documents import DocumentPostingService
+from assetdesk.services.fees import HouseholdService
 from assetdesk.services.leases.alerts import lease_alerts
 from assetdesk.services.leases.service import LeaseService
 from assetdesk.services.ledger import LedgerService
@@ -59,6 +60,7 @@ class Books:
         self.receivables = ReceivableService(self.ctx, self.documents)
         self.leases = LeaseService(self.ctx, self.receivables, self.assets.follow_leases)
         self.check.reconciliations.add(receivables_reconciliation)
+        self.households = HouseholdService(self.ctx)
         self.alerts = AlertRegistry()
         self.alerts.add(lease_alerts)
         self.alerts.add(asset_alerts)

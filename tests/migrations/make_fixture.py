@@ -33,6 +33,7 @@ _LATER_CHANGES = {
         "DROP TABLE charge_run", "DROP TABLE lease_asset", "DROP TABLE lease", "DROP TABLE attachment",
         "DELETE FROM posting_rule WHERE key IN ('receivable.prepaid', 'offset.payable', 'bad_debt.expense')",
         "DELETE FROM account WHERE code = '21102'"],
+    6: ["DROP TABLE household_move", "DROP TABLE household"],
 }
 
 

@@ -12,8 +12,9 @@ from assetdesk.db.migrations import (
     m0004_documents_and_dimensions,
     m0005_assets,
     m0006_leases_receivables,
+    m0007_households,
 )
 
 STEPS = [m0001_initial, m0002_account_period_totals, m0003_voucher_list_columns, m0004_documents_and_dimensions,
-         m0005_assets, m0006_leases_receivables]
+         m0005_assets, m0006_leases_receivables, m0007_households]
 LATEST_VERSION = STEPS[-1].VERSION

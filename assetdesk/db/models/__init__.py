@@ -3,6 +3,7 @@ from assetdesk.db.models.assets import Asset, AssetEvent
 from assetdesk.db.models.attachments import Attachment
 from assetdesk.db.models.audit import AuditEntry
 from assetdesk.db.models.book import Book, SchemaVersion, Setting, User
+from assetdesk.db.models.households import Household, HouseholdMove
 from assetdesk.db.models.leases import Lease, LeaseAsset
 from assetdesk.db.models.ledger import (
     Account,
@@ -35,7 +36,7 @@ ALL_MODELS = [
     Account, OpeningBalance, Voucher, VoucherLine, AccountPeriodTotal, PeriodState, PeriodLog, AuditEntry,
     VoucherCounter, AccountDimension, OpeningBalanceAux, PostingRule, Asset, AssetEvent,
     Attachment, Lease, LeaseAsset, ChargeRun, ChargeBatch, Charge, Receipt, Settlement, PayerCredit, DepositMove,
-    Offset, WriteOff,
+    Offset, WriteOff, Household, HouseholdMove,
 ]
 
 __all__ = [m.__name__ for m in ALL_MODELS] + ["ALL_MODELS"]

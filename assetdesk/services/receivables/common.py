@@ -26,6 +26,7 @@ from assetdesk.services.receivables.types import (
     DOC_RECEIPT,
     DOC_WRITEBACK,
     DOC_WRITEOFF,
+    HOUSEHOLD,
     METHODS,
     PAYER_KINDS,
     ChargeRow,
@@ -71,26 +72,40 @@ def cp_id(payer: Payer) -> int | None:
 
 
 def payer_names(db: peewee.Database, payers: Iterable[Payer]) -> dict[Payer, str]:
+    """A counterparty by its name; a household by its room and 户主 ("兰园小区 3栋2单元301 张三")."""
     wanted = set(payers)
-    ids = sorted({p.id for p in wanted if p.kind == COUNTERPARTY})
-    names: dict[int, str] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
-        sql = f"SELECT id, name FROM counterparty WHERE id IN ({', '.join([db.param] * len(chunk))})"
-        names.update({int(i): str(n) for i, n in db.execute_sql(sql, chunk).fetchall()})
-    return {p: (names.get(p.id, f"往来单位{p.id}") if p.kind == COUNTERPARTY else f"住户{p.id}") for p in wanted}
+    names = {COUNTERPARTY: _names(db, "SELECT id, name FROM counterparty WHERE id IN ",
+                                  [p.id for p in wanted if p.kind == COUNTERPARTY]),
+             HOUSEHOLD: _names(db, _HOUSEHOLD_NAMES, [p.id for p in wanted if p.kind == HOUSEHOLD])}
+    fallback = {COUNTERPARTY: "往来单位", HOUSEHOLD: "住户"}
+    return {p: names.get(p.kind, {}).get(p.id, f"{fallback.get(p.kind, '')}{p.id}") for p in wanted}
+
+
+# a household as the clerk says it: 小区 楼栋栋[单元单元]房号 户主
+_HOUSEHOLD_NAMES = ("SELECT h.id, c.name || ' ' || h.building || '栋' || CASE WHEN h.unit = '' THEN '' ELSE h.unit"
+                    " || '单元' END || h.room || CASE WHEN h.owner = '' THEN '' ELSE ' ' || h.owner END"
+                    " FROM household h JOIN compound c ON c.id = h.compound_id WHERE h.id IN ")
+
+
+def _names(db: peewee.Database, sql: str, ids: list[int]) -> dict[int, str]:
+    unique, names = sorted(set(ids)), {}
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start:start + _CHUNK]
+        rows = db.execute_sql(f"{sql}({', '.join([db.param] * len(chunk))})", chunk).fetchall()
+        names.update({int(i): str(n) for i, n in rows})
+    return names
 
 
 def check_payer(db: peewee.Database, payer: Payer) -> str:
     """The payer's name; refused when the payer does not exist."""
     if payer.kind not in PAYER_KINDS:
         raise InputError(f"缴款人类型“{payer.kind}”不认识", "缴款人是往来单位或住户")
-    if payer.kind == COUNTERPARTY:
-        row = db.execute_sql(f"SELECT name FROM counterparty WHERE id = {db.param}", (payer.id,)).fetchone()
-        if row is None:
-            raise InputError(f"往来单位 {payer.id} 不存在", "请先在往来单位中登记缴款人")
-        return str(row[0])
-    return f"住户{payer.id}"
+    found = _names(db, "SELECT id, name FROM counterparty WHERE id IN " if payer.kind == COUNTERPARTY
+                   else _HOUSEHOLD_NAMES, [payer.id])
+    if not found:
+        what = "往来单位" if payer.kind == COUNTERPARTY else "住户"
+        raise InputError(f"{what} {payer.id} 不存在", f"请先登记缴款人（{what}）")
+    return found[payer.id]
 
 
 def settled_by_kind(db: peewee.Database, charge_ids: Sequence[int]) -> dict[int, dict[str, int]]:
