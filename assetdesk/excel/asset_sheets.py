@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assetdesk.errors import InputError
 from assetdesk.periods import Period
 from assetdesk.services.assets.report import (
     GROUPINGS,
     as_of_label,
+    asset_grouping,
     group_assets,
     idle_assets,
     place_text,
@@ -47,10 +47,7 @@ def _sum_row(label: str, totals) -> list[Any]:
 
 def export_asset_register(books: Books, path: str | Path, first: Period | None = None, last: Period | None = None,
                           account: str | None = None, group: str | None = None) -> Path:
-    by = (group or "category").strip()
-    by = {label: key for key, label in GROUPINGS.items()}.get(by, by)
-    if by not in GROUPINGS:
-        raise InputError(f"资产台账不能按“{group}”分组", "--group 用 category（类别）或 area（片区）")
+    by = asset_grouping(group)
     today = books.ctx.today()
     assets = books.assets.list_assets(today=today)
     rows: list[list[Any]] = []

@@ -7,10 +7,9 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assetdesk.errors import InputError
 from assetdesk.money import to_capital
 from assetdesk.periods import Period, PeriodRange
-from assetdesk.services.leases.report import LEASE_GROUPINGS, assets_text, group_leases, lease_totals
+from assetdesk.services.leases.report import LEASE_GROUPINGS, assets_text, group_leases, lease_grouping, lease_totals
 from assetdesk.services.receivables.ledger import (
     arrears_by_payer,
     arrears_totals,
@@ -51,10 +50,7 @@ def _day(day: dt.date) -> str:
 
 def export_lease_register(books: Books, path: str | Path, first: Period | None = None, last: Period | None = None,
                           account: str | None = None, group: str | None = None) -> Path:
-    by = (group or "status").strip()
-    by = {label: key for key, label in LEASE_GROUPINGS.items()}.get(by, by)
-    if by not in LEASE_GROUPINGS:
-        raise InputError(f"合同台账不能按“{group}”分组", "--group 用 status（状态）或 asset（资产）")
+    by = lease_grouping(group)
     today = books.ctx.today()
     leases = books.leases.list_leases(today=today)
     rows: list[list[Any]] = []

@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from assetdesk.errors import InputError
 from assetdesk.pdf.report import Column, ReportSpec, Row, Section, render_table_report
 from assetdesk.pdf.scope import community_name, print_font
 from assetdesk.services.assets.report import (
     GROUPINGS,
     as_of_label,
+    asset_grouping,
     group_assets,
     idle_assets,
     land_area_text,
@@ -27,17 +27,6 @@ REGISTER_COLUMNS = (Column("资产编码", 13), Column("名称", 30), Column("�
 IDLE_COLUMNS = (Column("资产编码", 13), Column("名称", 24), Column("类别", 10, "center"), Column("坐落位置", 30),
                 Column("片区/小区", 22), Column("建筑面积㎡", 15, "amount"), Column("占地面积", 15, "right"),
                 Column("闲置起始日期", 16, "center"), Column("闲置天数", 12, "right"), Column("净值", 19, "amount"))
-
-
-def check_grouping(group: str | None) -> str:
-    """--group category (default) or area; anything else is refused in Chinese."""
-    group = (group or "category").strip()
-    if group in GROUPINGS:
-        return group
-    by_label = {label: key for key, label in GROUPINGS.items()}
-    if group in by_label:
-        return by_label[group]
-    raise InputError(f"资产台账不能按“{group}”分组", "--group 用 category（类别）或 area（片区）")
 
 
 def register_rows(rows, by: str) -> list[Row]:
@@ -59,7 +48,7 @@ def _sum_row(label: str, totals, kind: str) -> Row:
 
 def build_asset_register(books, path: str | Path, *, group: str | None = None, printed_on: date) -> Path:
     """资产台账 as of ``printed_on``, by 类别 (``group`` "category") or 片区 ("area")."""
-    by = check_grouping(group)
+    by = asset_grouping(group)
     rows = books.assets.list_assets(today=printed_on)
     spec = ReportSpec("资产台账", community_name(books), as_of_label(printed_on), columns=REGISTER_COLUMNS,
                       landscape=True, sections=[Section(register_rows(rows, by) if rows else [],

@@ -17,11 +17,17 @@ from datetime import date
 from pathlib import Path
 from typing import Sequence
 
-from assetdesk.errors import InputError
 from assetdesk.money import format_amount
 from assetdesk.pdf.report import Column, ReportSpec, Row, Section, render_table_report
 from assetdesk.pdf.scope import PeriodRange, community_name, print_font
-from assetdesk.services.leases.report import LEASE_GROUPINGS, assets_text, group_leases, lease_totals, term_text
+from assetdesk.services.leases.report import (
+    LEASE_GROUPINGS,
+    assets_text,
+    group_leases,
+    lease_grouping,
+    lease_totals,
+    term_text,
+)
 from assetdesk.services.leases.types import LeaseRow
 from assetdesk.services.receivables.ledger import (
     LedgerTotals,
@@ -59,17 +65,6 @@ def day_label(day: date) -> str:
 
 
 # --- 合同台账 -----------------------------------------------------------------------------------
-def check_lease_grouping(group: str | None) -> str:
-    """--group status (default) or asset; the Chinese labels too; anything else refused."""
-    group = (group or "status").strip()
-    if group in LEASE_GROUPINGS:
-        return group
-    by_label = {label: key for key, label in LEASE_GROUPINGS.items()}
-    if group in by_label:
-        return by_label[group]
-    raise InputError(f"合同台账不能按“{group}”分组", "--group 用 status（状态）或 asset（资产）")
-
-
 def lease_register_rows(rows: Sequence[LeaseRow], by: str) -> list[Row]:
     out: list[Row] = []
     for group in group_leases(list(rows), by):
@@ -109,7 +104,7 @@ def lease_register_spec(rows: Sequence[LeaseRow], *, by: str, community: str, pr
 
 def build_lease_register(books, path: str | Path, *, group: str | None = None, printed_on: date) -> Path:
     """合同台账 as of ``printed_on``, by 状态 (``group`` "status") or 资产 ("asset")."""
-    by = check_lease_grouping(group)
+    by = lease_grouping(group)
     rows = books.leases.list_leases(today=printed_on)
     return render_table_report(path, lease_register_spec(rows, by=by, community=community_name(books),
                                                          printed_on=printed_on, font=print_font(books)))

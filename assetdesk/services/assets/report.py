@@ -9,8 +9,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from assetdesk.services.assets.types import CATEGORIES, IDLE, AssetRow
+from assetdesk.services.report_grouping import grouping_key
 
 GROUPINGS = {"category": "类别", "area": "片区"}
+
+
+def asset_grouping(group: str | None) -> str:
+    """--group category (default) or area, or their labels; anything else refused."""
+    return grouping_key(group, GROUPINGS, "category", "资产台账")
 NO_AREA = "未分片区"
 
 

@@ -10,8 +10,14 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from assetdesk.services.leases.types import ACTIVE, EXPIRED, NOT_STARTED, TERMINATED, LeaseRow
+from assetdesk.services.report_grouping import grouping_key
 
 LEASE_GROUPINGS = {"status": "状态", "asset": "资产"}
+
+
+def lease_grouping(group: str | None) -> str:
+    """--group status (default) or asset, or their labels; anything else refused."""
+    return grouping_key(group, LEASE_GROUPINGS, "status", "合同台账")
 STATUS_ORDER = (ACTIVE, NOT_STARTED, EXPIRED, TERMINATED)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -66,3 +67,16 @@ def targets_of(service: ReceivableService, item: ReceiptInput) -> list[Target]:
 
 def settlement_row(charge_id: int, kind: str, source_id: int, amount: int, on: dt.date) -> dict:
     return {"charge": charge_id, "kind": kind, "source_id": source_id, "amount_fen": amount, "settled_on": on}
+
+
+def oldest_first(charges: Sequence[ChargeRow], amount: int) -> list[tuple[ChargeRow, int]]:
+    """``amount`` spread over ``charges`` in their order (oldest due first), each up to what it still owes."""
+    parts: list[tuple[ChargeRow, int]] = []
+    left = amount
+    for charge in charges:
+        take = min(left, charge.outstanding_fen)
+        if take <= 0:
+            break
+        parts.append((charge, take))
+        left -= take
+    return parts

@@ -10,6 +10,7 @@ from assetdesk.errors import InputError, NotFoundError, VoucherError
 from assetdesk.events import ReceivablesChanged
 from assetdesk.money import format_money
 from assetdesk.services.documents import Document, DocumentLine
+from assetdesk.services.receivables.allocation import oldest_first, settlement_row
 from assetdesk.services.receivables.common import DEPOSIT_PURPOSE, charge_rules, check_payer, method_rule, period_text
 from assetdesk.services.receivables.numbers import claim_number
 from assetdesk.services.receivables.receipt_views import view
@@ -97,17 +98,11 @@ def apply_deposit(service: ReceivableService, lease_id: int, on: dt.date, amount
         summary = f"押金抵扣 合同{lease.number}"
         lines = [DocumentLine("deposit.payable", debit_fen=amount, summary=summary, counterparty_id=lease.tenant_id,
                               lease_id=lease_id)]
-        left, settlements = amount, []
-        for charge in charges:
-            take = min(left, charge.outstanding_fen)
-            if take <= 0:
-                break
-            left -= take
-            settlements.append({"charge": charge.id, "kind": BY_DEPOSIT, "source_id": move.id, "amount_fen": take,
-                                "settled_on": on})
-            lines.append(DocumentLine(rules[charge.id][0], credit_fen=take, counterparty_id=lease.tenant_id,
-                                      lease_id=lease_id, summary=f"押金抵扣 {charge.item} "
-                                      f"{period_text(charge.period_start, charge.period_end)}"))
+        parts = oldest_first(charges, amount)
+        settlements = [settlement_row(charge.id, BY_DEPOSIT, move.id, take, on) for charge, take in parts]
+        lines += [DocumentLine(rules[charge.id][0], credit_fen=take, counterparty_id=lease.tenant_id, lease_id=lease_id,
+                               summary=f"押金抵扣 {charge.item} {period_text(charge.period_start, charge.period_end)}")
+                  for charge, take in parts]
         Settlement.insert_many(settlements).execute()
         service._documents.post(Document(DOC_DEPOSIT, move.id, on, summary, tuple(lines)))
         service.ctx.audit("押金抵扣", "deposit_move", move.id,

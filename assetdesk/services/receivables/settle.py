@@ -11,6 +11,7 @@ from assetdesk.errors import InputError, NotFoundError
 from assetdesk.events import ReceivablesChanged
 from assetdesk.money import format_money
 from assetdesk.services.documents import Document, DocumentLine
+from assetdesk.services.receivables.allocation import oldest_first, settlement_row
 from assetdesk.services.receivables.common import charge_rules, check_payer, cp_id, period_text, read_charges
 from assetdesk.services.receivables.types import (
     BILLED,
@@ -87,16 +88,10 @@ def offset(service: ReceivableService, payer: Payer, amount_fen: int, on: dt.dat
         rules = charge_rules(service.db, [c.id for c in charges])
         summary = f"{name} 应收应付抵销"
         lines = [DocumentLine("offset.payable", debit_fen=amount_fen, summary=summary, counterparty_id=payer.id)]
-        left, settlements = amount_fen, []
-        for charge in charges:
-            take = min(left, charge.outstanding_fen)
-            if take <= 0:
-                break
-            left -= take
-            settlements.append({"charge": charge.id, "kind": BY_OFFSET, "source_id": record.id, "amount_fen": take,
-                                "settled_on": on})
-            lines.append(DocumentLine(rules[charge.id][0], credit_fen=take, counterparty_id=payer.id,
-                                      lease_id=charge.lease_id, summary=f"抵销 {_what(charge)}"))
+        parts = oldest_first(charges, amount_fen)
+        settlements = [settlement_row(charge.id, BY_OFFSET, record.id, take, on) for charge, take in parts]
+        lines += [DocumentLine(rules[charge.id][0], credit_fen=take, counterparty_id=payer.id,
+                               lease_id=charge.lease_id, summary=f"抵销 {_what(charge)}") for charge, take in parts]
         Settlement.insert_many(settlements).execute()
         service._documents.post(Document(DOC_OFFSET, record.id, on, summary, tuple(lines)))
         service.ctx.audit("应收应付抵销", "offset_record", record.id,
